@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { DashboardHeader } from "@/components/layout/dashboard-header";
+import { getAccount } from "@/lib/accounts/accounts";
+import { listMyOrganisations } from "@/lib/orgs/orgs";
+import { loadOrganisationPage } from "@/lib/orgs/page-guard";
+import { logout } from "../actions";
+
+export default async function OrganisationLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}`);
+  const [orgs, account] = await Promise.all([listMyOrganisations(actor), getAccount(actor.userId)]);
+  const t = await getTranslations("dashboard.nav");
+  const tabs = [
+    { href: `/dashboard/${org.slug}`, label: t("overview") },
+    ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
+  ];
+  return (
+    <>
+      <DashboardHeader orgs={orgs} current={org} userName={account?.name ?? ""} logout={logout} />
+      <nav aria-label={t("label")} className="border-b border-stone-200 bg-white">
+        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+          {tabs.map((tab) => (
+            <li key={tab.href}>
+              <Link href={tab.href} className="inline-block min-h-11 px-3 py-3 text-sm font-medium text-stone-700 hover:text-brand-700">
+                {tab.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

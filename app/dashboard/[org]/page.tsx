@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import { RemoveMemberForm } from "@/components/orgs/member-forms";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageTitle } from "@/components/ui/card";
+import { loadOrganisationPage } from "@/lib/orgs/page-guard";
+import { organisationSummary } from "@/lib/orgs/orgs";
+import { ROLES } from "@/lib/orgs/roles";
+import { removeMemberAction } from "../actions";
+
+export default async function OrganisationOverview({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org: slug } = await params;
+  const { joined } = await searchParams;
+  const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}`);
+  const summary = await organisationSummary(actor, org.id);
+  const t = await getTranslations("dashboard.overview");
+  const tr = await getTranslations("roles");
+  return (
+    <>
+      <PageTitle lead={t("yourRole", { role: tr(org.role) })}>{org.name}</PageTitle>
+      {joined ? (
+        <div className="mb-6">
+          <Alert tone="success">{t("joined", { org: org.name })}</Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <h2 className="text-lg font-semibold">{t("team")}</h2>
+          <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
+            {ROLES.map((r) => (
+              <div key={r} className="rounded-md bg-stone-100 p-3">
+                <dt className="text-xs uppercase tracking-wide text-stone-600">{tr(r)}</dt>
+                <dd className="text-2xl font-bold" data-testid={`count-${r}`}>
+                  {summary.members[r] ?? 0}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-4 text-sm text-stone-700">{org.role === "owner" ? t("ownerHint") : t("memberHint")}</p>
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">{t("leaveTitle")}</h2>
+          <p className="mt-2 text-sm text-stone-700">{t("leaveHint")}</p>
+          <div className="mt-4">
+            <RemoveMemberForm action={removeMemberAction} org={org.slug} userId={actor.userId} memberName="" self />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

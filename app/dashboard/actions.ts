@@ -1,0 +1,76 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { handleForm } from "@/lib/actions";
+import { signOut } from "@/lib/auth/config";
+import { getActor } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms";
+import { createInvitation, revokeInvitation } from "@/lib/orgs/invitations";
+import { changeRole, removeMember } from "@/lib/orgs/members";
+import { createOrganisation, getOrganisation } from "@/lib/orgs/orgs";
+import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, invitationIdSchema, memberSchema } from "@/lib/orgs/schemas";
+
+const orgSlug = z.object({ org: z.string().min(1).max(60) });
+
+export async function logout() {
+  await signOut({ redirectTo: "/login?loggedOut=1" });
+}
+
+export async function createOrganisationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(createOrganisationSchema, formData, async (data) => {
+    const org = await createOrganisation(await getActor(), data);
+    redirect(`/dashboard/${org.slug}`);
+  });
+}
+
+async function publicOrigin() {
+  const configured = process.env.PICKET_PUBLIC_URL ?? process.env.AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export async function createInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(createInvitationSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    const invitation = await createInvitation(actor, org.id, data);
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: "invitations.create.created", data: { link: `${await publicOrigin()}/invite/${invitation.token}` } };
+  });
+}
+
+export async function revokeInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(invitationIdSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    await revokeInvitation(actor, org.id, data.invitationId);
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: "invitations.revoked" };
+  });
+}
+
+export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(changeRoleSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    await changeRole(actor, org.id, data.userId, data.role);
+    revalidatePath(`/dashboard/${org.slug}`, "layout");
+    return { status: "ok", messageKey: "members.roleChanged" };
+  });
+}
+
+export async function removeMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(memberSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "coordinator");
+    await removeMember(actor, org.id, data.userId);
+    if (actor?.userId === data.userId) redirect("/dashboard");
+    revalidatePath(`/dashboard/${org.slug}`, "layout");
+    return { status: "ok", messageKey: "members.removed" };
+  });
+}

@@ -1,0 +1,32 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+
+export function LoginForm({ action, next }: { action: (s: FormState, f: FormData) => Promise<FormState>; next?: string }) {
+  const t = useTranslations("auth.login");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <TextField name="email" type="email" autoComplete="username" required label={t("email")} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
+      <TextField name="password" type="password" autoComplete="current-password" required label={t("password")} error={msg(fieldError(state, "password"))} />
+      <SubmitButton pendingLabel={t("submitting")} className="w-full">
+        {t("submit")}
+      </SubmitButton>
+      <p className="text-sm text-stone-700">
+        {t("noAccount")}{" "}
+        <Link className="text-brand-700 underline" href={next ? `/register?next=${encodeURIComponent(next)}` : "/register"}>
+          {t("register")}
+        </Link>
+      </p>
+    </form>
+  );
+}

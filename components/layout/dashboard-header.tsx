@@ -1,0 +1,67 @@
+import { ChevronDown, LogOut } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+interface OrgLink {
+  slug: string;
+  name: string;
+}
+
+export async function DashboardHeader({
+  orgs,
+  current,
+  userName,
+  logout,
+}: {
+  orgs: OrgLink[];
+  current?: OrgLink;
+  userName: string;
+  logout: () => Promise<void>;
+}) {
+  const t = await getTranslations("dashboard.header");
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
+        <Link href="/dashboard" className="text-lg font-bold tracking-tight text-brand-700">
+          Picket
+        </Link>
+        <details className="relative">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-stone-300 px-3 py-2 text-sm font-medium">
+            <span className="sr-only">{t("switchOrganisation")}: </span>
+            {current?.name ?? t("noOrganisation")}
+            <ChevronDown aria-hidden className="size-4" />
+          </summary>
+          <ul className="absolute z-20 mt-1 min-w-64 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+            {orgs.map((o) => (
+              <li key={o.slug}>
+                <Link
+                  href={`/dashboard/${o.slug}`}
+                  aria-current={o.slug === current?.slug ? "page" : undefined}
+                  className="block px-3 py-2 text-sm hover:bg-stone-100 aria-[current=page]:font-semibold"
+                >
+                  {o.name}
+                </Link>
+              </li>
+            ))}
+            <li className="border-t border-stone-200">
+              <Link href="/dashboard/new" className="block px-3 py-2 text-sm text-brand-700 hover:bg-stone-100">
+                {t("newOrganisation")}
+              </Link>
+            </li>
+          </ul>
+        </details>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-stone-700" data-testid="account-name">
+            {userName}
+          </span>
+          <form action={logout}>
+            <button type="submit" className="inline-flex min-h-11 items-center gap-1 rounded-md px-3 py-2 hover:bg-stone-100">
+              <LogOut aria-hidden className="size-4" />
+              {t("logOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

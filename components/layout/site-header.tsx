@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export async function SiteHeader() {
+  const t = await getTranslations("app");
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
+          {t("name")}
+        </Link>
+      </div>
+    </header>
+  );
+}

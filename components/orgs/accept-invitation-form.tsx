@@ -1,0 +1,20 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { useMessageText } from "@/components/ui/message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type FormState } from "@/lib/forms";
+
+export function AcceptInvitationForm({ action, token }: { action: (s: FormState, f: FormData) => Promise<FormState>; token: string }) {
+  const t = useTranslations("invitations.accept");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="space-y-4">
+      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+
+export function CreateOrganisationForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
+  const t = useTranslations("orgs.create");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      <TextField name="name" required label={t("name")} hint={t("nameHint")} defaultValue={keptValue(state, "name")} error={msg(fieldError(state, "name"))} />
+      <TextField name="slug" label={t("slug")} hint={t("slugHint")} defaultValue={keptValue(state, "slug")} error={msg(fieldError(state, "slug"))} />
+      <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SelectField, TextField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { ROLES } from "@/lib/orgs/roles";
+
+type Action = (s: FormState, f: FormData) => Promise<FormState>;
+
+export function CreateInvitationForm({ action, org }: { action: Action; org: string }) {
+  const t = useTranslations("invitations.create");
+  const tr = useTranslations("roles");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="org" value={org} />
+      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      {state.status === "ok" && state.data?.link ? (
+        <Alert tone="success" title={t("created")}>
+          <p>{t("linkHelp")}</p>
+          <input
+            readOnly
+            aria-label={t("link")}
+            data-testid="invitation-link"
+            value={state.data.link}
+            onFocus={(e) => e.currentTarget.select()}
+            className="mt-2 w-full rounded border border-green-400 bg-white px-2 py-1 font-mono text-xs"
+          />
+        </Alert>
+      ) : null}
+      <SelectField name="role" label={t("role")} hint={t("roleHint")} defaultValue={keptValue(state, "role") ?? "coordinator"} error={msg(fieldError(state, "role"))}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {tr(r)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField name="note" label={t("note")} hint={t("noteHint")} maxLength={200} defaultValue={keptValue(state, "note")} error={msg(fieldError(state, "note"))} />
+      <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+    </form>
+  );
+}
+
+export function RevokeInvitationForm({ action, org, invitationId }: { action: Action; org: string; invitationId: string }) {
+  const t = useTranslations("invitations");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton variant="secondary" pendingLabel={t("revoking")}>
+        {t("revoke")}
+      </SubmitButton>
+      {state.status === "error" && state.formError ? <p role="alert" className="text-sm text-red-700">{msg(state.formError)}</p> : null}
+    </form>
+  );
+}

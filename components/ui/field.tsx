@@ -1,0 +1,91 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+interface FieldProps {
+  name: string;
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+}
+
+const control =
+  "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
+
+function describedBy(name: string, error?: string, hint?: ReactNode) {
+  return [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Help({ name, error, hint }: { name: string; error?: string; hint?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${name}-hint`} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({ name, label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <input
+        id={props.id ?? name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${control} ${error ? "border-red-600" : "border-stone-300"}`}
+        {...props}
+      />
+      <Help name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function TextAreaField({ name, label, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div>
+      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <textarea
+        id={props.id ?? name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${control} ${error ? "border-red-600" : "border-stone-300"}`}
+        {...props}
+      />
+      <Help name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, error, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div>
+      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select
+        id={props.id ?? name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${control} ${error ? "border-red-600" : "border-stone-300"}`}
+        {...props}
+      >
+        {children}
+      </select>
+      <Help name={name} error={error} hint={hint} />
+    </div>
+  );
+}

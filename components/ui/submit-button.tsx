@@ -1,0 +1,22 @@
+"use client";
+import { Loader2 } from "lucide-react";
+import { useFormStatus } from "react-dom";
+import type { ReactNode } from "react";
+import { buttonClass } from "./button";
+
+/** A submit button that shows progress while its form's action runs. */
+export function SubmitButton({ children, pendingLabel, variant = "primary", className = "" }: { children: ReactNode; pendingLabel: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
+      {pending ? (
+        <>
+          <Loader2 aria-hidden className="size-4 animate-spin" />
+          {pendingLabel}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,12 @@
+import { getDbHandle } from "./client";
+
+/** Server start: open, lock and migrate the database, or stop with the reason. */
+export async function bootDatabase() {
+  try {
+    const handle = await getDbHandle();
+    console.log(`picket: database ready (${handle.engine}: ${handle.location})`);
+  } catch (e) {
+    console.error(`picket: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,139 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { acquireDirLock } from "./lock";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  engine: "pglite" | "postgres";
+  /** Where the data lives: the directory for PGlite, the server (without password) for PostgreSQL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — a PostgreSQL server. Unset: embedded PGlite. */
+  url?: string;
+  /** PGlite directory; "memory://" keeps everything in memory (tests). */
+  dataDir?: string;
+  migrate?: boolean;
+  /** Connections in the node-postgres pool. */
+  poolSize?: number;
+}
+
+export const migrationsFolder = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+
+export function defaultDataDir() {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PICKET_DATA_DIR || ".data");
+}
+
+function redact(url: string) {
+  try {
+    const u = new URL(url);
+    u.password = "";
+    return u.toString();
+  } catch {
+    return "postgres";
+  }
+}
+
+async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: url, max: opts.poolSize ?? Number(process.env.PICKET_DB_POOL ?? 10) });
+  pool.on("error", (err) => console.error("picket: idle PostgreSQL connection failed:", err.message));
+  if (opts.migrate) {
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    const client = await pool.connect();
+    try {
+      // Several instances may start together: one migrates at a time.
+      await client.query("select pg_advisory_lock(74657301)");
+      await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+    } finally {
+      await client.query("select pg_advisory_unlock(74657301)").catch(() => undefined);
+      client.release();
+    }
+  }
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return { db, engine: "postgres", location: redact(url), close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const inMemory = dataDir.startsWith("memory://");
+  let lock: { release(): void } | undefined;
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = acquireDirLock(dataDir);
+  }
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    const db = drizzle({ client, schema }) as unknown as Db;
+    if (opts.migrate) {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      await migrate(db as never, { migrationsFolder: migrationsFolder() });
+    }
+    return {
+      db,
+      engine: "pglite",
+      location: inMemory ? "memory" : dataDir,
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+}
+
+export function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  if (url) return openPostgres(url, opts);
+  return openPglite(opts.dataDir ?? defaultDataDir(), opts);
+}
+
+const store = globalThis as unknown as { __picketDb?: Promise<DbHandle> };
+
+/** The process's one database, opened on first use (never at build time) and migrated. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!store.__picketDb) {
+    store.__picketDb = openDatabase({ migrate: process.env.PICKET_MIGRATE_ON_START !== "0" })
+      .then((handle) => {
+        if (handle.engine === "pglite" && process.env.NODE_ENV === "production" && handle.location !== "memory") {
+          console.warn(
+            `picket: embedded database (PGlite) in ${handle.location}: suits one machine, is not crash-durable (no fsync); run production on PostgreSQL with DATABASE_URL.`,
+          );
+        }
+        return handle;
+      })
+      .catch((e) => {
+        store.__picketDb = undefined;
+        throw e;
+      });
+  }
+  return store.__picketDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Tests and scripts: use this handle as the process's database. */
+export function useDbHandle(handle: DbHandle) {
+  store.__picketDb = Promise.resolve(handle);
+}
+
+export async function closeDb() {
+  const pending = store.__picketDb;
+  store.__picketDb = undefined;
+  if (pending) await (await pending).close();
+}

@@ -1,0 +1,7 @@
+// Opens (and so locks and migrates) the database when the server starts, never at build time,
+// so a second process on the same embedded directory is refused before it serves anything.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { bootDatabase } = await import("./db/boot");
+  await bootDatabase();
+}

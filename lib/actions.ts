@@ -1,0 +1,55 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { PublicError } from "./errors";
+import type { FormState } from "./forms";
+
+const NEVER_ECHOED = new Set(["password", "passwordConfirm"]);
+
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || NEVER_ECHOED.has(key) || typeof value !== "string") continue;
+    values[key] = value;
+  }
+  return values;
+}
+
+function formObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  return out;
+}
+
+/**
+ * The shape of every form action: parse with the capability's schema, run one lib call,
+ * and turn failures into messages next to fields. Redirects and notFound pass through.
+ */
+export async function handleForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  run: (data: z.output<S>) => Promise<FormState | void>,
+): Promise<FormState> {
+  const values = typedValues(formData);
+  const parsed = schema.safeParse(formObject(formData));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "_form");
+      fieldErrors[field] ??= issue.message.startsWith("validation.") || issue.message.startsWith("errors.") ? issue.message : "validation.invalid";
+    }
+    return { status: "error", fieldErrors, formError: "errors.checkFields", values };
+  }
+  try {
+    return (await run(parsed.data)) ?? { status: "ok" };
+  } catch (e) {
+    unstable_rethrow(e);
+    if (e instanceof PublicError) {
+      return e.field
+        ? { status: "error", fieldErrors: { [e.field]: e.messageKey }, formError: "errors.checkFields", values }
+        : { status: "error", fieldErrors: {}, formError: e.messageKey, values };
+    }
+    console.error("picket: action failed:", e);
+    return { status: "error", fieldErrors: {}, formError: "errors.generic", values };
+  }
+}

@@ -1,0 +1,28 @@
+// Errors meant for people carry a message key (lib/i18n/messages); anything else is logged and shown as a generic failure.
+
+export class PublicError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly field?: string,
+    readonly values?: Record<string, string | number>,
+  ) {
+    super(messageKey);
+    this.name = "PublicError";
+  }
+}
+
+/** Not there, or not yours: the two look the same from outside. */
+export class NotFoundError extends PublicError {
+  constructor() {
+    super("errors.notFound");
+    this.name = "NotFoundError";
+  }
+}
+
+/** A member whose role does not allow this. */
+export class ForbiddenError extends PublicError {
+  constructor() {
+    super("errors.forbidden");
+    this.name = "ForbiddenError";
+  }
+}

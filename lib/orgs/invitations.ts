@@ -1,0 +1,99 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { invitations, memberships, organisations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError, PublicError } from "@/lib/errors";
+import { hashToken, newToken } from "@/lib/security/tokens";
+import { requireRole } from "./authz";
+import type { Role } from "./roles";
+import type { CreateInvitationInput } from "./schemas";
+
+export const INVITATION_DAYS = 7;
+
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
+export interface InvitationView {
+  id: string;
+  role: Role;
+  note: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  status: InvitationStatus;
+}
+
+function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+  if (row.acceptedAt) return "accepted";
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt <= now) return "expired";
+  return "pending";
+}
+
+/** Creates a one-time link. The token is returned once and only its hash is kept. */
+export async function createInvitation(actor: Actor, orgId: string, input: CreateInvitationInput, now = new Date()) {
+  const grant = await requireRole(actor, orgId, "owner");
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const db = await getDb();
+  const [row] = await db
+    .insert(invitations)
+    .values({ orgId, role: input.role, note: input.note || null, tokenHash: hashToken(token), createdBy: grant.userId, createdAt: now, expiresAt })
+    .returning({ id: invitations.id });
+  return { id: row!.id, token, expiresAt };
+}
+
+export async function listInvitations(actor: Actor, orgId: string, now = new Date()): Promise<InvitationView[]> {
+  await requireRole(actor, orgId, "owner");
+  const db = await getDb();
+  const rows = await db.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt)).limit(50);
+  return rows.map((r) => ({ id: r.id, role: r.role, note: r.note, createdAt: r.createdAt, expiresAt: r.expiresAt, status: statusOf(r, now) }));
+}
+
+export async function revokeInvitation(actor: Actor, orgId: string, invitationId: string, now = new Date()) {
+  await requireRole(actor, orgId, "owner");
+  const db = await getDb();
+  const done = await db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning({ id: invitations.id });
+  if (done.length === 0) throw new NotFoundError();
+}
+
+/** What the holder of a link may see before accepting: the organisation's name and the role. */
+export async function previewInvitation(token: string, now = new Date()) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ inv: invitations, orgName: organisations.name, orgSlug: organisations.slug })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return null;
+  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.inv.role, expiresAt: row.inv.expiresAt, status: statusOf(row.inv, now) };
+}
+
+/** Joins the organisation; the link works once, within its seven days. */
+export async function acceptInvitation(actor: Actor, token: string, now = new Date()) {
+  if (!actor) throw new NotFoundError();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+    if (!inv) throw new NotFoundError();
+    const status = statusOf(inv, now);
+    if (status !== "pending") throw new PublicError(`invitations.status.${status}`);
+    const [existing] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, actor.userId)));
+    if (existing) throw new PublicError("invitations.alreadyMember");
+    const used = await tx
+      .update(invitations)
+      .set({ acceptedAt: now, acceptedBy: actor.userId })
+      .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`${now.toISOString()}::timestamptz`)))
+      .returning({ id: invitations.id });
+    if (used.length === 0) throw new PublicError("invitations.status.accepted");
+    await tx.insert(memberships).values({ orgId: inv.orgId, userId: actor.userId, role: inv.role });
+    const [org] = await tx.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, inv.orgId));
+    return { orgSlug: org!.slug, orgName: org!.name, role: inv.role };
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/slug";
+import { ROLES } from "./roles";
+
+export const createOrganisationSchema = z.object({
+  name: z.string().trim().min(2, "validation.tooShort").max(120, "validation.tooLong"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60, "validation.tooLong")
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), "validation.slug")
+    .optional(),
+});
+
+export const roleField = z.enum(ROLES, "validation.role");
+
+export const createInvitationSchema = z.object({
+  role: roleField,
+  note: z.string().trim().max(200, "validation.tooLong").optional(),
+});
+
+export const changeRoleSchema = z.object({
+  userId: z.uuid("errors.notFound"),
+  role: roleField,
+});
+
+export const memberSchema = z.object({ userId: z.uuid("errors.notFound") });
+export const invitationIdSchema = z.object({ invitationId: z.uuid("errors.notFound") });
+
+export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
+export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
