@@ -128,7 +128,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests and scripts: use this handle as the process's database. */
-export function useDbHandle(handle: DbHandle) {
+export function setDbHandle(handle: DbHandle) {
   store.__picketDb = Promise.resolve(handle);
 }
 

@@ -49,8 +49,8 @@ async function targetMembership(tx: Tx, orgId: string, userId: string) {
 export async function changeRole(actor: Actor, orgId: string, userId: string, role: Role): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const owners = await lockedOwnerIds(tx, orgId); // first, so the role check below sees committed changes
     await requireRole(actor, orgId, "owner", tx);
-    const owners = await lockedOwnerIds(tx, orgId);
     const target = await targetMembership(tx, orgId, userId);
     if (target.role === "owner" && role !== "owner" && owners.length <= 1) throw new PublicError("members.lastOwner");
     await tx.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
@@ -62,8 +62,8 @@ export async function removeMember(actor: Actor, orgId: string, userId: string):
   const db = await getDb();
   await db.transaction(async (tx) => {
     const leaving = actor?.userId === userId;
-    await requireRole(actor, orgId, leaving ? "coordinator" : "owner", tx);
     const owners = await lockedOwnerIds(tx, orgId);
+    await requireRole(actor, orgId, leaving ? "coordinator" : "owner", tx);
     const target = await targetMembership(tx, orgId, userId);
     if (target.role === "owner" && owners.length <= 1) throw new PublicError("members.lastOwner");
     await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));

@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import { closeDb, openDatabase, setDbHandle, type DbHandle } from "../client";
+import { memberships, organisations, users } from "../schema";
+import type { OrgRole } from "../schema";
+
+/**
+ * The database for one test file: in-memory PGlite, or the fresh PostgreSQL database
+ * that scripts/test-pg.ts created (PICKET_TEST_PG_URL). Becomes the process's database.
+ */
+export async function openTestDatabase(): Promise<DbHandle> {
+  const url = process.env.PICKET_TEST_PG_URL;
+  const handle = await openDatabase(url ? { url, migrate: true, poolSize: 30 } : { url: "", dataDir: "memory://", migrate: true });
+  setDbHandle(handle);
+  return handle;
+}
+
+export const closeTestDatabase = closeDb;
+
+export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/** A user row with a placeholder hash (tests that log in create accounts through lib/accounts). */
+export async function makeUser(handle: DbHandle, name = "Member") {
+  const [u] = await handle.db
+    .insert(users)
+    .values({ name, email: `${unique("user")}@test.example`, passwordHash: "x" })
+    .returning();
+  return u!;
+}
+
+export async function makeOrg(handle: DbHandle, members: Partial<Record<OrgRole, number>> = { owner: 1 }) {
+  const [org] = await handle.db.insert(organisations).values({ name: "Org", slug: unique("org") }).returning();
+  const people: Record<OrgRole, { userId: string }[]> = { owner: [], organizer: [], coordinator: [] };
+  for (const role of ["owner", "organizer", "coordinator"] as const) {
+    for (let i = 0; i < (members[role] ?? 0); i++) {
+      const u = await makeUser(handle, `${role} ${i}`);
+      await handle.db.insert(memberships).values({ orgId: org!.id, userId: u.id, role });
+      people[role].push({ userId: u.id });
+    }
+  }
+  return { org: org!, people };
+}

@@ -1,0 +1,2 @@
+// Tests import lib/ modules directly; "server-only" guards bundles, not the test runner.
+export {};

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LOCALES, pickLocale } from "./config";
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+}
+
+const load = (locale: string) => JSON.parse(readFileSync(path.join(__dirname, "messages", `${locale}.json`), "utf8")) as Tree;
+
+describe("messages", () => {
+  const english = keys(load("en")).sort();
+
+  it.each(LOCALES)("%s has every key English has, and no others", (locale) => {
+    expect(keys(load(locale)).sort()).toEqual(english);
+  });
+
+  it("every key the code throws or uses exists in English", () => {
+    const used = ["errors.notFound", "errors.forbidden", "errors.generic", "accounts.register.emailTaken", "orgs.create.slugTaken", "members.lastOwner", "invitations.alreadyMember", "validation.passwordTooShort"];
+    for (const key of used) expect(english).toContain(key);
+  });
+});
+
+describe("pickLocale", () => {
+  it("falls back to English for languages not yet translated", () => {
+    expect(pickLocale("kk-KZ,ru;q=0.8")).toBe("en");
+    expect(pickLocale(null)).toBe("en");
+    expect(pickLocale("en-GB,en;q=0.9")).toBe("en");
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeTestDatabase, makeOrg, makeUser, openTestDatabase } from "@/db/testing";
+import type { DbHandle } from "@/db/client";
+import { PublicError } from "@/lib/errors";
+import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
+import { changeRole, listMembers, removeMember } from "./members";
+import { createOrganisation, listMyOrganisations } from "./orgs";
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(closeTestDatabase);
+
+describe("the last owner", () => {
+  it("cannot be demoted or leave; with a second owner both work", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1, coordinator: 1 });
+    const owner = people.owner[0]!;
+    await expect(changeRole(owner, org.id, owner.userId, "organizer")).rejects.toThrow("members.lastOwner");
+    await expect(removeMember(owner, org.id, owner.userId)).rejects.toThrow("members.lastOwner");
+
+    const coordinator = people.coordinator[0]!;
+    await changeRole(owner, org.id, coordinator.userId, "owner");
+    await removeMember(owner, org.id, owner.userId); // leaves; the promoted member stays owner
+    const members = await listMembers(coordinator, org.id);
+    expect(members.map((m) => [m.userId, m.role])).toEqual([[coordinator.userId, "owner"]]);
+  });
+
+  it("two owners demoting each other at once leave one owner", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 2 });
+    const [a, b] = people.owner as [{ userId: string }, { userId: string }];
+    const results = await Promise.allSettled([changeRole(a, org.id, b.userId, "coordinator"), changeRole(b, org.id, a.userId, "coordinator")]);
+    const members = await listMembers(results[0].status === "fulfilled" ? a : b, org.id);
+    expect(members.filter((m) => m.role === "owner")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
+  });
+});
+
+describe("organisations", () => {
+  it("the creator becomes owner; a taken slug is refused next to the field", async () => {
+    const u = await makeUser(handle);
+    const org = await createOrganisation({ userId: u.id }, { name: "Solidarność z Kazachstanem" });
+    expect(org.slug).toBe("solidarnosc-z-kazachstanem");
+    expect(await listMyOrganisations({ userId: u.id })).toEqual([{ id: org.id, name: org.name, slug: org.slug, role: "owner" }]);
+    const err = await createOrganisation({ userId: u.id }, { name: "Again", slug: org.slug }).catch((e) => e);
+    expect(err).toBeInstanceOf(PublicError);
+    expect(err.field).toBe("slug");
+  });
+
+  it("a person in several organisations sees each of them", async () => {
+    const u = await makeUser(handle);
+    await createOrganisation({ userId: u.id }, { name: "Berlin group", slug: `berlin-${u.id.slice(0, 6)}` });
+    await createOrganisation({ userId: u.id }, { name: "Aktau trial watch", slug: `aktau-${u.id.slice(0, 6)}` });
+    expect((await listMyOrganisations({ userId: u.id })).map((o) => o.name)).toEqual(["Aktau trial watch", "Berlin group"]);
+  });
+});
+
+describe("invitations", () => {
+  it("work once, with the role they were made for", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const owner = people.owner[0]!;
+    const { token } = await createInvitation(owner, org.id, { role: "coordinator" });
+    const guest = await makeUser(handle);
+    expect((await previewInvitation(token))?.status).toBe("pending");
+    const joined = await acceptInvitation({ userId: guest.id }, token);
+    expect(joined.role).toBe("coordinator");
+    expect((await listMembers(owner, org.id)).find((m) => m.userId === guest.id)?.role).toBe("coordinator");
+
+    const second = await makeUser(handle);
+    await expect(acceptInvitation({ userId: second.id }, token)).rejects.toThrow("invitations.status.accepted");
+    expect((await listMembers(owner, org.id)).some((m) => m.userId === second.id)).toBe(false);
+  });
+
+  it("expire after seven days and can be withdrawn", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const owner = people.owner[0]!;
+    const made = new Date("2026-01-01T10:00:00Z");
+    const old = await createInvitation(owner, org.id, { role: "organizer" }, made);
+    const guest = await makeUser(handle);
+    const eightDaysLater = new Date(made.getTime() + 8 * 86_400_000);
+    await expect(acceptInvitation({ userId: guest.id }, old.token, eightDaysLater)).rejects.toThrow("invitations.status.expired");
+
+    const fresh = await createInvitation(owner, org.id, { role: "organizer" });
+    await revokeInvitation(owner, org.id, fresh.id);
+    await expect(acceptInvitation({ userId: guest.id }, fresh.token)).rejects.toThrow("invitations.status.revoked");
+    expect((await listInvitations(owner, org.id)).map((i) => i.status).sort()).toEqual(["expired", "revoked"]);
+  });
+
+  it("keep only a hash of the token", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const { token } = await createInvitation(people.owner[0]!, org.id, { role: "coordinator" });
+    const rows = await handle.db.query.invitations.findMany();
+    expect(rows.some((r) => r.tokenHash === token)).toBe(false);
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it("an unknown token reveals nothing", async () => {
+    expect(await previewInvitation("not-a-token-at-all")).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { DEMO_PASSWORD, DEMO_USERS, seed } from "../db/seed";
+import { readOrCreateSecretFile } from "../lib/auth/secret";
+import { withDatabase } from "./db";
+import { run } from "./run";
+
+// npm run demo: migrate, seed the Campaign Kazakhstan story, build, and start the production server.
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.PICKET_DATA_DIR || ".data");
+const authSecret = process.env.AUTH_SECRET || readOrCreateSecretFile(dataDir);
+
+await withDatabase(async (handle) => {
+  const { created } = await seed(handle.db);
+  console.log(`picket: ${handle.engine === "pglite" ? `embedded database in ${handle.location}` : `PostgreSQL at ${handle.location}`}; demo data ${created ? "seeded" : "already in place"}`);
+});
+
+function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const buildId = path.resolve(".next/BUILD_ID");
+const sources = ["app", "components", "lib", "db", "next.config.js", "package-lock.json"].map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? newestSource(p) : (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0)));
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < Math.max(...sources)) {
+  console.log("picket: building the app (about a minute on two cores)…");
+  run("npx", ["next", "build"]);
+} else {
+  console.log("picket: the build is up to date");
+}
+
+const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, PICKET_DATA_DIR: dataDir, PORT: String(port) },
+});
+server.stdout.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+const url = `http://localhost:${port}`;
+for (let i = 0; i < 120; i++) {
+  try {
+    const res = await fetch(`${url}/login`);
+    if (res.ok) break;
+  } catch {
+    // not listening yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+console.log(`
+Picket is running at ${url}
+
+Demo logins (password for all: ${DEMO_PASSWORD}):
+${DEMO_USERS.map((u) => `  ${u.role.padEnd(12)} ${u.email}`).join("\n")}
+
+Stop with Ctrl+C.`);
