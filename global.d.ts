@@ -1,9 +1,9 @@
-import type messages from "./lib/i18n/messages/en.json";
 import type { AppLocale } from "./lib/i18n/config";
+import type { Messages } from "./lib/i18n/messages";
 
 declare module "next-intl" {
   interface AppConfig {
     Locale: AppLocale;
-    Messages: typeof messages;
+    Messages: Messages;
   }
 }

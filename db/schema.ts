@@ -1,6 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  boolean,
   check,
+  doublePrecision,
   index,
   integer,
   pgEnum,
@@ -102,6 +104,135 @@ export const invitationsRelations = relations(invitations, ({ one }) => ({
   organisation: one(organisations, { fields: [invitations.orgId], references: [organisations.id] }),
 }));
 
+export const campaignKind = pgEnum("campaign_kind", ["embassy_protest", "trial_watch", "solidarity_action", "appeal"]);
+export const campaignStatus = pgEnum("campaign_status", ["draft", "published", "archived"]);
+export const eventKind = pgEnum("event_kind", ["protest", "picket", "vigil", "hearing", "meeting", "screening", "online"]);
+export const eventStatus = pgEnum("event_status", ["scheduled", "postponed", "cancelled"]);
+export const signupStatus = pgEnum("signup_status", ["confirmed", "waitlisted", "cancelled"]);
+
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    // Public address /c/{slug}: unique across all organisations.
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    kind: campaignKind("kind").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull().default(""),
+    appealUrl: text("appeal_url"),
+    status: campaignStatus("status").notNull().default("draft"),
+    retentionDays: integer("retention_days").notNull().default(30),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("campaigns_slug_key").on(t.slug),
+    index("campaigns_org_idx").on(t.orgId),
+    check("campaigns_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("campaigns_retention_days", sql`${t.retentionDays} between 1 and 3650`),
+  ],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    kind: eventKind("kind").notNull(),
+    description: text("description").notNull().default(""),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    // IANA zone of the place: times are shown in it, with its name.
+    timeZone: text("time_zone").notNull(),
+    venue: text("venue").notNull().default(""),
+    address: text("address").notNull().default(""),
+    city: text("city").notNull().default(""),
+    country: text("country").notNull(),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    onlineUrl: text("online_url"),
+    capacity: integer("capacity"),
+    signupDeadline: timestamp("signup_deadline", { withTimezone: true }),
+    waitlist: boolean("waitlist").notNull().default(false),
+    status: eventStatus("status").notNull().default("scheduled"),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    // When postponed: the date it had before, and why it moved.
+    previousStartsAt: timestamp("previous_starts_at", { withTimezone: true }),
+    previousEndsAt: timestamp("previous_ends_at", { withTimezone: true }),
+    changeReason: text("change_reason"),
+    // Kept in the same transaction as every sign-up change; the event row lock serialises them.
+    confirmedCount: integer("confirmed_count").notNull().default(0),
+    waitlistedCount: integer("waitlisted_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("events_campaign_slug_key").on(t.campaignId, t.slug),
+    index("events_starts_at_idx").on(t.startsAt),
+    check("events_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("events_deadline_before_start", sql`${t.signupDeadline} is null or ${t.signupDeadline} <= ${t.startsAt}`),
+    check("events_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
+    check("events_confirmed_within_capacity", sql`${t.capacity} is null or ${t.confirmedCount} <= ${t.capacity}`),
+    check("events_counts_non_negative", sql`${t.confirmedCount} >= 0 and ${t.waitlistedCount} >= 0`),
+    check("events_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const signups = pgTable(
+  "signups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    // Personal fields are null once erased (by the supporter, or by retention).
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    role: text("role"),
+    comment: text("comment"),
+    consentToContact: boolean("consent_to_contact").notNull().default(false),
+    status: signupStatus("status").notNull(),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    // SHA-256 of the private link's token; the token exists only in the link.
+    manageTokenHash: text("manage_token_hash"),
+    locale: text("locale").notNull().default("en"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+  },
+  (t) => [
+    // One sign-up per event and normalised email.
+    uniqueIndex("signups_event_email_key").on(t.eventId, t.email),
+    uniqueIndex("signups_manage_token_key").on(t.manageTokenHash),
+    index("signups_event_status_created_idx").on(t.eventId, t.status, t.createdAt),
+    check("signups_email_normalised", sql`${t.email} is null or ${t.email} = lower(btrim(${t.email}))`),
+  ],
+);
+
+export const campaignsRelations = relations(campaigns, ({ one, many }) => ({
+  organisation: one(organisations, { fields: [campaigns.orgId], references: [organisations.id] }),
+  events: many(events),
+}));
+export const eventsRelations = relations(events, ({ one, many }) => ({
+  campaign: one(campaigns, { fields: [events.campaignId], references: [campaigns.id] }),
+  signups: many(signups),
+}));
+export const signupsRelations = relations(signups, ({ one }) => ({
+  event: one(events, { fields: [signups.eventId], references: [events.id] }),
+}));
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Organisation = typeof organisations.$inferSelect;
@@ -111,3 +242,14 @@ export type NewMembership = typeof memberships.$inferInsert;
 export type Invitation = typeof invitations.$inferSelect;
 export type NewInvitation = typeof invitations.$inferInsert;
 export type OrgRole = (typeof orgRole.enumValues)[number];
+export type Campaign = typeof campaigns.$inferSelect;
+export type NewCampaign = typeof campaigns.$inferInsert;
+export type Event = typeof events.$inferSelect;
+export type NewEvent = typeof events.$inferInsert;
+export type Signup = typeof signups.$inferSelect;
+export type NewSignup = typeof signups.$inferInsert;
+export type CampaignKind = (typeof campaignKind.enumValues)[number];
+export type CampaignStatus = (typeof campaignStatus.enumValues)[number];
+export type EventKind = (typeof eventKind.enumValues)[number];
+export type EventStatus = (typeof eventStatus.enumValues)[number];
+export type SignupStatus = (typeof signupStatus.enumValues)[number];

@@ -22,3 +22,14 @@ export function slugify(input: string, maxLength = 60): string {
     .replace(/-+$/g, "");
   return slug;
 }
+
+/** base, base-2, base-3 … : the first not in `taken`. */
+export function firstFreeSlug(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const root = base || "item";
+  if (!used.has(root)) return root;
+  for (let i = 2; ; i++) {
+    const candidate = `${root.slice(0, 55)}-${i}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}

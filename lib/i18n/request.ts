@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { pickLocale } from "./config";
+import { messagesByLocale } from "./messages";
 
 export default getRequestConfig(async () => {
   const locale = pickLocale((await headers()).get("accept-language"));
@@ -8,6 +9,6 @@ export default getRequestConfig(async () => {
     locale,
     // Event times always name their own zone; this is only the fallback for other dates.
     timeZone: "UTC",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: messagesByLocale[locale],
   };
 });

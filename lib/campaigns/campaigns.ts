@@ -1,0 +1,123 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, like, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaigns, events, type Campaign, type CampaignStatus } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError, PublicError } from "@/lib/errors";
+import { requireRole } from "@/lib/orgs/authz";
+import type { Role } from "@/lib/orgs/roles";
+import { firstFreeSlug, slugify } from "@/lib/slug";
+import type { CampaignInput } from "./schemas";
+
+export interface CampaignSummary {
+  id: string;
+  slug: string;
+  title: string;
+  kind: Campaign["kind"];
+  status: CampaignStatus;
+  summary: string;
+  updatedAt: Date;
+  eventCount: number;
+}
+
+export async function createCampaign(actor: Actor, orgId: string, input: CampaignInput) {
+  await requireRole(actor, orgId, "organizer");
+  const db = await getDb();
+  const base = input.slug ?? slugify(input.title);
+  if (!base) throw new PublicError("validation.slug", "slug");
+  return db.transaction(async (tx) => {
+    let slug = base;
+    if (!input.slug) {
+      const taken = await tx.select({ slug: campaigns.slug }).from(campaigns).where(like(campaigns.slug, `${base}%`));
+      slug = firstFreeSlug(base, taken.map((t) => t.slug));
+    }
+    const [row] = await tx
+      .insert(campaigns)
+      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, retentionDays: input.retentionDays })
+      .onConflictDoNothing({ target: campaigns.slug })
+      .returning({ id: campaigns.id, slug: campaigns.slug });
+    if (!row) throw new PublicError("campaigns.slugTaken", "slug");
+    return row;
+  });
+}
+
+/** The campaign with the actor's grant, or NotFoundError/ForbiddenError. */
+export async function campaignForActor(actor: Actor, campaignId: string, needed: Role) {
+  const db = await getDb();
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!row) throw new NotFoundError();
+  const grant = await requireRole(actor, row.orgId, needed);
+  return { campaign: row, role: grant.role };
+}
+
+export async function getCampaignBySlug(actor: Actor, orgId: string, slug: string, needed: Role = "coordinator") {
+  await requireRole(actor, orgId, needed);
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.slug, slug)));
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
+export async function updateCampaign(actor: Actor, campaignId: string, input: CampaignInput) {
+  const { campaign } = await campaignForActor(actor, campaignId, "organizer");
+  // The address is public once published: it stays fixed from then on.
+  const slug = campaign.status === "draft" && input.slug ? input.slug : campaign.slug;
+  const db = await getDb();
+  const clash = slug !== campaign.slug ? await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)) : [];
+  if (clash.length) throw new PublicError("campaigns.slugTaken", "slug");
+  const [row] = await db
+    .update(campaigns)
+    .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, retentionDays: input.retentionDays, updatedAt: new Date() })
+    .where(eq(campaigns.id, campaignId))
+    .returning({ id: campaigns.id, slug: campaigns.slug });
+  return row!;
+}
+
+export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus) {
+  const { campaign } = await campaignForActor(actor, campaignId, "organizer");
+  const db = await getDb();
+  const now = new Date();
+  await db
+    .update(campaigns)
+    .set({ status, updatedAt: now, publishedAt: status === "published" ? (campaign.publishedAt ?? now) : campaign.publishedAt })
+    .where(eq(campaigns.id, campaignId));
+  return { slug: campaign.slug, status };
+}
+
+export async function listCampaigns(actor: Actor, orgId: string): Promise<CampaignSummary[]> {
+  await requireRole(actor, orgId, "coordinator");
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      kind: campaigns.kind,
+      status: campaigns.status,
+      summary: campaigns.summary,
+      updatedAt: campaigns.updatedAt,
+      eventCount: count(events.id),
+    })
+    .from(campaigns)
+    .leftJoin(events, eq(events.campaignId, campaigns.id))
+    .where(eq(campaigns.orgId, orgId))
+    .groupBy(campaigns.id)
+    .orderBy(sql`case ${campaigns.status} when 'published' then 0 when 'draft' then 1 else 2 end`, desc(campaigns.updatedAt));
+  return rows.map((r) => ({ ...r, eventCount: Number(r.eventCount) }));
+}
+
+/** For the public start page: published campaigns with their next event first. */
+export async function listPublishedCampaigns(now = new Date()) {
+  const db = await getDb();
+  const rows = await db
+    .select({ slug: campaigns.slug, title: campaigns.title, kind: campaigns.kind, summary: campaigns.summary, upcoming: count(events.id) })
+    .from(campaigns)
+    .leftJoin(events, and(eq(events.campaignId, campaigns.id), gte(events.endsAt, now)))
+    .where(eq(campaigns.status, "published"))
+    .groupBy(campaigns.id)
+    .orderBy(asc(campaigns.title));
+  return rows.map((r) => ({ ...r, upcoming: Number(r.upcoming) }));
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/slug";
+
+export const CAMPAIGN_KINDS = ["embassy_protest", "trial_watch", "solidarity_action", "appeal"] as const;
+export const CAMPAIGN_STATUSES = ["draft", "published", "archived"] as const;
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(2000, "validation.tooLong")
+  .refine((s) => s === "" || /^https?:\/\/[^\s]+\.[^\s]+/i.test(s) && URL.canParse(s), "validation.url")
+  .transform((s) => s || null);
+
+export const campaignSchema = z.object({
+  title: z.string().trim().min(3, "validation.tooShort").max(160, "validation.tooLong"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60, "validation.tooLong")
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), "validation.slug")
+    .optional()
+    .transform((s) => s || undefined),
+  kind: z.enum(CAMPAIGN_KINDS, "validation.choose"),
+  summary: z.string().trim().max(500, "validation.tooLong").default(""),
+  body: z.string().max(50_000, "validation.tooLong").default(""),
+  appealUrl: optionalUrl.optional().transform((s) => s ?? null),
+  retentionDays: z.coerce
+    .number("validation.wholeNumber")
+    .int("validation.wholeNumber")
+    .min(1, "validation.retentionRange")
+    .max(3650, "validation.retentionRange")
+    .default(30),
+});
+
+export const campaignStatusSchema = z.object({ status: z.enum(CAMPAIGN_STATUSES, "validation.choose") });
+
+export type CampaignInput = z.output<typeof campaignSchema>;
+export type CampaignKindValue = (typeof CAMPAIGN_KINDS)[number];

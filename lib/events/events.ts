@@ -1,0 +1,209 @@
+import "server-only";
+import { and, asc, eq, like } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { campaigns, events, type Event } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError, PublicError } from "@/lib/errors";
+import { requireRole } from "@/lib/orgs/authz";
+import type { Role } from "@/lib/orgs/roles";
+import { lockEvent, promoteFromWaitlist } from "@/lib/signups/waitlist";
+import { firstFreeSlug, slugify } from "@/lib/slug";
+import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
+import type { DuplicateInput, EventInput, PostponeInput } from "./schemas";
+
+export interface EventSummary {
+  id: string;
+  slug: string;
+  title: string;
+  kind: Event["kind"];
+  status: Event["status"];
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  city: string;
+  country: string;
+  capacity: number | null;
+  confirmedCount: number;
+  waitlistedCount: number;
+  waitlist: boolean;
+}
+
+/** The event, its campaign and the actor's grant on the owning organisation. */
+export async function eventForActor(actor: Actor, eventId: string, needed: Role, db?: DbOrTx) {
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .select({ event: events, campaign: campaigns })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(eq(events.id, eventId));
+  if (!row) throw new NotFoundError();
+  const grant = await requireRole(actor, row.campaign.orgId, needed, conn);
+  return { ...row, role: grant.role };
+}
+
+async function campaignOf(actor: Actor, campaignId: string, needed: Role, db: DbOrTx) {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign) throw new NotFoundError();
+  await requireRole(actor, campaign.orgId, needed, db);
+  return campaign;
+}
+
+async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
+  const taken = await db
+    .select({ slug: events.slug })
+    .from(events)
+    .where(and(eq(events.campaignId, campaignId), like(events.slug, `${base}%`)));
+  return firstFreeSlug(base, taken.map((t) => t.slug));
+}
+
+function columns(input: EventInput) {
+  const { slug: _slug, ...rest } = input;
+  return rest;
+}
+
+export async function createEvent(actor: Actor, campaignId: string, input: EventInput) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await campaignOf(actor, campaignId, "organizer", tx);
+    const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
+    const slug = input.slug ?? (await freeSlug(tx, campaignId, base || "event"));
+    const [row] = await tx
+      .insert(events)
+      .values({ campaignId, slug, ...columns(input) })
+      .onConflictDoNothing({ target: [events.campaignId, events.slug] })
+      .returning({ id: events.id, slug: events.slug });
+    if (!row) throw new PublicError("events.slugTaken", "slug");
+    return row;
+  });
+}
+
+/** Edits an event. Raising the capacity promotes from the waitlist in the same transaction. */
+export async function updateEvent(actor: Actor, eventId: string, input: EventInput) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await eventForActor(actor, eventId, "organizer", tx);
+    const current = (await lockEvent(tx, eventId))!;
+    if (input.capacity !== null && input.capacity < current.confirmedCount) {
+      throw new PublicError("events.capacityBelowConfirmed", "capacity", { confirmed: current.confirmedCount });
+    }
+    const slug = input.slug && input.slug !== current.slug ? input.slug : current.slug;
+    if (slug !== current.slug) {
+      const [clash] = await tx.select({ id: events.id }).from(events).where(and(eq(events.campaignId, current.campaignId), eq(events.slug, slug)));
+      if (clash) throw new PublicError("events.slugTaken", "slug");
+    }
+    const [row] = await tx
+      .update(events)
+      .set({ ...columns(input), slug, updatedAt: new Date() })
+      .where(eq(events.id, eventId))
+      .returning();
+    const promoted = await promoteFromWaitlist(tx, row!);
+    return { id: row!.id, slug: row!.slug, promoted: promoted.length };
+  });
+}
+
+/** A new date; the old one is kept and shown, with the reason. */
+export async function postponeEvent(actor: Actor, eventId: string, input: PostponeInput) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { event } = await eventForActor(actor, eventId, "organizer", tx);
+    if (event.status === "cancelled") throw new PublicError("events.alreadyCancelled");
+    const deadline = event.signupDeadline && event.signupDeadline > input.startsAt ? input.startsAt : event.signupDeadline;
+    await tx
+      .update(events)
+      .set({
+        previousStartsAt: event.startsAt,
+        previousEndsAt: event.endsAt,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        signupDeadline: deadline,
+        changeReason: input.reason || null,
+        status: "postponed",
+        updatedAt: new Date(),
+      })
+      .where(eq(events.id, eventId));
+    return { slug: event.slug };
+  });
+}
+
+export async function cancelEvent(actor: Actor, eventId: string, reason: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { event } = await eventForActor(actor, eventId, "organizer", tx);
+    await tx.update(events).set({ status: "cancelled", changeReason: reason || null, updatedAt: new Date() }).where(eq(events.id, eventId));
+    return { slug: event.slug };
+  });
+}
+
+/** A day of action: the same event at the same local times, in another city and zone. */
+export async function duplicateEvent(actor: Actor, eventId: string, input: DuplicateInput) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { event } = await eventForActor(actor, eventId, "organizer", tx);
+    const shift = (d: Date | null) => (d ? zonedLocalToInstant(instantToZonedLocal(d, event.timeZone), input.timeZone) : null);
+    const startsAt = shift(event.startsAt)!;
+    const endsAt = shift(event.endsAt)!;
+    const title = input.title || event.title;
+    const slug = await freeSlug(tx, event.campaignId, slugify(`${title} ${input.city}`) || "event");
+    const [row] = await tx
+      .insert(events)
+      .values({
+        campaignId: event.campaignId,
+        slug,
+        title,
+        kind: event.kind,
+        description: event.description,
+        startsAt,
+        endsAt,
+        signupDeadline: shift(event.signupDeadline),
+        timeZone: input.timeZone,
+        venue: input.venue,
+        address: input.address,
+        city: input.city,
+        country: input.country,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        onlineUrl: event.onlineUrl,
+        capacity: event.capacity,
+        waitlist: event.waitlist,
+        roles: event.roles,
+      })
+      .returning({ id: events.id, slug: events.slug });
+    return row!;
+  });
+}
+
+export async function listEvents(actor: Actor, campaignId: string): Promise<EventSummary[]> {
+  const db = await getDb();
+  await campaignOf(actor, campaignId, "coordinator", db);
+  return db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      kind: events.kind,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      city: events.city,
+      country: events.country,
+      capacity: events.capacity,
+      confirmedCount: events.confirmedCount,
+      waitlistedCount: events.waitlistedCount,
+      waitlist: events.waitlist,
+    })
+    .from(events)
+    .where(eq(events.campaignId, campaignId))
+    .orderBy(asc(events.startsAt), asc(events.city));
+}
+
+export async function getEventBySlug(actor: Actor, campaignId: string, slug: string, needed: Role = "coordinator") {
+  const db = await getDb();
+  await campaignOf(actor, campaignId, needed, db);
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.campaignId, campaignId), eq(events.slug, slug)));
+  if (!row) throw new NotFoundError();
+  return row;
+}
