@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { closeDb, openDatabase, setDbHandle, type DbHandle } from "../client";
-import { memberships, organisations, users } from "../schema";
+import { campaigns, events, memberships, organisations, users } from "../schema";
 import type { OrgRole } from "../schema";
 
 /**
@@ -38,4 +38,35 @@ export async function makeOrg(handle: DbHandle, members: Partial<Record<OrgRole,
     }
   }
   return { org: org!, people };
+}
+
+/** A published campaign with one event a week from now, unless told otherwise. */
+export async function makeEvent(
+  handle: DbHandle,
+  orgId: string,
+  overrides: Partial<typeof events.$inferInsert> = {},
+  campaignStatus: "draft" | "published" | "archived" = "published",
+) {
+  const [campaign] = await handle.db
+    .insert(campaigns)
+    .values({ orgId, slug: unique("campaign"), title: "Campaign", kind: "embassy_protest", status: campaignStatus })
+    .returning();
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  const [event] = await handle.db
+    .insert(events)
+    .values({
+      campaignId: campaign!.id,
+      slug: unique("event"),
+      title: "Protest at the embassy",
+      kind: "protest",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      timeZone: "Europe/London",
+      city: "London",
+      country: "GB",
+      roles: ["steward", "observer"],
+      ...overrides,
+    })
+    .returning();
+  return { campaign: campaign!, event: event! };
 }

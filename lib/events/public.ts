@@ -1,0 +1,141 @@
+import "server-only";
+import { and, asc, eq, gte, ne } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { campaigns, events, organisations, type Campaign, type Event } from "@/db/schema";
+import { signupAvailability, type SignupState } from "@/lib/signups/availability";
+
+// Public reads: published (or archived) campaigns only, public fields only, as plain objects.
+
+export interface PublicEvent {
+  id: string;
+  slug: string;
+  title: string;
+  kind: Event["kind"];
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  venue: string;
+  address: string;
+  city: string;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  placesLeft: number | null;
+  signupDeadline: Date | null;
+  waitlist: boolean;
+  status: Event["status"];
+  roles: string[];
+  previousStartsAt: Date | null;
+  previousEndsAt: Date | null;
+  changeReason: string | null;
+  signupState: SignupState;
+  updatedAt: Date;
+}
+
+export interface PublicCampaign {
+  id: string;
+  slug: string;
+  title: string;
+  kind: Campaign["kind"];
+  summary: string;
+  body: string;
+  appealUrl: string | null;
+  status: Campaign["status"];
+  orgName: string;
+  updatedAt: Date;
+}
+
+function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent {
+  const { state, placesLeft } = signupAvailability(e, campaignStatus, now);
+  return {
+    id: e.id,
+    slug: e.slug,
+    title: e.title,
+    kind: e.kind,
+    description: e.description,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    timeZone: e.timeZone,
+    venue: e.venue,
+    address: e.address,
+    city: e.city,
+    country: e.country,
+    latitude: e.latitude,
+    longitude: e.longitude,
+    onlineUrl: e.onlineUrl,
+    capacity: e.capacity,
+    placesLeft,
+    signupDeadline: e.signupDeadline,
+    waitlist: e.waitlist,
+    status: e.status,
+    roles: e.roles,
+    previousStartsAt: e.previousStartsAt,
+    previousEndsAt: e.previousEndsAt,
+    changeReason: e.changeReason,
+    signupState: state,
+    updatedAt: e.updatedAt,
+  };
+}
+
+function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
+  return { id: c.id, slug: c.slug, title: c.title, kind: c.kind, summary: c.summary, body: c.body, appealUrl: c.appealUrl, status: c.status, orgName, updatedAt: c.updatedAt };
+}
+
+async function visibleCampaign(slug: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ campaign: campaigns, orgName: organisations.name })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    .where(and(eq(campaigns.slug, slug), ne(campaigns.status, "draft")));
+  return row;
+}
+
+export async function getPublicCampaign(slug: string, now = new Date()): Promise<{ campaign: PublicCampaign; events: PublicEvent[] } | null> {
+  const row = await visibleCampaign(slug);
+  if (!row) return null;
+  const db = await getDb();
+  const rows = await db.select().from(events).where(eq(events.campaignId, row.campaign.id)).orderBy(asc(events.startsAt), asc(events.country), asc(events.city));
+  return { campaign: toPublicCampaign(row.campaign, row.orgName), events: rows.map((e) => toPublicEvent(e, row.campaign.status, now)) };
+}
+
+export async function getPublicEvent(campaignSlug: string, eventSlug: string, now = new Date()): Promise<{ campaign: PublicCampaign; event: PublicEvent } | null> {
+  const row = await visibleCampaign(campaignSlug);
+  if (!row) return null;
+  const db = await getDb();
+  const [e] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.campaignId, row.campaign.id), eq(events.slug, eventSlug)));
+  if (!e) return null;
+  return { campaign: toPublicCampaign(row.campaign, row.orgName), event: toPublicEvent(e, row.campaign.status, now) };
+}
+
+/** The public event behind a sign-up's event id (for the private page). */
+export async function getPublicEventById(eventId: string, now = new Date()) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ event: events, campaign: campaigns, orgName: organisations.name })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    .where(eq(events.id, eventId));
+  if (!row) return null;
+  return { campaign: toPublicCampaign(row.campaign, row.orgName), event: toPublicEvent(row.event, row.campaign.status, now) };
+}
+
+/** Upcoming events of published campaigns, soonest first. */
+export async function listUpcomingPublicEvents(now = new Date(), limit = 60) {
+  const db = await getDb();
+  const rows = await db
+    .select({ event: events, campaignSlug: campaigns.slug, campaignTitle: campaigns.title })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(and(eq(campaigns.status, "published"), gte(events.endsAt, now)))
+    .orderBy(asc(events.startsAt), asc(events.city))
+    .limit(limit);
+  return rows.map((r) => ({ ...toPublicEvent(r.event, "published", now), campaignSlug: r.campaignSlug, campaignTitle: r.campaignTitle }));
+}

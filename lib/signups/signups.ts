@@ -1,0 +1,194 @@
+import "server-only";
+import { and, count, eq, lt, or, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { campaigns, events, signups, type Signup } from "@/db/schema";
+import { PublicError } from "@/lib/errors";
+import * as rateLimit from "@/lib/rate-limit";
+import { hashToken, newToken } from "@/lib/security/tokens";
+import { acceptsSignups, signupAvailability } from "./availability";
+import type { SignupInput } from "./schemas";
+import { lockEvent, promoteFromWaitlist } from "./waitlist";
+
+// A venue's Wi-Fi or a mobile carrier puts hundreds behind one address: the per-client
+// limit is generous; it stops floods, not crowds.
+const CLIENT_LIMIT = Number(process.env.PICKET_SIGNUP_LIMIT_PER_CLIENT ?? 300);
+const CLIENT_WINDOW = 10 * 60;
+const EVENT_LIMIT = Number(process.env.PICKET_SIGNUP_LIMIT_PER_EVENT ?? 5000);
+const EVENT_WINDOW = 60;
+
+export type SignUpResult =
+  | { outcome: "confirmed"; token: string }
+  | { outcome: "waitlisted"; token: string; position: number }
+  // Already signed up: nothing is revealed; the private link goes to the address by email.
+  | { outcome: "duplicate" }
+  // The honeypot was filled: look like success, store nothing.
+  | { outcome: "ignored" };
+
+export interface SignUpContext {
+  client: string;
+  locale: string;
+  now?: Date;
+}
+
+async function checkRateLimits(eventId: string, client: string, now: Date) {
+  const [perClient, perEvent] = await Promise.all([
+    rateLimit.hit(`signup:client:${client}`, CLIENT_WINDOW, now),
+    rateLimit.hit(`signup:event:${eventId}`, EVENT_WINDOW, now),
+  ]);
+  if (perClient.count > CLIENT_LIMIT || perEvent.count > EVENT_LIMIT) throw new PublicError("signups.rateLimited");
+  if (Math.random() < 0.01) await rateLimit.purgeEndedWindows(now);
+}
+
+async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
+  const event = await lockEvent(tx, eventId);
+  if (!event) throw new PublicError("errors.notFound");
+  const [campaign] = await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, event.campaignId));
+  if (!campaign || campaign.status === "draft") throw new PublicError("errors.notFound");
+  return { event, availability: signupAvailability(event, campaign.status, now) };
+}
+
+/**
+ * Signs a supporter up. Under the event's row lock: at most `capacity` confirmed, whatever
+ * the concurrency; then the waitlist in arrival order, or a clear refusal.
+ */
+export async function signUp(eventId: string, input: SignupInput, ctx: SignUpContext): Promise<SignUpResult> {
+  const now = ctx.now ?? new Date();
+  if (input.website) return { outcome: "ignored" };
+  await checkRateLimits(eventId, ctx.client, now);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { event, availability } = await lockOpenEvent(tx, eventId, now);
+    if (!acceptsSignups(availability.state)) throw new PublicError(`signups.closed.${availability.state}`);
+    if (input.role && !event.roles.includes(input.role)) throw new PublicError("signups.roleUnknown", "role");
+
+    const [existing] = await tx
+      .select()
+      .from(signups)
+      .where(and(eq(signups.eventId, eventId), eq(signups.email, input.email)))
+      .for("update");
+    if (existing && existing.status !== "cancelled") return { outcome: "duplicate" as const };
+
+    const status = availability.state === "open" ? "confirmed" : "waitlisted";
+    const token = newToken();
+    const values = {
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      role: input.role,
+      comment: input.comment,
+      consentToContact: input.consent,
+      status,
+      manageTokenHash: hashToken(token),
+      locale: ctx.locale,
+      checkedInAt: null,
+      cancelledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    } as const;
+    if (existing) await tx.update(signups).set(values).where(eq(signups.id, existing.id));
+    else await tx.insert(signups).values({ eventId, ...values });
+    await tx
+      .update(events)
+      .set(status === "confirmed" ? { confirmedCount: sql`${events.confirmedCount} + 1` } : { waitlistedCount: sql`${events.waitlistedCount} + 1` })
+      .where(eq(events.id, eventId));
+    if (status === "confirmed") return { outcome: "confirmed" as const, token };
+    return { outcome: "waitlisted" as const, token, position: event.waitlistedCount + 1 };
+  });
+}
+
+async function waitlistPosition(db: Tx | Awaited<ReturnType<typeof getDb>>, s: Signup): Promise<number | null> {
+  if (s.status !== "waitlisted") return null;
+  const [row] = await db
+    .select({ n: count() })
+    .from(signups)
+    .where(
+      and(
+        eq(signups.eventId, s.eventId),
+        eq(signups.status, "waitlisted"),
+        or(lt(signups.createdAt, s.createdAt), and(eq(signups.createdAt, s.createdAt), lt(signups.id, s.id))),
+      ),
+    );
+  return Number(row?.n ?? 0) + 1;
+}
+
+export interface OwnSignupView {
+  name: string;
+  email: string;
+  phone: string | null;
+  role: string | null;
+  comment: string | null;
+  consentToContact: boolean;
+  status: Signup["status"];
+  position: number | null;
+  createdAt: Date;
+  eventId: string;
+}
+
+/** What the holder of a private link sees: their own sign-up, nothing else. */
+export async function getSignupByToken(token: string): Promise<OwnSignupView | null> {
+  if (!token || token.length > 100) return null;
+  const db = await getDb();
+  const [s] = await db.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
+  if (!s || s.erasedAt || !s.name || !s.email) return null;
+  return {
+    name: s.name,
+    email: s.email,
+    phone: s.phone,
+    role: s.role,
+    comment: s.comment,
+    consentToContact: s.consentToContact,
+    status: s.status,
+    position: await waitlistPosition(db, s),
+    createdAt: s.createdAt,
+    eventId: s.eventId,
+  };
+}
+
+async function withOwnSignup<T>(token: string, work: (tx: Tx, s: Signup, event: NonNullable<Awaited<ReturnType<typeof lockEvent>>>) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ eventId: signups.eventId }).from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
+    if (!found) throw new PublicError("signups.manage.unknown");
+    // Event first, then the sign-up: the same lock order as signUp, so no deadlock.
+    const event = (await lockEvent(tx, found.eventId))!;
+    const [s] = await tx.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token))).for("update");
+    if (!s) throw new PublicError("signups.manage.unknown");
+    return work(tx, s, event);
+  });
+}
+
+async function release(tx: Tx, s: Signup, event: { id: string; capacity: number | null; confirmedCount: number }, now: Date) {
+  if (s.status === "cancelled") return;
+  await tx
+    .update(events)
+    .set(s.status === "confirmed" ? { confirmedCount: sql`${events.confirmedCount} - 1` } : { waitlistedCount: sql`${events.waitlistedCount} - 1` })
+    .where(eq(events.id, event.id));
+  if (s.status === "confirmed") await promoteFromWaitlist(tx, { ...event, confirmedCount: event.confirmedCount - 1 }, now);
+}
+
+/** Cancels; a freed place goes to the first on the waitlist in the same transaction. */
+export async function cancelSignup(token: string, now = new Date()) {
+  return withOwnSignup(token, async (tx, s, event) => {
+    await release(tx, s, event, now);
+    await tx.update(signups).set({ status: "cancelled", cancelledAt: s.cancelledAt ?? now, updatedAt: now }).where(eq(signups.id, s.id));
+  });
+}
+
+/** Erases every personal field at once; only the anonymous fact of a cancelled sign-up remains. */
+export async function eraseSignup(token: string, now = new Date()) {
+  return withOwnSignup(token, async (tx, s, event) => {
+    await release(tx, s, event, now);
+    await tx
+      .update(signups)
+      .set({ status: "cancelled", name: null, email: null, phone: null, comment: null, role: s.role, manageTokenHash: null, consentToContact: false, cancelledAt: s.cancelledAt ?? now, erasedAt: now, updatedAt: now })
+      .where(eq(signups.id, s.id));
+  });
+}
+
+export async function changeSignupRole(token: string, role: string | null, now = new Date()) {
+  return withOwnSignup(token, async (tx, s, event) => {
+    if (s.status === "cancelled") throw new PublicError("signups.manage.cancelled");
+    if (role && !event.roles.includes(role)) throw new PublicError("signups.roleUnknown", "role");
+    await tx.update(signups).set({ role, updatedAt: now }).where(eq(signups.id, s.id));
+  });
+}
