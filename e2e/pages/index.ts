@@ -1,0 +1,5 @@
+export { DashboardPage } from "./dashboard-page";
+export { InvitationPage } from "./invitation-page";
+export { LoginPage } from "./login-page";
+export { MembersPage } from "./members-page";
+export { RegisterPage } from "./register-page";
