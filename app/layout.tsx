@@ -6,7 +6,9 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline"), referrer: "no-referrer" };
+  // "same-origin": other sites never see our addresses (private links included), while form posts keep
+  // their Origin header; under "no-referrer" browsers send "Origin: null" and server actions refuse the post.
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline"), referrer: "same-origin" };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#9a3412" };

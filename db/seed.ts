@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
 import type { Db } from "./client";
 import { memberships, organisations, users } from "./schema";
+import { seedStory } from "./seed-story";
 
 export const DEMO_PASSWORD = "solidarity-2012";
 
@@ -37,6 +38,7 @@ export async function seed(db: Db) {
         created++;
       }
     }
+    created += await seedStory(tx, org!.id);
   });
   return { created };
 }

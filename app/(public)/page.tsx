@@ -1,26 +1,65 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
-import { SiteHeader } from "@/components/layout/site-header";
+import { EventListItem } from "@/components/public/event-list-item";
+import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
+import { listUpcomingPublicEvents } from "@/lib/events/public";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
+  const tk = await getTranslations("kinds.campaign");
+  const [events, campaigns] = await Promise.all([listUpcomingPublicEvents(), listPublishedCampaigns()]);
   return (
-    <>
-      <SiteHeader />
-      <main id="main" className="mx-auto max-w-3xl px-4 py-12">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("title")}</h1>
-        <p className="mt-4 text-lg text-stone-700">{t("lead")}</p>
-        <div className="mt-8 flex flex-wrap gap-3">
-          <Link href="/register" className={buttonClass("primary")}>
-            {t("startOrganising")}
-          </Link>
-          <Link href="/login" className={buttonClass("secondary")}>
-            {t("logIn")}
-          </Link>
-        </div>
-        <p className="mt-10 text-sm text-stone-600">{t("privacy")}</p>
-      </main>
-    </>
+    <div className="space-y-10">
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="mt-3 text-lg text-stone-700">{t("lead")}</p>
+      </header>
+      <section aria-labelledby="upcoming">
+        <h2 id="upcoming" className="text-xl font-semibold">
+          {t("upcoming")}
+        </h2>
+        {events.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("noEvents")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-stone-200">
+            {events.map((e) => (
+              <EventListItem key={e.id} event={e} campaignSlug={e.campaignSlug} campaignTitle={e.campaignTitle} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="campaigns">
+        <h2 id="campaigns" className="text-xl font-semibold">
+          {t("campaigns")}
+        </h2>
+        {campaigns.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("noCampaigns")}</p>
+        ) : (
+          <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+            {campaigns.map((c) => (
+              <li key={c.slug} className="rounded-lg border border-stone-200 bg-white p-4">
+                <Link href={`/c/${c.slug}`} className="font-semibold text-brand-700 hover:underline">
+                  {c.title}
+                </Link>
+                <p className="text-sm text-stone-600">
+                  {tk(c.kind)} · {t("upcomingCount", { count: c.upcoming })}
+                </p>
+                {c.summary ? <p className="mt-1 text-sm text-stone-700">{c.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className="text-sm text-stone-600">
+        {t("organisers")}{" "}
+        <Link href="/login" className="text-brand-700 underline">
+          {t("logIn")}
+        </Link>{" "}
+        ·{" "}
+        <Link href="/register" className="text-brand-700 underline">
+          {t("startOrganising")}
+        </Link>
+      </p>
+    </div>
   );
 }

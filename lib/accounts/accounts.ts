@@ -10,7 +10,7 @@ import type { LoginInput, RegisterInput } from "./schemas";
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const LOGIN_FAILURES_PER_ACCOUNT = 5;
-export const LOGIN_FAILURES_PER_CLIENT = 20;
+export const LOGIN_FAILURES_PER_CLIENT = 30;
 
 export interface AccountView {
   id: string;

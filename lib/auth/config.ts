@@ -33,6 +33,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     useSecureCookies: process.env.NODE_ENV === "production" && process.env.PICKET_INSECURE_COOKIES !== "1",
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
+    // A wrong password is an everyday event, not an error worth a stack trace.
+    logger: {
+      error(error: Error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

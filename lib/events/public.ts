@@ -45,6 +45,7 @@ export interface PublicCampaign {
   appealUrl: string | null;
   status: Campaign["status"];
   orgName: string;
+  retentionDays: number;
   updatedAt: Date;
 }
 
@@ -81,7 +82,7 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
 }
 
 function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
-  return { id: c.id, slug: c.slug, title: c.title, kind: c.kind, summary: c.summary, body: c.body, appealUrl: c.appealUrl, status: c.status, orgName, updatedAt: c.updatedAt };
+  return { id: c.id, slug: c.slug, title: c.title, kind: c.kind, summary: c.summary, body: c.body, appealUrl: c.appealUrl, status: c.status, orgName, retentionDays: c.retentionDays, updatedAt: c.updatedAt };
 }
 
 async function visibleCampaign(slug: string) {

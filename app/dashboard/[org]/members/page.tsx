@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
 }
 
-const when = { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" } as const;
+const when = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" } as const;
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -70,7 +70,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                       {inv.note ? <span className="font-normal text-stone-600"> — {inv.note}</span> : null}
                     </p>
                     <p className="text-stone-600">
-                      {ti(`status.${inv.status}`)} · {ti("expires", { when: format.dateTime(inv.expiresAt, when) })}
+                      {ti(`state.${inv.status}`)} · {ti("expires", { when: format.dateTime(inv.expiresAt, when) })}
                     </p>
                     {inv.status === "pending" ? (
                       <div className="mt-2">

@@ -1,0 +1,18 @@
+import { getPublicEvent } from "@/lib/events/public";
+import { eventToIcs } from "@/lib/events/ics";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ campaign: string; event: string }> }) {
+  const { campaign, event } = await params;
+  const found = await getPublicEvent(campaign, event);
+  if (!found) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const origin = process.env.PICKET_PUBLIC_URL ?? new URL(request.url).origin;
+  return new Response(eventToIcs(found.campaign, found.event, origin), {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": `attachment; filename="${found.event.slug}.ics"`,
+      "cache-control": "public, max-age=60",
+    },
+  });
+}

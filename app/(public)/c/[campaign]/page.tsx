@@ -1,0 +1,100 @@
+import { HandCoins } from "lucide-react";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EventListItem } from "@/components/public/event-list-item";
+import { Markdown } from "@/components/public/markdown";
+import { Alert } from "@/components/ui/alert";
+import { getPublicCampaign, type PublicEvent } from "@/lib/events/public";
+import { countryName } from "@/lib/geo/countries";
+
+type Params = { params: Promise<{ campaign: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const found = await getPublicCampaign((await params).campaign);
+  if (!found) return {};
+  const { title, summary } = found.campaign;
+  return { title, description: summary, openGraph: { title, description: summary, type: "website", siteName: "Picket" }, twitter: { card: "summary", title, description: summary } };
+}
+
+/** Upcoming events by country, then city; each group in date order. */
+function groupByPlace(events: PublicEvent[], locale: string) {
+  const countries = new Map<string, Map<string, PublicEvent[]>>();
+  for (const e of events) {
+    const country = countryName(e.country, locale);
+    const cities = countries.get(country) ?? new Map<string, PublicEvent[]>();
+    const list = cities.get(e.city || "—") ?? [];
+    list.push(e);
+    cities.set(e.city || "—", list);
+    countries.set(country, cities);
+  }
+  return [...countries.entries()].sort(([a], [b]) => a.localeCompare(b, locale)).map(([country, cities]) => ({
+    country,
+    cities: [...cities.entries()].sort(([a], [b]) => a.localeCompare(b, locale)),
+  }));
+}
+
+export default async function CampaignPage({ params }: Params) {
+  const found = await getPublicCampaign((await params).campaign);
+  if (!found) notFound();
+  const { campaign, events } = found;
+  const t = await getTranslations("public.campaign");
+  const tk = await getTranslations("kinds.campaign");
+  const locale = await getLocale();
+  const now = new Date();
+  const upcoming = events.filter((e) => e.endsAt >= now);
+  const past = events.filter((e) => e.endsAt < now).reverse();
+  return (
+    <article className="space-y-8">
+      {campaign.status === "archived" ? <Alert tone="info">{t("archived")}</Alert> : null}
+      <header>
+        <p className="text-sm text-stone-600">
+          {tk(campaign.kind)} · {campaign.orgName}
+        </p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{campaign.title}</h1>
+        {campaign.summary ? <p className="mt-3 text-lg text-stone-700">{campaign.summary}</p> : null}
+        {campaign.appealUrl ? (
+          <a href={campaign.appealUrl} rel="nofollow noopener noreferrer" className="mt-4 inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <HandCoins aria-hidden className="size-5" />
+            {t("appeal")}
+          </a>
+        ) : null}
+      </header>
+      {campaign.body ? <Markdown>{campaign.body}</Markdown> : null}
+      <section aria-labelledby="upcoming">
+        <h2 id="upcoming" className="text-xl font-semibold">
+          {t("upcoming")}
+        </h2>
+        {upcoming.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("noUpcoming")}</p>
+        ) : (
+          groupByPlace(upcoming, locale).map(({ country, cities }) => (
+            <section key={country} className="mt-4" aria-label={country}>
+              <h3 className="text-lg font-semibold">{country}</h3>
+              {cities.map(([city, list]) => (
+                <div key={city} className="mt-2">
+                  <h4 className="text-sm font-semibold uppercase tracking-wide text-stone-600">{city}</h4>
+                  <ul className="divide-y divide-stone-200">
+                    {list.map((e) => (
+                      <EventListItem key={e.id} event={e} campaignSlug={campaign.slug} />
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          ))
+        )}
+      </section>
+      {past.length ? (
+        <details className="rounded-lg border border-stone-200 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">{t("past", { count: past.length })}</summary>
+          <ul className="mt-2 divide-y divide-stone-200">
+            {past.map((e) => (
+              <EventListItem key={e.id} event={e} campaignSlug={campaign.slug} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </article>
+  );
+}

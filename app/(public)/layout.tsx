@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/components/layout/site-header";
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations("public.footer");
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-3xl px-4 pb-10 text-sm text-stone-600">{t("privacy")}</footer>
+    </>
+  );
+}

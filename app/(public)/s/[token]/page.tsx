@@ -1,0 +1,117 @@
+import { CalendarPlus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EventPlace } from "@/components/public/event-place";
+import { EventWhen } from "@/components/public/event-when";
+import { ChangeRoleForm, ConfirmedActionForm } from "@/components/signups/manage-forms";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { getPublicEventById } from "@/lib/events/public";
+import { getSignupByToken } from "@/lib/signups/signups";
+import { formatInstant } from "@/lib/time/format";
+import { cancelAction, changeRoleAction, eraseAction } from "./actions";
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+type Params = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OwnSignupPage({ params, searchParams }: Params) {
+  const { token } = await params;
+  const query = await searchParams;
+  const t = await getTranslations("signups.manage");
+  const own = await getSignupByToken(token);
+  const found = own ? await getPublicEventById(own.eventId) : null;
+  if (!own || !found) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">{t("unknownTitle")}</h1>
+        <p className="text-stone-700">{t("unknown")}</p>
+      </div>
+    );
+  }
+  const { campaign, event } = found;
+  const locale = await getLocale();
+  const ts = await getTranslations("signups.status");
+  const eventOpen = event.status !== "cancelled" && event.signupState !== "past";
+  return (
+    <div className="space-y-6">
+      {query.new === "confirmed" ? <Alert tone="success" title={t("welcomeConfirmed")}>{t("keepLink")}</Alert> : null}
+      {query.new === "waitlisted" ? (
+        <Alert tone="warning" title={t("welcomeWaitlisted", { position: own.position ?? 1 })}>
+          {t("waitlistExplained")} {t("keepLink")}
+        </Alert>
+      ) : null}
+      {query.changed === "role" ? <Alert tone="success">{t("roleSaved")}</Alert> : null}
+      {query.changed === "cancelled" ? <Alert tone="success">{t("cancelledDone")}</Alert> : null}
+      <header>
+        <p className="text-sm text-stone-600">{t("title")}</p>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight">
+          <Link href={`/c/${campaign.slug}/${event.slug}`} className="hover:underline">
+            {event.title}
+          </Link>
+        </h1>
+        <p className="text-sm text-stone-600">{campaign.title}</p>
+      </header>
+      {event.status === "cancelled" ? <Alert tone="error" title={t("eventCancelled")} /> : null}
+      <Card className="space-y-4">
+        <EventWhen startsAt={event.startsAt} endsAt={event.endsAt} timeZone={event.timeZone} />
+        <a href={`/c/${campaign.slug}/${event.slug}/event.ics`} className="inline-flex items-center gap-1 text-sm text-brand-700 underline">
+          <CalendarPlus aria-hidden className="size-4" />
+          {t("addToCalendar")}
+        </a>
+        <EventPlace event={event} />
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">{t("yourSignup")}</h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-stone-600">{t("status")}</dt>
+          <dd data-testid="signup-status" className="font-semibold">
+            {own.status === "waitlisted" ? t("waitlistPosition", { position: own.position ?? 1 }) : ts(own.status)}
+          </dd>
+          <dt className="text-stone-600">{t("name")}</dt>
+          <dd>{own.name}</dd>
+          <dt className="text-stone-600">{t("email")}</dt>
+          <dd>{own.email}</dd>
+          {own.phone ? (
+            <>
+              <dt className="text-stone-600">{t("phone")}</dt>
+              <dd>{own.phone}</dd>
+            </>
+          ) : null}
+          <dt className="text-stone-600">{t("role")}</dt>
+          <dd>{own.role ?? t("noRole")}</dd>
+          {own.comment ? (
+            <>
+              <dt className="text-stone-600">{t("comment")}</dt>
+              <dd className="whitespace-pre-line">{own.comment}</dd>
+            </>
+          ) : null}
+          <dt className="text-stone-600">{t("consent")}</dt>
+          <dd>{own.consentToContact ? t("yes") : t("no")}</dd>
+          <dt className="text-stone-600">{t("signedUpAt")}</dt>
+          <dd>{formatInstant(locale, own.createdAt, event.timeZone)}</dd>
+        </dl>
+      </Card>
+      {own.status !== "cancelled" && eventOpen && event.roles.length ? (
+        <Card>
+          <ChangeRoleForm action={changeRoleAction} token={token} roles={event.roles} current={own.role} />
+        </Card>
+      ) : null}
+      <div className="space-y-3">
+        {own.status !== "cancelled" ? (
+          <ConfirmedActionForm
+            action={cancelAction}
+            token={token}
+            summary={t("cancel")}
+            explanation={own.status === "confirmed" && event.capacity !== null ? t("cancelExplainedPlace") : t("cancelExplained")}
+            confirmLabel={t("cancelConfirm")}
+            pendingLabel={t("cancelling")}
+          />
+        ) : null}
+        <ConfirmedActionForm action={eraseAction} token={token} summary={t("erase")} explanation={t("eraseExplained")} confirmLabel={t("eraseConfirm")} pendingLabel={t("erasing")} />
+      </div>
+      <p className="text-sm text-stone-600">{t("privateLink", { days: campaign.retentionDays })}</p>
+    </div>
+  );
+}
