@@ -29,7 +29,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // The demo story is the fixture: seeded into the fresh database before the server starts.
+    command: `npx tsx scripts/seed.ts && npx next start -p ${port}`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

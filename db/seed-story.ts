@@ -118,6 +118,38 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
     created += people.length;
   }
 
+  const [screening] = await tx
+    .insert(events)
+    .values({
+      campaignId: embassy!.id,
+      slug: "screening-berlin",
+      title: "Film screening and discussion: Zhanaozen, December 2011",
+      kind: "screening",
+      startsAt: at(now, actionDay - 1, "19:00", "Europe/Berlin"),
+      endsAt: at(now, actionDay - 1, "21:30", "Europe/Berlin"),
+      timeZone: "Europe/Berlin",
+      venue: "Nachbarschaftshaus",
+      address: "Urbanstraße 21, 10961 Berlin",
+      city: "Berlin",
+      country: "DE",
+      capacity: 80,
+      status: "cancelled",
+      changeReason: "The venue withdrew its booking. We are looking for another one and will announce it here.",
+    })
+    .returning({ id: events.id });
+  created += screening ? 1 : 0;
+
+  // A draft: visible to the organisation only.
+  await tx.insert(campaigns).values({
+    orgId,
+    slug: "families-appeal",
+    title: "Appeal: support the families of the jailed oil workers",
+    kind: "appeal",
+    summary: "Draft — collecting for lawyers' fees and for the families while the breadwinners are in prison.",
+    status: "draft",
+  });
+  created++;
+
   const [trial] = await tx
     .insert(campaigns)
     .values({

@@ -135,7 +135,7 @@ test.describe("Invitations", () => {
     await expect(members.memberRows).toHaveCount(2);
     await expect(members.memberRow(coordinator.name).getByTestId("member-role")).toHaveText("Coordinator");
     await expect(members.invitations).toHaveCount(1);
-    await expect(members.invitations.first()).toContainText("This invitation has already been used.");
+    await expect(members.invitations.first()).toContainText("Accepted");
 
     await test.step("the coordinator cannot open the owners' Members page", async () => {
       const response = await pageB.goto(`/dashboard/${slug}/members`);
@@ -147,7 +147,6 @@ test.describe("Invitations", () => {
 
       await dashboardB.gotoOrganisation(slug);
       await expect(dashboardB.tab("Overview")).toBeVisible();
-      await expect(dashboardB.nav.getByRole("link")).toHaveText(["Overview"]);
       await expect(dashboardB.tab("Members")).toHaveCount(0);
     });
 
@@ -161,7 +160,7 @@ test.describe("Invitations", () => {
       await members.page.reload();
       await expect(members.heading).toBeVisible();
       await expect(members.invitations).toHaveCount(1);
-      await expect(members.invitations.first()).toContainText("This invitation has already been used.");
+      await expect(members.invitations.first()).toContainText("Accepted");
       await expect(members.main.getByText(forgedNote)).toHaveCount(0);
       await expect(members.memberRows).toHaveCount(2);
     });

@@ -3,3 +3,4 @@ export { InvitationPage } from "./invitation-page";
 export { LoginPage } from "./login-page";
 export { MembersPage } from "./members-page";
 export { RegisterPage } from "./register-page";
+export { EventPage, OwnSignupPage } from "./event-page";

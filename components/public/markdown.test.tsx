@@ -1,0 +1,36 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Markdown } from "./markdown";
+
+const hostile = `# Free them
+
+<script>alert("x")</script>
+
+<img src="x" onerror="alert('x')">
+
+<a href="javascript:alert('x')" onclick="alert('x')">raw link</a>
+
+[markdown link](javascript:alert('x')) and [data link](data:text/html;base64,PHNjcmlwdD4=)
+
+<iframe src="https://evil.example"></iframe>
+
+[The report](https://www.socialistworld.net/) **stays**.`;
+
+describe("campaign bodies are sanitised", () => {
+  const html = renderToStaticMarkup(<Markdown>{hostile}</Markdown>);
+
+  it("renders no script, event handler, javascript: or data: link, or frame", () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son\w+=/i);
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toMatch(/data:text/i);
+    expect(html).not.toMatch(/<iframe/i);
+    expect(html).not.toMatch(/<img[^>]*onerror/i);
+  });
+
+  it("keeps ordinary Markdown: headings, bold and safe links", () => {
+    expect(html).toContain("<h1>Free them</h1>");
+    expect(html).toContain("<strong>stays</strong>");
+    expect(html).toMatch(/<a href="https:\/\/www\.socialistworld\.net\/" rel="nofollow noopener noreferrer">The report<\/a>/);
+  });
+});
