@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { NavLink } from "@/components/dashboard/nav-link";
 import { DashboardHeader } from "@/components/layout/dashboard-header";
 import { getAccount } from "@/lib/accounts/accounts";
 import { listMyOrganisations } from "@/lib/orgs/orgs";
@@ -12,8 +12,10 @@ export default async function OrganisationLayout({ children, params }: { childre
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}`);
   const [orgs, account] = await Promise.all([listMyOrganisations(actor), getAccount(actor.userId)]);
   const t = await getTranslations("dashboard.nav");
+  const tc = await getTranslations("dashboardCampaigns");
   const tabs = [
-    { href: `/dashboard/${org.slug}`, label: t("overview") },
+    { href: `/dashboard/${org.slug}`, label: t("overview"), exact: true },
+    { href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") },
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
   ];
   return (
@@ -23,9 +25,7 @@ export default async function OrganisationLayout({ children, params }: { childre
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
           {tabs.map((tab) => (
             <li key={tab.href}>
-              <Link href={tab.href} className="inline-block min-h-11 px-3 py-3 text-sm font-medium text-stone-700 hover:text-brand-700">
-                {tab.label}
-              </Link>
+              <NavLink href={tab.href} label={tab.label} exact={tab.exact} />
             </li>
           ))}
         </ul>

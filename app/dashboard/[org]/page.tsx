@@ -1,11 +1,14 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
+import { LiveOverview } from "@/components/dashboard/live-overview";
 import { RemoveMemberForm } from "@/components/orgs/member-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { organisationSummary } from "@/lib/orgs/orgs";
-import { ROLES } from "@/lib/orgs/roles";
+import { ROLES, roleAllows } from "@/lib/orgs/roles";
 import { removeMemberAction } from "../actions";
+import { prefetchDashboard } from "./campaigns/load";
 
 export default async function OrganisationOverview({
   params,
@@ -17,7 +20,7 @@ export default async function OrganisationOverview({
   const { org: slug } = await params;
   const { joined } = await searchParams;
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}`);
-  const summary = await organisationSummary(actor, org.id);
+  const [summary, dashboard] = await Promise.all([organisationSummary(actor, org.id), prefetchDashboard(actor, org.id, org.slug)]);
   const t = await getTranslations("dashboard.overview");
   const tr = await getTranslations("roles");
   return (
@@ -28,13 +31,16 @@ export default async function OrganisationOverview({
           <Alert tone="success">{t("joined", { org: org.name })}</Alert>
         </div>
       ) : null}
-      <div className="grid gap-6 md:grid-cols-2">
+      <HydrationBoundary state={dashboard}>
+        <LiveOverview org={org.slug} canEdit={roleAllows(org.role, "organizer")} />
+      </HydrationBoundary>
+      <div className="mt-10 grid gap-6 md:grid-cols-2">
         <Card>
           <h2 className="text-lg font-semibold">{t("team")}</h2>
           <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
             {ROLES.map((r) => (
-              <div key={r} className="rounded-md bg-stone-100 p-3">
-                <dt className="text-xs uppercase tracking-wide text-stone-600">{tr(r)}</dt>
+              <div key={r} className="rounded-md bg-stone-100 px-1 py-3 sm:px-3">
+                <dt className="text-xs uppercase tracking-normal text-stone-600 sm:tracking-wide">{tr(r)}</dt>
                 <dd className="text-2xl font-bold" data-testid={`count-${r}`}>
                   {summary.members[r] ?? 0}
                 </dd>

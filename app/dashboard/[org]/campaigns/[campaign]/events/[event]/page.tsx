@@ -1,0 +1,194 @@
+import { HydrationBoundary } from "@tanstack/react-query";
+import { ExternalLink } from "lucide-react";
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { EventTime } from "@/components/dashboard/event-time";
+import { LiveEventCounts } from "@/components/dashboard/live-campaign-events";
+import { EventStatusBadge } from "@/components/dashboard/status-badge";
+import { CancelEventForm } from "@/components/events/cancel-event-form";
+import { DuplicateEventForm } from "@/components/events/duplicate-event-form";
+import { EventDetails } from "@/components/events/event-details";
+import { EventForm } from "@/components/events/event-form";
+import { PostponeForm } from "@/components/events/postpone-form";
+import { countryOptions, zoneOptions } from "@/components/events/zone-options";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageTitle } from "@/components/ui/card";
+import { countryName } from "@/lib/geo/countries";
+import { instantToZonedLocal } from "@/lib/time/zones";
+import { cancelEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
+import { loadEventPage, prefetchDashboard } from "../../../load";
+
+type Params = Promise<{ org: string; campaign: string; event: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { org, campaign, event } = await params;
+  const page = await loadEventPage(org, campaign, event, "coordinator", `/dashboard/${org}/campaigns/${campaign}/events/${event}`);
+  return { title: page.event.title };
+}
+
+export default async function EventPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org: orgSlug, campaign: campaignSlug, event: eventSlug } = await params;
+  const flags = await searchParams;
+  const { actor, org, campaign, event, canEdit } = await loadEventPage(orgSlug, campaignSlug, eventSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/${eventSlug}`);
+  const [dashboard, locale] = await Promise.all([prefetchDashboard(actor, org.id, org.slug), getLocale()]);
+  const t = await getTranslations("editor.eventPage");
+  const tc = await getTranslations("dashboardCampaigns");
+  const zone = event.timeZone;
+  const local = (d: Date | null) => (d ? instantToZonedLocal(d, zone) : "");
+  const place = [event.venue, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
+  const publicPath = `/c/${campaign.slug}/${event.slug}`;
+  const cancelled = event.status === "cancelled";
+  const countries = canEdit ? countryOptions(locale) : [];
+  const zones = canEdit ? zoneOptions(zone) : [];
+  const format = await getFormatter();
+  // The wall-clock times a copy keeps, without a zone: the copy gets its own.
+  const localTimes = format.dateTimeRange(event.startsAt, event.endsAt, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: zone });
+  // A cancelled event says so below in any case.
+  const flag = (["created", "duplicated", "saved", "postponed"] as const).find((f) => flags[f]);
+  const promoted = Number(flags.promoted) || 0;
+  // Forms remount when the event changes on the server, so no field shows a value from before.
+  const version = event.updatedAt.toISOString();
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") },
+          { href: `/dashboard/${org.slug}/campaigns/${campaign.slug}`, label: campaign.title },
+          { label: event.title },
+        ]}
+      />
+      <PageTitle
+        lead={
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            {event.status !== "scheduled" ? <EventStatusBadge status={event.status} /> : null}
+            <EventTime at={event.startsAt} until={event.endsAt} timeZone={zone} className={cancelled ? "line-through" : undefined} />
+            {place ? <span>· {place}</span> : null}
+          </span>
+        }
+      >
+        {event.title}
+      </PageTitle>
+
+      <div className="mb-6 space-y-3">
+        {flag ? <Alert tone="success">{flag === "saved" && promoted > 0 ? t("flash.savedPromoted", { count: promoted }) : t(`flash.${flag}`)}</Alert> : null}
+        {cancelled ? (
+          <Alert tone="error" title={t("cancelledTitle")}>
+            {event.changeReason ? t("reason", { reason: event.changeReason }) : null}
+          </Alert>
+        ) : null}
+        {event.status === "postponed" && event.previousStartsAt ? (
+          <Alert tone="warning" title={t("postponedTitle")}>
+            <p>
+              {t("previously")} <EventTime at={event.previousStartsAt} until={event.previousEndsAt} timeZone={zone} />
+            </p>
+            {event.changeReason ? <p>{t("reason", { reason: event.changeReason })}</p> : null}
+          </Alert>
+        ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <h2 className="text-lg font-semibold">{t("signups")}</h2>
+            <div className="mt-2">
+              <HydrationBoundary state={dashboard}>
+                <LiveEventCounts org={org.slug} eventId={event.id} initial={{ confirmed: event.confirmedCount, waitlisted: event.waitlistedCount, capacity: event.capacity }} />
+              </HydrationBoundary>
+            </div>
+            <p className="mt-3 text-sm text-stone-700">
+              {campaign.status === "published" ? (
+                <a href={publicPath} className="inline-flex items-center gap-1 break-all text-brand-700 underline underline-offset-2">
+                  <ExternalLink aria-hidden className="size-4 shrink-0" />
+                  {t("publicPage")}
+                </a>
+              ) : (
+                t("notPublic", { path: publicPath })
+              )}
+            </p>
+          </Card>
+          {canEdit ? (
+            // On a phone the side column comes last: say it is there.
+            <nav aria-label={t("otherActions")} className="flex flex-wrap gap-x-4 gap-y-2 text-sm lg:hidden">
+              {!cancelled ? <a href="#postpone" className="text-brand-700 underline underline-offset-2">{t("postponeTitle")}</a> : null}
+              <a href="#duplicate" className="text-brand-700 underline underline-offset-2">{t("duplicateTitle")}</a>
+              {!cancelled ? <a href="#cancel" className="text-brand-700 underline underline-offset-2">{t("cancelTitle")}</a> : null}
+            </nav>
+          ) : null}
+          {canEdit ? (
+            <Card>
+              <h2 className="mb-4 text-lg font-semibold">{t("editTitle")}</h2>
+              <EventForm
+                key={version}
+                action={updateEventAction}
+                org={org.slug}
+                campaign={campaign.slug}
+                campaignId={campaign.id}
+                countries={countries}
+                zones={zones}
+                values={{
+                  id: event.id,
+                  slug: event.slug,
+                  title: event.title,
+                  kind: event.kind,
+                  description: event.description,
+                  startsLocal: local(event.startsAt),
+                  endsLocal: local(event.endsAt),
+                  deadlineLocal: local(event.signupDeadline),
+                  timeZone: zone,
+                  venue: event.venue,
+                  address: event.address,
+                  city: event.city,
+                  country: event.country,
+                  latitude: event.latitude?.toString() ?? "",
+                  longitude: event.longitude?.toString() ?? "",
+                  onlineUrl: event.onlineUrl ?? "",
+                  capacity: event.capacity?.toString() ?? "",
+                  waitlist: event.waitlist,
+                  roles: event.roles.join(", "),
+                  confirmed: event.confirmedCount,
+                }}
+              />
+            </Card>
+          ) : (
+            <EventDetails event={event} />
+          )}
+        </div>
+
+        {canEdit ? (
+          <div className="space-y-6">
+            {!cancelled ? (
+              <Card>
+                <h2 id="postpone" className="scroll-mt-4 text-lg font-semibold">{t("postponeTitle")}</h2>
+                <p className="mb-4 mt-1 text-sm text-stone-700">{t("postponeLead")}</p>
+                <PostponeForm key={version} action={postponeEventAction} org={org.slug} campaign={campaign.slug} eventId={event.id} timeZone={zone} startsLocal={local(event.startsAt)} endsLocal={local(event.endsAt)} />
+              </Card>
+            ) : null}
+            <Card>
+              <h2 id="duplicate" className="scroll-mt-4 text-lg font-semibold">{t("duplicateTitle")}</h2>
+              <div className="mt-3">
+                <DuplicateEventForm
+                  action={duplicateEventAction}
+                  org={org.slug}
+                  campaign={campaign.slug}
+                  eventId={event.id}
+                  title={event.title}
+                  localTimes={localTimes}
+                  countries={countries}
+                  zones={zones}
+                />
+              </div>
+            </Card>
+            {!cancelled ? (
+              <Card className="border-red-200">
+                <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">{t("cancelTitle")}</h2>
+                <p className="mb-4 mt-1 text-sm text-stone-700">{t("cancelLead")}</p>
+                <CancelEventForm action={cancelEventAction} org={org.slug} campaign={campaign.slug} eventId={event.id} eventTitle={event.title} signups={event.confirmedCount + event.waitlistedCount} />
+              </Card>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

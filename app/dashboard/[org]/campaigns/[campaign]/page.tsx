@@ -1,0 +1,111 @@
+import { HydrationBoundary } from "@tanstack/react-query";
+import { ExternalLink, Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CampaignForm } from "@/components/campaigns/campaign-form";
+import { CampaignStatusForm } from "@/components/campaigns/campaign-status-form";
+import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
+import { LiveCampaignEvents } from "@/components/dashboard/live-campaign-events";
+import { CampaignStatusBadge } from "@/components/dashboard/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageTitle } from "@/components/ui/card";
+import { setCampaignStatusAction, updateCampaignAction } from "../actions";
+import { loadCampaignPage, prefetchDashboard } from "../load";
+
+type Params = Promise<{ org: string; campaign: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { org, campaign } = await params;
+  const page = await loadCampaignPage(org, campaign, "coordinator", `/dashboard/${org}/campaigns/${campaign}`);
+  return { title: page.campaign.title };
+}
+
+export default async function CampaignPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { org: orgSlug, campaign: campaignSlug } = await params;
+  const { created, saved } = await searchParams;
+  const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}`);
+  const dashboard = await prefetchDashboard(actor, org.id, org.slug);
+  const t = await getTranslations("dashboardCampaigns");
+  const te = await getTranslations("editor");
+  const base = `/dashboard/${org.slug}/campaigns/${campaign.slug}`;
+  const publicPath = `/c/${campaign.slug}`;
+  return (
+    <>
+      <Breadcrumbs items={[{ href: `/dashboard/${org.slug}/campaigns`, label: t("nav") }, { label: campaign.title }]} />
+      <PageTitle
+        lead={
+          <span className="flex flex-wrap items-center gap-2">
+            <CampaignStatusBadge status={campaign.status} />
+            {te(`campaignKinds.${campaign.kind}`)}
+          </span>
+        }
+      >
+        {campaign.title}
+      </PageTitle>
+      {created || saved ? (
+        <div className="mb-6">
+          <Alert tone="success">{created ? te("campaign.created") : te("campaign.saved")}</Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <h2 className="text-lg font-semibold">{t("campaign.events")}</h2>
+              {canEdit ? (
+                <Link href={`${base}/events/new`} className={buttonClass("primary")}>
+                  <Plus aria-hidden className="size-4" />
+                  {t("addEvent")}
+                </Link>
+              ) : null}
+            </div>
+            <div className="mt-3">
+              <HydrationBoundary state={dashboard}>
+                <LiveCampaignEvents org={org.slug} campaignId={campaign.id} canEdit={canEdit} />
+              </HydrationBoundary>
+            </div>
+          </Card>
+          {canEdit ? (
+            <Card>
+              <h2 className="mb-4 text-lg font-semibold">{te("campaign.editTitle")}</h2>
+              <CampaignForm
+                key={campaign.updatedAt.toISOString()}
+                action={updateCampaignAction}
+                org={org.slug}
+                campaign={{ id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, summary: campaign.summary, body: campaign.body, appealUrl: campaign.appealUrl, retentionDays: campaign.retentionDays, status: campaign.status }}
+              />
+            </Card>
+          ) : null}
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <h2 className="text-lg font-semibold">{t("campaign.status")}</h2>
+            <div className="mt-3">
+              {canEdit ? (
+                <CampaignStatusForm action={setCampaignStatusAction} org={org.slug} campaignId={campaign.id} status={campaign.status} />
+              ) : (
+                <p className="text-sm text-stone-700">{te(`status.lead.${campaign.status}`)}</p>
+              )}
+            </div>
+          </Card>
+          <Card>
+            <h2 className="text-lg font-semibold">{t("campaign.publicAddress")}</h2>
+            {campaign.status === "published" ? (
+              <a href={publicPath} className="mt-2 inline-flex items-center gap-1 break-all font-mono text-sm text-brand-700 underline underline-offset-2">
+                <ExternalLink aria-hidden className="size-4 shrink-0" />
+                {publicPath}
+              </a>
+            ) : (
+              <>
+                <p className="mt-2 break-all font-mono text-sm text-stone-700">{publicPath}</p>
+                <p className="mt-1 text-sm text-stone-600">{t("campaign.notPublic")}</p>
+              </>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormOutcome } from "@/components/dashboard/form-outcome";
+import { useFormKey } from "@/components/dashboard/use-form-key";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TextAreaField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
+import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+
+type Action = (s: FormState, f: FormData) => Promise<FormState>;
+
+export const CANCEL_PREFIX = "cancel-";
+
+/** Cancels the event after asking; the reason is shown on the public page. */
+export function CancelEventForm({ action, org, campaign, eventId, eventTitle, signups }: { action: Action; org: string; campaign: string; eventId: string; eventTitle: string; signups: number }) {
+  const t = useTranslations("editor.cancel");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(action, idle);
+  const formKey = useFormKey(state);
+  const formId = `cancel-event-${eventId}`;
+  return (
+    <form key={formKey} id={formId} action={formAction} className="space-y-4" noValidate data-testid="cancel-form">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="campaign" value={campaign} />
+      <input type="hidden" name="eventId" value={eventId} />
+      <FormOutcome state={state} />
+      <TextAreaField name={`${CANCEL_PREFIX}reason`} rows={3} maxLength={500} label={t("reason")} hint={t("reasonHint")} defaultValue={keptValue(state, "reason")} error={msg(fieldError(state, "reason"))} />
+      <ConfirmButton
+        formId={formId}
+        label={t("submit")}
+        title={t("confirmTitle", { title: eventTitle })}
+        body={t("confirmBody", { count: signups })}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("keep")}
+      />
+    </form>
+  );
+}
