@@ -172,6 +172,9 @@ export const events = pgTable(
     // Kept in the same transaction as every sign-up change; the event row lock serialises them.
     confirmedCount: integer("confirmed_count").notNull().default(0),
     waitlistedCount: integer("waitlisted_count").notNull().default(0),
+    // The per-event sign-up rate limit, counted under the same row lock as the sign-up itself.
+    signupWindowStart: timestamp("signup_window_start", { withTimezone: true }),
+    signupWindowCount: integer("signup_window_count").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,159 @@
+// npm run bench: sign-ups per second over HTTP next to the same transaction run directly
+// against the database, on PostgreSQL and on PGlite, measured in the same run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+
+process.env.PICKET_SIGNUP_LIMIT_PER_CLIENT = "1000000000";
+process.env.PICKET_SIGNUP_LIMIT_PER_EVENT = "1000000000";
+process.env.AUTH_SECRET ??= randomBytes(33).toString("base64url");
+
+const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
+const { campaigns, events, organisations } = await import("../db/schema");
+const { signUp } = await import("../lib/signups/signups");
+const { signupSchema } = await import("../lib/signups/schemas");
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3555);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+interface Figures {
+  engine: string;
+  directPerSecond: number;
+  directP50: number;
+  directP99: number;
+  httpPerSecond: number;
+  httpP50: number;
+  httpP99: number;
+  httpErrors: number;
+  ratio: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const person = (i: number) => signupSchema.parse({ name: `Bench ${i}`, email: `bench-${i}-${randomBytes(4).toString("hex")}@bench.example` });
+
+async function prepare(label: string) {
+  const handle = await openDatabase(label === "postgres" ? { url: process.env.BENCH_PG_URL!, migrate: true, poolSize: 20 } : { url: "", dataDir: process.env.BENCH_DATA_DIR!, migrate: true });
+  setDbHandle(handle);
+  const [org] = await handle.db.insert(organisations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
+  const [campaign] = await handle.db.insert(campaigns).values({ orgId: org!.id, slug: `bench-${Date.now()}`, title: "Bench", kind: "solidarity_action", status: "published" }).returning();
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  const make = async (slug: string) =>
+    (await handle.db.insert(events).values({ campaignId: campaign!.id, slug, title: slug, kind: "protest", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), timeZone: "Europe/London", country: "GB" }).returning())[0]!;
+  return { handle, campaign: campaign!, direct: await make("direct"), http: await make("http") };
+}
+
+/** The same transaction the HTTP route runs, straight against the database, 50 at a time. */
+async function direct(eventId: string) {
+  const latencies: number[] = [];
+  const until = Date.now() + SECONDS * 1000;
+  let i = 0;
+  const worker = async () => {
+    while (Date.now() < until) {
+      const started = performance.now();
+      await signUp(eventId, person(i++), { client: `bench-${i % 500}`, locale: "en" });
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const sorted = latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / ((Date.now() - started) / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env: { ...process.env, NODE_ENV: "production", ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  server.stderr!.on("data", (d: Buffer) => process.stderr.write(d));
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const poll = async () => {
+      try {
+        if ((await fetch(`http://localhost:${PORT}/login`)).ok) return resolve(server);
+      } catch {
+        // starting
+      }
+      if (Date.now() > deadline) return reject(new Error("server did not start"));
+      setTimeout(poll, 300);
+    };
+    void poll();
+  });
+}
+
+async function overHttp(campaignSlug: string, eventSlug: string) {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://localhost:${PORT}/api/c/${campaignSlug}/${eventSlug}/signups`,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { "content-type": "application/json" },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ name: `Http ${n}`, email: `http-${n++}-${randomBytes(3).toString("hex")}@bench.example` }) }) }],
+  });
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+// npx starts next, which starts its server: stop the whole process group.
+async function stop(server: ChildProcess) {
+  const exited = new Promise((r) => server.once("exit", r));
+  process.kill(-server.pid!, "SIGTERM");
+  await exited;
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+async function engine(label: "postgres" | "pglite"): Promise<Figures> {
+  console.log(`bench: ${label}: direct transactions for ${SECONDS} s…`);
+  const { campaign, direct: directEvent, http } = await prepare(label);
+  const d = await direct(directEvent.id);
+  await closeDb(); // PGlite: the server takes the directory next
+  const env: Record<string, string> = label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
+  const server = await startServer({ ...env, PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000000", PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000000", AUTH_SECRET: process.env.AUTH_SECRET! });
+  try {
+    console.log(`bench: ${label}: HTTP sign-ups, ${CONNECTIONS} connections for ${SECONDS} s…`);
+    await overHttp(campaign.slug, http.slug).catch(() => undefined); // warm-up pass compiles and caches
+    const h = await overHttp(campaign.slug, http.slug);
+    return { engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
+  } finally {
+    await stop(server);
+  }
+}
+
+if (process.env.BENCH_SKIP_BUILD !== "1") {
+  console.log("bench: building…");
+  const b = spawn("npx", ["next", "build"], { stdio: "inherit" });
+  if ((await new Promise((r) => b.once("exit", r))) !== 0) process.exit(1);
+}
+
+const dbName = `picket_bench_${Date.now()}`;
+const admin = new pg.Client({ connectionString: ADMIN_URL });
+await admin.connect();
+await admin.query(`create database ${dbName}`);
+const pgUrl = new URL(ADMIN_URL);
+pgUrl.pathname = `/${dbName}`;
+process.env.BENCH_PG_URL = pgUrl.toString();
+process.env.BENCH_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "picket-bench-"));
+
+const results: Figures[] = [];
+try {
+  results.push(await engine("postgres"));
+  results.push(await engine("pglite"));
+} finally {
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+  rmSync(process.env.BENCH_DATA_DIR, { recursive: true, force: true });
+}
+
+const f = (n: number, digits = 0) => n.toFixed(digits);
+console.log(`\nSign-ups (${CONNECTIONS} connections, ${SECONDS} s, unique emails, one event without a capacity limit; 2 cores shared by server and client)\n`);
+console.log("| engine | direct /s | direct p50 / p99 ms | HTTP /s | HTTP p50 / p99 ms | HTTP ÷ direct | HTTP errors |");
+console.log("|---|---|---|---|---|---|---|");
+for (const r of results) {
+  console.log(`| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`);
+}
+writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, signups: results }, null, 2) + "\n");
+console.log("\nbench: figures written to bench/results.json");
+process.exit(0);
