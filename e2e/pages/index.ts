@@ -4,3 +4,4 @@ export { LoginPage } from "./login-page";
 export { MembersPage } from "./members-page";
 export { RegisterPage } from "./register-page";
 export { EventPage, OwnSignupPage } from "./event-page";
+export { CampaignEditor, CampaignsDashboard, EventEditor } from "./dashboard-campaigns";
