@@ -18,3 +18,11 @@ describe("slugify", () => {
     expect(slugify("a ".repeat(100), 10)).toMatch(SLUG_PATTERN);
   });
 });
+
+describe("firstFreeSlug", () => {
+  it("counts up past taken slugs and never gives the dashboard's fixed path", async () => {
+    const { firstFreeSlug } = await import("./slug");
+    expect(firstFreeSlug("london", ["london", "london-2"])).toBe("london-3");
+    expect(firstFreeSlug("new", [])).toBe("new-2");
+  });
+});

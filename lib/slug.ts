@@ -6,6 +6,8 @@ const CYRILLIC: Record<string, string> = {
   ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya", ә: "a", ғ: "g", қ: "q", ң: "n", ө: "o", ұ: "u", ү: "u", һ: "h", і: "i",
 };
 
+export const RESERVED_SLUGS = ["new"];
+
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function slugify(input: string, maxLength = 60): string {
@@ -25,7 +27,8 @@ export function slugify(input: string, maxLength = 60): string {
 
 /** base, base-2, base-3 … : the first not in `taken`. */
 export function firstFreeSlug(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
+  // "new" is a fixed path in the dashboard (…/campaigns/new, …/events/new).
+  const used = new Set([...taken, ...RESERVED_SLUGS]);
   const root = base || "item";
   if (!used.has(root)) return root;
   for (let i = 2; ; i++) {

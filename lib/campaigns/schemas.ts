@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/slug";
 
 export const CAMPAIGN_KINDS = ["embassy_protest", "trial_watch", "solidarity_action", "appeal"] as const;
 export const CAMPAIGN_STATUSES = ["draft", "published", "archived"] as const;
@@ -19,6 +19,7 @@ export const campaignSchema = z.object({
     .toLowerCase()
     .max(60, "validation.tooLong")
     .refine((s) => s === "" || SLUG_PATTERN.test(s), "validation.slug")
+    .refine((s) => !RESERVED_SLUGS.includes(s), "validation.slug")
     .optional()
     .transform((s) => s || undefined),
   kind: z.enum(CAMPAIGN_KINDS, "validation.choose"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/geo/countries";
-import { SLUG_PATTERN } from "@/lib/slug";
+import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/slug";
 import { isValidTimeZone, zonedLocalToInstant } from "@/lib/time/zones";
 
 export const EVENT_KINDS = ["protest", "picket", "vigil", "hearing", "meeting", "screening", "online"] as const;
@@ -46,6 +46,7 @@ const eventObject = z.object({
     .toLowerCase()
     .max(60, "validation.tooLong")
     .refine((s) => s === "" || SLUG_PATTERN.test(s), "validation.slug")
+    .refine((s) => !RESERVED_SLUGS.includes(s), "validation.slug")
     .optional()
     .transform((s) => s || undefined),
   kind: z.enum(EVENT_KINDS, "validation.choose"),
@@ -128,6 +129,7 @@ export const cancelEventSchema = z.object({ reason: text(500).default("") });
 /** Duplicate to another city: the same local times, at a new place. */
 export const duplicateSchema = z.object({
   ...placeFields,
+  city: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
   title: z.string().trim().max(160, "validation.tooLong").optional(),
 });
 
