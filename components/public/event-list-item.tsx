@@ -20,7 +20,7 @@ export async function EventListItem({ event, campaignSlug, campaignTitle }: { ev
         <span className="text-stone-600"> — {t("localTime", { city: zoneCity(event.timeZone) })}</span>
       </p>
       <p className="text-sm text-stone-700">
-        {[event.venue, event.city].filter(Boolean).join(", ")} {event.capacity !== null ? <>· <Places event={event} /></> : null}
+        {[event.venue, event.city].filter(Boolean).join(", ")} {event.capacity !== null && event.status !== "cancelled" ? <>· <Places event={event} /></> : null}
       </p>
     </li>
   );

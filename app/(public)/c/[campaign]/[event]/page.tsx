@@ -87,7 +87,7 @@ export default async function EventPage({ params, searchParams }: Params) {
             </ul>
           </section>
         ) : null}
-        {event.capacity !== null ? (
+        {event.capacity !== null && event.status !== "cancelled" ? (
           <p data-testid="places">
             <Places event={event} />
           </p>
