@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -175,6 +176,8 @@ export const events = pgTable(
     // The per-event sign-up rate limit, counted under the same row lock as the sign-up itself.
     signupWindowStart: timestamp("signup_window_start", { withTimezone: true }),
     signupWindowCount: integer("signup_window_count").notNull().default(0),
+    // When the personal fields of this event's sign-ups were erased (retention, or early by an organizer).
+    personalDataErasedAt: timestamp("personal_data_erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -207,6 +210,9 @@ export const signups = pgTable(
     consentToContact: boolean("consent_to_contact").notNull().default(false),
     status: signupStatus("status").notNull(),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    checkedInBy: uuid("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+    // Added at the door by a coordinator: counts as checked in, has no private link.
+    walkIn: boolean("walk_in").notNull().default(false),
     // SHA-256 of the private link's token; the token exists only in the link.
     manageTokenHash: text("manage_token_hash"),
     locale: text("locale").notNull().default("en"),
@@ -220,8 +226,29 @@ export const signups = pgTable(
     uniqueIndex("signups_event_email_key").on(t.eventId, t.email),
     uniqueIndex("signups_manage_token_key").on(t.manageTokenHash),
     index("signups_event_status_created_idx").on(t.eventId, t.status, t.createdAt),
+    index("signups_event_created_idx").on(t.eventId, t.createdAt, t.id),
     check("signups_email_normalised", sql`${t.email} is null or ${t.email} = lower(btrim(${t.email}))`),
   ],
+);
+
+// Who looked at or took personal data, and who erased it: every export, printed sheet and early erasure.
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    // e.g. "export.csv", "export.sheet", "signups.erase"
+    action: text("action").notNull(),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+    rowCount: integer("row_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
 );
 
 export const campaignsRelations = relations(campaigns, ({ one, many }) => ({
@@ -256,3 +283,5 @@ export type CampaignStatus = (typeof campaignStatus.enumValues)[number];
 export type EventKind = (typeof eventKind.enumValues)[number];
 export type EventStatus = (typeof eventStatus.enumValues)[number];
 export type SignupStatus = (typeof signupStatus.enumValues)[number];
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type NewAuditEntry = typeof auditLog.$inferInsert;

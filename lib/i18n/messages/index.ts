@@ -1,9 +1,12 @@
 // One file per area, merged per language; each file holds its own top-level namespaces.
+import attendees from "./en/attendees.json";
 import core from "./en/core.json";
 import editor from "./en/editor.json";
+import exportsUi from "./en/exports.json";
 import publicPages from "./en/public.json";
+import retention from "./en/retention.json";
 
-const en = { ...core, ...editor, ...publicPages };
+const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention };
 
 export type Messages = typeof en;
 export const messagesByLocale = { en } satisfies Record<string, Messages>;
