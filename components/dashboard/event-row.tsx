@@ -15,6 +15,7 @@ export function eventPath(org: string, campaign: string, event: string) {
 /** One event in a live list: when (in its zone), where, status and sign-up counts. */
 export function EventRow({ event, org, campaign, published }: { event: DashboardEvent; org: string; campaign: string; published: boolean }) {
   const t = useTranslations("dashboardCampaigns");
+  const ta = useTranslations("attendeesUI.links");
   const locale = useLocale();
   const place = [event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
   return (
@@ -29,6 +30,16 @@ export function EventRow({ event, org, campaign, published }: { event: Dashboard
         <p className="text-sm text-stone-700">
           <EventTime at={event.startsAt} timeZone={event.timeZone} className={event.status === "cancelled" ? "line-through" : undefined} />
           {place ? <span suppressHydrationWarning> · {place}</span> : null}
+        </p>
+        <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
+          <Link href={`${eventPath(org, campaign, event.slug)}/attendees`} className="text-brand-700 underline underline-offset-2">
+            {ta("attendees")}
+            <span className="sr-only"> ({event.title})</span>
+          </Link>
+          <Link href={`${eventPath(org, campaign, event.slug)}/check-in`} className="text-brand-700 underline underline-offset-2">
+            {ta("checkIn")}
+            <span className="sr-only"> ({event.title})</span>
+          </Link>
         </p>
         {published ? (
           <a href={`/c/${campaign}/${event.slug}`} className="mt-1 inline-flex items-center gap-1 text-sm text-stone-600 underline underline-offset-2 hover:text-brand-700">

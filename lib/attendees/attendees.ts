@@ -22,6 +22,7 @@ export interface AttendeeRow {
   eventId: string;
   eventTitle: string;
   eventCity: string;
+  eventTimeZone: string;
   name: string;
   email: string | null;
   phone: string | null;
@@ -74,6 +75,7 @@ export const attendeeColumns = {
   eventId: signups.eventId,
   eventTitle: events.title,
   eventCity: events.city,
+  eventTimeZone: events.timeZone,
   name: sql<string>`${signups.name}`,
   email: signups.email,
   phone: signups.phone,

@@ -1,0 +1,24 @@
+import { addWalkIn } from "@/lib/attendees/attendees";
+import { errorResponse } from "@/lib/attendees/http";
+import { walkInSchema } from "@/lib/attendees/schemas";
+import { getActor } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Someone at the door who had not signed up: added as confirmed and checked in. */
+export async function POST(request: Request, { params }: { params: Promise<{ eventId: string }> }) {
+  const { eventId } = await params;
+  const parsed = walkInSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
+    return Response.json({ error: "errors.checkFields", fieldErrors }, { status: 400 });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "errors.notFound" }, { status: 404 });
+  try {
+    const row = await addWalkIn(await getActor(), eventId, parsed.data);
+    return Response.json(row, { status: 201 });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

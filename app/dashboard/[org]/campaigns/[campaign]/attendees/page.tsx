@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { AttendeePage } from "@/components/attendees/attendee-page";
+import { loadCampaignForCoordinator } from "@/lib/attendees/page-guard";
+
+type Props = { params: Promise<{ org: string; campaign: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata = { robots: { index: false } };
+
+export default async function CampaignAttendeesPage({ params, searchParams }: Props) {
+  const { org: o, campaign: c } = await params;
+  const base = `/dashboard/${o}/campaigns/${c}/attendees`;
+  const { actor, campaign } = await loadCampaignForCoordinator(o, c, base);
+  const t = await getTranslations("attendeesUI");
+  return <AttendeePage actor={actor} scope={{ campaignId: campaign.id }} base={base} searchParams={await searchParams} title={t("campaignTitle")} lead={campaign.title} />;
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CheckIn } from "@/components/attendees/check-in";
+import { loadEventForCoordinator } from "@/lib/attendees/page-guard";
+import { formatRange, zoneCity } from "@/lib/time/format";
+
+type Props = { params: Promise<{ org: string; campaign: string; event: string }> };
+
+export const metadata = { robots: { index: false } };
+
+export default async function CheckInPage({ params }: Props) {
+  const { org: o, campaign: c, event: e } = await params;
+  const { event } = await loadEventForCoordinator(o, c, e, `/dashboard/${o}/campaigns/${c}/events/${e}/check-in`);
+  const t = await getTranslations("attendeesUI");
+  const locale = await getLocale();
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <header>
+        <Link href={`/dashboard/${o}/campaigns/${c}/events/${e}/attendees`} className="text-sm text-brand-700 underline">
+          {t("backToList")}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold">{t("checkInTitle", { event: event.title })}</h1>
+        <p className="text-sm text-stone-700">
+          {formatRange(locale, event.startsAt, event.endsAt, event.timeZone)} — {t("localTime", { city: zoneCity(event.timeZone) })}
+        </p>
+      </header>
+      <CheckIn org={o} eventId={event.id} />
+    </div>
+  );
+}

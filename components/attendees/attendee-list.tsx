@@ -1,0 +1,161 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { AttendeeCounts, AttendeeRow } from "@/lib/attendees/attendees";
+import type { AttendeeListQuery } from "@/lib/attendees/schemas";
+import { formatInstant } from "@/lib/time/format";
+
+type Sort = AttendeeListQuery["sort"];
+
+function href(base: string, query: AttendeeListQuery, change: Partial<AttendeeListQuery>) {
+  const merged = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "pageSize" && v === 50)) params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export async function AttendeeCountsBar({ counts }: { counts: AttendeeCounts }) {
+  const t = await getTranslations("attendeesUI.counts");
+  const items: [string, string | number][] = [
+    [t("confirmed"), counts.confirmed],
+    [t("waitlisted"), counts.waitlisted],
+    [t("cancelled"), counts.cancelled],
+    [t("checkedIn"), counts.checkedIn],
+    [t("capacity"), counts.capacity ?? t("noLimit")],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="attendee-counts">
+      {items.map(([label, value]) => (
+        <div key={label} className="rounded-md bg-white p-3 text-center shadow-sm ring-1 ring-stone-200">
+          <dt className="text-xs uppercase tracking-wide text-stone-600">{label}</dt>
+          <dd className="text-2xl font-bold">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export async function AttendeeFilters({ base, query, roles }: { base: string; query: AttendeeListQuery; roles: string[] }) {
+  const t = await getTranslations("attendeesUI.filters");
+  const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
+  return (
+    <form method="get" action={base} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-5 sm:items-end" role="search">
+      <div className="sm:col-span-2">
+        <label htmlFor="q" className="text-sm font-medium">
+          {t("search")}
+        </label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={control} />
+      </div>
+      <div>
+        <label htmlFor="status" className="text-sm font-medium">
+          {t("status")}
+        </label>
+        <select id="status" name="status" defaultValue={query.status ?? ""} className={control}>
+          <option value="">{t("any")}</option>
+          <option value="confirmed">{t("confirmed")}</option>
+          <option value="waitlisted">{t("waitlisted")}</option>
+          <option value="cancelled">{t("cancelled")}</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="role" className="text-sm font-medium">
+          {t("role")}
+        </label>
+        <select id="role" name="role" defaultValue={query.role ?? ""} className={control}>
+          <option value="">{t("any")}</option>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="checkedIn" className="text-sm font-medium">
+          {t("checkedIn")}
+        </label>
+        <select id="checkedIn" name="checkedIn" defaultValue={query.checkedIn ?? ""} className={control}>
+          <option value="">{t("any")}</option>
+          <option value="yes">{t("yes")}</option>
+          <option value="no">{t("no")}</option>
+        </select>
+      </div>
+      <input type="hidden" name="sort" value={query.sort} />
+      <input type="hidden" name="dir" value={query.dir} />
+      <div className="flex gap-2 sm:col-span-5">
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+          {t("apply")}
+        </button>
+        <Link href={base} className="inline-flex min-h-11 items-center rounded-md px-3 text-sm text-stone-700 underline">
+          {t("reset")}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+export async function AttendeeTable({ base, query, rows, total, showEvent }: { base: string; query: AttendeeListQuery; rows: AttendeeRow[]; total: number; showEvent: boolean }) {
+  const t = await getTranslations("attendeesUI.table");
+  const ts = await getTranslations("signups.status");
+  const locale = await getLocale();
+  const sortLink = (sort: Sort, label: string) => {
+    const active = query.sort === sort;
+    const dir = active && query.dir === "asc" ? "desc" : "asc";
+    return (
+      <Link href={href(base, query, { sort, dir, page: 1 })} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="underline-offset-2 hover:underline">
+        {label}
+        {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
+      </Link>
+    );
+  };
+  if (total === 0) return <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">{query.q || query.status || query.role || query.checkedIn ? t("noMatch") : t("empty")}</p>;
+  const first = (query.page - 1) * query.pageSize + 1;
+  const last = Math.min(total, query.page * query.pageSize);
+  const pages = Math.ceil(total / query.pageSize);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-stone-700" data-testid="attendee-range">
+        {t("range", { first, last, total })}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="min-w-full divide-y divide-stone-200 text-sm">
+          <thead className="bg-stone-50 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2">{sortLink("name", t("name"))}</th>
+              {showEvent ? <th scope="col" className="px-3 py-2">{t("event")}</th> : null}
+              <th scope="col" className="px-3 py-2">{t("email")}</th>
+              <th scope="col" className="px-3 py-2">{t("phone")}</th>
+              <th scope="col" className="px-3 py-2">{sortLink("role", t("role"))}</th>
+              <th scope="col" className="px-3 py-2">{sortLink("status", t("status"))}</th>
+              <th scope="col" className="px-3 py-2">{sortLink("createdAt", t("signedUp"))}</th>
+              <th scope="col" className="px-3 py-2">{sortLink("checkedInAt", t("checkedIn"))}</th>
+              <th scope="col" className="px-3 py-2">{t("comment")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100" data-testid="attendee-rows">
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="px-3 py-2 font-medium">{r.name}</td>
+                {showEvent ? <td className="px-3 py-2">{r.eventCity || r.eventTitle}</td> : null}
+                <td className="px-3 py-2">{r.email}</td>
+                <td className="px-3 py-2">{r.phone}</td>
+                <td className="px-3 py-2">{r.role}</td>
+                <td className="px-3 py-2">{ts(r.status)}{r.walkIn ? ` · ${t("walkIn")}` : ""}</td>
+                <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, r.createdAt, r.eventTimeZone)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}</td>
+                <td className="max-w-64 px-3 py-2 text-stone-700">{r.comment}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav aria-label={t("paging")} className="flex items-center gap-3 text-sm">
+          {query.page > 1 ? <Link className="text-brand-700 underline" href={href(base, query, { page: query.page - 1 })}>{t("previous")}</Link> : null}
+          <span>{t("page", { page: query.page, pages })}</span>
+          {query.page < pages ? <Link className="text-brand-700 underline" href={href(base, query, { page: query.page + 1 })}>{t("next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

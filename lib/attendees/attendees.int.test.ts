@@ -1,0 +1,127 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { signups } from "@/db/schema";
+import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import type { Actor } from "@/lib/auth/actor";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { signupSchema } from "@/lib/signups/schemas";
+import { signUp } from "@/lib/signups/signups";
+import { addWalkIn, attendeeCounts, listAttendees, setCheckedIn } from "./attendees";
+import { attendeeListSchema } from "./schemas";
+
+let handle: DbHandle;
+let actors: Record<string, Actor>;
+let eventId: string;
+let campaignId: string;
+
+const query = (q: Record<string, string> = {}) => attendeeListSchema.parse(q);
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 2 });
+  const other = await makeOrg(handle, { owner: 1 });
+  actors = {
+    owner: people.owner[0]!,
+    organizer: people.organizer[0]!,
+    coordinator: people.coordinator[0]!,
+    coordinator2: people.coordinator[1]!,
+    outsider: other.people.owner[0]!,
+    anonymous: null,
+  };
+  const { event, campaign } = await makeEvent(handle, org.id, { capacity: 30, waitlist: true, roles: ["steward", "driver"] });
+  eventId = event.id;
+  campaignId = campaign.id;
+  const names = ["Anna Schmidt", "Айгуль Нурланова", "Łukasz Nowak", "Tom Hughes"];
+  for (let i = 0; i < 32; i++) {
+    const name = `${names[i % 4]} ${i}`;
+    await signUp(eventId, signupSchema.parse({ name, email: `${unique("a")}@test.example`, role: i % 2 ? "steward" : "driver" }), { client: unique("c"), locale: "en" });
+  }
+});
+afterAll(closeTestDatabase);
+
+async function outcome(p: Promise<unknown>) {
+  try {
+    await p;
+    return "allowed";
+  } catch (e) {
+    if (e instanceof NotFoundError) return "notFound";
+    if (e instanceof ForbiddenError) return "forbidden";
+    throw e;
+  }
+}
+
+describe("who may see and check in", () => {
+  const expected: Record<string, string> = { owner: "allowed", organizer: "allowed", coordinator: "allowed", outsider: "notFound", anonymous: "notFound" };
+  for (const [who, result] of Object.entries(expected)) {
+    it(`${who}: list, counts and check-in ${result}`, async () => {
+      const first = (await listAttendees(actors.owner!, { eventId }, query())).rows[0]!;
+      expect(await outcome(listAttendees(actors[who]!, { eventId }, query()))).toBe(result);
+      expect(await outcome(listAttendees(actors[who]!, { campaignId }, query()))).toBe(result);
+      expect(await outcome(attendeeCounts(actors[who]!, { eventId }))).toBe(result);
+      expect(await outcome(setCheckedIn(actors[who]!, first.id, false))).toBe(result);
+    });
+  }
+
+  it("a guessed id reveals nothing", async () => {
+    expect(await outcome(listAttendees(actors.coordinator!, { eventId: "00000000-0000-4000-8000-000000000000" }, query()))).toBe("notFound");
+    expect(await outcome(setCheckedIn(actors.outsider!, "00000000-0000-4000-8000-000000000000", true))).toBe("notFound");
+  });
+});
+
+describe("lists", () => {
+  it("counts, filters, search and pages", async () => {
+    const counts = await attendeeCounts(actors.coordinator!, { eventId });
+    expect(counts).toMatchObject({ confirmed: 30, waitlisted: 2, cancelled: 0, capacity: 30 });
+    expect((await listAttendees(actors.coordinator!, { eventId }, query({ status: "waitlisted" }))).total).toBe(2);
+    expect((await listAttendees(actors.coordinator!, { eventId }, query({ role: "driver" }))).total).toBe(16);
+    const cyrillic = await listAttendees(actors.coordinator!, { eventId }, query({ q: "айгуль" }));
+    expect(cyrillic.total).toBe(8);
+    expect(cyrillic.rows.every((r) => r.name.startsWith("Айгуль"))).toBe(true);
+    const page2 = await listAttendees(actors.coordinator!, { eventId }, query({ sort: "name", pageSize: "10", page: "2" }));
+    expect(page2.rows).toHaveLength(10);
+    expect(page2.total).toBe(32);
+    const all = await listAttendees(actors.coordinator!, { eventId }, query({ sort: "name", pageSize: "50" }));
+    expect(page2.rows.map((r) => r.id)).toEqual(all.rows.slice(10, 20).map((r) => r.id));
+  });
+
+  it("a search with % or _ matches them literally", async () => {
+    expect((await listAttendees(actors.coordinator!, { eventId }, query({ q: "%" }))).total).toBe(0);
+  });
+});
+
+describe("check-in at the door", () => {
+  it("two coordinators checking people in at once lose none of each other's check-ins", async () => {
+    const { rows } = await listAttendees(actors.coordinator!, { eventId }, query({ status: "confirmed", pageSize: "50" }));
+    const half = Math.floor(rows.length / 2);
+    await Promise.all(rows.map((r, i) => setCheckedIn(i < half ? actors.coordinator! : actors.coordinator2!, r.id, true)));
+    const checked = await listAttendees(actors.coordinator!, { eventId }, query({ checkedIn: "yes", pageSize: "50" }));
+    expect(checked.total).toBe(rows.length);
+    // Undo one; checking in twice keeps the first time.
+    const [a, b] = rows as [{ id: string }, { id: string }];
+    const before = (await handle.db.select().from(signups).where(eq(signups.id, b.id)))[0]!.checkedInAt;
+    await Promise.all([setCheckedIn(actors.coordinator!, a.id, false), setCheckedIn(actors.coordinator2!, b.id, true)]);
+    const [rowA] = await handle.db.select().from(signups).where(eq(signups.id, a.id));
+    const [rowB] = await handle.db.select().from(signups).where(eq(signups.id, b.id));
+    expect(rowA!.checkedInAt).toBeNull();
+    expect(rowB!.checkedInAt).toEqual(before);
+    expect((await attendeeCounts(actors.coordinator!, { eventId })).checkedIn).toBe(rows.length - 1);
+  });
+
+  it("the waitlisted cannot be checked in", async () => {
+    const { rows } = await listAttendees(actors.coordinator!, { eventId }, query({ status: "waitlisted" }));
+    await expect(setCheckedIn(actors.coordinator!, rows[0]!.id, true)).rejects.toThrow("attendees.onlyConfirmed");
+  });
+
+  it("walk-ins count as checked in, within the capacity", async () => {
+    const { org } = await makeOrg(handle, { owner: 1 });
+    const coordinator = (await handle.db.query.memberships.findFirst({ where: (m, { eq: e }) => e(m.orgId, org.id) }))!;
+    const actor = { userId: coordinator.userId };
+    const { event } = await makeEvent(handle, org.id, { capacity: 1 });
+    await addWalkIn(actor, event.id, { name: "Ержан", email: undefined });
+    const counts = await attendeeCounts(actor, { eventId: event.id });
+    expect(counts).toMatchObject({ confirmed: 1, checkedIn: 1 });
+    await expect(addWalkIn(actor, event.id, { name: "Second" })).rejects.toThrow("attendees.walkInFull");
+    await expect(addWalkIn(actors.outsider!, event.id, { name: "Intruder" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
