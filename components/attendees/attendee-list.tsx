@@ -39,7 +39,8 @@ export async function AttendeeFilters({ base, query, roles }: { base: string; qu
   const t = await getTranslations("attendeesUI.filters");
   const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
   return (
-    <form method="get" action={base} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-5 sm:items-end" role="search">
+    // Keyed by the query: after a client-side navigation the fields show the filters in force.
+    <form key={JSON.stringify(query)} method="get" action={base} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-5 sm:items-end" role="search">
       <div className="sm:col-span-2">
         <label htmlFor="q" className="text-sm font-medium">
           {t("search")}

@@ -98,7 +98,7 @@ describe("check-in at the door", () => {
     const checked = await listAttendees(actors.coordinator!, { eventId }, query({ checkedIn: "yes", pageSize: "50" }));
     expect(checked.total).toBe(rows.length);
     // Undo one; checking in twice keeps the first time.
-    const [a, b] = rows as [{ id: string }, { id: string }];
+    const [a, b] = rows as unknown as [{ id: string }, { id: string }];
     const before = (await handle.db.select().from(signups).where(eq(signups.id, b.id)))[0]!.checkedInAt;
     await Promise.all([setCheckedIn(actors.coordinator!, a.id, false), setCheckedIn(actors.coordinator2!, b.id, true)]);
     const [rowA] = await handle.db.select().from(signups).where(eq(signups.id, a.id));
