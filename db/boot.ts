@@ -5,6 +5,7 @@ export async function bootDatabase() {
   try {
     const handle = await getDbHandle();
     console.log(`picket: database ready (${handle.engine}: ${handle.location})`);
+    (await import("./retention-timer")).startRetentionTimer();
   } catch (e) {
     console.error(`picket: ${(e as Error).message}`);
     process.exit(1);

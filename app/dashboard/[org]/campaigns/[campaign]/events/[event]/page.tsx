@@ -12,6 +12,7 @@ import { EventDetails } from "@/components/events/event-details";
 import { EventForm } from "@/components/events/event-form";
 import { PostponeForm } from "@/components/events/postpone-form";
 import { countryOptions, zoneOptions } from "@/components/events/zone-options";
+import { RetentionPanel } from "@/components/retention/retention-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { countryName } from "@/lib/geo/countries";
@@ -107,6 +108,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
               )}
             </p>
           </Card>
+          <RetentionPanel org={org.slug} campaign={campaign.slug} eventId={event.id} title={event.title} endsAt={event.endsAt} timeZone={zone} retentionDays={campaign.retentionDays} erasedAt={event.personalDataErasedAt} canErase={canEdit} />
           {canEdit ? (
             // On a phone the side column comes last: say it is there.
             <nav aria-label={t("otherActions")} className="flex flex-wrap gap-x-4 gap-y-2 text-sm lg:hidden">

@@ -1,0 +1,48 @@
+import { purgeExpiredSignups } from "@/lib/retention/retention";
+
+const MINUTE = 60_000;
+
+/** How often the server erases sign-ups past retention: PICKET_PURGE_INTERVAL_MINUTES, else hourly; 0 leaves it to cron. */
+function intervalMs() {
+  const set = process.env.PICKET_PURGE_INTERVAL_MINUTES;
+  const minutes = Number(set);
+  if (set === undefined || set.trim() === "" || !Number.isFinite(minutes) || minutes < 0) return 60 * MINUTE;
+  return minutes * MINUTE;
+}
+
+const store = globalThis as unknown as { __picketRetentionTimer?: NodeJS.Timeout };
+
+/**
+ * Runs the purge a minute after start, then on the interval. A run that is still going when
+ * the next is due is not overlapped; a failure is logged and the next run tries again.
+ */
+export function startRetentionTimer(firstRunMs = MINUTE): NodeJS.Timeout | null {
+  if (store.__picketRetentionTimer) return store.__picketRetentionTimer;
+  const every = intervalMs();
+  if (every === 0) {
+    console.log("picket: retention purge on an interval is off (PICKET_PURGE_INTERVAL_MINUTES=0); run npm run purge from cron");
+    return null;
+  }
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const erased = await purgeExpiredSignups();
+      if (erased.events > 0) console.log(`picket: retention: erased the personal data of ${erased.signups} sign-ups of ${erased.events} events`);
+    } catch (e) {
+      console.error("picket: retention purge failed:", (e as Error).message);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => {
+    void run();
+    const timer = setInterval(() => void run(), every);
+    timer.unref();
+    store.__picketRetentionTimer = timer;
+  }, firstRunMs);
+  first.unref();
+  store.__picketRetentionTimer = first;
+  return first;
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq, exists, isNull, lte, or, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { auditLog, campaigns, events, signups } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { eventForActor } from "@/lib/events/events";
+
+const DAY_MS = 86_400_000;
+
+/** When an event's sign-ups lose their personal fields: whole days of 24 hours after it ends (no DST shift). */
+export function erasureDate(event: { endsAt: Date }, retentionDays: number): Date {
+  return new Date(event.endsAt.getTime() + retentionDays * DAY_MS);
+}
+
+/**
+ * Erases the personal fields of every sign-up of the event not yet erased, in one statement,
+ * the way a supporter's own erasure does, but keeping status, role and check-in so anonymous
+ * counts stay. The event's counters are not touched. Runs under the event's row lock, so no
+ * sign-up change of this event interleaves. Returns how many sign-ups were erased, and whether
+ * the event had been erased before.
+ */
+async function eraseUnderLock(tx: Tx, eventId: string, now: Date) {
+  const [locked] = await tx.select({ erasedAt: events.personalDataErasedAt }).from(events).where(eq(events.id, eventId)).for("update");
+  const erased = await tx
+    .update(signups)
+    .set({ name: null, email: null, phone: null, comment: null, manageTokenHash: null, consentToContact: false, erasedAt: now, updatedAt: now })
+    .where(and(eq(signups.eventId, eventId), isNull(signups.erasedAt)))
+    .returning({ id: signups.id });
+  const before = locked?.erasedAt ?? null;
+  // Nothing new since an earlier erasure (another instance's purge, say): keep its date.
+  if (!before || erased.length > 0) await tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, eventId));
+  return { signups: erased.length, changed: !before || erased.length > 0 };
+}
+
+const pastRetention = (now: Date) => lte(sql`${events.endsAt} + ${campaigns.retentionDays} * interval '86400 seconds'`, now);
+
+// Not yet erased, or erased early while sign-ups kept coming in afterwards.
+const stillHoldsPersonalData = or(
+  isNull(events.personalDataErasedAt),
+  exists(sql`(select 1 from ${signups} where ${signups.eventId} = ${events.id} and ${signups.erasedAt} is null)`),
+);
+
+/** The scheduled task: every event past its campaign's retention loses its sign-ups' personal fields. */
+export async function purgeExpiredSignups(now = new Date()): Promise<{ events: number; signups: number }> {
+  const db = await getDb();
+  const due = await db
+    .select({ id: events.id })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(and(pastRetention(now), stillHoldsPersonalData));
+  const total = { events: 0, signups: 0 };
+  for (const { id } of due) {
+    // One transaction per event: a failure leaves the others done, and locks stay short.
+    const done = await db.transaction((tx) => eraseUnderLock(tx, id, now));
+    if (!done.changed) continue;
+    total.events += 1;
+    total.signups += done.signups;
+  }
+  return total;
+}
+
+/** An organizer or owner erases an event's sign-ups before the retention date; the audit log says who and how many. */
+export async function eraseEventPersonalData(actor: Actor, eventId: string, now = new Date()): Promise<{ signups: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { event, campaign } = await eventForActor(actor, eventId, "organizer", tx);
+    const { signups: count } = await eraseUnderLock(tx, eventId, now);
+    await tx.insert(auditLog).values({
+      orgId: campaign.orgId,
+      actorId: actor!.userId,
+      action: "signups.erase",
+      campaignId: campaign.id,
+      eventId: event.id,
+      details: { early: true, scheduledFor: erasureDate(event, campaign.retentionDays).toISOString() },
+      rowCount: count,
+      createdAt: now,
+    });
+    return { signups: count };
+  });
+}
