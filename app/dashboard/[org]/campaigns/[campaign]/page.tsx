@@ -8,6 +8,7 @@ import { CampaignStatusForm } from "@/components/campaigns/campaign-status-form"
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { LiveCampaignEvents } from "@/components/dashboard/live-campaign-events";
 import { CampaignStatusBadge } from "@/components/dashboard/status-badge";
+import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -67,6 +68,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               </HydrationBoundary>
             </div>
           </Card>
+          <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} />
           {canEdit ? (
             <Card>
               <h2 className="mb-4 text-lg font-semibold">{te("campaign.editTitle")}</h2>

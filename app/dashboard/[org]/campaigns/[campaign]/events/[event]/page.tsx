@@ -12,6 +12,7 @@ import { EventDetails } from "@/components/events/event-details";
 import { EventForm } from "@/components/events/event-form";
 import { PostponeForm } from "@/components/events/postpone-form";
 import { countryOptions, zoneOptions } from "@/components/events/zone-options";
+import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { RetentionPanel } from "@/components/retention/retention-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -155,6 +156,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
           ) : (
             <EventDetails event={event} />
           )}
+          <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} event={event} />
         </div>
 
         {canEdit ? (

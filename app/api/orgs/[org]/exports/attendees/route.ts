@@ -1,0 +1,38 @@
+import { getActor } from "@/lib/auth/session";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { exportAttendeesCsv } from "@/lib/exports/csv";
+import { parseExportRequest } from "@/lib/exports/schemas";
+import en from "@/lib/i18n/messages/en/exports.json";
+import { getOrganisation } from "@/lib/orgs/orgs";
+
+export const dynamic = "force-dynamic";
+
+const plain = (status: number, body: string) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+/** The attendee list of an event or a campaign as CSV: the export form's plain GET. */
+export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const parsed = parseExportRequest(new URL(request.url).searchParams);
+  if (!parsed.success) return plain(400, en.exportsUI.errors.badRequest);
+  const { eventId, campaignId, columns, bom, ...filter } = parsed.data;
+  try {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, slug, "coordinator");
+    const ref = eventId ? { eventId } : { campaignId: campaignId! };
+    const csv = await exportAttendeesCsv(actor, ref, { filter, columns, bom, orgId: org.id });
+    return new Response(csv.stream, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${csv.filename}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        "x-row-count": String(csv.rowCount),
+      },
+    });
+  } catch (e) {
+    if (e instanceof NotFoundError) return plain(404, en.exportsUI.errors.notFound);
+    if (e instanceof ForbiddenError) return plain(403, en.exportsUI.errors.forbidden);
+    console.error("picket: CSV export failed:", e);
+    return plain(500, "");
+  }
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ATTENDEE_COLUMNS, type AttendeeColumn } from "@/lib/attendees/schemas";
+import { AUDIT_PAGE_SIZE, type AuditLogEntry } from "@/lib/exports/audit";
+import { formatInstant } from "@/lib/time/format";
+
+const FILTERS = ["status", "role", "checkedIn", "q"] as const;
+const isColumn = (c: unknown): c is AttendeeColumn => typeof c === "string" && (ATTENDEE_COLUMNS as readonly string[]).includes(c);
+
+/** The owners' export log: who took which list, when, with which filters, how many rows. */
+export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEntry[]; total: number; page: number; pages: number }; base: string }) {
+  const t = await getTranslations("exportsUI");
+  const locale = await getLocale();
+  if (log.total === 0) return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-600">{t("log.empty")}</p>;
+  const first = (log.page - 1) * AUDIT_PAGE_SIZE + 1;
+  const describeFilters = (details: Record<string, unknown>) => {
+    const filter = (details.filter && typeof details.filter === "object" ? details.filter : {}) as Record<string, unknown>;
+    const parts = FILTERS.filter((k) => typeof filter[k] === "string").map((k) => {
+      const v = filter[k] as string;
+      const shown = k === "status" && (v === "confirmed" || v === "waitlisted" || v === "cancelled") ? t(`statuses.${v}`) : k === "checkedIn" && (v === "yes" || v === "no") ? t(`form.${v}`) : v;
+      return `${t(`form.${k === "q" ? "search" : k}`)}: ${shown}`;
+    });
+    return parts.length ? parts.join(" · ") : t("log.noFilters");
+  };
+  const describeColumns = (details: Record<string, unknown>) => {
+    const cols = Array.isArray(details.columns) ? details.columns.filter(isColumn) : [];
+    return cols.length ? t("log.columnsList", { columns: cols.map((c) => t(`columns.${c}`)).join(", ") }) : "";
+  };
+  const actionLabel = (action: string) => (action === "export.csv" ? t("log.actions.csv") : action === "export.sheet" ? t("log.actions.sheet") : t("log.actions.other", { action }));
+  return (
+    <div className="space-y-3">
+      {log.entries.length ? (
+        <p className="text-sm text-stone-700">{t("log.range", { first, last: first + log.entries.length - 1, total: log.total })}</p>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="min-w-full divide-y divide-stone-200 text-sm">
+          <thead className="bg-stone-50 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("log.when")}</th>
+              <th scope="col" className="px-3 py-2">{t("log.who")}</th>
+              <th scope="col" className="px-3 py-2">{t("log.what")}</th>
+              <th scope="col" className="px-3 py-2">{t("log.scope")}</th>
+              <th scope="col" className="px-3 py-2">{t("log.filters")}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t("log.rows")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100" data-testid="export-log-rows">
+            {log.entries.map((e) => (
+              <tr key={e.id} data-testid="export-log-row" data-action={e.action}>
+                <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, e.createdAt, "UTC")}</td>
+                <td className="px-3 py-2">{e.actorName ?? t("log.formerMember")}</td>
+                <td className="px-3 py-2">{actionLabel(e.action)}</td>
+                <td className="px-3 py-2">
+                  {e.scope === "event" ? (
+                    <>
+                      <span className="font-medium">{e.eventTitle ?? t("log.deleted")}</span>
+                      {e.campaignTitle ? <span className="block text-stone-600">{e.campaignTitle}</span> : null}
+                    </>
+                  ) : e.campaignTitle ? (
+                    t("log.allEvents", { campaign: e.campaignTitle })
+                  ) : (
+                    t("log.deleted")
+                  )}
+                </td>
+                <td className="px-3 py-2 text-stone-700">
+                  <span className="block">{describeFilters(e.details)}</span>
+                  <span className="block">{describeColumns(e.details)}</span>
+                  {e.details.bom === true ? <span className="block">{t("log.bom")}</span> : null}
+                </td>
+                <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">{e.rowCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {log.pages > 1 ? (
+        <nav aria-label={t("log.paging")} className="flex items-center gap-3 text-sm">
+          {log.page > 1 ? <Link className="text-brand-700 underline" href={log.page === 2 ? base : `${base}?page=${log.page - 1}`}>{t("log.previous")}</Link> : null}
+          <span>{t("log.page", { page: log.page, pages: log.pages })}</span>
+          {log.page < log.pages ? <Link className="text-brand-700 underline" href={`${base}?page=${log.page + 1}`}>{t("log.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
