@@ -29,6 +29,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}`);
   const dashboard = await prefetchDashboard(actor, org.id, org.slug);
   const t = await getTranslations("dashboardCampaigns");
+  const ta = await getTranslations("attendeesUI.links");
   const te = await getTranslations("editor");
   const base = `/dashboard/${org.slug}/campaigns/${campaign.slug}`;
   const publicPath = `/c/${campaign.slug}`;
@@ -55,6 +56,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           <Card>
             <div className="flex flex-wrap items-center justify-between gap-3">
               <h2 className="text-lg font-semibold">{t("campaign.events")}</h2>
+              <Link href={`${base}/attendees`} className="text-sm text-brand-700 underline underline-offset-2">
+                {ta("campaignAttendees")}
+              </Link>
               {canEdit ? (
                 <Link href={`${base}/events/new`} className={buttonClass("primary")}>
                   <Plus aria-hidden className="size-4" />
