@@ -13,7 +13,10 @@ process.env.PICKET_SIGNUP_LIMIT_PER_EVENT = "1000000000";
 process.env.AUTH_SECRET ??= randomBytes(33).toString("base64url");
 
 const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
-const { campaigns, events, organisations } = await import("../db/schema");
+const { campaigns, events, memberships, organisations, users } = await import("../db/schema");
+const { hashPassword } = await import("../lib/auth/password");
+const { exportBench, fillEvent, logIn } = await import("./exports");
+type ExportFigures = Awaited<ReturnType<typeof exportBench>>;
 const { signUp } = await import("../lib/signups/signups");
 const { signupSchema } = await import("../lib/signups/schemas");
 
@@ -32,6 +35,7 @@ interface Figures {
   httpP99: number;
   httpErrors: number;
   ratio: number;
+  exports: ExportFigures;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -41,11 +45,19 @@ async function prepare(label: string) {
   const handle = await openDatabase(label === "postgres" ? { url: process.env.BENCH_PG_URL!, migrate: true, poolSize: 20 } : { url: "", dataDir: process.env.BENCH_DATA_DIR!, migrate: true });
   setDbHandle(handle);
   const [org] = await handle.db.insert(organisations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
+  const email = `owner-${Date.now()}@bench.example`;
+  const [owner] = await handle.db.insert(users).values({ name: "Bench owner", email, passwordHash: await hashPassword("bench-password-123") }).returning();
+  await handle.db.insert(memberships).values({ orgId: org!.id, userId: owner!.id, role: "owner" });
   const [campaign] = await handle.db.insert(campaigns).values({ orgId: org!.id, slug: `bench-${Date.now()}`, title: "Bench", kind: "solidarity_action", status: "published" }).returning();
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
   const make = async (slug: string) =>
     (await handle.db.insert(events).values({ campaignId: campaign!.id, slug, title: slug, kind: "protest", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), timeZone: "Europe/London", country: "GB" }).returning())[0]!;
-  return { handle, campaign: campaign!, direct: await make("direct"), http: await make("http") };
+  const e10k = await make("export-10k");
+  const e100k = await make("export-100k");
+  console.log(`bench: ${label}: filling events with 10,000 and 100,000 sign-ups…`);
+  await fillEvent(handle.db, e10k.id, 10_000);
+  await fillEvent(handle.db, e100k.id, 100_000);
+  return { handle, org: org!, email, campaign: campaign!, direct: await make("direct"), http: await make("http"), e10k, e100k };
 }
 
 /** The same transaction the HTTP route runs, straight against the database, 50 at a time. */
@@ -107,7 +119,7 @@ async function stop(server: ChildProcess) {
 
 async function engine(label: "postgres" | "pglite"): Promise<Figures> {
   console.log(`bench: ${label}: direct transactions for ${SECONDS} s…`);
-  const { campaign, direct: directEvent, http } = await prepare(label);
+  const { campaign, direct: directEvent, http, org, email, e10k, e100k } = await prepare(label);
   const d = await direct(directEvent.id);
   await closeDb(); // PGlite: the server takes the directory next
   const env: Record<string, string> = label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
@@ -116,7 +128,11 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
     console.log(`bench: ${label}: HTTP sign-ups, ${CONNECTIONS} connections for ${SECONDS} s…`);
     await overHttp(campaign.slug, http.slug).catch(() => undefined); // warm-up pass compiles and caches
     const h = await overHttp(campaign.slug, http.slug);
-    return { engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
+    console.log(`bench: ${label}: CSV exports of 10,000 and 100,000 rows…`);
+    const base = `http://localhost:${PORT}`;
+    const cookie = await logIn(base, email, "bench-password-123");
+    const exports = await exportBench({ base, org: org.slug, cookie, event10k: e10k.id, event100k: e100k.id, rootPid: server.pid!, pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null });
+    return { exports, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
   } finally {
     await stop(server);
   }
@@ -153,6 +169,13 @@ console.log("| engine | direct /s | direct p50 / p99 ms | HTTP /s | HTTP p50 / p
 console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
   console.log(`| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`);
+}
+console.log("\nCSV export of one event over HTTP (streamed), next to PostgreSQL's COPY of the same rows; server memory growth at peak\n");
+console.log("| engine | 10k rows ms | 100k rows ms | COPY 100k ms | ÷ COPY | memory +MB at 10k | at 100k | 100k ÷ 10k |");
+console.log("|---|---|---|---|---|---|---|---|");
+for (const r of results) {
+  const x = r.exports;
+  console.log(`| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} |`);
 }
 writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, signups: results }, null, 2) + "\n");
 console.log("\nbench: figures written to bench/results.json");

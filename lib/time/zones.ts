@@ -12,26 +12,48 @@ export function isValidTimeZone(zone: string): boolean {
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
+// Building a formatter costs far more than using one: exports call this for every row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string) {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
 function wallClockAt(instant: number, zone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
+  const parts = formatterFor(zone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 export function offsetAt(instant: number, zone: string): number {
-  const whole = Math.floor(instant / 1000) * 1000;
-  return wallClockAt(whole, zone) - whole;
+  // Offsets change on quarter hours at the finest: one lookup per zone and quarter hour.
+  const quarter = Math.floor(instant / 900_000);
+  const key = `${zone}|${quarter}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const start = quarter * 900_000;
+  const offset = wallClockAt(start, zone) - start;
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
+
+const offsets = new Map<string, number>();
 
 /**
  * "2012-07-20T12:00" in "Europe/London" → the instant. In a spring-forward gap the time

@@ -1,0 +1,103 @@
+// Export benchmark: 100,000 sign-ups of one event as CSV over HTTP, next to PostgreSQL's own
+// COPY of the same rows, and the server's peak memory growth while exporting 10,000 and 100,000 rows.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+
+export interface ExportFigures {
+  rows10kMs: number;
+  rows100kMs: number;
+  copy100kMs: number | null;
+  ratioToCopy: number | null;
+  memory10kMb: number;
+  memory100kMb: number;
+  memoryRatio: number;
+}
+
+/** Fills an event with `n` sign-ups in one statement. */
+export async function fillEvent(db: Db, eventId: string, n: number) {
+  await db.execute(sql`
+    insert into signups (event_id, name, email, role, status, created_at, updated_at)
+    select ${eventId}, 'Supporter ' || g || case when g % 7 = 0 then ' Ержан' else '' end, 'bench-' || g || '@export.example',
+           case when g % 3 = 0 then 'steward' else null end, 'confirmed', now() - (g || ' seconds')::interval, now()
+    from generate_series(1, ${n}) g`);
+}
+
+function rssKb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The deepest descendant's pid (npx → next → next-server). */
+function serverPid(root: number): number {
+  let pid = root;
+  for (;;) {
+    let children: string[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return pid;
+    }
+    if (!children.length) return pid;
+    pid = Number(children[0]);
+  }
+}
+
+export async function logIn(base: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const cookies = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/dashboard` }),
+  });
+  const session = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).filter((c) => c!.includes("session-token"));
+  if (!session.length) throw new Error("bench: could not log in");
+  return [cookies, ...session].join("; ");
+}
+
+async function timedExport(url: string, cookie: string, pid: number) {
+  const baseline = rssKb(pid);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 20);
+  const started = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  if (!res.ok || !res.body) throw new Error(`bench: export answered ${res.status}`);
+  let bytes = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  return { ms, bytes, growthMb: Math.max(0, peak - baseline) / 1024 };
+}
+
+function copyMs(pgUrl: string, eventId: string): Promise<number> {
+  const started = performance.now();
+  const query = `\\copy (select e.title, s.name, s.email, s.phone, s.role, s.status, s.created_at, s.checked_in_at, s.comment from signups s join events e on e.id = s.event_id where s.event_id = '${eventId}' order by s.created_at, s.id) to stdout with (format csv, header)`;
+  const p = spawn("psql", [pgUrl, "-q", "-c", query], { stdio: ["ignore", "ignore", "inherit"] });
+  return new Promise((resolve, reject) => p.once("exit", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error("psql failed")))));
+}
+
+export async function exportBench(opts: { base: string; org: string; cookie: string; event10k: string; event100k: string; rootPid: number; pgUrl: string | null }): Promise<ExportFigures> {
+  const pid = serverPid(opts.rootPid);
+  const url = (eventId: string) => `${opts.base}/api/orgs/${opts.org}/exports/attendees?eventId=${eventId}`;
+  await timedExport(url(opts.event10k), opts.cookie, pid); // warm-up
+  const small = await timedExport(url(opts.event10k), opts.cookie, pid);
+  const large = await timedExport(url(opts.event100k), opts.cookie, pid);
+  const copy = opts.pgUrl ? await copyMs(opts.pgUrl, opts.event100k) : null;
+  return {
+    rows10kMs: small.ms,
+    rows100kMs: large.ms,
+    copy100kMs: copy,
+    ratioToCopy: copy ? large.ms / copy : null,
+    memory10kMb: small.growthMb,
+    memory100kMb: large.growthMb,
+    memoryRatio: small.growthMb > 0 ? large.growthMb / small.growthMb : large.growthMb > 0 ? Infinity : 1,
+  };
+}
