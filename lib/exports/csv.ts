@@ -54,6 +54,7 @@ export function exportFilename(scope: Pick<AttendeeScope, "campaign" | "event">,
 
 const exportColumns = {
   id: signups.id,
+  eventId: signups.eventId,
   // Text keeps the microseconds the keyset needs; a JS Date would round them away.
   cursor: sql<string>`${signups.createdAt}::text`,
   eventTitle: events.title,
@@ -67,14 +68,18 @@ const exportColumns = {
   createdAt: signups.createdAt,
   checkedInAt: signups.checkedInAt,
 };
-function selectPage(db: Db, where: SQL, after: { cursor: string; id: string } | null, pageSize: number) {
-  const keyset = after ? sql`(${signups.createdAt}, ${signups.id}) > (${after.cursor}::timestamptz, ${after.id}::uuid)` : undefined;
+// Event, then sign-up order: the keyset matches the index (event_id, created_at, id), so every page
+// starts where the last ended instead of rescanning from the top.
+function selectPage(db: Db, where: SQL, after: { eventId: string; cursor: string; id: string } | null, pageSize: number) {
+  const keyset = after
+    ? sql`(${signups.eventId}, ${signups.createdAt}, ${signups.id}) > (${after.eventId}::uuid, ${after.cursor}::timestamptz, ${after.id}::uuid)`
+    : undefined;
   return db
     .select(exportColumns)
     .from(signups)
     .innerJoin(events, eq(events.id, signups.eventId))
     .where(and(where, keyset))
-    .orderBy(asc(signups.createdAt), asc(signups.id))
+    .orderBy(asc(signups.eventId), asc(signups.createdAt), asc(signups.id))
     .limit(pageSize);
 }
 type ExportRow = Awaited<ReturnType<typeof selectPage>>[number];
@@ -96,13 +101,13 @@ function cell(row: ExportRow, column: AttendeeColumn): string {
 
 /** Keyset pages in sign-up order: at most one page is ever held in memory. */
 async function* exportRecords(db: Db, where: SQL, columns: AttendeeColumn[], pageSize: number) {
-  let after: { cursor: string; id: string } | null = null;
+  let after: { eventId: string; cursor: string; id: string } | null = null;
   for (;;) {
     const rows = await selectPage(db, where, after, pageSize);
     for (const row of rows) yield Object.fromEntries(columns.map((c) => [c, defuseCell(cell(row, c))]));
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;
-    after = { cursor: last.cursor, id: last.id };
+    after = { eventId: last.eventId, cursor: last.cursor, id: last.id };
   }
 }
 
