@@ -1,9 +1,9 @@
 import "server-only";
 import { Readable, pipeline } from "node:stream";
 import { stringify } from "csv-stringify";
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { events, signups } from "@/db/schema";
+import { signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { attendeeScope, attendeeWhere, type AttendeeScope, type AttendeeScopeRef } from "@/lib/attendees/attendees";
 import { ATTENDEE_COLUMNS, type AttendeeColumn, type AttendeeFilter } from "@/lib/attendees/schemas";
@@ -57,8 +57,6 @@ const exportColumns = {
   eventId: signups.eventId,
   // Text keeps the microseconds the keyset needs; a JS Date would round them away.
   cursor: sql<string>`${signups.createdAt}::text`,
-  eventTitle: events.title,
-  eventTimeZone: events.timeZone,
   name: sql<string>`${signups.name}`,
   email: signups.email,
   phone: signups.phone,
@@ -77,12 +75,11 @@ function selectPage(db: Db, where: SQL, after: { eventId: string; cursor: string
   return db
     .select(exportColumns)
     .from(signups)
-    .innerJoin(events, eq(events.id, signups.eventId))
     .where(and(where, keyset))
     .orderBy(asc(signups.eventId), asc(signups.createdAt), asc(signups.id))
     .limit(pageSize);
 }
-type ExportRow = Awaited<ReturnType<typeof selectPage>>[number];
+type ExportRow = Awaited<ReturnType<typeof selectPage>>[number] & { eventTitle: string; eventTimeZone: string };
 
 function cell(row: ExportRow, column: AttendeeColumn): string {
   switch (column) {
@@ -100,11 +97,18 @@ function cell(row: ExportRow, column: AttendeeColumn): string {
 }
 
 /** Keyset pages in sign-up order: at most one page is ever held in memory. */
-async function* exportRecords(db: Db, where: SQL, columns: AttendeeColumn[], pageSize: number) {
+// The page query reads signups alone (a join makes the planner sort the whole remainder per page);
+// event titles and zones come from the scope already loaded.
+async function* exportRecords(db: Db, where: SQL, columns: AttendeeColumn[], pageSize: number, scopeEvents: { id: string; title: string; timeZone: string }[]) {
+  const byId = new Map(scopeEvents.map((e) => [e.id, e]));
   let after: { eventId: string; cursor: string; id: string } | null = null;
   for (;;) {
     const rows = await selectPage(db, where, after, pageSize);
-    for (const row of rows) yield Object.fromEntries(columns.map((c) => [c, defuseCell(cell(row, c))]));
+    for (const raw of rows) {
+      const event = byId.get(raw.eventId);
+      const row = { ...raw, eventTitle: event?.title ?? "", eventTimeZone: event?.timeZone ?? "UTC" };
+      yield Object.fromEntries(columns.map((c) => [c, defuseCell(cell(row, c))]));
+    }
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1]!;
     after = { eventId: last.eventId, cursor: last.cursor, id: last.id };
@@ -142,7 +146,7 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     bom: options.bom,
     record_delimiter: "windows",
   });
-  const source = Readable.from(exportRecords(db, where, columns, pageSize));
+  const source = Readable.from(exportRecords(db, where, columns, pageSize, scope.events));
   pipeline(source, stringifier, () => {});
   const chunks = stringifier[Symbol.asyncIterator]();
   const stream = new ReadableStream<Uint8Array>({
