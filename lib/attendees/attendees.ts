@@ -57,7 +57,7 @@ export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: Db
 export function attendeeWhere(scope: AttendeeScope, filter: AttendeeFilter): SQL {
   const ids = scope.events.map((e) => e.id);
   const parts: (SQL | undefined)[] = [
-    ids.length ? inArray(signups.eventId, ids) : sql`false`,
+    ids.length === 1 ? eq(signups.eventId, ids[0]!) : ids.length ? inArray(signups.eventId, ids) : sql`false`,
     isNull(signups.erasedAt),
     isNotNull(signups.name),
     filter.status ? eq(signups.status, filter.status) : undefined,

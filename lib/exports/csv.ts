@@ -66,17 +66,19 @@ const exportColumns = {
   createdAt: signups.createdAt,
   checkedInAt: signups.checkedInAt,
 };
-// Event, then sign-up order: the keyset matches the index (event_id, created_at, id), so every page
-// starts where the last ended instead of rescanning from the top.
-function selectPage(db: Db, where: SQL, after: { eventId: string; cursor: string; id: string } | null, pageSize: number) {
-  const keyset = after
-    ? sql`(${signups.eventId}, ${signups.createdAt}, ${signups.id}) > (${after.eventId}::uuid, ${after.cursor}::timestamptz, ${after.id}::uuid)`
-    : undefined;
+// Sign-up order. For one event the keyset includes the event, matching the index (event_id, created_at, id),
+// so every page starts where the last ended instead of rescanning from the top.
+function selectPage(db: Db, where: SQL, after: { eventId: string; cursor: string; id: string } | null, pageSize: number, singleEvent: boolean) {
+  const keyset = !after
+    ? undefined
+    : singleEvent
+      ? sql`(${signups.eventId}, ${signups.createdAt}, ${signups.id}) > (${after.eventId}::uuid, ${after.cursor}::timestamptz, ${after.id}::uuid)`
+      : sql`(${signups.createdAt}, ${signups.id}) > (${after.cursor}::timestamptz, ${after.id}::uuid)`;
   return db
     .select(exportColumns)
     .from(signups)
     .where(and(where, keyset))
-    .orderBy(asc(signups.eventId), asc(signups.createdAt), asc(signups.id))
+    .orderBy(...(singleEvent ? [asc(signups.eventId)] : []), asc(signups.createdAt), asc(signups.id))
     .limit(pageSize);
 }
 type ExportRow = Awaited<ReturnType<typeof selectPage>>[number] & { eventTitle: string; eventTimeZone: string };
@@ -103,7 +105,7 @@ async function* exportRecords(db: Db, where: SQL, columns: AttendeeColumn[], pag
   const byId = new Map(scopeEvents.map((e) => [e.id, e]));
   let after: { eventId: string; cursor: string; id: string } | null = null;
   for (;;) {
-    const rows = await selectPage(db, where, after, pageSize);
+    const rows = await selectPage(db, where, after, pageSize, scopeEvents.length === 1);
     for (const raw of rows) {
       const event = byId.get(raw.eventId);
       const row = { ...raw, eventTitle: event?.title ?? "", eventTimeZone: event?.timeZone ?? "UTC" };
@@ -149,12 +151,28 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
   const source = Readable.from(exportRecords(db, where, columns, pageSize, scope.events));
   pipeline(source, stringifier, () => {});
   const chunks = stringifier[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  // ignoreBOM keeps the byte-order mark the stringifier wrote when asked to.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const stream = new ReadableStream<Uint8Array>({
+    // One chunk of about 64 KB per pull rather than one per record: 100,000 tiny writes cost more than the rows.
     async pull(controller) {
       try {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(typeof value === "string" ? new TextEncoder().encode(value) : (value as Uint8Array));
+        const parts: string[] = [];
+        let size = 0;
+        let finished = false;
+        while (size < 65_536) {
+          const { value, done } = await chunks.next();
+          if (done) {
+            finished = true;
+            break;
+          }
+          const text = typeof value === "string" ? value : decoder.decode(value as Uint8Array, { stream: true });
+          parts.push(text);
+          size += text.length;
+        }
+        if (parts.length) controller.enqueue(encoder.encode(parts.join("")));
+        if (finished) controller.close();
       } catch (e) {
         console.error("picket: CSV export failed while streaming:", e);
         controller.error(e);
