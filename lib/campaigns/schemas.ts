@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/slug";
+import { optionalSlugField, titleField } from "@/lib/slug-field";
 
 export const CAMPAIGN_KINDS = ["embassy_protest", "trial_watch", "solidarity_action", "appeal"] as const;
 export const CAMPAIGN_STATUSES = ["draft", "published", "archived"] as const;
@@ -12,16 +12,8 @@ const optionalUrl = z
   .transform((s) => s || null);
 
 export const campaignSchema = z.object({
-  title: z.string().trim().min(3, "validation.tooShort").max(160, "validation.tooLong"),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(60, "validation.tooLong")
-    .refine((s) => s === "" || SLUG_PATTERN.test(s), "validation.slug")
-    .refine((s) => !RESERVED_SLUGS.includes(s), "validation.slug")
-    .optional()
-    .transform((s) => s || undefined),
+  title: titleField,
+  slug: optionalSlugField,
   kind: z.enum(CAMPAIGN_KINDS, "validation.choose"),
   summary: z.string().trim().max(500, "validation.tooLong").default(""),
   body: z.string().max(50_000, "validation.tooLong").default(""),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/geo/countries";
-import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/slug";
+import { optionalSlugField, titleField } from "@/lib/slug-field";
 import { isValidTimeZone, zonedLocalToInstant } from "@/lib/time/zones";
 
 export const EVENT_KINDS = ["protest", "picket", "vigil", "hearing", "meeting", "screening", "online"] as const;
@@ -39,16 +39,8 @@ export const placeFields = {
 };
 
 const eventObject = z.object({
-  title: z.string().trim().min(3, "validation.tooShort").max(160, "validation.tooLong"),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(60, "validation.tooLong")
-    .refine((s) => s === "" || SLUG_PATTERN.test(s), "validation.slug")
-    .refine((s) => !RESERVED_SLUGS.includes(s), "validation.slug")
-    .optional()
-    .transform((s) => s || undefined),
+  title: titleField,
+  slug: optionalSlugField,
   kind: z.enum(EVENT_KINDS, "validation.choose"),
   description: text(20_000).default(""),
   startsLocal: localDateTime,
