@@ -13,3 +13,6 @@ export function fieldError(state: FormState, name: string): string | undefined {
 export function keptValue(state: FormState, name: string): string | undefined {
   return state.status === "error" ? state.values[name] : undefined;
 }
+
+/** A form's server action, as useActionState calls it. */
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

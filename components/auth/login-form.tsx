@@ -6,9 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-export function LoginForm({ action, next }: { action: (s: FormState, f: FormData) => Promise<FormState>; next?: string }) {
+export function LoginForm({ action, next }: { action: FormAction; next?: string }) {
   const t = useTranslations("auth.login");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

@@ -7,9 +7,9 @@ import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-export function RegisterForm({ action, next }: { action: (s: FormState, f: FormData) => Promise<FormState>; next?: string }) {
+export function RegisterForm({ action, next }: { action: FormAction; next?: string }) {
   const t = useTranslations("auth.register");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

@@ -7,9 +7,8 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CAMPAIGN_KINDS } from "@/lib/campaigns/schemas";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 export interface CampaignValues {
   id: string;
@@ -24,7 +23,7 @@ export interface CampaignValues {
 }
 
 /** Creates a campaign (no `campaign`) or edits one. Works without JavaScript. */
-export function CampaignForm({ action, org, campaign }: { action: Action; org: string; campaign?: CampaignValues }) {
+export function CampaignForm({ action, org, campaign }: { action: FormAction; org: string; campaign?: CampaignValues }) {
   const t = useTranslations("editor.campaign");
   const tk = useTranslations("editor.campaignKinds");
   const msg = useMessageText();

@@ -5,15 +5,14 @@ import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useInvalidateOnSuccess } from "@/components/dashboard/use-org-dashboard";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/forms";
+import { idle, type FormAction } from "@/lib/forms";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 /**
  * Publish, archive, or take back to draft. Publishing is one click; taking a public page
  * down (archive, back to draft) asks first.
  */
-export function CampaignStatusForm({ action, org, campaignId, status }: { action: Action; org: string; campaignId: string; status: string }) {
+export function CampaignStatusForm({ action, org, campaignId, status }: { action: FormAction; org: string; campaignId: string; status: string }) {
   const t = useTranslations("editor.status");
   const [state, formAction] = useActionState(action, idle);
   useInvalidateOnSuccess(state, org);

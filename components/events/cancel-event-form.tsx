@@ -6,14 +6,13 @@ import { useFormKey } from "@/components/dashboard/use-form-key";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextAreaField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 export const CANCEL_PREFIX = "cancel-";
 
 /** Cancels the event after asking; the reason is shown on the public page. */
-export function CancelEventForm({ action, org, campaign, eventId, eventTitle, signups }: { action: Action; org: string; campaign: string; eventId: string; eventTitle: string; signups: number }) {
+export function CancelEventForm({ action, org, campaign, eventId, eventTitle, signups }: { action: FormAction; org: string; campaign: string; eventId: string; eventTitle: string; signups: number }) {
   const t = useTranslations("editor.cancel");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

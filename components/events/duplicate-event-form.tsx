@@ -6,16 +6,15 @@ import { useFormKey } from "@/components/dashboard/use-form-key";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { CountrySelect, useCountryZone, ZoneSelect } from "./place-fields";
 import type { CountryOption } from "./zone-options";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 export const DUPLICATE_PREFIX = "duplicate-";
 
 /** The same event at the same local wall-clock times, in another city (a day of action). */
-export function DuplicateEventForm({ action, org, campaign, eventId, title, localTimes, countries, zones }: { action: Action; org: string; campaign: string; eventId: string; title: string; localTimes: string; countries: CountryOption[]; zones: string[] }) {
+export function DuplicateEventForm({ action, org, campaign, eventId, title, localTimes, countries, zones }: { action: FormAction; org: string; campaign: string; eventId: string; title: string; localTimes: string; countries: CountryOption[]; zones: string[] }) {
   const t = useTranslations("editor.duplicate");
   const tp = useTranslations("editor.event");
   const msg = useMessageText();

@@ -7,12 +7,11 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { EVENT_KINDS, SUGGESTED_ROLES } from "@/lib/events/schemas";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { CheckboxField } from "./checkbox-field";
 import { CountrySelect, LocalTimeNote, useCountryZone, ZoneSelect } from "./place-fields";
 import type { CountryOption } from "./zone-options";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 /** The form's fields as strings, local times already on the place's wall clock. */
 export interface EventValues {
@@ -48,7 +47,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Creates an event (no `event.id`) or edits one. Works without JavaScript; with it, the zone follows the country. */
-export function EventForm({ action, org, campaign, campaignId, values, countries, zones }: { action: Action; org: string; campaign: string; campaignId: string; values: EventValues; countries: CountryOption[]; zones: string[] }) {
+export function EventForm({ action, org, campaign, campaignId, values, countries, zones }: { action: FormAction; org: string; campaign: string; campaignId: string; values: EventValues; countries: CountryOption[]; zones: string[] }) {
   const t = useTranslations("editor.event");
   const tk = useTranslations("editor.eventKinds");
   const msg = useMessageText();

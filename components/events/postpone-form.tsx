@@ -6,16 +6,15 @@ import { useFormKey } from "@/components/dashboard/use-form-key";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { LocalTimeNote } from "./place-fields";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 // Field names carry a prefix so their ids differ from the edit form's on the same page; the action strips it.
 export const POSTPONE_PREFIX = "postpone-";
 
 /** A new date at the same place (and zone); the old date and the reason stay visible to supporters. */
-export function PostponeForm({ action, org, campaign, eventId, timeZone, startsLocal, endsLocal }: { action: Action; org: string; campaign: string; eventId: string; timeZone: string; startsLocal: string; endsLocal: string }) {
+export function PostponeForm({ action, org, campaign, eventId, timeZone, startsLocal, endsLocal }: { action: FormAction; org: string; campaign: string; eventId: string; timeZone: string; startsLocal: string; endsLocal: string }) {
   const t = useTranslations("editor.postpone");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

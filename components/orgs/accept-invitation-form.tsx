@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/forms";
+import { idle, type FormAction } from "@/lib/forms";
 
-export function AcceptInvitationForm({ action, token }: { action: (s: FormState, f: FormData) => Promise<FormState>; token: string }) {
+export function AcceptInvitationForm({ action, token }: { action: FormAction; token: string }) {
   const t = useTranslations("invitations.accept");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

@@ -5,9 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-export function CreateOrganisationForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
+export function CreateOrganisationForm({ action }: { action: FormAction }) {
   const t = useTranslations("orgs.create");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

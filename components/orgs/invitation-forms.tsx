@@ -5,12 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { ROLES } from "@/lib/orgs/roles";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
-export function CreateInvitationForm({ action, org }: { action: Action; org: string }) {
+export function CreateInvitationForm({ action, org }: { action: FormAction; org: string }) {
   const t = useTranslations("invitations.create");
   const tr = useTranslations("roles");
   const msg = useMessageText();
@@ -45,7 +44,7 @@ export function CreateInvitationForm({ action, org }: { action: Action; org: str
   );
 }
 
-export function RevokeInvitationForm({ action, org, invitationId }: { action: Action; org: string; invitationId: string }) {
+export function RevokeInvitationForm({ action, org, invitationId }: { action: FormAction; org: string; invitationId: string }) {
   const t = useTranslations("invitations");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

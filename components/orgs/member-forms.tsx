@@ -4,10 +4,9 @@ import { useActionState, useId } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/forms";
+import { idle, type FormAction, type FormState } from "@/lib/forms";
 import { ROLES, type Role } from "@/lib/orgs/roles";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 function Outcome({ state }: { state: FormState }) {
   const msg = useMessageText();
@@ -16,7 +15,7 @@ function Outcome({ state }: { state: FormState }) {
   return null;
 }
 
-export function ChangeRoleForm({ action, org, userId, role, memberName }: { action: Action; org: string; userId: string; role: Role; memberName: string }) {
+export function ChangeRoleForm({ action, org, userId, role, memberName }: { action: FormAction; org: string; userId: string; role: Role; memberName: string }) {
   const t = useTranslations("members");
   const tr = useTranslations("roles");
   const [state, formAction] = useActionState(action, idle);
@@ -43,7 +42,7 @@ export function ChangeRoleForm({ action, org, userId, role, memberName }: { acti
   );
 }
 
-export function RemoveMemberForm({ action, org, userId, memberName, self }: { action: Action; org: string; userId: string; memberName: string; self: boolean }) {
+export function RemoveMemberForm({ action, org, userId, memberName, self }: { action: FormAction; org: string; userId: string; memberName: string; self: boolean }) {
   const t = useTranslations("members");
   const [state, formAction] = useActionState(action, idle);
   const formId = `remove-${userId}`;

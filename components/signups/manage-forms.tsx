@@ -5,16 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, type FormState } from "@/lib/forms";
+import { fieldError, idle, type FormAction, type FormState } from "@/lib/forms";
 
-type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 function FormError({ state }: { state: FormState }) {
   const msg = useMessageText();
   return state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null;
 }
 
-export function ChangeRoleForm({ action, token, roles, current }: { action: Action; token: string; roles: string[]; current: string | null }) {
+export function ChangeRoleForm({ action, token, roles, current }: { action: FormAction; token: string; roles: string[]; current: string | null }) {
   const t = useTranslations("signups.manage");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -38,7 +37,7 @@ export function ChangeRoleForm({ action, token, roles, current }: { action: Acti
 }
 
 /** A destructive step behind a disclosure: works without JavaScript and still asks first. */
-export function ConfirmedActionForm({ action, token, summary, explanation, confirmLabel, pendingLabel }: { action: Action; token: string; summary: ReactNode; explanation: ReactNode; confirmLabel: string; pendingLabel: string }) {
+export function ConfirmedActionForm({ action, token, summary, explanation, confirmLabel, pendingLabel }: { action: FormAction; token: string; summary: ReactNode; explanation: ReactNode; confirmLabel: string; pendingLabel: string }) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <details className="rounded-md border border-stone-300 bg-white p-3">

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
 /**
  * Works without JavaScript: the form posts to the server action and the server renders the
@@ -19,7 +19,7 @@ export function SignupForm({
   waitlist,
   retentionDays,
 }: {
-  action: (s: FormState, f: FormData) => Promise<FormState>;
+  action: FormAction;
   campaign: string;
   event: string;
   roles: string[];
