@@ -19,11 +19,12 @@ export async function DashboardHeader({
   logout: () => Promise<void>;
 }) {
   const t = await getTranslations("dashboard.header");
+  const app = await getTranslations("app");
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
         <Link href="/dashboard" className="text-lg font-bold tracking-tight text-brand-700">
-          Picket
+          {app("name")}
         </Link>
         <details className="relative">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-stone-300 px-3 py-2 text-sm font-medium">

@@ -140,3 +140,14 @@ export async function listUpcomingPublicEvents(now = new Date(), limit = 60) {
     .limit(limit);
   return rows.map((r) => ({ ...toPublicEvent(r.event, "published", now), campaignSlug: r.campaignSlug, campaignTitle: r.campaignTitle }));
 }
+
+/** The id of a visible event by its address: the one query a sign-up needs before its own transaction. */
+export async function findVisibleEventId(campaignSlug: string, eventSlug: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: events.id })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(and(eq(campaigns.slug, campaignSlug), ne(campaigns.status, "draft"), eq(events.slug, eventSlug)));
+  return row?.id ?? null;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -60,7 +60,7 @@ export async function organisationSummary(actor: Actor, orgId: string) {
   const rows = await db
     .select({ role: memberships.role, n: count() })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId)))
+    .where(eq(memberships.orgId, orgId))
     .groupBy(memberships.role);
   const members = Object.fromEntries(rows.map((r) => [r.role, Number(r.n)])) as Partial<Record<Role, number>>;
   return { members };

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getPublicEvent } from "@/lib/events/public";
 import { eventToIcs } from "@/lib/events/ics";
 
@@ -6,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ campaign: string; event: string }> }) {
   const { campaign, event } = await params;
   const found = await getPublicEvent(campaign, event);
-  if (!found) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!found) return new Response((await getTranslations("errors"))("notFound"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const origin = process.env.PICKET_PUBLIC_URL ?? new URL(request.url).origin;
   return new Response(eventToIcs(found.campaign, found.event, origin), {
     headers: {
