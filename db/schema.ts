@@ -1,7 +1,9 @@
-import { relations, sql } from "drizzle-orm";
+import { relations, sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -13,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -170,6 +173,8 @@ export const events = pgTable(
     previousStartsAt: timestamp("previous_starts_at", { withTimezone: true }),
     previousEndsAt: timestamp("previous_ends_at", { withTimezone: true }),
     changeReason: text("change_reason"),
+    // A hearing belongs to one case of a trial watch.
+    caseId: uuid("case_id").references((): AnyPgColumn => cases.id, { onDelete: "set null" }),
     // Kept in the same transaction as every sign-up change; the event row lock serialises them.
     confirmedCount: integer("confirmed_count").notNull().default(0),
     waitlistedCount: integer("waitlisted_count").notNull().default(0),
@@ -251,6 +256,129 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// The article library of an organisation: the reports that explain its campaigns.
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    publication: text("publication").notNull().default(""),
+    author: text("author").notNull().default(""),
+    publishedOn: date("published_on", { mode: "string" }),
+    // BCP 47 tag such as "en" or "ru"; empty when unknown.
+    language: text("language").notNull().default(""),
+    excerpt: text("excerpt").notNull().default(""),
+    // Optional in-house text, Markdown (sanitised when shown).
+    body: text("body").notNull().default(""),
+    // The 'simple' configuration: no stemming, so Russian and English words are found alike.
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(excerpt, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce(body, '')), 'C')`,
+      ),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("articles_org_url_key").on(t.orgId, t.url),
+    index("articles_search_idx").using("gin", t.searchVector),
+    index("articles_org_published_idx").on(t.orgId, t.publishedOn),
+  ],
+);
+
+// An article linked to a campaign or to an event (exactly one), in the organizer's order.
+export const articleLinks = pgTable(
+  "article_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    // Lower first; unset ones follow, newest article first.
+    position: integer("position"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("article_links_campaign_key").on(t.articleId, t.campaignId),
+    uniqueIndex("article_links_event_key").on(t.articleId, t.eventId),
+    index("article_links_campaign_idx").on(t.campaignId),
+    index("article_links_event_idx").on(t.eventId),
+    check("article_links_one_target", sql`num_nonnulls(${t.campaignId}, ${t.eventId}) = 1`),
+    check("article_links_position", sql`${t.position} is null or ${t.position} between 0 and 10000`),
+  ],
+);
+
+export const defendantStatus = pgEnum("defendant_status", ["detained", "on_trial", "sentenced", "released", "acquitted"]);
+export const caseUpdateKind = pgEnum("case_update_kind", ["update", "verdict"]);
+
+// A trial watch follows one or more court cases.
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    court: text("court").notNull().default(""),
+    caseNumber: text("case_number").notNull().default(""),
+    charges: text("charges").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cases_campaign_idx").on(t.campaignId)],
+);
+
+export const defendants = pgTable(
+  "defendants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    // Full name or initials: the organizers choose, for the defendant's safety.
+    name: text("name").notNull(),
+    status: defendantStatus("status").notNull().default("on_trial"),
+    sentence: text("sentence").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    // Internal unless an organizer decides to show them.
+    isPublic: boolean("is_public").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("defendants_case_idx").on(t.caseId)],
+);
+
+// Dated posts of a trial watch: news, sentences, releases. Public or internal.
+export const caseUpdates = pgTable(
+  "case_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
+    kind: caseUpdateKind("kind").notNull().default("update"),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    postedAt: timestamp("posted_at", { withTimezone: true }).notNull().defaultNow(),
+    isPublic: boolean("is_public").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("case_updates_campaign_posted_idx").on(t.campaignId, t.postedAt)],
+);
+
 export const campaignsRelations = relations(campaigns, ({ one, many }) => ({
   organisation: one(organisations, { fields: [campaigns.orgId], references: [organisations.id] }),
   events: many(events),
@@ -285,3 +413,13 @@ export type EventStatus = (typeof eventStatus.enumValues)[number];
 export type SignupStatus = (typeof signupStatus.enumValues)[number];
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
+
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type ArticleLink = typeof articleLinks.$inferSelect;
+export type Case = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;
+export type Defendant = typeof defendants.$inferSelect;
+export type DefendantStatus = (typeof defendantStatus.enumValues)[number];
+export type CaseUpdate = typeof caseUpdates.$inferSelect;
+export type CaseUpdateKind = (typeof caseUpdateKind.enumValues)[number];

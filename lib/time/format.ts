@@ -33,3 +33,8 @@ export function formatTime(locale: string, instant: Date, timeZone: string): str
 }
 
 export { zoneCity };
+
+/** A calendar date ("2012-07-18") as the reader's locale writes it; no zone applies to a date alone. */
+export function formatCalendarDate(locale: string, date: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+}

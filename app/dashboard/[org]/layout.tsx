@@ -16,6 +16,7 @@ export default async function OrganisationLayout({ children, params }: { childre
   const tabs = [
     { href: `/dashboard/${org.slug}`, label: t("overview"), exact: true },
     { href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") },
+    ...(org.role !== "coordinator" ? [{ href: `/dashboard/${org.slug}/articles`, label: (await getTranslations("articlesUI"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/exports`, label: (await getTranslations("exportsUI.log"))("nav") }] : []),
   ];

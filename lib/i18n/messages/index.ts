@@ -1,4 +1,5 @@
 // One file per area, merged per language; each file holds its own top-level namespaces.
+import articles from "./en/articles.json";
 import attendees from "./en/attendees.json";
 import core from "./en/core.json";
 import editor from "./en/editor.json";
@@ -6,7 +7,7 @@ import exportsUi from "./en/exports.json";
 import publicPages from "./en/public.json";
 import retention from "./en/retention.json";
 
-const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention };
+const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention, ...articles };
 
 export type Messages = typeof en;
 export const messagesByLocale = { en } satisfies Record<string, Messages>;

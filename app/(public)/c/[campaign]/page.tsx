@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventListItem } from "@/components/public/event-list-item";
 import { Markdown } from "@/components/public/markdown";
+import { ReadMore } from "@/components/public/read-more";
 import { Alert } from "@/components/ui/alert";
+import { readMoreForCampaign } from "@/lib/articles/public";
 import { getPublicCampaign, type PublicEvent } from "@/lib/events/public";
 import { countryName } from "@/lib/geo/countries";
 
@@ -38,6 +40,7 @@ export default async function CampaignPage({ params }: Params) {
   const found = await getPublicCampaign((await params).campaign);
   if (!found) notFound();
   const { campaign, events } = found;
+  const articles = await readMoreForCampaign(campaign.id);
   const t = await getTranslations("public.campaign");
   const tk = await getTranslations("kinds.campaign");
   const locale = await getLocale();
@@ -95,6 +98,7 @@ export default async function CampaignPage({ params }: Params) {
           </ul>
         </details>
       ) : null}
+      <ReadMore articles={articles} />
     </article>
   );
 }

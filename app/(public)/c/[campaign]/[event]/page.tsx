@@ -7,10 +7,12 @@ import { EventBanner } from "@/components/public/event-banner";
 import { EventPlace } from "@/components/public/event-place";
 import { EventWhen } from "@/components/public/event-when";
 import { Markdown } from "@/components/public/markdown";
+import { ReadMore } from "@/components/public/read-more";
 import { Places } from "@/components/public/places";
 import { SignupForm } from "@/components/signups/signup-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { readMoreForEvent } from "@/lib/articles/public";
 import { getPublicEvent } from "@/lib/events/public";
 import { acceptsSignups } from "@/lib/signups/availability";
 import { formatInstant } from "@/lib/time/format";
@@ -39,6 +41,7 @@ export default async function EventPage({ params, searchParams }: Params) {
   const found = await getPublicEvent(campaignSlug, eventSlug);
   if (!found) notFound();
   const { campaign, event } = found;
+  const articles = await readMoreForEvent(event.id);
   const t = await getTranslations("public.event");
   const tk = await getTranslations("kinds.event");
   const locale = await getLocale();
@@ -94,6 +97,7 @@ export default async function EventPage({ params, searchParams }: Params) {
         ) : null}
       </Card>
       {event.description ? <Markdown>{event.description}</Markdown> : null}
+      <ReadMore articles={articles} />
       <section aria-labelledby="signup" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
         <h2 id="signup" className="text-xl font-semibold">
           {event.signupState === "waitlist" ? t("signupWaitlistTitle") : t("signupTitle")}

@@ -1,0 +1,69 @@
+import { Search } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Highlighted } from "@/components/articles/highlighted";
+import { ArticleMeta } from "@/components/public/read-more";
+import { buttonClass } from "@/components/ui/button";
+import { searchPublicArticles } from "@/lib/articles/public";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("articleSearch"))("title") };
+}
+
+export default async function ArticleSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 200) : "";
+  const results = await searchPublicArticles(q);
+  const t = await getTranslations("articleSearch");
+  const tr = await getTranslations("readMore");
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="mt-2 text-stone-700">{t("lead")}</p>
+      </header>
+      <form method="get" action="/articles" role="search" className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <label htmlFor="q" className="block text-sm font-medium text-stone-800">
+            {t("label")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm" />
+        </div>
+        <button type="submit" className={buttonClass("primary")}>
+          <Search aria-hidden className="size-4" />
+          {t("submit")}
+        </button>
+      </form>
+      {q ? (
+        <p role="status" className="text-sm text-stone-700" data-testid="search-results">
+          {t("results", { count: results.length, query: q })}
+        </p>
+      ) : (
+        <p className="text-sm text-stone-600">{t("prompt")}</p>
+      )}
+      {results.length ? (
+        <ul className="divide-y divide-stone-200">
+          {results.map((a) => (
+            <li key={a.id} className="py-3" data-testid="search-result">
+              <a href={a.url} rel="nofollow noopener noreferrer" lang={a.language || undefined} className="font-medium text-brand-700 underline underline-offset-2">
+                <Highlighted headline={a.titleHeadline} />
+              </a>
+              <ArticleMeta article={a} />
+              {a.textHeadline.trim() ? (
+                <p className="mt-1 text-sm text-stone-700" lang={a.language || undefined}>
+                  <Highlighted headline={a.textHeadline} />
+                </p>
+              ) : null}
+              {a.hasBody ? (
+                <Link href={`/articles/${a.id}`} className="mt-1 inline-block text-sm text-brand-700 underline">
+                  {tr("inHouse")}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
