@@ -35,6 +35,7 @@ export interface EventValues {
   waitlist: boolean;
   roles: string;
   confirmed: number;
+  caseId?: string;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -47,15 +48,16 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Creates an event (no `event.id`) or edits one. Works without JavaScript; with it, the zone follows the country. */
-export function EventForm({ action, org, campaign, campaignId, values, countries, zones }: { action: FormAction; org: string; campaign: string; campaignId: string; values: EventValues; countries: CountryOption[]; zones: string[] }) {
+export function EventForm({ action, org, campaign, campaignId, values, countries, zones, cases = [] }: { action: FormAction; org: string; campaign: string; campaignId: string; values: EventValues; countries: CountryOption[]; zones: string[]; cases?: { id: string; name: string }[] }) {
   const t = useTranslations("editor.event");
+  const tt = useTranslations("trialsUI");
   const tk = useTranslations("editor.eventKinds");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);
   const { country, setCountry, zone, setZone } = useCountryZone(values.country, values.timeZone);
   const editing = values.id !== undefined;
-  const value = (name: keyof EventValues & string) => keptValue(state, name) ?? String(values[name]);
+  const value = (name: keyof EventValues & string) => keptValue(state, name) ?? String(values[name] ?? "");
   const error = (name: string) => {
     const key = fieldError(state, name);
     return msg(key, key === "events.capacityBelowConfirmed" ? { confirmed: values.confirmed } : undefined);
@@ -77,6 +79,16 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
             </option>
           ))}
         </SelectField>
+        {cases.length ? (
+          <SelectField name="caseId" label={tt("eventCase")} hint={tt("eventCaseHint")} defaultValue={value("caseId") || (editing ? "" : cases.length === 1 ? cases[0]!.id : "")} error={error("caseId")}>
+            <option value="">{tt("eventCaseNone")}</option>
+            {cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <TextAreaField name="description" rows={6} label={t("description")} hint={t("descriptionHint")} defaultValue={value("description")} error={error("description")} />
       </Section>
 

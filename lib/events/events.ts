@@ -9,6 +9,7 @@ import type { Role } from "@/lib/orgs/roles";
 import { lockEvent, promoteFromWaitlist } from "@/lib/signups/waitlist";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
+import { caseInCampaign } from "@/lib/trials/trials";
 import type { DuplicateInput, EventInput, PostponeInput } from "./schemas";
 
 export interface EventSummary {
@@ -65,6 +66,7 @@ export async function createEvent(actor: Actor, campaignId: string, input: Event
   const db = await getDb();
   return db.transaction(async (tx) => {
     await campaignOf(actor, campaignId, "organizer", tx);
+    await caseInCampaign(tx, campaignId, input.caseId);
     const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
     const slug = input.slug ?? (await freeSlug(tx, campaignId, base || "event"));
     const [row] = await tx
@@ -83,6 +85,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
   return db.transaction(async (tx) => {
     await eventForActor(actor, eventId, "organizer", tx);
     const current = (await lockEvent(tx, eventId))!;
+    await caseInCampaign(tx, current.campaignId, input.caseId);
     if (input.capacity !== null && input.capacity < current.confirmedCount) {
       throw new PublicError("events.capacityBelowConfirmed", "capacity", { confirmed: current.confirmedCount });
     }

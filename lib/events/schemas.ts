@@ -42,6 +42,12 @@ const eventObject = z.object({
   title: titleField,
   slug: optionalSlugField,
   kind: z.enum(EVENT_KINDS, "validation.choose"),
+  // For hearings: the trial watch's case they belong to.
+  caseId: z
+    .string()
+    .optional()
+    .transform((s) => s || null)
+    .refine((s) => s === null || z.uuid().safeParse(s).success, "validation.choose"),
   description: text(20_000).default(""),
   startsLocal: localDateTime,
   endsLocal: localDateTime,

@@ -6,8 +6,9 @@ import editor from "./en/editor.json";
 import exportsUi from "./en/exports.json";
 import publicPages from "./en/public.json";
 import retention from "./en/retention.json";
+import trials from "./en/trials.json";
 
-const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention, ...articles };
+const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention, ...articles, ...trials };
 
 export type Messages = typeof en;
 export const messagesByLocale = { en } satisfies Record<string, Messages>;

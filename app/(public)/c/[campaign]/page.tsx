@@ -1,22 +1,25 @@
-import { HandCoins } from "lucide-react";
+import { HandCoins, Rss } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventListItem } from "@/components/public/event-list-item";
 import { Markdown } from "@/components/public/markdown";
 import { ReadMore } from "@/components/public/read-more";
+import { PublicCases, Timeline } from "@/components/trials/timeline";
 import { Alert } from "@/components/ui/alert";
 import { readMoreForCampaign } from "@/lib/articles/public";
 import { getPublicCampaign, type PublicEvent } from "@/lib/events/public";
 import { countryName } from "@/lib/geo/countries";
+import { getPublicCases, getTimeline } from "@/lib/trials/public";
 
 type Params = { params: Promise<{ campaign: string }> };
+type PageProps = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await getPublicCampaign((await params).campaign);
   if (!found) return {};
-  const { title, summary } = found.campaign;
-  return { title, description: summary, openGraph: { title, description: summary, type: "website", siteName: "Picket" }, twitter: { card: "summary", title, description: summary } };
+  const { title, summary, slug } = found.campaign;
+  return { title, description: summary, alternates: { types: { "application/atom+xml": [{ url: `/c/${slug}/feed.xml`, title }] } }, openGraph: { title, description: summary, type: "website", siteName: "Picket" }, twitter: { card: "summary", title, description: summary } };
 }
 
 /** Upcoming events by country, then city; each group in date order. */
@@ -36,11 +39,17 @@ function groupByPlace(events: PublicEvent[], locale: string) {
   }));
 }
 
-export default async function CampaignPage({ params }: Params) {
+export default async function CampaignPage({ params, searchParams }: PageProps) {
   const found = await getPublicCampaign((await params).campaign);
+  const sp = await searchParams;
   if (!found) notFound();
   const { campaign, events } = found;
-  const articles = await readMoreForCampaign(campaign.id);
+  const trialWatch = campaign.kind === "trial_watch";
+  const [articles, cases] = await Promise.all([readMoreForCampaign(campaign.id), trialWatch ? getPublicCases(campaign.id) : Promise.resolve([])]);
+  const activeCase = typeof sp.case === "string" && cases.some((c) => c.id === sp.case) ? sp.case : null;
+  const timeline = trialWatch ? await getTimeline(campaign.id, activeCase) : [];
+  const courtZone = events.find((e) => e.kind === "hearing")?.timeZone ?? "UTC";
+  const tt = await getTranslations("trialsPublic");
   const t = await getTranslations("public.campaign");
   const tk = await getTranslations("kinds.campaign");
   const locale = await getLocale();
@@ -64,6 +73,12 @@ export default async function CampaignPage({ params }: Params) {
         ) : null}
       </header>
       {campaign.body ? <Markdown>{campaign.body}</Markdown> : null}
+      {trialWatch ? (
+        <>
+          <PublicCases cases={cases} />
+          <Timeline items={timeline} cases={cases} campaignSlug={campaign.slug} activeCase={activeCase} zone={courtZone} />
+        </>
+      ) : null}
       <section aria-labelledby="upcoming">
         <h2 id="upcoming" className="text-xl font-semibold">
           {t("upcoming")}
@@ -99,6 +114,12 @@ export default async function CampaignPage({ params }: Params) {
         </details>
       ) : null}
       <ReadMore articles={articles} />
+      <p className="text-sm">
+        <a href={`/c/${campaign.slug}/feed.xml`} className="inline-flex items-center gap-1 text-brand-700 underline">
+          <Rss aria-hidden className="size-4" />
+          {tt("feedLink")}
+        </a>
+      </p>
     </article>
   );
 }

@@ -31,6 +31,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const t = await getTranslations("dashboardCampaigns");
   const ta = await getTranslations("attendeesUI.links");
   const te = await getTranslations("editor");
+  const tt = await getTranslations("trialsUI");
   const base = `/dashboard/${org.slug}/campaigns/${campaign.slug}`;
   const publicPath = `/c/${campaign.slug}`;
   return (
@@ -59,6 +60,11 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               <Link href={`${base}/attendees`} className="text-sm text-brand-700 underline underline-offset-2">
                 {ta("campaignAttendees")}
               </Link>
+              {campaign.kind === "trial_watch" ? (
+                <Link href={`${base}/trial`} className="text-sm text-brand-700 underline underline-offset-2">
+                  {tt("link")}
+                </Link>
+              ) : null}
               {canEdit ? (
                 <Link href={`${base}/events/new`} className={buttonClass("primary")}>
                   <Plus aria-hidden className="size-4" />

@@ -19,6 +19,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { countryName } from "@/lib/geo/countries";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { cancelEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
+import { listCaseChoices } from "@/lib/trials/trials";
 import { loadEventPage, prefetchDashboard } from "../../../load";
 
 type Params = Promise<{ org: string; campaign: string; event: string }>;
@@ -51,6 +52,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const promoted = Number(flags.promoted) || 0;
   // Forms remount when the event changes on the server, so no field shows a value from before.
   const version = event.updatedAt.toISOString();
+  const cases = canEdit ? await listCaseChoices(actor, campaign.id) : [];
   return (
     <>
       <Breadcrumbs
@@ -129,6 +131,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 campaignId={campaign.id}
                 countries={countries}
                 zones={zones}
+                cases={cases}
                 values={{
                   id: event.id,
                   slug: event.slug,
@@ -148,6 +151,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                   onlineUrl: event.onlineUrl ?? "",
                   capacity: event.capacity?.toString() ?? "",
                   waitlist: event.waitlist,
+                  caseId: event.caseId ?? "",
                   roles: event.roles.join(", "),
                   confirmed: event.confirmedCount,
                 }}

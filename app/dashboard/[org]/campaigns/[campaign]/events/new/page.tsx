@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { EventForm, type EventValues } from "@/components/events/event-form";
 import { countryOptions, zoneOptions } from "@/components/events/zone-options";
 import { Card, PageTitle } from "@/components/ui/card";
+import { listCaseChoices } from "@/lib/trials/trials";
 import { createEventAction } from "../../../actions";
 import { loadCampaignPage } from "../../../load";
 
@@ -16,8 +17,9 @@ const FIRST_KIND: Record<string, string> = { embassy_protest: "protest", trial_w
 
 export default async function NewEventPage({ params }: { params: Promise<{ org: string; campaign: string }> }) {
   const { org: orgSlug, campaign: campaignSlug } = await params;
-  const { org, campaign } = await loadCampaignPage(orgSlug, campaignSlug, "organizer", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/new`);
+  const { actor, org, campaign } = await loadCampaignPage(orgSlug, campaignSlug, "organizer", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/new`);
   const t = await getTranslations("editor.event");
+  const cases = await listCaseChoices(actor, campaign.id);
   const tc = await getTranslations("dashboardCampaigns");
   const values: EventValues = {
     slug: "",
@@ -51,7 +53,7 @@ export default async function NewEventPage({ params }: { params: Promise<{ org: 
       />
       <PageTitle lead={t("newLead", { campaign: campaign.title })}>{t("newTitle")}</PageTitle>
       <Card>
-        <EventForm action={createEventAction} org={org.slug} campaign={campaign.slug} campaignId={campaign.id} values={values} countries={countryOptions(await getLocale())} zones={zoneOptions()} />
+        <EventForm action={createEventAction} org={org.slug} campaign={campaign.slug} campaignId={campaign.id} values={values} countries={countryOptions(await getLocale())} zones={zoneOptions()} cases={cases} />
       </Card>
     </div>
   );

@@ -1,0 +1,92 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { handleForm } from "@/lib/actions";
+import { getActor } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms";
+import { addDefendant, createCase, deleteCase, deleteUpdate, postUpdate, removeDefendant, updateCase, updateDefendant } from "@/lib/trials/trials";
+import { caseSchema, caseUpdateSchema, defendantSchema } from "@/lib/trials/schemas";
+
+// Every action is a public endpoint: the ids only say what to change; the lib call checks who may.
+const slug = z.string().trim().min(1).max(60);
+const target = z.object({ org: slug, campaign: slug });
+
+/** One page holds many of these forms; their fields carry the prefix the form names, dropped here. */
+function unprefixed(formData: FormData): FormData {
+  const prefix = String(formData.get("prefix") ?? "");
+  const out = new FormData();
+  for (const [key, value] of formData.entries()) {
+    if (key === "prefix") continue;
+    out.append(prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key, value);
+  }
+  return out;
+}
+
+function refresh(org: string, campaign: string) {
+  revalidatePath(`/dashboard/${org}/campaigns/${campaign}`, "layout");
+  revalidatePath(`/c/${campaign}`, "layout");
+}
+
+const ok = (messageKey: string): FormState => ({ status: "ok", messageKey });
+
+export async function createCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(caseSchema.extend({ ...target.shape, campaignId: z.uuid() }), unprefixed(formData), async ({ org, campaign, campaignId, ...input }) => {
+    await createCase(await getActor(), campaignId, input);
+    refresh(org, campaign);
+    return ok("trialsUI.case.created");
+  });
+}
+
+export async function updateCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(caseSchema.extend({ ...target.shape, caseId: z.uuid() }), unprefixed(formData), async ({ org, campaign, caseId, ...input }) => {
+    await updateCase(await getActor(), caseId, input);
+    refresh(org, campaign);
+    return ok("trialsUI.case.saved");
+  });
+}
+
+export async function deleteCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(target.extend({ caseId: z.uuid() }), formData, async ({ org, campaign, caseId }) => {
+    await deleteCase(await getActor(), caseId);
+    refresh(org, campaign);
+    return ok("trialsUI.case.deleted");
+  });
+}
+
+export async function saveDefendantAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(defendantSchema.extend({ ...target.shape, defendantId: z.uuid().optional() }), unprefixed(formData), async ({ org, campaign, defendantId, ...input }) => {
+    const actor = await getActor();
+    if (defendantId) {
+      const { caseId: _c, ...rest } = input;
+      await updateDefendant(actor, defendantId, rest);
+    } else {
+      await addDefendant(actor, input);
+    }
+    refresh(org, campaign);
+    return ok(defendantId ? "trialsUI.defendants.saved" : "trialsUI.defendants.created");
+  });
+}
+
+export async function removeDefendantAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(target.extend({ defendantId: z.uuid() }), formData, async ({ org, campaign, defendantId }) => {
+    await removeDefendant(await getActor(), defendantId);
+    refresh(org, campaign);
+    return ok("trialsUI.defendants.removed");
+  });
+}
+
+export async function postUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(target.extend({ campaignId: z.uuid() }).and(caseUpdateSchema), unprefixed(formData), async ({ org, campaign, campaignId, ...input }) => {
+    await postUpdate(await getActor(), campaignId, input);
+    refresh(org, campaign);
+    return ok("trialsUI.updates.created");
+  });
+}
+
+export async function deleteUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(target.extend({ updateId: z.uuid() }), formData, async ({ org, campaign, updateId }) => {
+    await deleteUpdate(await getActor(), updateId);
+    refresh(org, campaign);
+    return ok("trialsUI.updates.deleted");
+  });
+}

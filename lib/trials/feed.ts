@@ -1,0 +1,64 @@
+import type { PublicArticle } from "@/lib/articles/public";
+
+// An Atom feed (RFC 4287) of a campaign's public updates and articles. Everything is escaped.
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+export interface FeedInput {
+  origin: string;
+  campaign: { id: string; slug: string; title: string; summary: string; orgName: string; updatedAt: Date };
+  updates: { id: string; title: string; body: string; postedAt: Date; updatedAt: Date }[];
+  articles: PublicArticle[];
+  labels: { update: string; article: string };
+}
+
+interface Entry {
+  id: string;
+  title: string;
+  link: string;
+  updated: Date;
+  published: Date;
+  summary: string;
+  category: string;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+export function buildAtomFeed({ origin, campaign, updates, articles, labels }: FeedInput): string {
+  const page = `${origin}/c/${campaign.slug}`;
+  const entries: Entry[] = [
+    ...updates.map((u) => ({ id: `urn:uuid:${u.id}`, title: u.title, link: `${page}#update-${u.id}`, updated: u.updatedAt > u.postedAt ? u.updatedAt : u.postedAt, published: u.postedAt, summary: u.body, category: labels.update })),
+    ...articles.map((a) => {
+      const published = a.publishedOn ? new Date(`${a.publishedOn}T00:00:00Z`) : a.updatedAt;
+      return { id: `urn:uuid:${a.id}`, title: a.title, link: a.url, updated: a.updatedAt > published ? a.updatedAt : published, published, summary: [a.publication, a.excerpt].filter(Boolean).join(" — "), category: labels.article };
+    }),
+  ].sort((a, b) => b.published.getTime() - a.published.getTime());
+  const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), campaign.updatedAt);
+  const lines = [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom">`,
+    `  <id>urn:uuid:${campaign.id}</id>`,
+    `  <title>${escapeXml(campaign.title)}</title>`,
+    campaign.summary ? `  <subtitle>${escapeXml(campaign.summary)}</subtitle>` : null,
+    `  <updated>${iso(updated)}</updated>`,
+    `  <author><name>${escapeXml(campaign.orgName)}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${page}/feed.xml`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(page)}"/>`,
+    `  <generator>Picket</generator>`,
+    ...entries.flatMap((e) => [
+      `  <entry>`,
+      `    <id>${escapeXml(e.id)}</id>`,
+      `    <title>${escapeXml(e.title)}</title>`,
+      `    <link rel="alternate" href="${escapeXml(e.link)}"/>`,
+      `    <published>${iso(e.published)}</published>`,
+      `    <updated>${iso(e.updated)}</updated>`,
+      `    <category term="${escapeXml(e.category)}"/>`,
+      `    <summary type="text">${escapeXml(e.summary)}</summary>`,
+      `  </entry>`,
+    ]),
+    `</feed>`,
+  ];
+  return lines.filter((l) => l !== null).join("\n") + "\n";
+}
