@@ -3,6 +3,7 @@ import { hashPassword } from "../lib/auth/password";
 import type { Db } from "./client";
 import { memberships, organisations, users } from "./schema";
 import { seedStory } from "./seed-story";
+import { seedArticlesAndTrials } from "./seed-trials";
 
 export const DEMO_PASSWORD = "solidarity-2012";
 
@@ -39,6 +40,7 @@ export async function seed(db: Db) {
       }
     }
     created += await seedStory(tx, org!.id);
+    created += await seedArticlesAndTrials(tx, org!.id);
   });
   return { created };
 }
