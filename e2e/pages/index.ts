@@ -5,3 +5,5 @@ export { MembersPage } from "./members-page";
 export { RegisterPage } from "./register-page";
 export { EventPage, OwnSignupPage } from "./event-page";
 export { CampaignEditor, CampaignsDashboard, EventEditor } from "./dashboard-campaigns";
+export { ArticleEditor, ArticleSearch } from "./articles";
+export { PublicCampaignPage } from "./campaign-page";
