@@ -65,7 +65,7 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
                         </p>
                         {canEdit ? (
                           <details className="mt-2">
-                            <summary className="cursor-pointer text-sm text-brand-700 underline">{t("defendants.save")}</summary>
+                            <summary className="cursor-pointer text-sm text-brand-700 underline">{t("defendants.edit")}</summary>
                             <div className="mt-2 space-y-3">
                               <DefendantForm action={saveDefendantAction} {...common} caseId={c.id} value={{ id: d.id, name: d.name, status: d.status, sentence: d.sentence, notes: d.notes, isPublic: d.isPublic }} />
                               <ConfirmDeleteForm
