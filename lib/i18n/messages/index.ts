@@ -3,10 +3,11 @@ import attendees from "./en/attendees.json";
 import core from "./en/core.json";
 import editor from "./en/editor.json";
 import exportsUi from "./en/exports.json";
+import mail from "./en/mail.json";
 import publicPages from "./en/public.json";
 import retention from "./en/retention.json";
 
-const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention };
+const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention, ...mail };
 
 export type Messages = typeof en;
 export const messagesByLocale = { en } satisfies Record<string, Messages>;
