@@ -1,6 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { getDb, type Db } from "@/db/client";
 import { outbox, type OutboxMessage } from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -66,7 +68,16 @@ export function backoffMs(attempts: number, baseMs: number): number {
 const recipientHash = (to: string) => keyedHash(getAuthSecret(), `mail:${to}`).slice(0, 10);
 
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url, { from });
+  // A few kept-open connections, and timeouts well inside a claim's lease.
+  const options: SMTPPool.Options = {
+    ...parseConnectionUrl(url),
+    pool: true,
+    maxConnections: 3,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  };
+  const transporter = nodemailer.createTransport(options, { from });
   return {
     async send(mail) {
       await transporter.sendMail({
