@@ -15,12 +15,20 @@ export interface RenderedMail {
 
 export const mailLocale = (locale: string): AppLocale => LOCALES.find((l) => l === locale) ?? DEFAULT_LOCALE;
 
-export function mailTranslator(locale: string) {
-  const l = mailLocale(locale);
-  return createTranslator({ locale: l, messages: messagesByLocale[l], namespace: "mail" });
-}
+const makeTranslator = (l: AppLocale) => createTranslator({ locale: l, messages: messagesByLocale[l], namespace: "mail" });
+export type MailT = ReturnType<typeof makeTranslator>;
+const translators = new Map<AppLocale, MailT>();
 
-export type MailT = ReturnType<typeof mailTranslator>;
+/** One translator per language, kept: its compiled messages are reused by every email. */
+export function mailTranslator(locale: string): MailT {
+  const l = mailLocale(locale);
+  let t = translators.get(l);
+  if (!t) {
+    t = makeTranslator(l);
+    translators.set(l, t);
+  }
+  return t;
+}
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 

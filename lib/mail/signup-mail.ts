@@ -36,12 +36,18 @@ const KEYS = {
   signup_link: "signupLink",
 } as const;
 
+// The calendar file of an event version, built once: a crowd signing up for one event shares it.
+const icsCache = new Map<string, string>();
+
 function icsAttachment(ctx: SignupMailContext): MailAttachment {
-  return {
-    filename: `${ctx.event.slug}.ics`,
-    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-    content: eventToIcs(ctx.campaign, ctx.event, ctx.origin),
-  };
+  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}`;
+  let content = icsCache.get(key);
+  if (content === undefined) {
+    content = eventToIcs(ctx.campaign, ctx.event, ctx.origin);
+    if (icsCache.size > 500) icsCache.clear();
+    icsCache.set(key, content);
+  }
+  return { filename: `${ctx.event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
 }
 
 export function signupMessage(kind: PersonalKind, ctx: SignupMailContext, person: SignupPerson, token: string | null, position?: number): QueuedMail {
