@@ -9,7 +9,7 @@ import { instantToZonedLocal } from "@/lib/time/zones";
 import { signupSchema } from "@/lib/signups/schemas";
 import { cancelSignup, eraseSignup, signUp } from "@/lib/signups/signups";
 import { eraseEventPersonalData } from "@/lib/retention/retention";
-import { enqueue } from "./outbox";
+import { enqueue, purgeOldMessages } from "./outbox";
 import { queueDueReminders, reminderTime } from "./reminders";
 import { compose } from "./render";
 import { startSmtpServer, type TestSmtpServer } from "./smtp-test-server";
@@ -330,5 +330,19 @@ describe("delivery", () => {
     const rows = await handle.db.select().from(outbox).where(eq(outbox.toAddress, `${tag}-0@test.example`));
     expect(rows[0]).toMatchObject({ status: "held" });
     expect(rows[0]!.textBody).toContain("Message 0");
+  });
+
+  it("records of messages done with are forgotten after 30 days, addresses included; pending ones stay", async () => {
+    const tag = unique("old");
+    await queue(3, tag);
+    const [sent, held, pending] = await handle.db.select().from(outbox).where(like(outbox.toAddress, `${tag}-%`)).orderBy(outbox.toAddress);
+    await handle.db.update(outbox).set({ status: "sent" }).where(eq(outbox.id, sent!.id));
+    await handle.db.update(outbox).set({ status: "held" }).where(eq(outbox.id, held!.id));
+    // Recent enough: nothing goes.
+    await purgeOldMessages(handle.db, new Date(then.getTime() + 29 * 86_400_000));
+    expect(await handle.db.select().from(outbox).where(like(outbox.toAddress, `${tag}-%`))).toHaveLength(3);
+    await purgeOldMessages(handle.db, new Date(then.getTime() + 31 * 86_400_000));
+    const left = await handle.db.select().from(outbox).where(like(outbox.toAddress, `${tag}-%`));
+    expect(left.map((r) => r.id)).toEqual([pending!.id]);
   });
 });

@@ -115,3 +115,15 @@ export async function countAudience(db: DbOrTx, eventId: string, audience: Audie
   const result = await db.execute(sql`select count(*)::int as n from ${signups} where ${sql.join(conditions, sql` and `)}`);
   return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
 }
+
+/** How long the record of a delivered, failed or held message stays (its body is long gone if sent). */
+export const MESSAGE_RECORD_DAYS = 30;
+
+/** Forgets messages that are done with, addresses included; pending ones stay. */
+export async function purgeOldMessages(db: DbOrTx, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - MESSAGE_RECORD_DAYS * 86_400_000).toISOString();
+  const result = await db.execute(sql`
+    with gone as (delete from ${outbox} where status in ('sent', 'failed', 'held') and created_at < ${before}::timestamptz returning 1)
+    select count(*)::int as n from gone`);
+  return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+}
