@@ -18,6 +18,7 @@ export default async function OrganisationLayout({ children, params }: { childre
     { href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") },
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/exports`, label: (await getTranslations("exportsUI.log"))("nav") }] : []),
+    ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/mailbox`, label: (await getTranslations("mailbox"))("nav") }] : []),
   ];
   return (
     <>

@@ -4,10 +4,11 @@ import core from "./en/core.json";
 import editor from "./en/editor.json";
 import exportsUi from "./en/exports.json";
 import mail from "./en/mail.json";
+import mailbox from "./en/mailbox.json";
 import publicPages from "./en/public.json";
 import retention from "./en/retention.json";
 
-const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention, ...mail };
+const en = { ...core, ...editor, ...publicPages, ...attendees, ...exportsUi, ...retention, ...mail, ...mailbox };
 
 export type Messages = typeof en;
 export const messagesByLocale = { en } satisfies Record<string, Messages>;
