@@ -36,7 +36,22 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
   return (
     <div className="space-y-3">
       {mailbox.entries.length ? <p className="text-sm text-stone-700">{t("range", { first, last: first + mailbox.entries.length - 1, total: mailbox.total })}</p> : null}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      {/* On a phone, one card per message; the table from tablet width up. */}
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white sm:hidden">
+        {mailbox.entries.map((m) => (
+          <li key={m.id} className="space-y-1 p-3 text-sm" data-testid="mailbox-item">
+            <Link href={`${base}/${m.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+              {m.subject}
+            </Link>
+            <p className="wrap-anywhere text-stone-800">{m.to}</p>
+            <p className="text-stone-600">
+              {t(`kinds.${m.kind}`)} · {formatInstant(locale, m.createdAt, "UTC")}
+            </p>
+            <MailStatusBadge status={m.status} />
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white sm:block">
         <table className="min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
@@ -52,7 +67,7 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
               <tr key={m.id} data-testid="mailbox-row" data-kind={m.kind} data-status={m.status}>
                 <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, m.createdAt, "UTC")}</td>
                 <td className="px-3 py-2">{t(`kinds.${m.kind}`)}</td>
-                <td className="break-all px-3 py-2">{m.to}</td>
+                <td className="wrap-anywhere px-3 py-2">{m.to}</td>
                 <td className="px-3 py-2">
                   <Link href={`${base}/${m.id}`} className="text-brand-700 underline underline-offset-2">
                     {m.subject}
