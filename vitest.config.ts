@@ -20,6 +20,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { TZ: "Asia/Kathmandu" },
+    env: { TZ: "Asia/Kathmandu", AUTH_SECRET: "test-secret-that-is-only-for-the-test-suite" },
   },
 });

@@ -6,6 +6,7 @@ export async function bootDatabase() {
     const handle = await getDbHandle();
     console.log(`picket: database ready (${handle.engine}: ${handle.location})`);
     (await import("./retention-timer")).startRetentionTimer();
+    (await import("@/lib/mail/runner")).startMailWorker();
   } catch (e) {
     console.error(`picket: ${(e as Error).message}`);
     process.exit(1);

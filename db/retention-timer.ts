@@ -1,3 +1,5 @@
+import { getDb } from "./client";
+import { purgeOldMessages } from "@/lib/mail/outbox";
 import { purgeExpiredSignups } from "@/lib/retention/retention";
 
 const MINUTE = 60_000;
@@ -30,6 +32,8 @@ export function startRetentionTimer(firstRunMs = MINUTE): NodeJS.Timeout | null 
     try {
       const erased = await purgeExpiredSignups();
       if (erased.events > 0) console.log(`picket: retention: erased the personal data of ${erased.signups} sign-ups of ${erased.events} events`);
+      const forgotten = await purgeOldMessages(await getDb());
+      if (forgotten > 0) console.log(`picket: retention: forgot ${forgotten} messages older than 30 days`);
     } catch (e) {
       console.error("picket: retention purge failed:", (e as Error).message);
     } finally {

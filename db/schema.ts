@@ -73,6 +73,8 @@ export const invitations = pgTable(
     // SHA-256 of the link's token; the token itself exists only in the link.
     tokenHash: text("token_hash").notNull(),
     note: text("note"),
+    // Where the link was emailed, when the owner gave an address.
+    email: text("email"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -183,6 +185,8 @@ export const events = pgTable(
     signupWindowCount: integer("signup_window_count").notNull().default(0),
     // When the personal fields of this event's sign-ups were erased (retention, or early by an organizer).
     personalDataErasedAt: timestamp("personal_data_erased_at", { withTimezone: true }),
+    // The start whose 24-hour reminders are queued: a new date queues them again.
+    remindersQueuedFor: timestamp("reminders_queued_for", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -220,6 +224,10 @@ export const signups = pgTable(
     walkIn: boolean("walk_in").notNull().default(false),
     // SHA-256 of the private link's token; the token exists only in the link.
     manageTokenHash: text("manage_token_hash"),
+    // The same token sealed with a key derived from AUTH_SECRET, so the link can be emailed again.
+    manageTokenSealed: text("manage_token_sealed"),
+    // When the private link was last emailed after a repeated sign-up (at most once an hour).
+    linkResentAt: timestamp("link_resent_at", { withTimezone: true }),
     locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -379,6 +387,64 @@ export const caseUpdates = pgTable(
   (t) => [index("case_updates_campaign_posted_idx").on(t.campaignId, t.postedAt)],
 );
 
+export const mailKind = pgEnum("mail_kind", [
+  "signup_confirmed",
+  "signup_waitlisted",
+  "signup_promoted",
+  "signup_link",
+  "event_changed",
+  "event_cancelled",
+  "event_reminder",
+  "invitation",
+  "attendee_message",
+]);
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed", "held"]);
+
+// Every email, written in the same transaction as the change that causes it; a worker delivers it.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: mailKind("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    locale: text("locale").notNull().default("en"),
+    subject: text("subject").notNull(),
+    // Emptied once sent: a private link in a body should not outlive its delivery.
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    attachments: jsonb("attachments").$type<MailAttachment[]>().notNull().default(sql`'[]'::jsonb`),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    // A supporter's erasure deletes the messages to them.
+    signupId: uuid("signup_id").references(() => signups.id, { onDelete: "cascade" }),
+    // Makes a message that must exist once (a reminder) exist once, however many workers queue it.
+    dedupeKey: text("dedupe_key"),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    // A claimed message is the claiming worker's until then; after, another may take it over.
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_org_created_idx").on(t.orgId, t.createdAt),
+    index("outbox_signup_idx").on(t.signupId),
+    check("outbox_attempts_non_negative", sql`${t.attempts} >= 0`),
+  ],
+);
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const campaignsRelations = relations(campaigns, ({ one, many }) => ({
   organisation: one(organisations, { fields: [campaigns.orgId], references: [organisations.id] }),
   events: many(events),
@@ -423,3 +489,6 @@ export type Defendant = typeof defendants.$inferSelect;
 export type DefendantStatus = (typeof defendantStatus.enumValues)[number];
 export type CaseUpdate = typeof caseUpdates.$inferSelect;
 export type CaseUpdateKind = (typeof caseUpdateKind.enumValues)[number];
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type NewOutboxMessage = typeof outbox.$inferInsert;
+export type MailKind = (typeof mailKind.enumValues)[number];

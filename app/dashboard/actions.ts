@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm } from "@/lib/actions";
@@ -25,22 +24,14 @@ export async function createOrganisationAction(_prev: FormState, formData: FormD
   });
 }
 
-async function publicOrigin() {
-  const configured = process.env.PICKET_PUBLIC_URL ?? process.env.AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
-
 export async function createInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(createInvitationSchema.extend(orgSlug.shape), formData, async (data) => {
     const actor = await getActor();
     const org = await getOrganisation(actor, data.org, "owner");
     const invitation = await createInvitation(actor, org.id, data);
     revalidatePath(`/dashboard/${org.slug}/members`);
-    return { status: "ok", messageKey: "invitations.create.created", data: { link: `${await publicOrigin()}/invite/${invitation.token}` } };
+    // The link is shown once, here; with an address it is also on its way by email.
+    return { status: "ok", messageKey: "invitations.create.created", data: { link: invitation.url, ...(data.email ? { emailedTo: data.email } : {}) } };
   });
 }
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ATTENDEE_COLUMNS, type AttendeeColumn } from "@/lib/attendees/schemas";
 import { AUDIT_PAGE_SIZE, type AuditLogEntry } from "@/lib/exports/audit";
+import { AUDIENCES, type AudienceChoice } from "@/lib/mail/schemas";
 import { formatInstant } from "@/lib/time/format";
 
 const FILTERS = ["status", "role", "checkedIn", "q"] as const;
@@ -10,6 +11,7 @@ const isColumn = (c: unknown): c is AttendeeColumn => typeof c === "string" && (
 /** The owners' export log: who took which list, when, with which filters, how many rows. */
 export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEntry[]; total: number; page: number; pages: number }; base: string }) {
   const t = await getTranslations("exportsUI");
+  const tm = await getTranslations("attendeeMessages");
   const locale = await getLocale();
   if (log.total === 0) return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-600">{t("log.empty")}</p>;
   const first = (log.page - 1) * AUDIT_PAGE_SIZE + 1;
@@ -26,7 +28,17 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
     const cols = Array.isArray(details.columns) ? details.columns.filter(isColumn) : [];
     return cols.length ? t("log.columnsList", { columns: cols.map((c) => t(`columns.${c}`)).join(", ") }) : "";
   };
-  const actionLabel = (action: string) => (action === "export.csv" ? t("log.actions.csv") : action === "export.sheet" ? t("log.actions.sheet") : t("log.actions.other", { action }));
+  const actionLabel = (action: string) =>
+    action === "export.csv" ? t("log.actions.csv") : action === "export.sheet" ? t("log.actions.sheet") : action === "message.send" ? t("log.actions.message") : t("log.actions.other", { action });
+  // A message to attendees: its subject and who it went to, in place of filters and columns.
+  const describeMessage = (details: Record<string, unknown>) => {
+    const audience = typeof details.audience === "string" && (AUDIENCES as readonly string[]).includes(details.audience) ? (details.audience as AudienceChoice) : null;
+    return [
+      typeof details.subject === "string" ? t("log.messageSubject", { subject: details.subject }) : null,
+      audience ? t("log.messageAudience", { audience: tm(`audiences.${audience}`) }) : null,
+      typeof details.role === "string" && details.role ? t("log.messageRole", { role: details.role }) : null,
+    ].filter((p): p is string => p !== null);
+  };
   return (
     <div className="space-y-3">
       {log.entries.length ? (
@@ -63,9 +75,19 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
                   )}
                 </td>
                 <td className="px-3 py-2 text-stone-700">
-                  <span className="block">{describeFilters(e.details)}</span>
-                  <span className="block">{describeColumns(e.details)}</span>
-                  {e.details.bom === true ? <span className="block">{t("log.bom")}</span> : null}
+                  {e.action === "message.send" ? (
+                    describeMessage(e.details).map((line) => (
+                      <span key={line} className="block">
+                        {line}
+                      </span>
+                    ))
+                  ) : (
+                    <>
+                      <span className="block">{describeFilters(e.details)}</span>
+                      <span className="block">{describeColumns(e.details)}</span>
+                      {e.details.bom === true ? <span className="block">{t("log.bom")}</span> : null}
+                    </>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">{e.rowCount}</td>
               </tr>

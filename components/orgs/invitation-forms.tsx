@@ -12,6 +12,7 @@ import { ROLES } from "@/lib/orgs/roles";
 export function CreateInvitationForm({ action, org }: { action: FormAction; org: string }) {
   const t = useTranslations("invitations.create");
   const tr = useTranslations("roles");
+  const tm = useTranslations("invitationMail");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   return (
@@ -21,6 +22,7 @@ export function CreateInvitationForm({ action, org }: { action: FormAction; org:
       {state.status === "ok" && state.data?.link ? (
         <Alert tone="success" title={t("created")}>
           <p>{t("linkHelp")}</p>
+          {state.data.emailedTo ? <p data-testid="invitation-emailed">{tm("emailed", { email: state.data.emailedTo })}</p> : null}
           <input
             readOnly
             aria-label={t("link")}
@@ -38,6 +40,7 @@ export function CreateInvitationForm({ action, org }: { action: FormAction; org:
           </option>
         ))}
       </SelectField>
+      <TextField name="email" type="email" autoComplete="off" label={tm("email")} hint={tm("emailHint")} maxLength={254} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
       <TextField name="note" label={t("note")} hint={t("noteHint")} maxLength={200} defaultValue={keptValue(state, "note")} error={msg(fieldError(state, "note"))} />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>

@@ -5,6 +5,8 @@ import { buttonClass } from "./button";
 /**
  * A destructive action that asks first: the trigger opens a native modal dialog
  * (focus trapped, Escape closes) whose confirm button submits the surrounding form.
+ * With `name` and `value`, the trigger is itself a submit button carrying them, so that
+ * without JavaScript the form still submits (the page before must then be the confirmation).
  */
 export function ConfirmButton({
   label,
@@ -14,6 +16,8 @@ export function ConfirmButton({
   cancelLabel,
   formId,
   variant = "danger",
+  name,
+  value,
 }: {
   label: ReactNode;
   title: ReactNode;
@@ -21,12 +25,23 @@ export function ConfirmButton({
   confirmLabel: ReactNode;
   cancelLabel: ReactNode;
   formId: string;
-  variant?: "danger" | "secondary";
+  variant?: "danger" | "secondary" | "primary";
+  name?: string;
+  value?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" className={buttonClass(variant === "danger" ? "secondary" : variant, "text-red-800")} onClick={() => dialog.current?.showModal()}>
+      <button
+        type={name ? "submit" : "button"}
+        name={name}
+        value={value}
+        className={variant === "primary" ? buttonClass("primary") : buttonClass(variant === "danger" ? "secondary" : variant, "text-red-800")}
+        onClick={(e) => {
+          e.preventDefault();
+          dialog.current?.showModal();
+        }}
+      >
         {label}
       </button>
       <dialog ref={dialog} aria-labelledby={`${formId}-title`} className="m-auto max-w-md rounded-lg p-0 backdrop:bg-stone-900/50">
@@ -39,7 +54,7 @@ export function ConfirmButton({
             <button type="button" className={buttonClass("secondary")} onClick={() => dialog.current?.close()} autoFocus>
               {cancelLabel}
             </button>
-            <button type="submit" form={formId} className={buttonClass("danger")} onClick={() => dialog.current?.close()}>
+            <button type="submit" form={formId} name={name} value={value} className={buttonClass(variant === "primary" ? "primary" : "danger")} onClick={() => dialog.current?.close()}>
               {confirmLabel}
             </button>
           </div>

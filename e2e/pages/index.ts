@@ -7,3 +7,4 @@ export { EventPage, OwnSignupPage } from "./event-page";
 export { CampaignEditor, CampaignsDashboard, EventEditor } from "./dashboard-campaigns";
 export { ArticleEditor, ArticleSearch } from "./articles";
 export { PublicCampaignPage } from "./campaign-page";
+export { AttendeeMessagePage, MailboxPage } from "./mailbox-page";

@@ -13,6 +13,8 @@ import { attendeeListSchema } from "./schemas";
 let handle: DbHandle;
 let actors: Record<string, Actor>;
 let eventId: string;
+let orgSlug: string;
+let otherSlug: string;
 let campaignId: string;
 
 const query = (q: Record<string, string> = {}) => attendeeListSchema.parse(q);
@@ -21,6 +23,8 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 2 });
   const other = await makeOrg(handle, { owner: 1 });
+  orgSlug = org.slug;
+  otherSlug = other.org.slug;
   actors = {
     owner: people.owner[0]!,
     organizer: people.organizer[0]!,
@@ -62,6 +66,15 @@ describe("who may see and check in", () => {
       expect(await outcome(setCheckedIn(actors[who]!, first.id, false))).toBe(result);
     });
   }
+
+  it("an address naming another organisation than the event's reveals nothing, even to the event's coordinator", async () => {
+    const first = (await listAttendees(actors.owner!, { eventId }, query())).rows[0]!;
+    expect(await outcome(listAttendees(actors.coordinator!, { eventId, orgSlug }, query()))).toBe("allowed");
+    expect(await outcome(listAttendees(actors.coordinator!, { eventId, orgSlug: otherSlug }, query()))).toBe("notFound");
+    expect(await outcome(attendeeCounts(actors.coordinator!, { eventId, orgSlug: otherSlug }))).toBe("notFound");
+    expect(await outcome(setCheckedIn(actors.coordinator!, first.id, true, new Date(), otherSlug))).toBe("notFound");
+    expect(await outcome(addWalkIn(actors.coordinator!, eventId, { name: "Door" }, new Date(), otherSlug))).toBe("notFound");
+  });
 
   it("a guessed id reveals nothing", async () => {
     expect(await outcome(listAttendees(actors.coordinator!, { eventId: "00000000-0000-4000-8000-000000000000" }, query()))).toBe("notFound");

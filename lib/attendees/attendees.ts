@@ -1,14 +1,17 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { campaigns, events, signups, type Campaign, type Event } from "@/db/schema";
+import { campaigns, events, organisations, signups, type Campaign, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole, type Grant } from "@/lib/orgs/authz";
 import type { AttendeeFilter, AttendeeListQuery, WalkInInput } from "./schemas";
 
-/** One event, or every event of a campaign: what a list, a check-in screen or an export covers. */
-export type AttendeeScopeRef = { eventId: string } | { campaignId: string };
+/**
+ * One event, or every event of a campaign: what a list, a check-in screen or an export covers.
+ * `orgSlug`, when the request's address names an organisation, must be the owning one.
+ */
+export type AttendeeScopeRef = ({ eventId: string } | { campaignId: string }) & { orgSlug?: string };
 
 export interface AttendeeScope {
   grant: Grant;
@@ -49,6 +52,10 @@ export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: Db
     if (!campaign) throw new NotFoundError();
   }
   const grant = await requireRole(actor, campaign.orgId, "coordinator", conn);
+  if (ref.orgSlug !== undefined) {
+    const [org] = await conn.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, campaign.orgId));
+    if (org?.slug !== ref.orgSlug) throw new NotFoundError();
+  }
   const list = event ? [event] : await conn.select().from(events).where(eq(events.campaignId, campaign.id)).orderBy(asc(events.startsAt));
   return { grant, campaign, events: list, event };
 }
@@ -148,11 +155,11 @@ export async function attendeeCounts(actor: Actor, ref: AttendeeScopeRef): Promi
  * Checks a person in or undoes it. One row, one statement: two coordinators at the door
  * never overwrite each other's check-ins, and checking in twice keeps the first time.
  */
-export async function setCheckedIn(actor: Actor, signupId: string, checkedIn: boolean, now = new Date()) {
+export async function setCheckedIn(actor: Actor, signupId: string, checkedIn: boolean, now = new Date(), orgSlug?: string) {
   const db = await getDb();
   const [row] = await db.select({ eventId: signups.eventId, status: signups.status, erasedAt: signups.erasedAt }).from(signups).where(eq(signups.id, signupId));
   if (!row || row.erasedAt) throw new NotFoundError();
-  const scope = await attendeeScope(actor, { eventId: row.eventId }, db);
+  const scope = await attendeeScope(actor, { eventId: row.eventId, orgSlug }, db);
   if (row.status !== "confirmed") throw new PublicError("attendees.onlyConfirmed");
   const [updated] = await db
     .update(signups)
@@ -167,10 +174,10 @@ export async function setCheckedIn(actor: Actor, signupId: string, checkedIn: bo
 }
 
 /** Someone who turns up without having signed up: added as confirmed and checked in, within the capacity. */
-export async function addWalkIn(actor: Actor, eventId: string, input: WalkInInput, now = new Date()) {
+export async function addWalkIn(actor: Actor, eventId: string, input: WalkInInput, now = new Date(), orgSlug?: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const scope = await attendeeScope(actor, { eventId }, tx);
+    const scope = await attendeeScope(actor, { eventId, orgSlug }, tx);
     const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
     if (!event) throw new NotFoundError();
     if (scope.event?.personalDataErasedAt) throw new PublicError("attendees.erased");

@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
 import type { Role } from "@/lib/orgs/roles";
+import { queueEventCancelled, queueEventChanged } from "@/lib/mail/event-mail";
+import { queuePromotions } from "@/lib/mail/signup-mail";
 import { lockEvent, promoteFromWaitlist } from "@/lib/signups/waitlist";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
@@ -99,7 +101,10 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
       .set({ ...columns(input), slug, updatedAt: new Date() })
       .where(eq(events.id, eventId))
       .returning();
-    const promoted = await promoteFromWaitlist(tx, row!);
+    const now = new Date();
+    const promoted = await promoteFromWaitlist(tx, row!, now);
+    await queuePromotions(tx, eventId, promoted, now);
+    await queueEventChanged(tx, current, row!, now);
     return { id: row!.id, slug: row!.slug, promoted: promoted.length };
   });
 }
@@ -111,7 +116,7 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
     const { event } = await eventForActor(actor, eventId, "organizer", tx);
     if (event.status === "cancelled") throw new PublicError("events.alreadyCancelled");
     const deadline = event.signupDeadline && event.signupDeadline > input.startsAt ? input.startsAt : event.signupDeadline;
-    await tx
+    const [moved] = await tx
       .update(events)
       .set({
         previousStartsAt: event.startsAt,
@@ -123,7 +128,9 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
         status: "postponed",
         updatedAt: new Date(),
       })
-      .where(eq(events.id, eventId));
+      .where(eq(events.id, eventId))
+      .returning();
+    await queueEventChanged(tx, event, moved!);
     return { slug: event.slug };
   });
 }
@@ -133,6 +140,7 @@ export async function cancelEvent(actor: Actor, eventId: string, reason: string)
   return db.transaction(async (tx) => {
     const { event } = await eventForActor(actor, eventId, "organizer", tx);
     await tx.update(events).set({ status: "cancelled", changeReason: reason || null, updatedAt: new Date() }).where(eq(events.id, eventId));
+    if (event.status !== "cancelled") await queueEventCancelled(tx, { ...event, status: "cancelled" }, reason || null);
     return { slug: event.slug };
   });
 }

@@ -3,7 +3,13 @@ import { createEvent, type EventAttributes } from "ics";
 import type { PublicCampaign, PublicEvent } from "./public";
 
 // Instants are written in UTC (…Z): every calendar places them right in every zone.
-export function eventToIcs(campaign: PublicCampaign, event: PublicEvent, origin: string): string {
+type IcsCampaign = Pick<PublicCampaign, "slug" | "title">;
+type IcsEvent = Pick<
+  PublicEvent,
+  "id" | "slug" | "title" | "description" | "startsAt" | "endsAt" | "venue" | "address" | "city" | "country" | "status" | "updatedAt" | "latitude" | "longitude"
+>;
+
+export function eventToIcs(campaign: IcsCampaign, event: IcsEvent, origin: string): string {
   const url = `${origin}/c/${campaign.slug}/${event.slug}`;
   const attrs: EventAttributes = {
     uid: `${event.id}@picket`,

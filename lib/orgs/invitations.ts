@@ -4,6 +4,9 @@ import { getDb } from "@/db/client";
 import { invitations, memberships, organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
+import { invitationMessage, invitationUrl } from "@/lib/mail/invitation-mail";
+import { siteOrigin } from "@/lib/mail/origin";
+import { enqueue } from "@/lib/mail/outbox";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { requireRole } from "./authz";
 import type { Role } from "./roles";
@@ -17,6 +20,7 @@ export interface InvitationView {
   id: string;
   role: Role;
   note: string | null;
+  email: string | null;
   createdAt: Date;
   expiresAt: Date;
   status: InvitationStatus;
@@ -29,24 +33,35 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
   return "pending";
 }
 
-/** Creates a one-time link. The token is returned once and only its hash is kept. */
+/**
+ * Creates a one-time link. The token is returned once (in the link) and only its hash is kept;
+ * with an address, the link is also emailed, queued in the same transaction as the invitation.
+ */
 export async function createInvitation(actor: Actor, orgId: string, input: CreateInvitationInput, now = new Date()) {
   const grant = await requireRole(actor, orgId, "owner");
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const url = invitationUrl(await siteOrigin(), token);
+  const email = input.email ?? null;
   const db = await getDb();
-  const [row] = await db
-    .insert(invitations)
-    .values({ orgId, role: input.role, note: input.note || null, tokenHash: hashToken(token), createdBy: grant.userId, createdAt: now, expiresAt })
-    .returning({ id: invitations.id });
-  return { id: row!.id, token, expiresAt };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invitations)
+      .values({ orgId, role: input.role, note: input.note || null, email, tokenHash: hashToken(token), createdBy: grant.userId, createdAt: now, expiresAt })
+      .returning({ id: invitations.id });
+    if (email) {
+      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId));
+      await enqueue(tx, [invitationMessage({ id: row!.id, orgId, orgName: org!.name, role: input.role, email, url })], now);
+    }
+    return { id: row!.id, token, url, expiresAt, emailed: email !== null };
+  });
 }
 
 export async function listInvitations(actor: Actor, orgId: string, now = new Date()): Promise<InvitationView[]> {
   await requireRole(actor, orgId, "owner");
   const db = await getDb();
   const rows = await db.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt)).limit(50);
-  return rows.map((r) => ({ id: r.id, role: r.role, note: r.note, createdAt: r.createdAt, expiresAt: r.expiresAt, status: statusOf(r, now) }));
+  return rows.map((r) => ({ id: r.id, role: r.role, note: r.note, email: r.email, createdAt: r.createdAt, expiresAt: r.expiresAt, status: statusOf(r, now) }));
 }
 
 export async function revokeInvitation(actor: Actor, orgId: string, invitationId: string, now = new Date()) {

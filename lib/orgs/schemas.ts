@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailField } from "@/lib/accounts/schemas";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { ROLES } from "./roles";
 
@@ -18,6 +19,13 @@ export const roleField = z.enum(ROLES, "validation.role");
 export const createInvitationSchema = z.object({
   role: roleField,
   note: z.string().trim().max(200, "validation.tooLong").optional(),
+  // When given, the link is also emailed there.
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((e) => e || undefined)
+    .pipe(emailField.optional()),
 });
 
 export const changeRoleSchema = z.object({

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, exists, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, exists, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { auditLog, campaigns, events, signups } from "@/db/schema";
+import { auditLog, campaigns, events, outbox, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
+import { ERASED } from "@/lib/signups/signups";
 
 const DAY_MS = 86_400_000;
 
@@ -23,9 +24,11 @@ async function eraseUnderLock(tx: Tx, eventId: string, now: Date) {
   const [locked] = await tx.select({ erasedAt: events.personalDataErasedAt }).from(events).where(eq(events.id, eventId)).for("update");
   const erased = await tx
     .update(signups)
-    .set({ name: null, email: null, phone: null, comment: null, manageTokenHash: null, consentToContact: false, erasedAt: now, updatedAt: now })
+    .set({ ...ERASED, erasedAt: now, updatedAt: now })
     .where(and(eq(signups.eventId, eventId), isNull(signups.erasedAt)))
     .returning({ id: signups.id });
+  // Messages to them held their addresses and private links.
+  await tx.delete(outbox).where(and(eq(outbox.eventId, eventId), isNotNull(outbox.signupId)));
   const before = locked?.erasedAt ?? null;
   // Nothing new since an earlier erasure (another instance's purge, say): keep its date.
   if (!before || erased.length > 0) await tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, eventId));

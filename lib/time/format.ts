@@ -15,21 +15,42 @@ const whenOptions = (timeZone: string): Intl.DateTimeFormatOptions => ({
   timeZoneName: "short",
 });
 
+// Building a formatter costs far more than using one (about a millisecond against a few
+// microseconds): one per language, zone and shape, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(shape: "when" | "day" | "time", locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${shape}|${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      shape === "when"
+        ? whenOptions(timeZone)
+        : shape === "day"
+          ? { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }
+          : { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" };
+    f = new Intl.DateTimeFormat(intlLocale(locale), options);
+    if (formatters.size > 2000) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "Fri 20 Jul 2012, 12:00 – 14:00 BST" in the given zone. */
 export function formatRange(locale: string, start: Date, end: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), whenOptions(timeZone)).formatRange(start, end);
+  return formatter("when", locale, timeZone).formatRange(start, end);
 }
 
 export function formatInstant(locale: string, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), whenOptions(timeZone)).format(instant);
+  return formatter("when", locale, timeZone).format(instant);
 }
 
 export function formatDay(locale: string, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }).format(instant);
+  return formatter("day", locale, timeZone).format(instant);
 }
 
 export function formatTime(locale: string, instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(instant);
+  return formatter("time", locale, timeZone).format(instant);
 }
 
 export { zoneCity };

@@ -21,6 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   const t = await getTranslations("members");
   const ti = await getTranslations("invitations");
   const tr = await getTranslations("roles");
+  const tm = await getTranslations("invitationMail");
   const format = await getFormatter();
   return (
     <>
@@ -69,6 +70,11 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                       {tr(inv.role)}
                       {inv.note ? <span className="font-normal text-stone-600"> — {inv.note}</span> : null}
                     </p>
+                    {inv.email ? (
+                      <p className="break-all text-stone-700" data-testid="invitation-email">
+                        {tm("sentTo", { email: inv.email })}
+                      </p>
+                    ) : null}
                     <p className="text-stone-600">
                       {ti(`state.${inv.status}`)} · {ti("expires", { when: format.dateTime(inv.expiresAt, when) })}
                     </p>

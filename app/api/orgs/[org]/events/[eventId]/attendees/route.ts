@@ -6,13 +6,13 @@ import { getActor } from "@/lib/auth/session";
 export const dynamic = "force-dynamic";
 
 /** The check-in screen's live list: confirmed people, searched by name or email. */
-export async function GET(request: Request, { params }: { params: Promise<{ eventId: string }> }) {
-  const { eventId } = await params;
+export async function GET(request: Request, { params }: { params: Promise<{ org: string; eventId: string }> }) {
+  const { org, eventId } = await params;
   const parsed = attendeeListSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success || !/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "validation.invalid" }, { status: 400 });
   try {
     const actor = await getActor();
-    const [list, counts] = await Promise.all([listAttendees(actor, { eventId }, parsed.data), attendeeCounts(actor, { eventId })]);
+    const [list, counts] = await Promise.all([listAttendees(actor, { eventId, orgSlug: org }, parsed.data), attendeeCounts(actor, { eventId, orgSlug: org })]);
     return Response.json(
       {
         total: list.total,

@@ -6,8 +6,8 @@ import { getActor } from "@/lib/auth/session";
 export const dynamic = "force-dynamic";
 
 /** Someone at the door who had not signed up: added as confirmed and checked in. */
-export async function POST(request: Request, { params }: { params: Promise<{ eventId: string }> }) {
-  const { eventId } = await params;
+export async function POST(request: Request, { params }: { params: Promise<{ org: string; eventId: string }> }) {
+  const { org, eventId } = await params;
   const parsed = walkInSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -16,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ eve
   }
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "errors.notFound" }, { status: 404 });
   try {
-    const row = await addWalkIn(await getActor(), eventId, parsed.data);
+    const row = await addWalkIn(await getActor(), eventId, parsed.data, new Date(), org);
     return Response.json(row, { status: 201 });
   } catch (e) {
     return errorResponse(e);

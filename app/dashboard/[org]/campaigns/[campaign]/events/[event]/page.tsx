@@ -1,6 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
-import { ExternalLink } from "lucide-react";
+import { ExternalLink, Mail } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { EventTime } from "@/components/dashboard/event-time";
@@ -37,6 +38,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const [dashboard, locale] = await Promise.all([prefetchDashboard(actor, org.id, org.slug), getLocale()]);
   const t = await getTranslations("editor.eventPage");
   const tc = await getTranslations("dashboardCampaigns");
+  const tm = await getTranslations("attendeeMessages");
   const zone = event.timeZone;
   const local = (d: Date | null) => (d ? instantToZonedLocal(d, zone) : "");
   const place = [event.venue, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
@@ -110,6 +112,15 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 t("notPublic", { path: publicPath })
               )}
             </p>
+            {canEdit ? (
+              <p className="mt-3 border-t border-stone-200 pt-3 text-sm">
+                <Link href={`/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}/message`} className="inline-flex min-h-11 items-center gap-2 font-medium text-brand-700 underline underline-offset-2">
+                  <Mail aria-hidden className="size-4 shrink-0" />
+                  {tm("link")}
+                </Link>
+                <span className="block text-stone-600">{tm("linkLead")}</span>
+              </p>
+            ) : null}
           </Card>
           <RetentionPanel org={org.slug} campaign={campaign.slug} eventId={event.id} title={event.title} endsAt={event.endsAt} timeZone={zone} retentionDays={campaign.retentionDays} erasedAt={event.personalDataErasedAt} canErase={canEdit} />
           {canEdit ? (

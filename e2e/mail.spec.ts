@@ -1,0 +1,163 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { AttendeeMessagePage, EventPage, LoginPage, MailboxPage, OwnSignupPage } from "./pages";
+import { unique } from "./support/data";
+
+// The e2e server runs without SMTP: every message is kept in the owners' mailbox.
+const ORG = "campaign-kazakhstan";
+const CAMPAIGN = "embassy-day-of-action";
+// Nobody in the demo story has signed up for Brussels yet.
+const EVENT = "embassy-protest-brussels";
+const EVENT_PATH = `/dashboard/${ORG}/campaigns/${CAMPAIGN}/events/${EVENT}`;
+
+async function logIn(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn(email, "solidarity-2012");
+  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  return { context, page };
+}
+
+async function signUp(browser: Browser, name: string, email: string, role?: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const event = new EventPage(page);
+  await event.open(CAMPAIGN, EVENT);
+  await event.signUp({ name, email, role });
+  await new OwnSignupPage(page).expectHere();
+  await expect(page.getByText("You are signed up.")).toBeVisible();
+  const privateLink = page.url().split("?")[0]!;
+  await context.close();
+  return privateLink;
+}
+
+test("a supporter signs up; the owner finds the confirmation, with the private link, in the mailbox", async ({ browser }) => {
+  const name = `Saule ${unique()}`;
+  const email = `saule-${unique()}@example.org`;
+  const privateLink = await signUp(browser, name, email);
+
+  const { context, page } = await logIn(browser, "owner@picket.example");
+  await page.getByRole("link", { name: "Mailbox" }).click();
+  const mailbox = new MailboxPage(page);
+  await expect(mailbox.heading).toBeVisible();
+  await expect(mailbox.noSmtpBanner).toContainText("messages are kept here instead of being sent");
+  // The server's worker marks it held within a few seconds.
+  await mailbox.waitFor(() => mailbox.rowsTo(email), "Kept here (no SMTP)");
+  const row = mailbox.rowsTo(email);
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Sign-up confirmation");
+  await expect(row).toContainText("You're signed up: Protest at the embassy in Brussels");
+
+  // Filtered to failed messages it is not listed.
+  await mailbox.status.selectOption("failed");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(mailbox.rowsTo(email)).toHaveCount(0);
+
+  await mailbox.goto(ORG, "held");
+  await mailbox.rowsTo(email).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: "You're signed up: Protest at the embassy in Brussels" })).toBeVisible();
+  const text = page.getByTestId("mailbox-text");
+  await expect(text).toContainText(`Hello ${name},`);
+  await expect(text).toContainText(new URL(privateLink).pathname);
+  await expect(page.getByText("Not sent: email is not set up on this server.")).toBeVisible();
+  await context.close();
+});
+
+test("an organizer previews a message to an event's interpreters, sends it to both, and the owner sees the copies and the log entry", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const suffix = unique();
+  const people = [
+    { name: `Aigerim ${suffix}`, email: `aigerim-${suffix}@example.org` },
+    { name: `Timur ${suffix}`, email: `timur-${suffix}@example.org` },
+  ];
+  for (const p of people) await signUp(browser, p.name, p.email, "interpreter");
+
+  const organizer = await logIn(browser, "organizer@picket.example");
+  const { page } = organizer;
+  await page.goto(EVENT_PATH);
+  await page.getByRole("link", { name: "Write to attendees" }).click();
+  const form = new AttendeeMessagePage(page);
+  await expect(form.heading).toBeVisible();
+
+  // Nothing typed: the errors are next to the fields.
+  await form.preview.click();
+  await expect(page.locator("#subject-error")).toHaveText("This field is required.");
+  await expect(page.locator("#body-error")).toHaveText("This field is required.");
+
+  const subject = `Interpreters: meet at 11:00 (${suffix})`;
+  await form.subject.fill(subject);
+  await form.body.fill("Please come an hour early.\nWe meet at the corner café.");
+  await form.role.selectOption("interpreter");
+  await form.preview.click();
+  await expect(form.count).toHaveText("This goes to 2 people.");
+  await expect(form.text).toContainText("Hello,");
+  await expect(form.text).toContainText("We meet at the corner café.");
+  await expect(form.text).toContainText(`/c/${CAMPAIGN}/${EVENT}`);
+  // The typed values stay.
+  await expect(form.subject).toHaveValue(subject);
+  await expect(form.role).toHaveValue("interpreter");
+
+  // Sending asks first; "Not yet" sends nothing.
+  await form.sendButton(2).click();
+  await expect(page.getByRole("dialog")).toContainText("Send this message to 2 people?");
+  await page.getByRole("dialog").getByRole("button", { name: "Not yet" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await form.sendButton(2).click();
+  await form.confirm.click();
+  await expect(page.getByText("Message queued for 2 people.")).toBeVisible();
+  await expect(form.subject).toHaveValue("");
+  await organizer.context.close();
+
+  const owner = await logIn(browser, "owner@picket.example");
+  const mailbox = new MailboxPage(owner.page);
+  await mailbox.goto(ORG);
+  const copies = mailbox.rows.filter({ hasText: subject });
+  await expect(copies).toHaveCount(2);
+  for (const p of people) await expect(copies.filter({ hasText: p.email })).toContainText("Message to attendees");
+  await mailbox.waitFor(() => copies.first(), "Kept here (no SMTP)");
+
+  await owner.page.getByRole("link", { name: "Export log" }).click();
+  const entry = owner.page.locator('[data-testid="export-log-row"][data-action="message.send"]').filter({ hasText: subject });
+  await expect(entry).toContainText("Message to attendees");
+  await expect(entry).toContainText("Role: interpreter");
+  await expect(entry).toContainText("Protest at the embassy in Brussels");
+  await expect(entry.getByTestId("export-log-count")).toHaveText("2");
+  await owner.context.close();
+});
+
+test("coordinators cannot open the message form or the mailbox", async ({ browser }) => {
+  const { context, page } = await logIn(browser, "coordinator@picket.example");
+  await expect(page.getByRole("link", { name: "Mailbox" })).toHaveCount(0);
+  expect((await page.request.get(`/dashboard/${ORG}/mailbox`)).status()).toBe(403);
+  expect((await page.request.get(`${EVENT_PATH}/message`)).status()).toBe(403);
+  await page.goto(EVENT_PATH);
+  await expect(page.getByRole("link", { name: "Write to attendees" })).toHaveCount(0);
+  await context.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an organizer previews and sends with plain form posts; the preview is the confirmation", async ({ browser, page }) => {
+    const suffix = unique();
+    await signUp(browser, `Dana ${suffix}`, `dana-${suffix}@example.org`, "photographer");
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.logIn("organizer@picket.example", "solidarity-2012");
+    await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+    await page.goto(`${EVENT_PATH}/message`);
+    const form = new AttendeeMessagePage(page);
+    const subject = `Photographers only (${suffix})`;
+    await form.subject.fill(subject);
+    await form.body.fill("Bring a charged camera.");
+    await form.role.selectOption("photographer");
+    await form.preview.click();
+    await expect(form.count).toHaveText("This goes to 1 person.");
+    await expect(form.text).toContainText("Bring a charged camera.");
+    await expect(form.subject).toHaveValue(subject);
+    await form.sendButton(1).click();
+    await expect(page.getByText("Message queued for 1 person.")).toBeVisible();
+  });
+});

@@ -1,0 +1,98 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { auditLog, organisations, type Campaign, type Event } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { eventForActor } from "@/lib/events/events";
+import { PublicError } from "@/lib/errors";
+import { recordAudit } from "@/lib/exports/audit";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { lockEvent } from "@/lib/signups/waitlist";
+import { siteOrigin } from "./origin";
+import { countAudience, enqueueForEvent, type Audience } from "./outbox";
+import { compose, eventBlock, mailTranslator, type RenderedMail } from "./render";
+import type { AttendeeMessageInput, AudienceChoice } from "./schemas";
+
+// An organizer's message to the people signed up for an event: one copy per person, in the
+// outbox, written with its audit row in one transaction.
+
+export const MESSAGE_AUDIT_ACTION = "message.send";
+
+const AUDIENCES: Record<AudienceChoice, Omit<Audience, "role">> = {
+  all: { statuses: ["confirmed", "waitlisted"] },
+  confirmed: { statuses: ["confirmed"] },
+  waitlisted: { statuses: ["waitlisted"] },
+  checked_in: { statuses: ["confirmed", "waitlisted"], checkedIn: true },
+};
+
+export const audienceOf = (input: Pick<AttendeeMessageInput, "audience" | "role">): Audience => ({ ...AUDIENCES[input.audience], role: input.role });
+
+interface MessageContext {
+  orgId: string;
+  orgName: string;
+  campaign: Campaign;
+  event: Event;
+  origin: string;
+}
+
+async function authorize(actor: Actor, eventId: string, input: AttendeeMessageInput, db: DbOrTx): Promise<MessageContext & { userId: string }> {
+  const { event, campaign } = await eventForActor(actor, eventId, "organizer", db);
+  if (input.role && !event.roles.includes(input.role)) throw new PublicError("attendeeMessages.errors.role", "role");
+  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, campaign.orgId));
+  return { orgId: campaign.orgId, orgName: org?.name ?? "", campaign, event, origin: await siteOrigin(), userId: actor!.userId };
+}
+
+/** The message as each recipient gets it in their language: a greeting, the organizer's text, the event, who sent it. */
+export function renderAttendeeMessage(ctx: MessageContext, input: Pick<AttendeeMessageInput, "subject" | "body">, locale: string): RenderedMail {
+  const t = mailTranslator(locale);
+  const campaign = { slug: ctx.campaign.slug, title: ctx.campaign.title, orgName: ctx.orgName };
+  return compose(input.subject, [t("greetingAll"), input.body, eventBlock(t, locale, ctx.origin, campaign, ctx.event), t("footer", { org: ctx.orgName, event: ctx.event.title })]);
+}
+
+/** How many people the message would reach, and its text as it will be sent. */
+export async function previewAttendeeMessage(actor: Actor, eventId: string, input: AttendeeMessageInput, locale: string = DEFAULT_LOCALE) {
+  const db = await getDb();
+  const ctx = await authorize(actor, eventId, input, db);
+  const count = await countAudience(db, eventId, audienceOf(input));
+  const mail = renderAttendeeMessage(ctx, input, locale);
+  return { count, subject: mail.subject, text: mail.text };
+}
+
+export interface SentMessage {
+  count: number;
+  /** True when this form had already been sent: nothing was written again. */
+  repeated: boolean;
+}
+
+/** Queues one copy per person; the same form (nonce) sent twice is written once. */
+export async function sendAttendeeMessage(actor: Actor, eventId: string, input: AttendeeMessageInput, now = new Date()): Promise<SentMessage> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const ctx = await authorize(actor, eventId, input, tx);
+    // Under the sign-up lock: the audience is fixed while it is written, and a second submit waits and sees the first.
+    await lockEvent(tx, eventId);
+    const [earlier] = await tx
+      .select({ rowCount: auditLog.rowCount })
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, ctx.orgId), eq(auditLog.action, MESSAGE_AUDIT_ACTION), sql`${auditLog.details}->>'nonce' = ${input.nonce}`));
+    if (earlier) return { count: earlier.rowCount, repeated: true };
+    const count = await enqueueForEvent(
+      tx,
+      { orgId: ctx.orgId, eventId, kind: "attendee_message", audience: audienceOf(input), dedupePrefix: `message:${input.nonce}:` },
+      (locale) => renderAttendeeMessage(ctx, input, locale),
+      now,
+    );
+    if (count === 0) throw new PublicError("attendeeMessages.errors.nobody");
+    await recordAudit(tx, {
+      orgId: ctx.orgId,
+      actorId: ctx.userId,
+      action: MESSAGE_AUDIT_ACTION,
+      campaignId: ctx.campaign.id,
+      eventId,
+      details: { subject: input.subject, audience: input.audience, role: input.role, nonce: input.nonce },
+      rowCount: count,
+      createdAt: now,
+    });
+    return { count, repeated: false };
+  });
+}

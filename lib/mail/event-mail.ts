@@ -1,0 +1,60 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import type { Event } from "@/db/schema";
+import { enqueueForEvent } from "./outbox";
+import { loadSignupMailContext } from "./signup-mail";
+import { compose, eventBlock, mailTranslator, whenText, whereText } from "./render";
+
+// Messages about an event to everyone still signed up to it: written in the transaction that changes it.
+
+const STILL_SIGNED_UP = { statuses: ["confirmed", "waitlisted"] as ("confirmed" | "waitlisted")[] };
+
+const timeChanged = (a: Event, b: Event) => a.startsAt.getTime() !== b.startsAt.getTime() || a.endsAt.getTime() !== b.endsAt.getTime() || a.timeZone !== b.timeZone;
+const placeChanged = (a: Event, b: Event) => whereText(a) !== whereText(b) || (a.onlineUrl ?? "") !== (b.onlineUrl ?? "");
+
+/** When the time or the place moved: old and new, each in the event's own zone. Returns how many were written. */
+export async function queueEventChanged(tx: DbOrTx, before: Event, after: Event, now = new Date()): Promise<number> {
+  const time = timeChanged(before, after);
+  const place = placeChanged(before, after);
+  if (!time && !place) return 0;
+  const ctx = await loadSignupMailContext(tx, after.id);
+  if (!ctx) return 0;
+  return enqueueForEvent(
+    tx,
+    { orgId: ctx.orgId, eventId: after.id, kind: "event_changed", audience: STILL_SIGNED_UP },
+    (locale) => {
+      const t = mailTranslator(locale);
+      return compose(t("eventChanged.subject", { event: after.title }), [
+        t("greetingAll"),
+        t("eventChanged.body", { event: after.title }),
+        time ? [t("eventChanged.before", { value: whenText(locale, before) }), t("eventChanged.now", { value: whenText(locale, after) })].join("\n") : null,
+        place ? [t("eventChanged.before", { value: whereText(before) || before.onlineUrl || "—" }), t("eventChanged.now", { value: whereText(after) || after.onlineUrl || "—" })].join("\n") : null,
+        after.changeReason && after.changeReason !== before.changeReason ? t("eventChanged.reason", { reason: after.changeReason }) : null,
+        eventBlock(t, locale, ctx.origin, ctx.campaign, after),
+        t("privateLinkElsewhere"),
+        t("footer", { org: ctx.campaign.orgName, event: after.title }),
+      ]);
+    },
+    now,
+  );
+}
+
+export async function queueEventCancelled(tx: DbOrTx, event: Event, reason: string | null, now = new Date()): Promise<number> {
+  const ctx = await loadSignupMailContext(tx, event.id);
+  if (!ctx) return 0;
+  return enqueueForEvent(
+    tx,
+    { orgId: ctx.orgId, eventId: event.id, kind: "event_cancelled", audience: STILL_SIGNED_UP, dedupePrefix: `cancelled:${event.id}:` },
+    (locale) => {
+      const t = mailTranslator(locale);
+      return compose(t("eventCancelled.subject", { event: event.title }), [
+        t("greetingAll"),
+        t("eventCancelled.body", { event: event.title }),
+        reason ? t("eventCancelled.reason", { reason }) : null,
+        eventBlock(t, locale, ctx.origin, ctx.campaign, event),
+        t("footer", { org: ctx.campaign.orgName, event: event.title }),
+      ]);
+    },
+    now,
+  );
+}

@@ -1,0 +1,160 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { ForbiddenError, NotFoundError, PublicError } from "@/lib/errors";
+import { signupSchema } from "@/lib/signups/schemas";
+import { signUp } from "@/lib/signups/signups";
+import { getMailboxMessage, isSmtpConfigured, listMailbox, MAILBOX_PAGE_SIZE, retryMessage } from "./mailbox";
+import { enqueue } from "./outbox";
+import { compose } from "./render";
+import { deliverDue } from "./worker";
+
+const ORIGIN = "http://picket.test";
+let handle: DbHandle;
+let orgId: string;
+let otherOrgId: string;
+let owner: { userId: string };
+let organizer: { userId: string };
+let coordinator: { userId: string };
+let otherOwner: { userId: string };
+
+const ctx = () => ({ client: unique("c"), locale: "en", origin: ORIGIN });
+const quiet = () => {};
+
+/** A message written straight to the outbox, then set to the given state. */
+async function message(state: Partial<typeof outbox.$inferInsert> = {}, org = orgId) {
+  const key = unique("test");
+  await enqueue(handle.db, [{ orgId: org, kind: "event_reminder", to: `${unique("to")}@test.example`, locale: "en", mail: compose("Reminder: vigil", ["Hello,", "See you tomorrow."]), dedupeKey: key }]);
+  const [row] = Object.keys(state).length
+    ? await handle.db.update(outbox).set(state).where(eq(outbox.dedupeKey, key)).returning()
+    : await handle.db.select().from(outbox).where(eq(outbox.dedupeKey, key));
+  return row!;
+}
+
+beforeAll(async () => {
+  process.env.PICKET_PUBLIC_URL = ORIGIN;
+  handle = await openTestDatabase();
+  const made = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
+  orgId = made.org.id;
+  owner = made.people.owner[0]!;
+  organizer = made.people.organizer[0]!;
+  coordinator = made.people.coordinator[0]!;
+  const other = await makeOrg(handle, { owner: 1 });
+  otherOrgId = other.org.id;
+  otherOwner = other.people.owner[0]!;
+});
+afterAll(closeTestDatabase);
+
+describe("the mailbox list", () => {
+  it("shows an organisation's messages newest first, as plain entries without their text", async () => {
+    const { event } = await makeEvent(handle, orgId);
+    const emails = [1, 2, 3].map((i) => `${unique(`p${i}`)}@test.example`);
+    for (const [i, email] of emails.entries()) {
+      await signUp(event.id, signupSchema.parse({ name: `Person ${i}`, email }), { ...ctx(), now: new Date(Date.now() - (3 - i) * 1000) });
+    }
+    await message({}, otherOrgId);
+    const mailbox = await listMailbox(owner, orgId);
+    expect(mailbox.total).toBe(3);
+    expect(mailbox.entries.map((e) => e.to)).toEqual([...emails].reverse());
+    expect(Object.keys(mailbox.entries[0]!).sort()).toEqual(["attempts", "createdAt", "id", "kind", "lastError", "nextAttemptAt", "sentAt", "status", "subject", "to"]);
+    expect(mailbox.entries[0]).toMatchObject({ kind: "signup_confirmed", status: "pending", attempts: 0, subject: "You're signed up: Protest at the embassy", sentAt: null });
+  });
+
+  it("filters by status: without SMTP the worker keeps messages here as held", async () => {
+    await deliverDue({ transport: null, log: quiet });
+    expect((await listMailbox(owner, orgId, { status: "held" })).total).toBe(3);
+    expect((await listMailbox(owner, orgId, { status: "pending" })).total).toBe(0);
+    expect((await listMailbox(owner, orgId, { status: "sent" })).entries).toEqual([]);
+  });
+
+  it("pages by fifty", async () => {
+    const mail = compose("Reminder: vigil", ["Hello,"]);
+    await enqueue(handle.db, Array.from({ length: MAILBOX_PAGE_SIZE }, () => ({ orgId, kind: "event_reminder" as const, to: `${unique("to")}@test.example`, locale: "en", mail })));
+    await handle.db.update(outbox).set({ status: "sent", textBody: "", htmlBody: "", sentAt: new Date() }).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "event_reminder")));
+    const first = await listMailbox(owner, orgId, { page: 1 });
+    const second = await listMailbox(owner, orgId, { page: 2 });
+    expect(first).toMatchObject({ total: 53, page: 1, pages: 2 });
+    expect(first.entries).toHaveLength(50);
+    expect(second.entries).toHaveLength(3);
+    expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).toBe(53);
+    expect((await listMailbox(owner, orgId, { status: "sent", page: 2 })).entries).toHaveLength(0);
+  });
+
+  it("is for the organisation's owners only", async () => {
+    await expect(listMailbox(organizer, orgId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listMailbox(coordinator, orgId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listMailbox(otherOwner, orgId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listMailbox(null, orgId)).rejects.toBeInstanceOf(NotFoundError);
+    // Their own mailbox holds only their own message.
+    expect((await listMailbox(otherOwner, otherOrgId)).total).toBe(1);
+  });
+
+  it("knows whether SMTP is set up", () => {
+    const before = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    expect(isSmtpConfigured()).toBe(false);
+    process.env.SMTP_URL = "smtp://localhost:2525";
+    expect(isSmtpConfigured()).toBe(true);
+    if (before === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = before;
+  });
+});
+
+describe("one message", () => {
+  it("a held message shows its text; a sent one says the text is no longer kept", async () => {
+    const held = await message({ status: "held" });
+    expect(await getMailboxMessage(owner, orgId, held.id)).toMatchObject({ id: held.id, status: "held", subject: "Reminder: vigil", text: "Hello,\n\nSee you tomorrow.\n" });
+    const sentAt = new Date();
+    const sent = await message({ status: "sent", textBody: "", htmlBody: "", sentAt });
+    expect(await getMailboxMessage(owner, orgId, sent.id)).toMatchObject({ status: "sent", text: null, sentAt });
+  });
+
+  it("is for the organisation's owners only; another organisation's message does not exist", async () => {
+    const held = await message({ status: "held" });
+    await expect(getMailboxMessage(organizer, orgId, held.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getMailboxMessage(coordinator, orgId, held.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getMailboxMessage(otherOwner, orgId, held.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMailboxMessage(otherOwner, otherOrgId, held.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMailboxMessage(null, orgId, held.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMailboxMessage(owner, orgId, "not-an-id")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMailboxMessage(owner, orgId, crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("trying a failed message again", () => {
+  it("puts it back in line with fresh attempts, due now", async () => {
+    const failed = await message({ status: "failed", attempts: 8, lastError: "550 mailbox unavailable", nextAttemptAt: new Date(Date.now() - 86_400_000) });
+    const now = new Date();
+    await retryMessage(owner, orgId, failed.id, now);
+    const [row] = await handle.db.select().from(outbox).where(eq(outbox.id, failed.id));
+    expect(row).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null });
+    // And the next delivery run takes it.
+    const sent: string[] = [];
+    await deliverDue({ transport: { send: async (m) => void sent.push(m.to) }, log: quiet });
+    expect(sent).toContain(failed.toAddress);
+  });
+
+  it("only a failed one", async () => {
+    for (const status of ["held", "sent", "pending"] as const) {
+      const m = await message({ status });
+      const refused = retryMessage(owner, orgId, m.id);
+      await expect(refused).rejects.toBeInstanceOf(PublicError);
+      await expect(refused).rejects.toMatchObject({ messageKey: "mailbox.retry.notFailed" });
+      const [row] = await handle.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, m.id));
+      expect(row!.status).toBe(status);
+    }
+  });
+
+  it("only by the organisation's owners", async () => {
+    const failed = await message({ status: "failed", attempts: 8 });
+    await expect(retryMessage(organizer, orgId, failed.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(retryMessage(coordinator, orgId, failed.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(retryMessage(otherOwner, orgId, failed.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(retryMessage(otherOwner, otherOrgId, failed.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(retryMessage(null, orgId, failed.id)).rejects.toBeInstanceOf(NotFoundError);
+    const [row] = await handle.db.select().from(outbox).where(eq(outbox.id, failed.id));
+    expect(row).toMatchObject({ status: "failed", attempts: 8 });
+  });
+});

@@ -1,0 +1,114 @@
+import "server-only";
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { outbox, type MailKind } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError, PublicError } from "@/lib/errors";
+import { requireRole } from "@/lib/orgs/authz";
+import type { MailboxStatus } from "./schemas";
+
+// The owners' view of the outbox: what was sent, what waits, what failed, and (without SMTP)
+// the messages themselves, kept here instead of being sent.
+
+export const MAILBOX_PAGE_SIZE = 50;
+
+/** Whether messages leave the server at all: without SMTP_URL they are held in the mailbox. */
+export function isSmtpConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL);
+}
+
+export interface MailboxEntry {
+  id: string;
+  kind: MailKind;
+  to: string;
+  subject: string;
+  status: MailboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
+}
+
+export interface MailboxMessage extends MailboxEntry {
+  /** The plain text as it was (or will be) sent; null once delivered, when it is no longer kept. */
+  text: string | null;
+}
+
+export interface MailboxPage {
+  entries: MailboxEntry[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+const entryColumns = {
+  id: outbox.id,
+  kind: outbox.kind,
+  to: outbox.toAddress,
+  subject: outbox.subject,
+  status: outbox.status,
+  attempts: outbox.attempts,
+  lastError: outbox.lastError,
+  createdAt: outbox.createdAt,
+  sentAt: outbox.sentAt,
+  nextAttemptAt: outbox.nextAttemptAt,
+};
+
+const isId = (id: string) => z.uuid().safeParse(id).success;
+
+/** An organisation's messages, newest first, fifty a page: owners only. */
+export async function listMailbox(actor: Actor, orgId: string, query: { status?: MailboxStatus; page?: number } = {}): Promise<MailboxPage> {
+  const db = await getDb();
+  await requireRole(actor, orgId, "owner", db);
+  const page = Number.isInteger(query.page) && query.page! >= 1 && query.page! <= 100_000 ? query.page! : 1;
+  const conditions: SQL[] = [eq(outbox.orgId, orgId)];
+  if (query.status) conditions.push(eq(outbox.status, query.status));
+  const where = and(...conditions);
+  const [entries, [total]] = await Promise.all([
+    db
+      .select(entryColumns)
+      .from(outbox)
+      .where(where)
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(MAILBOX_PAGE_SIZE)
+      .offset((page - 1) * MAILBOX_PAGE_SIZE),
+    db.select({ n: count() }).from(outbox).where(where),
+  ]);
+  const n = Number(total?.n ?? 0);
+  return { entries: entries.map((e) => ({ ...e })), total: n, page, pages: Math.max(1, Math.ceil(n / MAILBOX_PAGE_SIZE)) };
+}
+
+/** One message with its text; another organisation's message does not exist. */
+export async function getMailboxMessage(actor: Actor, orgId: string, id: string): Promise<MailboxMessage> {
+  const db = await getDb();
+  await requireRole(actor, orgId, "owner", db);
+  if (!isId(id)) throw new NotFoundError();
+  const [row] = await db
+    .select({ ...entryColumns, text: outbox.textBody })
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId)));
+  if (!row) throw new NotFoundError();
+  // The worker empties a delivered message's body: a private link should not outlive delivery.
+  return { ...row, text: row.status === "sent" || row.text === "" ? null : row.text };
+}
+
+/** A failed message goes back in line with fresh attempts; only failed ones. */
+export async function retryMessage(actor: Actor, orgId: string, id: string, now = new Date()): Promise<void> {
+  const db = await getDb();
+  await requireRole(actor, orgId, "owner", db);
+  if (!isId(id)) throw new NotFoundError();
+  const done = await db
+    .update(outbox)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null })
+    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId), eq(outbox.status, "failed")))
+    .returning({ id: outbox.id });
+  if (done.length > 0) return;
+  const [exists] = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId)));
+  if (!exists) throw new NotFoundError();
+  throw new PublicError("mailbox.retry.notFailed");
+}

@@ -1,0 +1,95 @@
+// The core alone (no React): the worker runs outside Next.
+import { createTranslator } from "use-intl/core";
+import { DEFAULT_LOCALE, LOCALES, type AppLocale } from "@/lib/i18n/config";
+import { messagesByLocale } from "@/lib/i18n/messages";
+import { formatRange } from "@/lib/time/format";
+
+// Plain text first; the HTML is the same paragraphs, escaped, with addresses made into
+// links that point exactly where they say. No images, no pixels, no rewritten links.
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export const mailLocale = (locale: string): AppLocale => LOCALES.find((l) => l === locale) ?? DEFAULT_LOCALE;
+
+const makeTranslator = (l: AppLocale) => createTranslator({ locale: l, messages: messagesByLocale[l], namespace: "mail" });
+export type MailT = ReturnType<typeof makeTranslator>;
+const translators = new Map<AppLocale, MailT>();
+
+/** One translator per language, kept: its compiled messages are reused by every email. */
+export function mailTranslator(locale: string): MailT {
+  const l = mailLocale(locale);
+  let t = translators.get(l);
+  if (!t) {
+    t = makeTranslator(l);
+    translators.set(l, t);
+  }
+  return t;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
+
+function paragraphToHtml(paragraph: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of paragraph.matchAll(URL_PATTERN)) {
+    out += escapeHtml(paragraph.slice(last, m.index));
+    const url = escapeHtml(m[0]);
+    out += `<a href="${url}">${url}</a>`;
+    last = m.index + m[0].length;
+  }
+  out += escapeHtml(paragraph.slice(last));
+  return `<p>${out.replace(/\n/g, "<br>")}</p>`;
+}
+
+/** Paragraphs in, one text and one HTML body out; empty paragraphs are left out. */
+export function compose(subject: string, paragraphs: (string | null | undefined | false)[]): RenderedMail {
+  const kept = paragraphs.filter((p): p is string => typeof p === "string" && p.trim() !== "");
+  return {
+    subject: subject.replace(/[\r\n]+/g, " ").trim(),
+    text: kept.join("\n\n") + "\n",
+    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${kept.map(paragraphToHtml).join("\n")}</body></html>`,
+  };
+}
+
+export interface MailEvent {
+  title: string;
+  slug: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  venue: string;
+  address: string;
+  city: string;
+  country: string;
+  onlineUrl: string | null;
+}
+
+export interface MailCampaign {
+  slug: string;
+  title: string;
+  orgName: string;
+}
+
+export const eventUrl = (origin: string, campaign: { slug: string }, event: { slug: string }) => `${origin}/c/${campaign.slug}/${event.slug}`;
+export const privateUrl = (origin: string, token: string) => `${origin}/s/${token}`;
+
+export const whenText = (locale: string, e: Pick<MailEvent, "startsAt" | "endsAt" | "timeZone">) => formatRange(mailLocale(locale), e.startsAt, e.endsAt, e.timeZone);
+export const whereText = (e: Pick<MailEvent, "venue" | "address" | "city" | "country">) => [e.venue, e.address, e.city, e.country].filter(Boolean).join(", ");
+
+/** When, where and the event's page: the block every message about an event carries. */
+export function eventBlock(t: MailT, locale: string, origin: string, campaign: MailCampaign, event: MailEvent): string {
+  return [
+    t("when", { when: whenText(locale, event) }),
+    whereText(event) ? t("where", { where: whereText(event) }) : null,
+    event.onlineUrl ? t("online", { url: event.onlineUrl }) : null,
+    t("eventPage", { url: eventUrl(origin, campaign, event) }),
+  ]
+    .filter(Boolean)
+    .join("\n");
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { campaigns, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { eventToIcs } from "@/lib/events/ics";
+import { unseal } from "@/lib/security/seal";
+import { siteOrigin } from "./origin";
+import { enqueue, type QueuedMail } from "./outbox";
+import { compose, eventBlock, mailTranslator, privateUrl, type MailCampaign } from "./render";
+
+// The messages to one supporter about their own sign-up; each carries their private link.
+
+export const MANAGE_LINK = "manage-link";
+
+export interface SignupMailContext {
+  orgId: string;
+  campaign: MailCampaign;
+  event: Event;
+  origin: string;
+}
+
+export interface SignupPerson {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
+}
+
+type PersonalKind = "signup_confirmed" | "signup_waitlisted" | "signup_promoted" | "signup_link";
+
+const KEYS = {
+  signup_confirmed: "signupConfirmed",
+  signup_waitlisted: "signupWaitlisted",
+  signup_promoted: "signupPromoted",
+  signup_link: "signupLink",
+} as const;
+
+// The calendar file of an event version, built once: a crowd signing up for one event shares it.
+const icsCache = new Map<string, string>();
+
+function icsAttachment(ctx: SignupMailContext): MailAttachment {
+  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}`;
+  let content = icsCache.get(key);
+  if (content === undefined) {
+    content = eventToIcs(ctx.campaign, ctx.event, ctx.origin);
+    if (icsCache.size > 500) icsCache.clear();
+    icsCache.set(key, content);
+  }
+  return { filename: `${ctx.event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
+}
+
+export function signupMessage(kind: PersonalKind, ctx: SignupMailContext, person: SignupPerson, token: string | null, position?: number): QueuedMail {
+  const t = mailTranslator(person.locale);
+  const key = KEYS[kind];
+  const values = { event: ctx.event.title, position: position ?? 0 };
+  const mail = compose(t(`${key}.subject`, values), [
+    t("greeting", { name: person.name }),
+    t(`${key}.body`, values),
+    eventBlock(t, person.locale, ctx.origin, ctx.campaign, ctx.event),
+    token ? t("privateLink", { url: privateUrl(ctx.origin, token) }) : t("privateLinkElsewhere"),
+    kind === "signup_confirmed" || kind === "signup_promoted" ? t("calendarAttached") : null,
+    t("footer", { org: ctx.campaign.orgName, event: ctx.event.title }),
+  ]);
+  return {
+    orgId: ctx.orgId,
+    kind,
+    to: person.email,
+    locale: person.locale,
+    mail,
+    attachments: kind === "signup_confirmed" || kind === "signup_promoted" ? [icsAttachment(ctx)] : [],
+    eventId: ctx.event.id,
+    signupId: person.id,
+  };
+}
+
+/** The event with what every message about it needs: its campaign and organisation. */
+export async function loadSignupMailContext(db: DbOrTx, eventId: string): Promise<SignupMailContext | null> {
+  const [row] = await db
+    .select({ event: events, campaignSlug: campaigns.slug, campaignTitle: campaigns.title, orgId: campaigns.orgId, orgName: organisations.name })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    .where(eq(events.id, eventId));
+  if (!row) return null;
+  return {
+    orgId: row.orgId,
+    campaign: { slug: row.campaignSlug, title: row.campaignTitle, orgName: row.orgName },
+    event: row.event,
+    origin: await siteOrigin(),
+  };
+}
+
+/** Tells the people just moved off the waitlist that a place is theirs. */
+export async function queuePromotions(tx: DbOrTx, eventId: string, signupIds: string[], now: Date) {
+  if (signupIds.length === 0) return 0;
+  const ctx = await loadSignupMailContext(tx, eventId);
+  if (!ctx) return 0;
+  const people = await tx
+    .select({ id: signups.id, name: signups.name, email: signups.email, locale: signups.locale, sealed: signups.manageTokenSealed })
+    .from(signups)
+    .where(inArray(signups.id, signupIds));
+  const secret = getAuthSecret();
+  const messages = people.flatMap((p) =>
+    p.name && p.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.name, email: p.email, locale: p.locale }, unseal(secret, MANAGE_LINK, p.sealed))] : [],
+  );
+  return enqueue(tx, messages, now);
+}

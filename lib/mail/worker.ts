@@ -1,0 +1,200 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
+import { getDb, type Db } from "@/db/client";
+import { outbox, type OutboxMessage } from "@/db/schema";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { keyedHash } from "@/lib/security/tokens";
+
+// Delivery from the outbox. A worker claims a batch in one statement (FOR UPDATE SKIP LOCKED),
+// so two workers never hold the same message; each message is marked sent as soon as the
+// SMTP server has accepted it. A worker that dies leaves its claimed messages locked until
+// their lease ends; then another worker takes them over. Only a death in the instant between
+// the server's acceptance and the mark can send one message twice; every copy carries the
+// same Message-ID, so mail programs show it once.
+
+export interface OutgoingMail {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string; content: string }[];
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>;
+  close?(): void;
+}
+
+export interface DeliveryOptions {
+  /** Null: no SMTP. Messages are held in the outbox, for the mailbox page. */
+  transport: MailTransport | null;
+  db?: Db;
+  now?: () => Date;
+  batchSize?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+  held: number;
+}
+
+const envNumber = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(v) && v >= 0 ? v : fallback;
+};
+
+export const deliverySettings = () => ({
+  batchSize: envNumber("PICKET_OUTBOX_BATCH", 20),
+  leaseMs: envNumber("PICKET_OUTBOX_LEASE_SECONDS", 600) * 1000,
+  maxAttempts: Math.max(1, envNumber("PICKET_OUTBOX_MAX_ATTEMPTS", 8)),
+  retryBaseMs: envNumber("PICKET_OUTBOX_RETRY_SECONDS", 60) * 1000,
+});
+
+/** 1, 2, 4, 8 … times the base after each failed attempt, at most a day. */
+export function backoffMs(attempts: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 86_400_000);
+}
+
+const recipientHash = (to: string) => keyedHash(getAuthSecret(), `mail:${to}`).slice(0, 10);
+
+export function smtpTransport(url: string, from: string): MailTransport {
+  // A few kept-open connections, and timeouts well inside a claim's lease.
+  const options: SMTPPool.Options = {
+    ...parseConnectionUrl(url),
+    pool: true,
+    maxConnections: 3,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  };
+  const transporter = nodemailer.createTransport(options, { from });
+  return {
+    async send(mail) {
+      await transporter.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** SMTP_URL and MAIL_FROM, or null when mail is not set up (the demo). */
+export function transportFromEnv(): MailTransport | null {
+  const url = process.env.SMTP_URL;
+  if (!url) return null;
+  return smtpTransport(url, process.env.MAIL_FROM || "Picket <picket@localhost>");
+}
+
+async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Promise<OutboxMessage[]> {
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const result = await db.execute(sql`
+    update ${outbox} set status = 'sending', locked_until = ${until}::timestamptz, attempts = attempts + 1
+    where id in (
+      select id from ${outbox}
+      where (status = 'pending' and next_attempt_at <= ${at}::timestamptz)
+         or (status = 'sending' and locked_until < ${at}::timestamptz)
+      order by next_attempt_at, id
+      limit ${batchSize}
+      for update skip locked
+    )
+    returning id`);
+  const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(sql`${outbox.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Without SMTP: pending messages stay readable in the mailbox, each logged once. */
+async function hold(db: Db, now: Date, batchSize: number, log: (line: string) => void): Promise<number> {
+  const result = await db.execute(sql`
+    update ${outbox} set status = 'held'
+    where id in (
+      select id from ${outbox} where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+      order by next_attempt_at, id limit ${batchSize} for update skip locked
+    )
+    returning to_address, subject`);
+  const rows = (result as unknown as { rows: { to_address: string; subject: string }[] }).rows;
+  for (const r of rows) log(`picket: mail held (no SMTP_URL): to ${recipientHash(r.to_address)} “${r.subject}”`);
+  return rows.length;
+}
+
+/** Delivers every message that is due, batch after batch, until none is left. */
+export async function deliverDue(options: DeliveryOptions): Promise<DeliveryReport> {
+  const defaults = deliverySettings();
+  const settings = {
+    batchSize: Math.max(1, options.batchSize ?? defaults.batchSize),
+    leaseMs: options.leaseMs ?? defaults.leaseMs,
+    maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
+    retryBaseMs: options.retryBaseMs ?? defaults.retryBaseMs,
+  };
+  const db = options.db ?? (await getDb());
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, held: 0 };
+
+  if (!options.transport) {
+    for (;;) {
+      const held = await hold(db, now(), settings.batchSize, log);
+      report.held += held;
+      if (held < settings.batchSize) return report;
+    }
+  }
+
+  for (;;) {
+    const batch = await claim(db, now(), settings.batchSize, settings.leaseMs);
+    for (const m of batch) {
+      try {
+        await options.transport.send({
+          messageId: `<${m.id}@picket>`,
+          to: m.toAddress,
+          subject: m.subject,
+          text: m.textBody,
+          html: m.htmlBody,
+          attachments: m.attachments,
+        });
+        // Delivered: the bodies (with any private link) are not kept.
+        await db
+          .update(outbox)
+          .set({ status: "sent", sentAt: now(), lockedUntil: null, lastError: null, textBody: "", htmlBody: "", attachments: [] })
+          .where(eq(outbox.id, m.id));
+        report.sent += 1;
+        log(`picket: mail sent: to ${recipientHash(m.toAddress)} “${m.subject}”`);
+      } catch (e) {
+        const error = ((e as Error).message || String(e)).slice(0, 500);
+        const last = m.attempts >= settings.maxAttempts;
+        await db
+          .update(outbox)
+          .set(
+            last
+              ? { status: "failed", lockedUntil: null, lastError: error }
+              : { status: "pending", lockedUntil: null, lastError: error, nextAttemptAt: new Date(now().getTime() + backoffMs(m.attempts, settings.retryBaseMs)) },
+          )
+          .where(eq(outbox.id, m.id));
+        if (last) report.failed += 1;
+        else report.retrying += 1;
+        log(`picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): to ${recipientHash(m.toAddress)} “${m.subject}”: ${error}`);
+      }
+    }
+    if (batch.length < settings.batchSize) return report;
+  }
+}

@@ -1,0 +1,36 @@
+// The mail worker on its own, for deployments that deliver outside the app servers
+// (set PICKET_OUTBOX_INTERVAL_SECONDS=0 on those). Several may run against one PostgreSQL.
+// `--once` delivers what is due and exits (for cron).
+import { setDbHandle } from "../db/client";
+import { mailRound } from "../lib/mail/runner";
+import { transportFromEnv } from "../lib/mail/worker";
+import { withDatabase } from "./db";
+
+const once = process.argv.includes("--once");
+const every = Math.max(1, Number(process.env.PICKET_WORKER_INTERVAL_SECONDS ?? 5)) * 1000;
+
+await withDatabase(async (handle) => {
+  setDbHandle(handle);
+  const transport = transportFromEnv();
+  console.log(`picket: mail worker on ${handle.engine} (${handle.location}); ${transport ? "delivering over SMTP_URL" : "no SMTP_URL: messages are held in the outbox"}`);
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    stopping = true;
+    wake?.();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  do {
+    const round = await mailRound(transport);
+    if (round.reminders || round.sent || round.retrying || round.failed || round.held) {
+      console.log(`picket: mail worker: ${round.reminders} reminders queued, ${round.sent} sent, ${round.retrying} to retry, ${round.failed} failed, ${round.held} held`);
+    }
+    if (once || stopping) break;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, every).unref();
+    });
+  } while (!stopping);
+  transport?.close?.();
+});
