@@ -2,17 +2,26 @@
 // COPY of the same rows, and the server's peak memory growth while exporting 10,000 and 100,000 rows.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Db, DbHandle } from "../db/client";
 
 export interface ExportFigures {
   rows10kMs: number;
   rows100kMs: number;
   copy100kMs: number | null;
   ratioToCopy: number | null;
+  /** Peak growth of the server's heap + external memory over a baseline taken just before the export (bench/heap-probe.mjs). */
   memory10kMb: number;
   memory100kMb: number;
   memoryRatio: number;
+  /** The most left after any collection during the export: what it held, without its garbage. */
+  live10kMb: number;
+  live100kMb: number;
+  /** The same as resident set size, for comparison: noisier, and it keeps what V8 has freed. */
+  rss10kMb: number;
+  rss100kMb: number;
 }
 
 /** Fills an event with `n` sign-ups in one statement. */
@@ -66,9 +75,22 @@ export async function logIn(base: string, email: string, password: string): Prom
   return [cookies, ...session].join("; ");
 }
 
-async function timedExport(url: string, cookie: string, pid: number) {
+interface HeapReading {
+  baseline: number;
+  peak: number;
+  live: number;
+}
+
+/** Asks the heap probe loaded into the server process (see bench/heap-probe.mjs). */
+async function heapProbe(probeDir: string, pid: number, step: "start" | "stop"): Promise<HeapReading> {
+  const port = readFileSync(path.join(probeDir, String(pid)), "utf8");
+  return (await fetch(`http://127.0.0.1:${port}/${step}`)).json() as Promise<HeapReading>;
+}
+
+async function timedExport(url: string, cookie: string, pid: number, probeDir: string) {
   const baseline = rssKb(pid);
   let peak = baseline;
+  await heapProbe(probeDir, pid, "start");
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 20);
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });
@@ -77,23 +99,37 @@ async function timedExport(url: string, cookie: string, pid: number) {
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
   const ms = performance.now() - started;
   clearInterval(sampler);
-  return { ms, bytes, growthMb: Math.max(0, peak - baseline) / 1024 };
+  const heap = await heapProbe(probeDir, pid, "stop");
+  const mb = (n: number) => (n - heap.baseline) / 1024 / 1024;
+  return { ms, bytes, growthMb: mb(heap.peak), liveMb: mb(heap.live), rssGrowthMb: Math.max(0, peak - baseline) / 1024 };
 }
+
+const copySelect = (eventId: string) =>
+  `select e.title, s.name, s.email, s.phone, s.role, s.status, s.created_at, s.checked_in_at, s.comment from signups s join events e on e.id = s.event_id where s.event_id = '${eventId}' order by s.created_at, s.id`;
 
 function copyMs(pgUrl: string, eventId: string): Promise<number> {
   const started = performance.now();
-  const query = `\\copy (select e.title, s.name, s.email, s.phone, s.role, s.status, s.created_at, s.checked_in_at, s.comment from signups s join events e on e.id = s.event_id where s.event_id = '${eventId}' order by s.created_at, s.id) to stdout with (format csv, header)`;
+  const query = `\\copy (${copySelect(eventId)}) to stdout with (format csv, header)`;
   const p = spawn("psql", [pgUrl, "-q", "-c", query], { stdio: ["ignore", "ignore", "inherit"] });
   return new Promise((resolve, reject) => p.once("exit", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error("psql failed")))));
 }
 
-export async function exportBench(opts: { base: string; org: string; cookie: string; event10k: string; event100k: string; rootPid: number; pgUrl: string | null }): Promise<ExportFigures> {
+/** PGlite's own COPY of the same rows, into memory: run by the bench process while it still owns the directory. */
+export async function pgliteCopyMs(handle: DbHandle, eventId: string): Promise<number> {
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  const started = performance.now();
+  const result = await client.query(`copy (${copySelect(eventId)}) to '/dev/blob' with (format csv, header)`);
+  if (!result.blob?.size) throw new Error("bench: PGlite COPY returned nothing");
+  return performance.now() - started;
+}
+
+export async function exportBench(opts: { base: string; org: string; cookie: string; event10k: string; event100k: string; rootPid: number; pgUrl: string | null; probeDir: string; pgliteCopyMs?: number }): Promise<ExportFigures> {
   const pid = serverPid(opts.rootPid);
   const url = (eventId: string) => `${opts.base}/api/orgs/${opts.org}/exports/attendees?eventId=${eventId}`;
-  await timedExport(url(opts.event10k), opts.cookie, pid); // warm-up
-  const small = await timedExport(url(opts.event10k), opts.cookie, pid);
-  const large = await timedExport(url(opts.event100k), opts.cookie, pid);
-  const copy = opts.pgUrl ? await copyMs(opts.pgUrl, opts.event100k) : null;
+  await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir); // warm-up
+  const small = await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir);
+  const large = await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir);
+  const copy = opts.pgUrl ? await copyMs(opts.pgUrl, opts.event100k) : (opts.pgliteCopyMs ?? null);
   return {
     rows10kMs: small.ms,
     rows100kMs: large.ms,
@@ -102,5 +138,9 @@ export async function exportBench(opts: { base: string; org: string; cookie: str
     memory10kMb: small.growthMb,
     memory100kMb: large.growthMb,
     memoryRatio: small.growthMb > 0 ? large.growthMb / small.growthMb : large.growthMb > 0 ? Infinity : 1,
+    live10kMb: small.liveMb,
+    live100kMb: large.liveMb,
+    rss10kMb: small.rssGrowthMb,
+    rss100kMb: large.rssGrowthMb,
   };
 }

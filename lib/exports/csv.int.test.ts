@@ -163,6 +163,45 @@ describe("CSV export", () => {
   });
 });
 
+describe("CSV export, written by hand", () => {
+  const KAZAKH = "Әсем Қанатқызы";
+  let ownEventId: string;
+
+  beforeAll(async () => {
+    const { event } = await makeEvent(handle, orgId, { timeZone: "Asia/Kathmandu", title: "Vigil, \"Almaty\"" });
+    ownEventId = event.id;
+    const at = new Date("2026-10-01T09:30:00.123456Z");
+    const person = (name: string, extra: Partial<typeof signups.$inferInsert> = {}) => ({ eventId: ownEventId, name, email: `${unique("k")}@test.example`, status: "confirmed" as const, createdAt: at, ...extra });
+    await handle.db.insert(signups).values([
+      person(KAZAKH, { comment: "first line\nsecond line" }),
+      person("Zofia Wiśniewska", { comment: "carriage\rreturn", role: "steward" }),
+      person("+48 semicolon; comma, both", { createdAt: new Date("2026-10-01T09:30:00.123457Z") }),
+      ...Array.from({ length: 7 }, (_, i) => person(`Supporter ${i}`, { createdAt: new Date(at.getTime() + (i % 3) * 1000) })),
+    ]);
+  });
+
+  it("quotes bare line breaks and keeps Kazakh letters, the event's title and its zone", async () => {
+    const out = await exported(actors.coordinator!, { eventId: ownEventId }, { columns: ["event", "name", "comment", "createdAt"] });
+    expect(out.rows).toHaveLength(10);
+    expect(out.rowCount).toBe(10);
+    expect(out.rows.find((r) => r[1] === KAZAKH)).toEqual(['Vigil, "Almaty"', KAZAKH, "first line\nsecond line", "2026-10-01T15:15:00+05:45"]);
+    expect(out.rows.find((r) => r[1] === "Zofia Wiśniewska")![2]).toBe("carriage\rreturn");
+    expect(out.rows.find((r) => r[1]!.includes("semicolon"))![1]).toBe("'+48 semicolon; comma, both");
+    expect(out.body).toContain('"first line\nsecond line"');
+  });
+
+  it("pages through one event by its index, every row once and in sign-up order, also across equal instants", async () => {
+    const whole = await exported(actors.coordinator!, { eventId: ownEventId }, { columns: ["name", "createdAt"] });
+    for (const pageSize of [1, 2, 3, 10]) {
+      const paged = await exported(actors.coordinator!, { eventId: ownEventId }, { columns: ["name", "createdAt"], pageSize });
+      expect(paged.rows, `page size ${pageSize}`).toEqual(whole.rows);
+    }
+    expect(new Set(whole.rows.map((r) => r[0])).size).toBe(10);
+    const times = whole.rows.map((r) => r[1]!);
+    expect([...times].sort()).toEqual(times);
+  });
+});
+
 describe("who may export", () => {
   const expected: Record<string, string> = { owner: "allowed", organizer: "allowed", coordinator: "allowed", outsider: "notFound", anonymous: "notFound" };
   for (const [who, result] of Object.entries(expected)) {
