@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { closeTestDatabase, openTestDatabase } from "./testing";
+import { openIsolatedTestDatabase } from "./testing";
 import type { DbHandle } from "./client";
 import { campaigns, memberships, organisations, users } from "./schema";
 import { DEMO_ORG, DEMO_USERS, seed } from "./seed";
 import { DEMO_ARTICLE } from "./seed-trials";
 import { eq, inArray } from "drizzle-orm";
 
+// A database of its own: the demo story's past events would be erased by other files' purges, and theirs by ours.
 let handle: DbHandle;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  ({ handle, close } = await openIsolatedTestDatabase());
 });
-afterAll(closeTestDatabase);
+afterAll(() => close());
 
-// Only the demo's own rows: other test files share a PostgreSQL database with this one.
+// Only the demo's own rows.
 async function snapshot() {
   const orgs = await handle.db.select().from(organisations).where(eq(organisations.slug, DEMO_ORG.slug));
   const people = await handle.db

@@ -16,6 +16,39 @@ export async function openTestDatabase(): Promise<DbHandle> {
 
 export const closeTestDatabase = closeDb;
 
+/**
+ * A database of the test file's own, for tests that write what others must not see (the demo
+ * story, with past events a purge would take): in-memory PGlite, or on PostgreSQL a fresh
+ * database beside the suite's, dropped by the returned close.
+ */
+export async function openIsolatedTestDatabase(): Promise<{ handle: DbHandle; close: () => Promise<void> }> {
+  const suite = process.env.PICKET_TEST_PG_URL;
+  if (!suite) {
+    const handle = await openTestDatabase();
+    return { handle, close: closeDb };
+  }
+  const { default: pg } = await import("pg");
+  const name = `picket_own_${Date.now()}_${randomUUID().slice(0, 8).replace(/-/g, "")}`;
+  const admin = new pg.Client({ connectionString: suite });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(suite);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), migrate: true, poolSize: 4 });
+  setDbHandle(handle);
+  return {
+    handle,
+    close: async () => {
+      await closeDb();
+      const c = new pg.Client({ connectionString: suite });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** A user row with a placeholder hash (tests that log in create accounts through lib/accounts). */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, like } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/db/client";
@@ -5,13 +6,17 @@ import { events, outbox, signups } from "@/db/schema";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
 import { cancelEvent, postponeEvent, updateEvent } from "@/lib/events/events";
 import { eventSchema } from "@/lib/events/schemas";
+import { createInvitation } from "@/lib/orgs/invitations";
+import { createInvitationSchema } from "@/lib/orgs/schemas";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { signupSchema } from "@/lib/signups/schemas";
 import { cancelSignup, eraseSignup, signUp } from "@/lib/signups/signups";
 import { eraseEventPersonalData } from "@/lib/retention/retention";
+import { sendAttendeeMessage } from "./attendee-messages";
 import { enqueue, purgeOldMessages } from "./outbox";
 import { queueDueReminders, reminderTime } from "./reminders";
 import { compose } from "./render";
+import { attendeeMessageSchema } from "./schemas";
 import { startSmtpServer, type TestSmtpServer } from "./smtp-test-server";
 import { backoffMs, deliverDue, smtpTransport, type MailTransport } from "./worker";
 
@@ -19,6 +24,7 @@ const ORIGIN = "http://picket.test";
 let handle: DbHandle;
 let orgId: string;
 let organizer: { userId: string };
+let owner: { userId: string };
 let smtp: TestSmtpServer;
 let transport: MailTransport;
 
@@ -28,6 +34,7 @@ beforeAll(async () => {
   const made = await makeOrg(handle, { owner: 1, organizer: 1 });
   orgId = made.org.id;
   organizer = made.people.organizer[0]!;
+  owner = made.people.owner[0]!;
   smtp = await startSmtpServer();
   transport = smtpTransport(smtp.url, "Picket <mail@picket.test>");
 });
@@ -208,6 +215,35 @@ describe("messages about an event to everyone signed up", () => {
     await deliverDue({ transport, ...quiet });
     expect(smtp.received.map((m) => m.to).sort()).toEqual([a.email, b.email].sort());
     expect(smtp.received[0]!.text).toContain("Why: Permit refused");
+  });
+});
+
+describe("messages from the organisation", () => {
+  it("an invitation reaches the invited address once, with its one-time link", async () => {
+    const email = `${unique("invited")}@test.example`;
+    const created = await createInvitation(owner, orgId, createInvitationSchema.parse({ role: "organizer", email }));
+    await deliverDue({ transport, ...quiet });
+    await deliverDue({ transport, ...quiet });
+    expect(to(email)).toHaveLength(1);
+    expect(to(email)[0]!.subject).toBe("Join Org on Picket");
+    expect(to(email)[0]!.text).toContain(`as an organizer. The link works once, within seven days: ${ORIGIN}/invite/${created.token}`);
+  });
+
+  it("an organizer's message reaches each person of the chosen audience once, with the organizer's words", async () => {
+    const { event } = await makeEvent(handle, orgId, { capacity: 1, waitlist: true, roles: ["steward"] });
+    const [a, b] = [person("A"), person("B")];
+    await signUp(event.id, a, ctx());
+    await signUp(event.id, b, ctx());
+    await deliverDue({ transport, ...quiet });
+    smtp.received.length = 0;
+    const input = attendeeMessageSchema.parse({ subject: "Bring warm clothes", body: "It will be cold outside the embassy.\nMeet at the corner.", audience: "confirmed", nonce: randomUUID() });
+    await sendAttendeeMessage(organizer, event.id, input);
+    await sendAttendeeMessage(organizer, event.id, input);
+    await deliverDue({ transport, ...quiet });
+    expect(smtp.received.map((m) => m.to)).toEqual([a.email]);
+    expect(smtp.received[0]!.subject).toBe("Bring warm clothes");
+    expect(smtp.received[0]!.text).toContain("It will be cold outside the embassy.\nMeet at the corner.");
+    expect(smtp.received[0]!.html).toContain("It will be cold outside the embassy.<br>Meet at the corner.");
   });
 });
 
