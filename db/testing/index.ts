@@ -18,10 +18,11 @@ export const closeTestDatabase = closeDb;
 
 /**
  * A database of the test file's own, for tests that write what others must not see (the demo
- * story, with past events a purge would take): in-memory PGlite, or on PostgreSQL a fresh
- * database beside the suite's, dropped by the returned close.
+ * story, with past events a purge would take) or run what acts on every row (the purge, the
+ * mail worker, reminders): in-memory PGlite, or on PostgreSQL a fresh database beside the
+ * suite's (its address in url), dropped by the returned close.
  */
-export async function openIsolatedTestDatabase(): Promise<{ handle: DbHandle; close: () => Promise<void> }> {
+export async function openIsolatedTestDatabase(): Promise<{ handle: DbHandle; close: () => Promise<void>; url?: string }> {
   const suite = process.env.PICKET_TEST_PG_URL;
   if (!suite) {
     const handle = await openTestDatabase();
@@ -39,6 +40,7 @@ export async function openIsolatedTestDatabase(): Promise<{ handle: DbHandle; cl
   setDbHandle(handle);
   return {
     handle,
+    url: url.toString(),
     close: async () => {
       await closeDb();
       const c = new pg.Client({ connectionString: suite });

@@ -3,7 +3,7 @@ import { eq, like } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { events, outbox, signups } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { makeEvent, makeOrg, openIsolatedTestDatabase, unique } from "@/db/testing";
 import { cancelEvent, postponeEvent, updateEvent } from "@/lib/events/events";
 import { eventSchema } from "@/lib/events/schemas";
 import { createInvitation } from "@/lib/orgs/invitations";
@@ -21,7 +21,10 @@ import { startSmtpServer, type TestSmtpServer } from "./smtp-test-server";
 import { backoffMs, deliverDue, smtpTransport, type MailTransport } from "./worker";
 
 const ORIGIN = "http://picket.test";
+// A database of its own: the worker and the reminders act on every row, other files' included.
 let handle: DbHandle;
+let closeDatabase: () => Promise<void>;
+let ownUrl: string | undefined;
 let orgId: string;
 let organizer: { userId: string };
 let owner: { userId: string };
@@ -30,7 +33,7 @@ let transport: MailTransport;
 
 beforeAll(async () => {
   process.env.PICKET_PUBLIC_URL = ORIGIN;
-  handle = await openTestDatabase();
+  ({ handle, close: closeDatabase, url: ownUrl } = await openIsolatedTestDatabase());
   const made = await makeOrg(handle, { owner: 1, organizer: 1 });
   orgId = made.org.id;
   organizer = made.people.organizer[0]!;
@@ -41,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   transport.close?.();
   await smtp.close();
-  await closeTestDatabase();
+  await closeDatabase();
 });
 afterEach(async () => {
   // Each test reads only what it caused.
@@ -269,7 +272,7 @@ describe("reminders", () => {
     const due = reminderTime(event);
     expect(await queueDueReminders(new Date(due.getTime() - 60_000))).toBe(0);
     const after = new Date(due.getTime() + 60_000);
-    const second = handle.engine === "postgres" ? await openDatabase({ url: process.env.PICKET_TEST_PG_URL!, poolSize: 4 }) : handle;
+    const second = handle.engine === "postgres" ? await openDatabase({ url: ownUrl!, poolSize: 4 }) : handle;
     const [one, two] = await Promise.all([queueDueReminders(after), queueDueReminders(after)]);
     expect(one + two).toBe(1);
     // A restart forgets nothing: the event says its reminders are queued, and the key refuses a second copy.
@@ -341,7 +344,7 @@ describe("delivery", () => {
   it("two workers at once deliver 500 messages exactly once each", async () => {
     const tag = unique("many");
     await queue(500, tag);
-    const second = handle.engine === "postgres" ? await openDatabase({ url: process.env.PICKET_TEST_PG_URL!, poolSize: 4 }) : handle;
+    const second = handle.engine === "postgres" ? await openDatabase({ url: ownUrl!, poolSize: 4 }) : handle;
     const at = { now: () => then, batchSize: 10, ...quiet };
     const [r1, r2] = await Promise.all([deliverDue({ transport, ...at }), deliverDue({ transport, db: second.db, ...at })]);
     if (second !== handle) await second.close();

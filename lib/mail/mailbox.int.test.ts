@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { outbox } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { makeEvent, makeOrg, openIsolatedTestDatabase, unique } from "@/db/testing";
 import { ForbiddenError, NotFoundError, PublicError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
@@ -12,7 +12,9 @@ import { compose } from "./render";
 import { deliverDue } from "./worker";
 
 const ORIGIN = "http://picket.test";
+// A database of its own: the worker it runs holds or sends every due message, other files' included.
 let handle: DbHandle;
+let close: () => Promise<void>;
 let orgId: string;
 let otherOrgId: string;
 let owner: { userId: string };
@@ -35,7 +37,7 @@ async function message(state: Partial<typeof outbox.$inferInsert> = {}, org = or
 
 beforeAll(async () => {
   process.env.PICKET_PUBLIC_URL = ORIGIN;
-  handle = await openTestDatabase();
+  ({ handle, close } = await openIsolatedTestDatabase());
   const made = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
   orgId = made.org.id;
   owner = made.people.owner[0]!;
@@ -45,7 +47,7 @@ beforeAll(async () => {
   otherOrgId = other.org.id;
   otherOwner = other.people.owner[0]!;
 });
-afterAll(closeTestDatabase);
+afterAll(() => close());
 
 describe("the mailbox list", () => {
   it("shows an organisation's messages newest first, as plain entries without their text", async () => {

@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { auditLog, events, signups } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { makeEvent, makeOrg, openIsolatedTestDatabase, unique } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
@@ -14,15 +14,17 @@ import { getSignupByToken, signUp } from "@/lib/signups/signups";
 import { eraseEventPersonalData, erasureDate, purgeExpiredSignups } from "./retention";
 
 const DAY = 86_400_000;
+// A database of its own: a purge is global, so other files' past events would change its counts, and it would erase their data.
 let handle: DbHandle;
+let close: () => Promise<void>;
 let org: Awaited<ReturnType<typeof makeOrg>>;
 let other: Awaited<ReturnType<typeof makeOrg>>;
 beforeAll(async () => {
-  handle = await openTestDatabase();
+  ({ handle, close } = await openIsolatedTestDatabase());
   org = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
   other = await makeOrg(handle, { owner: 1 });
 });
-afterAll(closeTestDatabase);
+afterAll(() => close());
 
 const actor = (o: typeof org, role: "owner" | "organizer" | "coordinator"): Actor => ({ userId: o.people[role][0]!.userId });
 
