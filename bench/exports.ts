@@ -19,6 +19,10 @@ export interface ExportFigures {
   /** The most left after any collection during the export: what it held, without its garbage. */
   live10kMb: number;
   live100kMb: number;
+  /** In a second, untimed run with a full collection every 50 ms: the most the export held at any moment. */
+  retained10kMb: number;
+  retained100kMb: number;
+  retainedRatio: number;
   /** The same as resident set size, for comparison: noisier, and it keeps what V8 has freed. */
   rss10kMb: number;
   rss100kMb: number;
@@ -82,15 +86,15 @@ interface HeapReading {
 }
 
 /** Asks the heap probe loaded into the server process (see bench/heap-probe.mjs). */
-async function heapProbe(probeDir: string, pid: number, step: "start" | "stop"): Promise<HeapReading> {
+async function heapProbe(probeDir: string, pid: number, step: "start" | "start?retained" | "stop"): Promise<HeapReading> {
   const port = readFileSync(path.join(probeDir, String(pid)), "utf8");
   return (await fetch(`http://127.0.0.1:${port}/${step}`)).json() as Promise<HeapReading>;
 }
 
-async function timedExport(url: string, cookie: string, pid: number, probeDir: string) {
+async function timedExport(url: string, cookie: string, pid: number, probeDir: string, retained = false) {
   const baseline = rssKb(pid);
   let peak = baseline;
-  await heapProbe(probeDir, pid, "start");
+  await heapProbe(probeDir, pid, retained ? "start?retained" : "start");
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 20);
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });
@@ -129,6 +133,8 @@ export async function exportBench(opts: { base: string; org: string; cookie: str
   await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir); // warm-up
   const small = await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir);
   const large = await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir);
+  const smallHeld = await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir, true);
+  const largeHeld = await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir, true);
   const copy = opts.pgUrl ? await copyMs(opts.pgUrl, opts.event100k) : (opts.pgliteCopyMs ?? null);
   return {
     rows10kMs: small.ms,
@@ -140,6 +146,9 @@ export async function exportBench(opts: { base: string; org: string; cookie: str
     memoryRatio: small.growthMb > 0 ? large.growthMb / small.growthMb : large.growthMb > 0 ? Infinity : 1,
     live10kMb: small.liveMb,
     live100kMb: large.liveMb,
+    retained10kMb: smallHeld.liveMb,
+    retained100kMb: largeHeld.liveMb,
+    retainedRatio: smallHeld.liveMb > 0 ? largeHeld.liveMb / smallHeld.liveMb : Infinity,
     rss10kMb: small.rssGrowthMb,
     rss100kMb: large.rssGrowthMb,
   };

@@ -6,6 +6,8 @@
 // stretch keeps the timer from firing. "start" runs a full collection first, so the baseline is what is live
 // just before the export; the peak includes garbage not yet collected, as the process really held it.
 // "live" is the most that was left after any collection: what the export kept, without its garbage.
+// With /start?retained, it also runs a full collection every 50 ms and reads what is left: what the export
+// holds at any moment. Those runs are separate from the timed ones, whose peak they would lower.
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -27,14 +29,22 @@ if (dir) {
   let profiler;
   // npx, next and its server all load this: each answers on its own port, named by its pid.
   const server = createServer((req, res) => {
-    if (req.url === "/start") {
+    if (req.url === "/start" || req.url === "/start?retained") {
       clearInterval(timer);
       profiler?.stop();
       gc();
       baseline = peak = live = used();
       profiler = new GCProfiler();
       profiler.start();
-      timer = setInterval(() => (peak = Math.max(peak, used())), 2);
+      const retained = req.url.endsWith("?retained");
+      let ticks = 0;
+      timer = setInterval(() => {
+        peak = Math.max(peak, used());
+        if (retained && ++ticks % 25 === 0) {
+          gc();
+          live = Math.max(live, used());
+        }
+      }, 2);
     } else if (req.url === "/stop" && profiler) {
       clearInterval(timer);
       peak = Math.max(peak, used());

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import type { SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -17,6 +18,12 @@ export interface DbHandle {
   location: string;
   /** Rows as arrays of the driver's values, in the order selected: for bulk reads where mapping each row to an object costs more than the read. */
   arrays(query: SQL): Promise<unknown[][]>;
+  /**
+   * PostgreSQL only: the rows of a SELECT as the server's own CSV (COPY … TO STDOUT), streamed from a
+   * connection of its own that goes back to the pool when the stream ends, or is closed if it is abandoned.
+   * With timeZone, the statement runs in that session time zone (times format there without a conversion per row).
+   */
+  copyCsv?(query: SQL, options?: { timeZone?: string }): Promise<Readable>;
   close(): Promise<void>;
 }
 
@@ -70,7 +77,48 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
     const { sql, params } = dialect.sqlToQuery(query);
     return (await pool.query<unknown[]>({ text: sql, values: params, rowMode: "array" })).rows;
   };
-  return { db, engine: "postgres", location: redact(url), arrays, close: () => pool.end() };
+  const copyCsv = async (query: SQL, options: { timeZone?: string } = {}) => {
+    const { to } = await import("pg-copy-streams");
+    const { sql, params } = dialect.sqlToQuery(query);
+    const client = await pool.connect();
+    // COPY takes no parameters: each is written into the statement as a literal, escaped by the driver.
+    const literal = (value: unknown) => {
+      if (typeof value === "string") return client.escapeLiteral(value);
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+      if (typeof value === "boolean") return String(value);
+      if (value === null) return "null";
+      throw new TypeError(`copyCsv: cannot inline a ${typeof value}`);
+    };
+    const text = sql.replace(/\$(\d+)\b/g, (_, n: string) => literal(params[Number(n) - 1]));
+    if (options.timeZone) {
+      try {
+        await client.query("select set_config('TimeZone', $1, false)", [options.timeZone]);
+      } catch (e) {
+        client.release(e as Error);
+        throw e;
+      }
+    }
+    const stream = client.query(to(`copy (${text}) to stdout with (format csv)`));
+    let released = false;
+    let ended = false;
+    const release = (err?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(err);
+    };
+    stream.once("end", () => {
+      ended = true;
+      if (!options.timeZone) return release();
+      client.query("reset TimeZone").then(() => release(), (e: Error) => release(e));
+    });
+    stream.once("error", (e: Error) => release(e));
+    // Abandoned half-way (the reader went away): the connection is closed, which ends the COPY on the server.
+    stream.once("close", () => {
+      if (!ended) release(new Error("COPY abandoned"));
+    });
+    return stream;
+  };
+  return { db, engine: "postgres", location: redact(url), arrays, copyCsv, close: () => pool.end() };
 }
 
 async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle> {

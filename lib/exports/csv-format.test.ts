@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, CSV_EOL, csvField, defuseCell, isoInZone, quoteField, zonedStamps } from "./csv-format";
+import { CSV_BOM, CSV_EOL, csvField, defuseCell, isoInZone, lfToCrlf, quoteField, zonedStamps } from "./csv-format";
 
 const KAZAKH = "Әсем Қанатқызы Ұлықбекова, Өскемен: ғ ң һ і ү";
 const CYRILLIC = "Айгуль Нурланова";
@@ -68,5 +68,29 @@ describe("zoned time stamps", () => {
     const stamp = zonedStamps("Asia/Almaty");
     expect(stamp(Date.UTC(2026, 9, 1, 9, 30, 0, 999) / 1000)).toBe("2026-10-01T14:30:00+05:00");
     expect(isoInZone(new Date("2026-07-20T11:00:00Z"), "America/St_Johns")).toBe("2026-07-20T08:30:00-02:30");
+  });
+});
+
+describe("lfToCrlf", () => {
+  const copyOutput = 'name,comment\nAna,"two\nlines, ""quoted"""\nBolat,\n"Ж\r\nК",x\n';
+  const expected = 'name,comment\r\nAna,"two\nlines, ""quoted"""\r\nBolat,\r\n"Ж\r\nК",x\r\n';
+
+  it("ends records with CRLF and keeps line breaks inside quoted fields as stored", () => {
+    const out = lfToCrlf()([Buffer.from(copyOutput)]).toString("utf8");
+    expect(out).toBe(expected);
+    expect(parse(out)).toEqual([["name", "comment"], ["Ana", 'two\nlines, "quoted"'], ["Bolat", ""], ["Ж\r\nК", "x"]]);
+  });
+
+  it("gives the same bytes whichever way the stream is cut, inside quotes and letters too", () => {
+    const bytes = Buffer.from(copyOutput);
+    for (let size = 1; size <= bytes.length; size++) {
+      const convert = lfToCrlf();
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
+      // Some calls get one piece, some several, as the export gathers what the server has sent.
+      const out: Buffer[] = [];
+      for (let i = 0; i < pieces.length; i += 1 + (i % 3)) out.push(convert(pieces.slice(i, i + 1 + (i % 3))));
+      expect(Buffer.concat(out).toString("utf8"), `pieces of ${size}`).toBe(expected);
+    }
   });
 });

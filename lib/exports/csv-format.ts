@@ -69,3 +69,47 @@ export function zonedStamps(zone: string): (epochSeconds: number) => string {
     return `${dayText}${TWO[Math.floor(s / 3600)]}:${TWO[Math.floor(s / 60) % 60]}:${TWO[s % 60]}${suffix}`;
   };
 }
+
+/**
+ * PostgreSQL's COPY ends records with LF; RFC 4180 wants CRLF. Joins the chunks it is given into one buffer,
+ * turning each LF outside a quoted field into CRLF on the way (one copy in all), and leaves line breaks inside
+ * quoted fields as they were stored. A field may span calls; quotes inside a field are doubled, so counting
+ * them keeps the state right.
+ */
+export function lfToCrlf(): (chunks: Uint8Array[]) => Buffer {
+  let quoted = false;
+  return (chunks) => {
+    const bufs = chunks.map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
+    const breaks = bufs.map((buf) => {
+      const at: number[] = [];
+      let quote = buf.indexOf(0x22);
+      let lf = buf.indexOf(0x0a);
+      while (lf !== -1) {
+        if (quote !== -1 && quote < lf) {
+          quoted = !quoted;
+          quote = buf.indexOf(0x22, quote + 1);
+          continue;
+        }
+        if (!quoted) at.push(lf);
+        lf = buf.indexOf(0x0a, lf + 1);
+      }
+      // Quotes after the last line break still decide whether the next chunk starts inside a field.
+      for (; quote !== -1; quote = buf.indexOf(0x22, quote + 1)) quoted = !quoted;
+      return at;
+    });
+    const size = bufs.reduce((n, b, i) => n + b.length + breaks[i]!.length, 0);
+    const out = Buffer.allocUnsafe(size);
+    let to = 0;
+    bufs.forEach((buf, i) => {
+      let from = 0;
+      for (const at of breaks[i]!) {
+        to += buf.copy(out, to, from, at);
+        out[to++] = 0x0d;
+        out[to++] = 0x0a;
+        from = at + 1;
+      }
+      to += buf.copy(out, to, from);
+    });
+    return out;
+  };
+}

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, signups } from "@/db/schema";
@@ -199,6 +199,30 @@ describe("CSV export, written by hand", () => {
     expect(new Set(whole.rows.map((r) => r[0])).size).toBe(10);
     const times = whole.rows.map((r) => r[1]!);
     expect([...times].sort()).toEqual(times);
+  });
+
+  it("an export abandoned half-way ends on the server, and later queries keep their own time zone", async () => {
+    const one = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows[0]!;
+    const zoneOf = async () => (await one<{ tz: string }>(sql`select current_setting('TimeZone') as tz`)).tz;
+    const before = await zoneOf();
+    const { event } = await makeEvent(handle, orgId, { timeZone: "Pacific/Chatham" });
+    await handle.db.execute(sql`insert into signups (event_id, name, email, status)
+      select ${event.id}, 'Many ' || g, 'many-' || g || '@test.example', 'confirmed' from generate_series(1, 20000) g`);
+    const result = await exportAttendeesCsv(actors.coordinator!, { eventId: event.id }, { filter: filter(), columns: ALL, bom: false });
+    const reader = result.stream.getReader();
+    expect(Buffer.from((await reader.read()).value!).toString("utf8")).toMatch(/^Event,Name,/);
+    await reader.cancel();
+    // Every connection of the pool at once: none was left in the event's zone, none is still copying.
+    expect(new Set(await Promise.all(Array.from({ length: 30 }, zoneOf)))).toEqual(new Set([before]));
+    const copying = async () =>
+      (await one<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'copy (%' and state = 'active'`)).n;
+    for (let i = 0; i < 50 && (await copying()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await copying()).toBe(0);
+    // A whole export afterwards reads every row, times in the event's zone.
+    const whole = await exported(actors.coordinator!, { eventId: event.id }, { columns: ["name", "createdAt"] });
+    expect(whole.rows).toHaveLength(20000);
+    expect(whole.rows[0]![1]).toMatch(/[+-]1[34]:45$/);
+    expect(new Set(await Promise.all(Array.from({ length: 30 }, zoneOf)))).toEqual(new Set([before]));
   });
 });
 

@@ -1,7 +1,8 @@
 import "server-only";
+import type { Readable } from "node:stream";
 import { count, sql, type SQL } from "drizzle-orm";
 import { getDbHandle, type DbHandle } from "@/db/client";
-import { signups } from "@/db/schema";
+import { events, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { attendeeScope, attendeeWhere, type AttendeeScope, type AttendeeScopeRef } from "@/lib/attendees/attendees";
 import { ATTENDEE_COLUMNS, type AttendeeColumn, type AttendeeFilter } from "@/lib/attendees/schemas";
@@ -9,7 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en/exports.json";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { recordAudit } from "./audit";
-import { CSV_BOM, CSV_EOL, csvField, quoteField, zonedStamps } from "./csv-format";
+import { CSV_BOM, CSV_EOL, csvField, lfToCrlf, quoteField, zonedStamps } from "./csv-format";
 
 export { defuseCell, isoInZone } from "./csv-format";
 
@@ -140,6 +141,92 @@ function recordWriter(columns: AttendeeColumn[], scopeEvents: { id: string; titl
   };
 }
 
+// On PostgreSQL the server writes the CSV itself (COPY … TO STDOUT): the same cells as recordWriter, built in SQL.
+const DANGEROUS_FIRST = sql.raw(`('=', '+', '-', '@', chr(9), chr(13))`);
+const defused = (cell: SQL) => sql`case when left(${cell}, 1) in ${DANGEROUS_FIRST} then '''' || ${cell} else ${cell} end`;
+/**
+ * isoInZone in SQL: the wall clock at the event's place, to the second, with its offset as ±hh:mm. When every
+ * event of the export shares one zone the statement runs in it (to_char then converts nothing per row, twice as fast).
+ */
+const zonedStamp = (instant: SQL, sessionZone: boolean) =>
+  sessionZone
+    ? sql`to_char(${instant}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`
+    : sql`to_char(${instant} at time zone ${events.timeZone}, 'YYYY-MM-DD"T"HH24:MI:SS') || (
+  select case when o < 0 then '-' else '+' end || lpad((abs(o) / 3600)::text, 2, '0') || ':' || lpad((abs(o) % 3600 / 60)::text, 2, '0')
+  from (select extract(epoch from (${instant} at time zone ${events.timeZone}) - (${instant} at time zone 'UTC'))::int as o) offset_seconds)`;
+
+function copyCell(column: AttendeeColumn, sessionZone: boolean): SQL {
+  const s = signups;
+  switch (column) {
+    case "event":
+      return defused(sql`${events.title}`);
+    case "status":
+      return sql`case ${s.status} ${sql.join(Object.entries(labels.statuses).map(([k, v]) => sql`when ${k} then ${v}`), sql` `)} end`;
+    case "createdAt":
+      return zonedStamp(sql`${s.createdAt}`, sessionZone);
+    case "checkedInAt":
+      return zonedStamp(sql`${s.checkedInAt}`, sessionZone);
+    default:
+      return defused(sql`${s[column]}`);
+  }
+}
+
+function copySelect(where: SQL, columns: AttendeeColumn[], sessionZone: boolean): SQL {
+  return sql`select ${sql.join(columns.map((c) => copyCell(c, sessionZone)), sql`, `)}
+    from ${signups} join ${events} on ${events.id} = ${signups.eventId}
+    where ${where} order by ${signups.createdAt}, ${signups.id}`;
+}
+
+const COPY_CHUNK_BYTES = 256 << 10;
+
+/** The next chunk the server sent, null at the end. */
+function nextChunk(source: Readable): Promise<Buffer | null> {
+  const chunk = source.read() as Buffer | null;
+  if (chunk !== null || source.readableEnded) return Promise.resolve(chunk);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      source.off("readable", done).off("end", done).off("error", fail).off("close", done);
+      resolve(source.read() as Buffer | null);
+    };
+    const fail = (e: Error) => {
+      source.off("readable", done).off("end", done).off("close", done);
+      reject(e);
+    };
+    source.once("readable", done).once("end", done).once("error", fail).once("close", done);
+  });
+}
+
+/** The server's CSV after the header, records ending in CRLF, in chunks of about 256 kB; the connection goes back when done or abandoned. */
+function copyStream(handle: DbHandle, query: SQL, header: string, timeZone: string | undefined): ReadableStream<Uint8Array> {
+  const crlf = lfToCrlf();
+  let source: Readable | null = null;
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      source = await handle.copyCsv!(query, { timeZone });
+      controller.enqueue(Buffer.from(header, "utf8"));
+    },
+    async pull(controller) {
+      try {
+        const parts: Buffer[] = [];
+        let size = 0;
+        let chunk: Buffer | null = null;
+        while (size < COPY_CHUNK_BYTES && (chunk = await nextChunk(source!)) !== null) {
+          parts.push(chunk);
+          size += chunk.length;
+        }
+        if (size) controller.enqueue(crlf(parts));
+        if (chunk === null) controller.close();
+      } catch (e) {
+        console.error("picket: CSV export failed while streaming:", e);
+        controller.error(e);
+      }
+    },
+    cancel() {
+      source?.destroy();
+    },
+  });
+}
+
 /**
  * The attendee list of an event or a campaign as CSV (RFC 4180, UTF-8, optional BOM).
  * The permission check and the audit entry come first, in one transaction; then the rows are streamed.
@@ -165,6 +252,13 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     return { scope, where, rowCount };
   });
 
+  let header: string | null = (options.bom ? CSV_BOM : "") + columns.map((c) => quoteField(labels.columns[c])).join(",") + CSV_EOL;
+  if (handle.copyCsv) {
+    const zones = new Set(scope.events.map((e) => e.timeZone));
+    const zone = zones.size === 1 ? [...zones][0] : undefined;
+    return { filename: exportFilename(scope), rowCount, stream: copyStream(handle, copySelect(where, columns, zone !== undefined), header, zone) };
+  }
+
   const singleEvent = scope.events.length === 1;
   const fetchPage = (after: Keyset | null) => {
     const page = selectPage(handle, where, after, pageSize, singleEvent);
@@ -172,7 +266,6 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     return page;
   };
   const records = recordWriter(columns, scope.events);
-  let header: string | null = (options.bom ? CSV_BOM : "") + columns.map((c) => quoteField(labels.columns[c])).join(",") + CSV_EOL;
   // At most one page is held while the next is read: the query for the next page runs while this one is written out.
   let next: Promise<PageRow[]> | null = fetchPage(null);
   let out: ChunkWriter;

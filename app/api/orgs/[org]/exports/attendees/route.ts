@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${csv.filename}"`,
-        "cache-control": "no-store",
+        "cache-control": "no-store, no-transform",
         "x-content-type-options": "nosniff",
         "x-row-count": String(csv.rowCount),
       },
