@@ -187,6 +187,8 @@ export const events = pgTable(
     personalDataErasedAt: timestamp("personal_data_erased_at", { withTimezone: true }),
     // The start whose 24-hour reminders are queued: a new date queues them again.
     remindersQueuedFor: timestamp("reminders_queued_for", { withTimezone: true }),
+    // iCalendar SEQUENCE: raised by every change a calendar should pick up (time, place, details, cancellation).
+    sequence: integer("sequence").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -492,3 +494,34 @@ export type CaseUpdateKind = (typeof caseUpdateKind.enumValues)[number];
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type NewOutboxMessage = typeof outbox.$inferInsert;
 export type MailKind = (typeof mailKind.enumValues)[number];
+
+/** An organizer's translation of a campaign's text into one language; readers of that language get it, others the original. */
+export const campaignTranslations = pgTable(
+  "campaign_translations",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.locale] }), check("campaign_translations_locale", sql`${t.locale} ~ '^[a-z]{2}$'`)],
+);
+
+/** An organizer's translation of an event's title and description into one language. */
+export const eventTranslations = pgTable(
+  "event_translations",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.locale] }), check("event_translations_locale", sql`${t.locale} ~ '^[a-z]{2}$'`)],
+);
