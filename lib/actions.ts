@@ -21,6 +21,16 @@ function formObject(formData: FormData): Record<string, string> {
   return out;
 }
 
+// Control characters other than tab and line breaks: nobody types them, and PostgreSQL refuses NUL in text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Fields holding control characters, each with its message: checked before any schema, for every form and API. */
+export function controlCharacterErrors(values: Record<string, unknown>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (typeof value === "string" && CONTROL.test(value)) errors[key] = "validation.invalidCharacters";
+  return errors;
+}
+
 /**
  * The shape of every form action: parse with the capability's schema, run one lib call,
  * and turn failures into messages next to fields. Redirects and notFound pass through.
@@ -31,7 +41,10 @@ export async function handleForm<S extends z.ZodType>(
   run: (data: z.output<S>) => Promise<FormState | void>,
 ): Promise<FormState> {
   const values = typedValues(formData);
-  const parsed = schema.safeParse(formObject(formData));
+  const raw = formObject(formData);
+  const unreadable = controlCharacterErrors(raw);
+  if (Object.keys(unreadable).length) return { status: "error", fieldErrors: unreadable, formError: "errors.checkFields", values };
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {

@@ -1,4 +1,5 @@
 import { PublicError } from "@/lib/errors";
+import { controlCharacterErrors } from "@/lib/actions";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUpAtPublicEvent } from "@/lib/signups/public-signup";
 
@@ -22,6 +23,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ cam
     return json({ error: "validation.invalid" }, 400);
   }
   const input = typeof body === "object" && body !== null ? { ...(body as Record<string, unknown>), consent: (body as { consent?: unknown }).consent === true ? "on" : undefined } : {};
+  const unreadable = controlCharacterErrors(input);
+  if (Object.keys(unreadable).length) return json({ error: "errors.checkFields", fieldErrors: unreadable }, 400);
   const parsed = signupSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
