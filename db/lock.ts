@@ -45,8 +45,18 @@ function startTicks(pid: number) {
   return fields[19];
 }
 
+// Field 3 of /proc/<pid>/stat: Z (zombie) or X (dead) is a process that has ended but not been reaped, as
+// happens to a killed server's children in a container whose first process reaps nobody.
+function hasEnded(pid: number) {
+  const stat = readProc(`/proc/${pid}/stat`);
+  if (!stat) return false;
+  const state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+  return state === "Z" || state === "X";
+}
+
 function isAlive(holder: LockHolder): boolean {
   if (holder.bootId && bootId() && holder.bootId !== bootId()) return false;
+  if (hasEnded(holder.pid)) return false;
   try {
     process.kill(holder.pid, 0);
   } catch (e) {

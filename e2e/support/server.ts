@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+// Servers of the built app that a test starts, kills and starts again itself, beside the suite's own.
+
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const SECRET = "faults-secret-faults-secret-faults-secret-00";
+
+export interface AppServer {
+  base: string;
+  process: ChildProcess;
+  /** SIGKILL to npx, next and the server it runs, all at once: nothing gets to clean up. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type Store = { DATABASE_URL: string } | { PICKET_DATA_DIR: string };
+
+function env(store: Store, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: SECRET,
+    PORT: String(port),
+    DATABASE_URL: "",
+    PICKET_DATA_DIR: "",
+    PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000",
+    PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000",
+    ...store,
+  };
+}
+
+/** The process and all its descendants (next start runs the server in a child of its own). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    // gone already
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+function alive(pid: number): boolean {
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+    return state !== "Z" && state !== "X";
+  } catch {
+    return false;
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/** Migrates and seeds the demo story into the store, as `npm run demo` does. */
+export async function seedStore(store: Store) {
+  const child = spawn("npx", ["tsx", "scripts/seed.ts"], { env: env(store, 0), stdio: "ignore" });
+  await exited(child);
+  if (child.exitCode !== 0) throw new Error("seeding failed");
+}
+
+export async function startServer(store: Store, port: number): Promise<AppServer> {
+  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: env(store, port), stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  const base = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}: ${stderr}`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server on ${port} did not start`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const signal = async (sig: NodeJS.Signals) => {
+    const tree = processTree(child.pid!);
+    for (const pid of tree) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // already gone
+      }
+    }
+    await exited(child);
+    for (let i = 0; i < 100 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 50));
+  };
+  return { base, process: child, kill: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
+}
+
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `picket_faults_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A sign-up through the JSON API: the status, and whether the server said it was stored. */
+export async function postSignup(base: string, campaign: string, event: string, body: Record<string, unknown>): Promise<number> {
+  const res = await fetch(`${base}/api/c/${campaign}/${event}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  await res.arrayBuffer();
+  return res.status;
+}
