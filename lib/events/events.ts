@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, like } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, events, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -82,6 +82,9 @@ export async function createEvent(actor: Actor, campaignId: string, input: Event
 }
 
 /** Edits an event. Raising the capacity promotes from the waitlist in the same transaction. */
+/** Calendars replace their copy of an event when its SEQUENCE grows: every organizer's change raises it by one. */
+const nextSequence = sql`${events.sequence} + 1`;
+
 export async function updateEvent(actor: Actor, eventId: string, input: EventInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -98,7 +101,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
     }
     const [row] = await tx
       .update(events)
-      .set({ ...columns(input), slug, updatedAt: new Date() })
+      .set({ ...columns(input), slug, updatedAt: new Date(), sequence: nextSequence })
       .where(eq(events.id, eventId))
       .returning();
     const now = new Date();
@@ -127,6 +130,7 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
         changeReason: input.reason || null,
         status: "postponed",
         updatedAt: new Date(),
+        sequence: nextSequence,
       })
       .where(eq(events.id, eventId))
       .returning();
@@ -139,7 +143,11 @@ export async function cancelEvent(actor: Actor, eventId: string, reason: string)
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { event } = await eventForActor(actor, eventId, "organizer", tx);
-    await tx.update(events).set({ status: "cancelled", changeReason: reason || null, updatedAt: new Date() }).where(eq(events.id, eventId));
+    const changed = event.status !== "cancelled";
+    await tx
+      .update(events)
+      .set({ status: "cancelled", changeReason: reason || null, updatedAt: new Date(), ...(changed ? { sequence: nextSequence } : {}) })
+      .where(eq(events.id, eventId));
     if (event.status !== "cancelled") await queueEventCancelled(tx, { ...event, status: "cancelled" }, reason || null);
     return { slug: event.slug };
   });

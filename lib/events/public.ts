@@ -32,6 +32,8 @@ export interface PublicEvent {
   previousEndsAt: Date | null;
   changeReason: string | null;
   signupState: SignupState;
+  /** iCalendar SEQUENCE: raised by every organizer's change. */
+  sequence: number;
   updatedAt: Date;
 }
 
@@ -77,6 +79,7 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
     previousEndsAt: e.previousEndsAt,
     changeReason: e.changeReason,
     signupState: state,
+    sequence: e.sequence,
     updatedAt: e.updatedAt,
   };
 }

@@ -40,7 +40,7 @@ const KEYS = {
 const icsCache = new Map<string, string>();
 
 function icsAttachment(ctx: SignupMailContext): MailAttachment {
-  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}`;
+  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}`;
   let content = icsCache.get(key);
   if (content === undefined) {
     content = eventToIcs(ctx.campaign, ctx.event, ctx.origin);

@@ -1,4 +1,4 @@
-import { HandCoins, Rss } from "lucide-react";
+import { CalendarPlus, HandCoins, Rss } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await getPublicCampaign((await params).campaign);
   if (!found) return {};
   const { title, summary, slug } = found.campaign;
-  return { title, description: summary, alternates: { types: { "application/atom+xml": [{ url: `/c/${slug}/feed.xml`, title }] } }, openGraph: { title, description: summary, type: "website", siteName: "Picket" }, twitter: { card: "summary", title, description: summary } };
+  return { title, description: summary, alternates: { types: { "application/atom+xml": [{ url: `/c/${slug}/feed.xml`, title }], "text/calendar": [{ url: `/c/${slug}/calendar.ics`, title }] } }, openGraph: { title, description: summary, type: "website", siteName: "Picket" }, twitter: { card: "summary", title, description: summary } };
 }
 
 /** Upcoming events by country, then city; each group in date order. */
@@ -114,7 +114,11 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
         </details>
       ) : null}
       <ReadMore articles={articles} />
-      <p className="text-sm">
+      <p className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <a href={`/c/${campaign.slug}/calendar.ics`} className="inline-flex items-center gap-1 text-brand-700 underline">
+          <CalendarPlus aria-hidden className="size-4" />
+          {t("calendar")}
+        </a>
         <a href={`/c/${campaign.slug}/feed.xml`} className="inline-flex items-center gap-1 text-brand-700 underline">
           <Rss aria-hidden className="size-4" />
           {tt("feedLink")}

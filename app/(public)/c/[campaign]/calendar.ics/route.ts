@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { campaignToIcs } from "@/lib/events/ics";
+import { getPublicCampaign } from "@/lib/events/public";
+
+export const dynamic = "force-dynamic";
+
+/** The campaign's events as a calendar to subscribe to: calendars fetch it again now and then. */
+export async function GET(request: Request, { params }: { params: Promise<{ campaign: string }> }) {
+  const { campaign } = await params;
+  const found = await getPublicCampaign(campaign);
+  if (!found) return new Response((await getTranslations("errors"))("notFound"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const origin = process.env.PICKET_PUBLIC_URL ?? new URL(request.url).origin;
+  return new Response(campaignToIcs(found.campaign, found.events, origin), {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": `inline; filename="${found.campaign.slug}.ics"`,
+      "cache-control": "public, max-age=300",
+    },
+  });
+}
