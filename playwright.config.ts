@@ -42,6 +42,8 @@ export default defineConfig({
       AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       DATABASE_URL: "",
       PORT: String(port),
+      // Map tiles from an address the tests answer themselves (page.route): nothing leaves the machine.
+      PICKET_MAP_TILE_URL: "http://127.0.0.1:3299/tiles/{z}/{x}/{y}.png",
     },
   },
 });

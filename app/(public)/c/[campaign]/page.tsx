@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EventListItem } from "@/components/public/event-list-item";
+import { EventMap, type MapMarker } from "@/components/public/event-map";
 import { Markdown } from "@/components/public/markdown";
 import { ReadMore } from "@/components/public/read-more";
 import { PublicCases, Timeline } from "@/components/trials/timeline";
@@ -10,6 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { readMoreForCampaign } from "@/lib/articles/public";
 import { getPublicCampaign, type PublicEvent } from "@/lib/events/public";
 import { countryName } from "@/lib/geo/countries";
+import { mapSettings } from "@/lib/geo/map";
+import { formatRange } from "@/lib/time/format";
 import { getPublicCases, getTimeline } from "@/lib/trials/public";
 
 type Params = { params: Promise<{ campaign: string }> };
@@ -56,6 +59,18 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
   const now = new Date();
   const upcoming = events.filter((e) => e.endsAt >= now);
   const past = events.filter((e) => e.endsAt < now).reverse();
+  const map = mapSettings();
+  const tm = await getTranslations("public.map");
+  const markers: MapMarker[] = upcoming
+    .filter((e) => e.latitude !== null && e.longitude !== null && e.status !== "cancelled")
+    .map((e) => ({
+      href: `/c/${campaign.slug}/${e.slug}`,
+      title: e.title,
+      when: formatRange(locale, e.startsAt, e.endsAt, e.timeZone),
+      place: [e.city, countryName(e.country, locale)].filter(Boolean).join(", "),
+      lat: e.latitude!,
+      lng: e.longitude!,
+    }));
   return (
     <article className="space-y-8">
       {campaign.status === "archived" ? <Alert tone="info">{t("archived")}</Alert> : null}
@@ -83,6 +98,16 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
         <h2 id="upcoming" className="text-xl font-semibold">
           {t("upcoming")}
         </h2>
+        {map ? (
+          <div className="mt-3">
+            <EventMap
+              markers={markers}
+              tileUrl={map.tileUrl}
+              attribution={map.attribution}
+              labels={{ show: tm("show"), note: tm("note", { host: map.host }), region: tm("region"), loading: tm("loading"), failed: tm("failed") }}
+            />
+          </div>
+        ) : null}
         {upcoming.length === 0 ? (
           <p className="mt-2 text-stone-600">{t("noUpcoming")}</p>
         ) : (
