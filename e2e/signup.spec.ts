@@ -123,10 +123,11 @@ test("drafts are not found; cancelled events keep their page without a form", as
 
   const missingEvent = await page.goto(`/c/${CAMPAIGN}/no-such-event`);
   expect(missingEvent?.status()).toBe(404);
-  // Calendar file of a real event, in UTC instants.
+  // Calendar file of a real event: noon at the place, with the place's zone.
   const ics = await page.request.get(`/c/${CAMPAIGN}/embassy-protest-warsaw/event.ics`);
   expect(ics.headers()["content-type"]).toContain("text/calendar");
   const body = await ics.text();
-  expect(body).toMatch(/DTSTART:\d{8}T1[01]0000Z/);
+  expect(body).toMatch(/DTSTART;TZID=Europe\/Warsaw:\d{8}T120000\r\n/);
+  expect(body).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Warsaw");
   expect(body).toContain("SUMMARY:Protest at the embassy in Warsaw");
 });

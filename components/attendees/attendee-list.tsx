@@ -99,14 +99,17 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
   const t = await getTranslations("attendeesUI.table");
   const ts = await getTranslations("signups.status");
   const locale = await getLocale();
-  const sortLink = (sort: Sort, label: string) => {
+  // A sortable column's header: the header says how the table is sorted (aria-sort), its link sorts it.
+  const sortable = (sort: Sort, label: string) => {
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <Link href={href(base, query, { sort, dir, page: 1 })} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="underline-offset-2 hover:underline">
-        {label}
-        {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
-      </Link>
+      <th scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={href(base, query, { sort, dir, page: 1 })} className="underline-offset-2 hover:underline">
+          {label}
+          {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
+        </Link>
+      </th>
     );
   };
   if (total === 0) return <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">{query.q || query.status || query.role || query.checkedIn ? t("noMatch") : t("empty")}</p>;
@@ -122,14 +125,14 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
         <table className="min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">{sortLink("name", t("name"))}</th>
+              {sortable("name", t("name"))}
               {showEvent ? <th scope="col" className="px-3 py-2">{t("event")}</th> : null}
               <th scope="col" className="px-3 py-2">{t("email")}</th>
               <th scope="col" className="px-3 py-2">{t("phone")}</th>
-              <th scope="col" className="px-3 py-2">{sortLink("role", t("role"))}</th>
-              <th scope="col" className="px-3 py-2">{sortLink("status", t("status"))}</th>
-              <th scope="col" className="px-3 py-2">{sortLink("createdAt", t("signedUp"))}</th>
-              <th scope="col" className="px-3 py-2">{sortLink("checkedInAt", t("checkedIn"))}</th>
+              {sortable("role", t("role"))}
+              {sortable("status", t("status"))}
+              {sortable("createdAt", t("signedUp"))}
+              {sortable("checkedInAt", t("checkedIn"))}
               <th scope="col" className="px-3 py-2">{t("comment")}</th>
             </tr>
           </thead>

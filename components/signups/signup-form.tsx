@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
@@ -29,6 +29,11 @@ export function SignupForm({
   const t = useTranslations("signups.form");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
+  const form = useRef<HTMLFormElement>(null);
+  // After a refused submission, focus goes to the first field to fix (its message is read with it).
+  useEffect(() => {
+    if (state.status === "error") form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
   if (state.status === "ok" && state.messageKey) {
     return (
       <Alert tone="info" title={t("checkEmailTitle")}>
@@ -38,7 +43,7 @@ export function SignupForm({
   }
   const err = (name: string) => msg(fieldError(state, name));
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-describedby="signup-privacy">
+    <form ref={form} action={formAction} className="space-y-4" noValidate aria-describedby="signup-privacy">
       {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
       <input type="hidden" name="campaign" value={campaign} />
       <input type="hidden" name="event" value={event} />
