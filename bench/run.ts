@@ -17,6 +17,9 @@ const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
 const { campaigns, events, memberships, organisations, users } = await import("../db/schema");
 const { hashPassword } = await import("../lib/auth/password");
 const { exportBench, fillEvent, logIn, pgliteCopyMs } = await import("./exports");
+const { publicPageScripts } = await import("./js-size");
+type PageScripts = Awaited<ReturnType<typeof publicPageScripts>>[number];
+let pageScripts: PageScripts[] = [];
 type ExportFigures = Awaited<ReturnType<typeof exportBench>>;
 const { signUp } = await import("../lib/signups/signups");
 const { signupSchema } = await import("../lib/signups/schemas");
@@ -146,6 +149,18 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
     console.log(`bench: ${label}: CSV exports of 10,000 and 100,000 rows…`);
     const base = `http://localhost:${PORT}`;
     const cookie = await logIn(base, email, "bench-password-123");
+    if (label === "postgres") {
+      console.log("bench: JavaScript of the public pages…");
+      const signup = await fetch(`${base}/api/c/${campaign.slug}/${http.slug}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Page weight", email: `weight-${Date.now()}@bench.example` }) });
+      const { manageUrl } = (await signup.json()) as { manageUrl: string };
+      pageScripts = await publicPageScripts(base, [
+        { page: "home", path: "/" },
+        { page: "campaign", path: `/c/${campaign.slug}` },
+        { page: "event", path: `/c/${campaign.slug}/${http.slug}` },
+        { page: "private sign-up page", path: manageUrl },
+        { page: "articles", path: "/articles?q=kazakhstan" },
+      ]);
+    }
     const exports = await exportBench({ base, org: org.slug, cookie, event10k: e10k.id, event100k: e100k.id, rootPid: server.pid!, pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null, probeDir, pgliteCopyMs: copyMs });
     return { exports, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
   } finally {
@@ -196,6 +211,10 @@ for (const r of results) {
   const x = r.exports;
   console.log(`| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`);
 }
-writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, signups: results }, null, 2) + "\n");
+console.log("\nJavaScript each public page loads (all script files, gzipped at level 9); aim for the event page: at most 110 KB\n");
+console.log("| page | files | KB gzipped |");
+console.log("|---|---|---|");
+for (const p of pageScripts) console.log(`| ${p.page} | ${p.files} | ${f(p.gzipKb, 1)} |`);
+writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, signups: results, pageScripts }, null, 2) + "\n");
 console.log("\nbench: figures written to bench/results.json");
 process.exit(0);
