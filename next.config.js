@@ -1,5 +1,19 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
+// Every response, static files included (the Content-Security-Policy, with its per-request nonce, comes from proxy.ts).
+const permissions = ["accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking"];
+const securityHeaders = [
+  // Other sites never learn our addresses (private links included). Pages lower this to same-origin with a
+  // meta tag (app/layout.tsx) so that form posts keep their Origin header, which server actions check.
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Permissions-Policy", value: permissions.map((p) => `${p}=()`).join(", ") },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
@@ -9,6 +23,9 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import { ChevronDown, LogOut } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "./language-switcher";
 
 interface OrgLink {
   slug: string;
@@ -52,6 +53,7 @@ export async function DashboardHeader({
           </ul>
         </details>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <LanguageSwitcher />
           <span className="text-stone-700" data-testid="account-name">
             {userName}
           </span>

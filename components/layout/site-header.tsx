@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
   const t = await getTranslations("app");
@@ -10,11 +11,14 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
           {t("name")}
         </Link>
-        <nav aria-label={ta("title")}>
-          <Link href="/articles" className="text-sm font-medium text-stone-700 underline-offset-2 hover:text-brand-700 hover:underline">
-            {ta("title")}
-          </Link>
-        </nav>
+        <div className="flex items-center gap-3">
+          <nav aria-label={ta("title")}>
+            <Link href="/articles" className="text-sm font-medium text-stone-700 underline-offset-2 hover:text-brand-700 hover:underline">
+              {ta("title")}
+            </Link>
+          </nav>
+          <LanguageSwitcher />
+        </div>
       </div>
     </header>
   );

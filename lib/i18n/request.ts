@@ -1,10 +1,10 @@
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
-import { pickLocale } from "./config";
+import { localeFromHeaders } from "./config";
 import { messagesByLocale } from "./messages";
 
 export default getRequestConfig(async () => {
-  const locale = pickLocale((await headers()).get("accept-language"));
+  const locale = localeFromHeaders(await headers());
   return {
     locale,
     // Event times always name their own zone; this is only the fallback for other dates.

@@ -2,7 +2,7 @@ import "server-only";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { PublicError } from "@/lib/errors";
 import { findVisibleEventId } from "@/lib/events/public";
-import { pickLocale } from "@/lib/i18n/config";
+import { localeFromHeaders } from "@/lib/i18n/config";
 import { clientKey } from "@/lib/security/client";
 import type { SignupInput } from "./schemas";
 import { signUp } from "./signups";
@@ -12,5 +12,5 @@ export async function signUpAtPublicEvent(campaignSlug: string, eventSlug: strin
   // signUp checks the campaign's status and the event's availability again, under the event's lock.
   const eventId = await findVisibleEventId(campaignSlug, eventSlug);
   if (!eventId) throw new PublicError("errors.notFound");
-  return signUp(eventId, input, { client: clientKey(headers, getAuthSecret()), locale: pickLocale(headers.get("accept-language")) });
+  return signUp(eventId, input, { client: clientKey(headers, getAuthSecret()), locale: localeFromHeaders(headers) });
 }

@@ -19,13 +19,15 @@ const whenOptions = (timeZone: string): Intl.DateTimeFormatOptions => ({
 // microseconds): one per language, zone and shape, kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(shape: "when" | "day" | "time", locale: string, timeZone: string): Intl.DateTimeFormat {
+function formatter(shape: "when" | "wall" | "day" | "time", locale: string, timeZone: string): Intl.DateTimeFormat {
   const key = `${shape}|${locale}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       shape === "when"
         ? whenOptions(timeZone)
+        : shape === "wall"
+          ? { ...whenOptions(timeZone), timeZoneName: undefined }
         : shape === "day"
           ? { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }
           : { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" };
@@ -39,6 +41,11 @@ function formatter(shape: "when" | "day" | "time", locale: string, timeZone: str
 /** "Fri 20 Jul 2012, 12:00 – 14:00 BST" in the given zone. */
 export function formatRange(locale: string, start: Date, end: Date, timeZone: string): string {
   return formatter("when", locale, timeZone).formatRange(start, end);
+}
+
+/** formatRange without the zone's name: the wall-clock times alone. */
+export function formatWallClockRange(locale: string, start: Date, end: Date, timeZone: string): string {
+  return formatter("wall", locale, timeZone).formatRange(start, end);
 }
 
 export function formatInstant(locale: string, instant: Date, timeZone: string): string {

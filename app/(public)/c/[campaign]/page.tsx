@@ -10,6 +10,8 @@ import { PublicCases, Timeline } from "@/components/trials/timeline";
 import { Alert } from "@/components/ui/alert";
 import { readMoreForCampaign } from "@/lib/articles/public";
 import { getPublicCampaign, type PublicEvent } from "@/lib/events/public";
+import { campaignInLocale, eventsInLocale } from "@/lib/translations/translations";
+import { TranslationNote } from "@/components/public/translation-note";
 import { countryName } from "@/lib/geo/countries";
 import { mapSettings } from "@/lib/geo/map";
 import { formatRange } from "@/lib/time/format";
@@ -46,7 +48,11 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
   const found = await getPublicCampaign((await params).campaign);
   const sp = await searchParams;
   if (!found) notFound();
-  const { campaign, events } = found;
+  const original = sp.original === "1";
+  const locale = await getLocale();
+  // The reader's language where the organisers translated the text; the original otherwise, or when asked.
+  const campaign = original ? { ...found.campaign, translated: null } : await campaignInLocale(found.campaign, locale);
+  const events = original ? found.events : await eventsInLocale(found.events, locale);
   const trialWatch = campaign.kind === "trial_watch";
   const [articles, cases] = await Promise.all([readMoreForCampaign(campaign.id), trialWatch ? getPublicCases(campaign.id) : Promise.resolve([])]);
   const activeCase = typeof sp.case === "string" && cases.some((c) => c.id === sp.case) ? sp.case : null;
@@ -55,7 +61,6 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
   const tt = await getTranslations("trialsPublic");
   const t = await getTranslations("public.campaign");
   const tk = await getTranslations("kinds.campaign");
-  const locale = await getLocale();
   const now = new Date();
   const upcoming = events.filter((e) => e.endsAt >= now);
   const past = events.filter((e) => e.endsAt < now).reverse();
@@ -78,8 +83,13 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
         <p className="text-sm text-stone-600">
           {tk(campaign.kind)} · {campaign.orgName}
         </p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">{campaign.title}</h1>
-        {campaign.summary ? <p className="mt-3 text-lg text-stone-700">{campaign.summary}</p> : null}
+        <div lang={campaign.translated ?? undefined}>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">{campaign.title}</h1>
+          {campaign.summary ? <p className="mt-3 text-lg text-stone-700">{campaign.summary}</p> : null}
+        </div>
+        <div className="mt-2">
+          <TranslationNote translated={campaign.translated} original={original} path={`/c/${campaign.slug}`} />
+        </div>
         {campaign.appealUrl ? (
           <a href={campaign.appealUrl} rel="nofollow noopener noreferrer" className="mt-4 inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             <HandCoins aria-hidden className="size-5" />
@@ -87,7 +97,11 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
           </a>
         ) : null}
       </header>
-      {campaign.body ? <Markdown>{campaign.body}</Markdown> : null}
+      {campaign.body ? (
+        <div lang={campaign.translated ?? undefined}>
+          <Markdown>{campaign.body}</Markdown>
+        </div>
+      ) : null}
       {trialWatch ? (
         <>
           <PublicCases cases={cases} />

@@ -1,7 +1,8 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatInstant } from "@/lib/time/format";
 import { CampaignStatusBadge } from "@/components/dashboard/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -20,7 +21,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ org:
   const canEdit = roleAllows(org.role, "organizer");
   const t = await getTranslations("dashboardCampaigns");
   const tk = await getTranslations("editor.campaignKinds");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -59,7 +60,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ org:
                   {c.summary ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{c.summary}</p> : null}
                 </div>
                 <p className="shrink-0 text-sm text-stone-600">
-                  {t("list.updated", { when: format.dateTime(c.updatedAt, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }) })}
+                  {t("list.updated", { when: formatInstant(locale, c.updatedAt, "UTC") })}
                 </p>
               </li>
             ))}

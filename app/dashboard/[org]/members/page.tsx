@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatInstant } from "@/lib/time/format";
 import { CreateInvitationForm, RevokeInvitationForm } from "@/components/orgs/invitation-forms";
 import { ChangeRoleForm, RemoveMemberForm } from "@/components/orgs/member-forms";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -12,7 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
 }
 
-const when = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" } as const;
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -22,7 +22,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   const ti = await getTranslations("invitations");
   const tr = await getTranslations("roles");
   const tm = await getTranslations("invitationMail");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -76,7 +76,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                       </p>
                     ) : null}
                     <p className="text-stone-600">
-                      {ti(`state.${inv.status}`)} · {ti("expires", { when: format.dateTime(inv.expiresAt, when) })}
+                      {ti(`state.${inv.status}`)} · {ti("expires", { when: formatInstant(locale, inv.expiresAt, "UTC") })}
                     </p>
                     {inv.status === "pending" ? (
                       <div className="mt-2">

@@ -13,6 +13,8 @@ import { SignupForm } from "@/components/signups/signup-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { readMoreForEvent } from "@/lib/articles/public";
+import { TranslationNote } from "@/components/public/translation-note";
+import { campaignInLocale, eventsInLocale } from "@/lib/translations/translations";
 import { getPublicEvent } from "@/lib/events/public";
 import { acceptsSignups } from "@/lib/signups/availability";
 import { formatInstant } from "@/lib/time/format";
@@ -37,10 +39,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function EventPage({ params, searchParams }: Params) {
   const { campaign: campaignSlug, event: eventSlug } = await params;
-  const { erased } = await searchParams;
+  const { erased, original: originalParam } = await searchParams;
   const found = await getPublicEvent(campaignSlug, eventSlug);
   if (!found) notFound();
-  const { campaign, event } = found;
+  const original = originalParam === "1";
+  const reader = await getLocale();
+  const campaign = original ? found.campaign : await campaignInLocale(found.campaign, reader);
+  const event = original ? { ...found.event, translated: null } : (await eventsInLocale([found.event], reader))[0]!;
   const articles = await readMoreForEvent(event.id);
   const t = await getTranslations("public.event");
   const tk = await getTranslations("kinds.event");
@@ -57,7 +62,12 @@ export default async function EventPage({ params, searchParams }: Params) {
           </Link>{" "}
           · {tk(event.kind)}
         </p>
-        <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
+        <h1 lang={event.translated ?? undefined} className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">
+          {event.title}
+        </h1>
+        <div className="mt-2">
+          <TranslationNote translated={event.translated} original={original} path={`/c/${campaign.slug}/${event.slug}`} />
+        </div>
       </header>
       <Card className="space-y-4">
         <section aria-labelledby="when">
@@ -96,7 +106,11 @@ export default async function EventPage({ params, searchParams }: Params) {
           </p>
         ) : null}
       </Card>
-      {event.description ? <Markdown>{event.description}</Markdown> : null}
+      {event.description ? (
+        <div lang={event.translated ?? undefined}>
+          <Markdown>{event.description}</Markdown>
+        </div>
+      ) : null}
       <ReadMore articles={articles} />
       <section aria-labelledby="signup" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
         <h2 id="signup" className="text-xl font-semibold">

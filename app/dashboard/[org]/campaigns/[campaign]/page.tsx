@@ -12,6 +12,9 @@ import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
+import { TranslationsPanel } from "@/components/translations/translations-panel";
+import { listCampaignTranslations } from "@/lib/translations/translations";
+import { deleteCampaignTranslationAction, saveCampaignTranslationAction } from "../translation-actions";
 import { setCampaignStatusAction, updateCampaignAction } from "../actions";
 import { loadCampaignPage, prefetchDashboard } from "../load";
 
@@ -79,6 +82,15 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             </div>
           </Card>
           <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} />
+          {canEdit ? (
+            <TranslationsPanel
+              kind="campaign"
+              hidden={{ org: org.slug, campaign: campaign.slug, campaignId: campaign.id }}
+              translations={await listCampaignTranslations(actor, campaign.id)}
+              save={saveCampaignTranslationAction}
+              remove={deleteCampaignTranslationAction}
+            />
+          ) : null}
           {canEdit ? (
             <Card>
               <h2 className="mb-4 text-lg font-semibold">{te("campaign.editTitle")}</h2>

@@ -2,7 +2,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { ExternalLink, Mail } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { EventTime } from "@/components/dashboard/event-time";
 import { LiveEventCounts } from "@/components/dashboard/live-campaign-events";
@@ -17,7 +17,11 @@ import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { RetentionPanel } from "@/components/retention/retention-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
+import { TranslationsPanel } from "@/components/translations/translations-panel";
+import { listEventTranslations } from "@/lib/translations/translations";
+import { deleteEventTranslationAction, saveEventTranslationAction } from "../../../translation-actions";
 import { countryName } from "@/lib/geo/countries";
+import { formatWallClockRange } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { cancelEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
 import { listCaseChoices } from "@/lib/trials/trials";
@@ -46,9 +50,8 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const cancelled = event.status === "cancelled";
   const countries = canEdit ? countryOptions(locale) : [];
   const zones = canEdit ? zoneOptions(zone) : [];
-  const format = await getFormatter();
   // The wall-clock times a copy keeps, without a zone: the copy gets its own.
-  const localTimes = format.dateTimeRange(event.startsAt, event.endsAt, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: zone });
+  const localTimes = formatWallClockRange(locale, event.startsAt, event.endsAt, zone);
   // A cancelled event says so below in any case.
   const flag = (["created", "duplicated", "saved", "postponed"] as const).find((f) => flags[f]);
   const promoted = Number(flags.promoted) || 0;
@@ -172,6 +175,15 @@ export default async function EventPage({ params, searchParams }: { params: Para
             <EventDetails event={event} />
           )}
           <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} event={event} />
+          {canEdit ? (
+            <TranslationsPanel
+              kind="event"
+              hidden={{ org: org.slug, campaign: campaign.slug, campaignId: campaign.id, event: event.slug, eventId: event.id }}
+              translations={await listEventTranslations(actor, event.id)}
+              save={saveEventTranslationAction}
+              remove={deleteEventTranslationAction}
+            />
+          ) : null}
         </div>
 
         {canEdit ? (

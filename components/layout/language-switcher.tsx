@@ -1,0 +1,39 @@
+import { Languages } from "lucide-react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import { LOCALE_NAMES, LOCALES, PATH_HEADER } from "@/lib/i18n/config";
+
+/**
+ * The languages, each a plain link to this page's address with the language in front ("/ru/c/…"):
+ * it works without JavaScript, and the proxy remembers the choice for the addresses without one.
+ */
+export async function LanguageSwitcher() {
+  const locale = await getLocale();
+  const t = await getTranslations("app");
+  const path = (await headers()).get(PATH_HEADER) ?? "/";
+  const here = path.startsWith("/") && !path.startsWith("//") ? path : "/";
+  return (
+    <details className="relative">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md px-2 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
+        <Languages aria-hidden className="size-4" />
+        <span className="sr-only">{t("language")}: </span>
+        <span lang={locale}>{LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}</span>
+      </summary>
+      <ul className="absolute right-0 z-30 mt-1 min-w-40 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+        {LOCALES.map((l) => (
+          <li key={l}>
+            <a
+              href={`/${l}${here === "/" ? "" : here}`}
+              hrefLang={l}
+              lang={l}
+              aria-current={l === locale ? "true" : undefined}
+              className="block px-3 py-2 text-sm hover:bg-stone-100 aria-[current=true]:font-semibold"
+            >
+              {LOCALE_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,57 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { LoginPage } from "./pages";
+
+/** The headers every response carries, from the proxy (the policy, with its nonce) and from next.config.js. */
+function expectHardened(res: APIResponse, what: string) {
+  const h = res.headers();
+  const csp = h["content-security-policy"] ?? "";
+  const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  expect(script, what).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
+  expect(script, what).not.toContain("'unsafe-inline'");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toContain("object-src 'none'");
+  expect(h["referrer-policy"], what).toBe("no-referrer");
+  expect(h["x-content-type-options"], what).toBe("nosniff");
+  expect(h["permissions-policy"], what).toContain("camera=()");
+  expect(h["permissions-policy"], what).toContain("geolocation=()");
+  // The e2e server runs in production mode.
+  expect(h["strict-transport-security"], what).toMatch(/max-age=\d{7,}/);
+  return script;
+}
+
+test("a public page, a dashboard page and an API response carry the security headers; each page gets its own nonce", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|execute)/i.test(m.text())) violations.push(m.text());
+  });
+
+  const first = await page.request.get("/c/embassy-day-of-action");
+  const second = await page.request.get("/c/embassy-day-of-action");
+  expect(expectHardened(first, "public page")).not.toBe(expectHardened(second, "public page again"));
+  expect(first.headers()["cache-control"] ?? "").not.toContain("public, max-age=31536000");
+
+  // The page works under its policy: Next's scripts carry the nonce, nothing inline runs without it.
+  await page.goto("/c/embassy-day-of-action/embassy-protest-london");
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => ({ src: (e as HTMLScriptElement).src, nonce: (e as HTMLScriptElement).nonce })));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const s of scripts) expect(s.nonce, s.src || "inline script").not.toBe("");
+
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn("owner@picket.example", "solidarity-2012");
+  await expect(page).toHaveURL(/\/dashboard\/campaign-kazakhstan/);
+  expectHardened(await page.request.get("/dashboard/campaign-kazakhstan/mailbox"), "dashboard page");
+  const api = await page.request.get("/api/orgs/campaign-kazakhstan/dashboard");
+  expect(api.status()).toBe(200);
+  expectHardened(api, "API response");
+  expect(violations).toEqual([]);
+});
+
+test("static files carry the headers that apply to them", async ({ page, request }) => {
+  await page.goto("/");
+  const src = await page.locator("script[src*='/_next/static/']").first().getAttribute("src");
+  const res = await request.get(src!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(res.headers()["referrer-policy"]).toBe("no-referrer");
+});
