@@ -66,3 +66,14 @@ export async function handleForm<S extends z.ZodType>(
     return { status: "error", fieldErrors: {}, formError: "errors.generic", values };
   }
 }
+
+/** Several forms on one page: their fields carry the prefix the form names (a "prefix" field), dropped here. */
+export function unprefixed(formData: FormData): FormData {
+  const prefix = String(formData.get("prefix") ?? "");
+  const out = new FormData();
+  for (const [key, value] of formData.entries()) {
+    if (key === "prefix") continue;
+    out.append(prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key, value);
+  }
+  return out;
+}

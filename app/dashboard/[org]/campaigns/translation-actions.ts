@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { handleForm } from "@/lib/actions";
+import { handleForm, unprefixed } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { campaignTranslationSchema, eventTranslationSchema, translationLocaleSchema } from "@/lib/translations/schemas";
@@ -11,17 +11,6 @@ import { deleteCampaignTranslation, deleteEventTranslation, saveCampaignTranslat
 const slug = z.string().trim().min(1).max(60);
 const campaignTarget = z.object({ org: slug, campaign: slug, campaignId: z.uuid() });
 const eventTarget = campaignTarget.extend({ eventId: z.uuid(), event: slug });
-
-/** Several forms on one page: their fields carry the prefix the form names, dropped here. */
-function unprefixed(formData: FormData): FormData {
-  const prefix = String(formData.get("prefix") ?? "");
-  const out = new FormData();
-  for (const [key, value] of formData.entries()) {
-    if (key === "prefix") continue;
-    out.append(prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key, value);
-  }
-  return out;
-}
 
 function refresh(org: string, campaign: string) {
   revalidatePath(`/dashboard/${org}/campaigns/${campaign}`, "layout");

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { handleForm } from "@/lib/actions";
+import { handleForm, unprefixed } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { addDefendant, createCase, deleteCase, deleteUpdate, postUpdate, removeDefendant, updateCase, updateDefendant } from "@/lib/trials/trials";
@@ -10,17 +10,6 @@ import { caseSchema, caseUpdateSchema, defendantSchema } from "@/lib/trials/sche
 // Every action is a public endpoint: the ids only say what to change; the lib call checks who may.
 const slug = z.string().trim().min(1).max(60);
 const target = z.object({ org: slug, campaign: slug });
-
-/** One page holds many of these forms; their fields carry the prefix the form names, dropped here. */
-function unprefixed(formData: FormData): FormData {
-  const prefix = String(formData.get("prefix") ?? "");
-  const out = new FormData();
-  for (const [key, value] of formData.entries()) {
-    if (key === "prefix") continue;
-    out.append(prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key, value);
-  }
-  return out;
-}
 
 function refresh(org: string, campaign: string) {
   revalidatePath(`/dashboard/${org}/campaigns/${campaign}`, "layout");
