@@ -27,7 +27,7 @@ export async function DashboardHeader({
         <Link href="/dashboard" className="text-lg font-bold tracking-tight text-brand-700">
           {app("name")}
         </Link>
-        <details className="relative">
+        <details className="relative" data-testid="org-switcher">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-stone-300 px-3 py-2 text-sm font-medium">
             <span className="sr-only">{t("switchOrganisation")}: </span>
             {current?.name ?? t("noOrganisation")}

@@ -15,7 +15,7 @@ export class DashboardPage {
 
   constructor(readonly page: Page) {
     this.header = page.getByRole("banner");
-    this.orgSwitcher = this.header.locator("details");
+    this.orgSwitcher = this.header.getByTestId("org-switcher");
     this.orgSwitcherSummary = this.orgSwitcher.locator("summary");
     this.accountName = this.header.getByTestId("account-name");
     this.logOutButton = this.header.getByRole("button", { name: "Log out" });
