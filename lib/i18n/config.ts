@@ -1,9 +1,9 @@
-export const LOCALES = ["en", "ru", "kk", "de", "fr"] as const;
+export const LOCALES = ["en", "ru", "kk", "de", "fr", "pl"] as const;
 export type AppLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = "en";
 
 /** Each language by its own name: the switcher shows them so whoever reads it finds theirs. */
-export const LOCALE_NAMES: Record<AppLocale, string> = { en: "English", ru: "Русский", kk: "Қазақша", de: "Deutsch", fr: "Français" };
+export const LOCALE_NAMES: Record<AppLocale, string> = { en: "English", ru: "Русский", kk: "Қазақша", de: "Deutsch", fr: "Français", pl: "Polski" };
 
 /** The cookie that remembers a language chosen in the address (/ru/…) for the addresses without one. */
 export const LOCALE_COOKIE = "picket-locale";

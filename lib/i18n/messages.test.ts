@@ -77,6 +77,7 @@ describe("the reader's language", () => {
     expect(pickLocale("kk-KZ,ru;q=0.8")).toBe("kk");
     expect(pickLocale("uk-UA,ru;q=0.8,en;q=0.5")).toBe("ru");
     expect(pickLocale("pt-BR,de;q=0.3,fr;q=0.7")).toBe("fr");
+    expect(pickLocale("pl-PL,en;q=0.5")).toBe("pl");
     expect(pickLocale("ja")).toBe("en");
     expect(pickLocale(null)).toBe("en");
   });

@@ -50,12 +50,23 @@ import fr_mail from "./fr/mail.json";
 import fr_mailbox from "./fr/mailbox.json";
 import fr_articles from "./fr/articles.json";
 import fr_trials from "./fr/trials.json";
+import pl_core from "./pl/core.json";
+import pl_editor from "./pl/editor.json";
+import pl_publicPages from "./pl/public.json";
+import pl_attendees from "./pl/attendees.json";
+import pl_exportsUi from "./pl/exports.json";
+import pl_retention from "./pl/retention.json";
+import pl_mail from "./pl/mail.json";
+import pl_mailbox from "./pl/mailbox.json";
+import pl_articles from "./pl/articles.json";
+import pl_trials from "./pl/trials.json";
 
 const en = { ...en_core, ...en_editor, ...en_publicPages, ...en_attendees, ...en_exportsUi, ...en_retention, ...en_mail, ...en_mailbox, ...en_articles, ...en_trials };
 const ru = { ...ru_core, ...ru_editor, ...ru_publicPages, ...ru_attendees, ...ru_exportsUi, ...ru_retention, ...ru_mail, ...ru_mailbox, ...ru_articles, ...ru_trials };
 const kk = { ...kk_core, ...kk_editor, ...kk_publicPages, ...kk_attendees, ...kk_exportsUi, ...kk_retention, ...kk_mail, ...kk_mailbox, ...kk_articles, ...kk_trials };
 const de = { ...de_core, ...de_editor, ...de_publicPages, ...de_attendees, ...de_exportsUi, ...de_retention, ...de_mail, ...de_mailbox, ...de_articles, ...de_trials };
 const fr = { ...fr_core, ...fr_editor, ...fr_publicPages, ...fr_attendees, ...fr_exportsUi, ...fr_retention, ...fr_mail, ...fr_mailbox, ...fr_articles, ...fr_trials };
+const pl = { ...pl_core, ...pl_editor, ...pl_publicPages, ...pl_attendees, ...pl_exportsUi, ...pl_retention, ...pl_mail, ...pl_mailbox, ...pl_articles, ...pl_trials };
 
 export type Messages = typeof en;
-export const messagesByLocale = { en, ru, kk, de, fr } satisfies Record<string, Messages>;
+export const messagesByLocale = { en, ru, kk, de, fr, pl } satisfies Record<string, Messages>;
