@@ -37,7 +37,7 @@ const EMBASSIES = [
   { city: "Berlin", country: "DE", timeZone: "Europe/Berlin", venue: "Embassy of the Republic of Kazakhstan", address: "Nordendstraße 14–17, 13156 Berlin", latitude: 52.5896, longitude: 13.3941, capacity: null },
   { city: "London", country: "GB", timeZone: "Europe/London", venue: "Embassy of Kazakhstan", address: "125 Pall Mall, London SW1Y 5EA", latitude: 51.5066, longitude: -0.1329, capacity: 60 },
   { city: "Brussels", country: "BE", timeZone: "Europe/Brussels", venue: "Embassy of Kazakhstan", address: "Avenue Van Bever 30, 1180 Uccle", latitude: 50.8032, longitude: 4.3526, capacity: null },
-  { city: "Warsaw", country: "PL", timeZone: "Europe/Warsaw", venue: "Ambasada Republiki Kazachstanu", address: "ul. Królowej Marysieńki 14, 02-954 Warszawa", latitude: 52.1653, longitude: 19.0952, capacity: 40 },
+  { city: "Warsaw", country: "PL", timeZone: "Europe/Warsaw", venue: "Ambasada Republiki Kazachstanu", address: "ul. Królowej Marysieńki 14, 02-954 Warszawa", latitude: 52.1636, longitude: 21.0889, capacity: 40 },
 ] as const;
 
 const PEOPLE = [

@@ -112,8 +112,12 @@ describe("the campaign and event forms under generated input", () => {
       // Most organizers end an event after it starts and close sign-ups before it.
       coherent: fc.boolean(),
       minutes: fc.integer({ min: 15, max: 600 }),
-    }).map(({ coherent, minutes, ...form }) => {
-      if (!coherent || !form.startsLocal || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form.startsLocal)) return form;
+    }).map(({ coherent, minutes, ...fields }) => {
+      let form = fields;
+      if (!coherent) return form;
+      // …and give both coordinates of a place or neither.
+      form = { ...form, longitude: form.latitude === undefined ? undefined : (form.longitude ?? "0") };
+      if (!form.startsLocal || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form.startsLocal)) return form;
       const start = new Date(`${form.startsLocal}:00Z`).getTime();
       if (Number.isNaN(start)) return form;
       const at = (ms: number) => new Date(ms).toISOString().slice(0, 16);
@@ -139,6 +143,7 @@ describe("the campaign and event forms under generated input", () => {
       expect(e.signupDeadline === null || e.signupDeadline <= e.startsAt).toBe(true);
       expect(e.capacity === null || (e.capacity >= 1 && e.capacity <= 1_000_000)).toBe(true);
       expect(e.latitude === null || Math.abs(e.latitude) <= 90).toBe(true);
+      expect(e.latitude === null).toBe(e.longitude === null);
       expect(e.longitude === null || Math.abs(e.longitude) <= 180).toBe(true);
       expect(e.roles.every((r) => r.length > 0 && r.length <= 40)).toBe(true);
     }

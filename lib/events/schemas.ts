@@ -100,6 +100,8 @@ export const eventSchema = eventObject.transform((e, ctx) => {
   if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "validation.endAfterStart" });
   if (e.deadlineLocal && !signupDeadline) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.dateTime" });
   if (startsAt && signupDeadline && signupDeadline > startsAt) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.deadlineBeforeStart" });
+  // A point on the map needs both coordinates.
+  if ((e.latitude === null) !== (e.longitude === null)) ctx.addIssue({ code: "custom", path: [e.latitude === null ? "latitude" : "longitude"], message: "validation.coordinatePair" });
   if (!startsAt || !endsAt) return z.NEVER;
   const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, ...rest } = e;
   return { ...rest, startsAt, endsAt, signupDeadline };

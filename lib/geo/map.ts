@@ -9,13 +9,14 @@ export interface MapSettings {
   host: string;
 }
 
-export function mapSettings(env: NodeJS.ProcessEnv = process.env): MapSettings | null {
+export function mapSettings(env: Record<string, string | undefined> = process.env): MapSettings | null {
   const tileUrl = env.PICKET_MAP_TILE_URL ?? DEFAULT_TILES;
   if (!tileUrl) return null;
-  try {
-    const host = new URL(tileUrl.replace(/\{[a-z]\}/g, "0")).host;
-    return { tileUrl, attribution: env.PICKET_MAP_ATTRIBUTION ?? DEFAULT_ATTRIBUTION, host };
-  } catch {
+  // A tile template names {z}, {x} and {y} and is fetched over http(s); anything else shows no map.
+  const url = URL.canParse(tileUrl.replace(/\{[a-z]\}/g, "0")) ? new URL(tileUrl.replace(/\{[a-z]\}/g, "0")) : null;
+  if (!url || !/^https?:$/.test(url.protocol) || !["{z}", "{x}", "{y}"].every((p) => tileUrl.includes(p))) {
+    console.warn("picket: PICKET_MAP_TILE_URL is not an http(s) tile template with {z}, {x} and {y}; the campaign map is off.");
     return null;
   }
+  return { tileUrl, attribution: env.PICKET_MAP_ATTRIBUTION || DEFAULT_ATTRIBUTION, host: url.host };
 }
