@@ -1,36 +1,64 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, splitLocalePath } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, localeFromHeaders, splitLocalePath } from "@/lib/i18n/config";
+import { FILL_HEADER, cachedPage, fillSecret, isFillRequest, keyAddress, pageCacheSeconds, pageKey, placeholderNonce, toCachedPage, withNonce } from "@/lib/public/page-cache";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
 
 /**
  * Every request but static files: a Content-Security-Policy with a fresh nonce (Next reads it from the
  * request's header and puts it on its scripts), and the language. An address may begin with a language
  * ("/ru/c/…"): it is served from the same page without it, in that language, and the choice is remembered
- * for addresses without one. The proxy decides nothing about access: lib/ does, on every read and write.
+ * for addresses without one. Public pages may come from the page cache (lib/public/page-cache.ts), with this
+ * response's nonce. The proxy decides nothing about access: lib/ does, on every read and write.
  */
-export default function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+export default async function proxy(request: NextRequest) {
+  // The proxy's own rendering of a page for the cache: the placeholder stands where the nonce goes.
+  const filling = isFillRequest(request.headers.get(FILL_HEADER));
+  const nonce = filling ? placeholderNonce() : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", tiles: tileOrigin() });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   // Only the proxy sets these: a client's own copies are dropped.
   headers.delete(LOCALE_HEADER);
+  headers.delete(FILL_HEADER);
   const { locale, path } = splitLocalePath(request.nextUrl.pathname);
   headers.set(PATH_HEADER, path + request.nextUrl.search);
+  if (locale) headers.set(LOCALE_HEADER, locale);
 
-  let response: NextResponse;
-  if (locale) {
-    headers.set(LOCALE_HEADER, locale);
+  let response: NextResponse | null = null;
+  const ttl = pageCacheSeconds() * 1000;
+  const port = process.env.PORT;
+  if (!filling && ttl > 0 && port && request.method === "GET" && !isClientNavigation(request)) {
+    const key = pageKey(localeFromHeaders(headers), path, request.nextUrl.searchParams);
+    const page = key ? await cachedPage(key, (version) => render(port, keyAddress(key), version), ttl) : null;
+    if (page) {
+      response = new NextResponse(withNonce(page, nonce), { status: page.status, headers: page.headers });
+    }
+  }
+  if (!response && locale) {
     const target = request.nextUrl.clone();
     target.pathname = path;
     response = NextResponse.rewrite(target, { request: { headers } });
-    response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 86_400, secure: request.nextUrl.protocol === "https:" });
-  } else {
-    response = NextResponse.next({ request: { headers } });
   }
+  response ??= NextResponse.next({ request: { headers } });
+  if (locale) response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 86_400, secure: request.nextUrl.protocol === "https:" });
   response.headers.set("Content-Security-Policy", csp);
-  response.headers.append("Vary", "Accept-Language, Cookie");
+  if (!response.headers.get("vary")?.includes("Accept-Language")) response.headers.append("Vary", "Accept-Language, Cookie");
   return response;
+}
+
+/** In-app navigations fetch Next's component payload rather than HTML: those are rendered as usual. */
+function isClientNavigation(request: NextRequest): boolean {
+  return request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.nextUrl.searchParams.has("_rsc");
+}
+
+/** Renders a page through this same server, as any reader would get it but with the placeholder nonce. */
+async function render(port: string, address: string, version: number) {
+  const response = await fetch(`http://127.0.0.1:${port}${address}`, {
+    headers: { [FILL_HEADER]: fillSecret(), "accept-encoding": "identity" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(15_000),
+  });
+  return toCachedPage(response, version);
 }
 
 export const config = {

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { PublicError } from "./errors";
+import { publicPagesChanged } from "./public/page-cache";
 import type { FormState } from "./forms";
 
 const NEVER_ECHOED = new Set(["password", "passwordConfirm"]);
@@ -64,6 +65,9 @@ export async function handleForm<S extends z.ZodType>(
     }
     console.error("picket: action failed:", e);
     return { status: "error", fieldErrors: {}, formError: "errors.generic", values };
+  } finally {
+    // Whatever the action changed, public pages kept in memory are rendered again (lib/public/page-cache.ts).
+    publicPagesChanged();
   }
 }
 

@@ -1,8 +1,13 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { Providers } from "@/components/layout/providers";
 
 export const metadata = { robots: { index: false } };
 
 export default function DashboardRoot({ children }: { children: ReactNode }) {
-  return <Providers>{children}</Providers>;
+  return (
+    <NextIntlClientProvider>
+      <Providers>{children}</Providers>
+    </NextIntlClientProvider>
+  );
 }

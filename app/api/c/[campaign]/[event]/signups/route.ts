@@ -1,5 +1,6 @@
 import { PublicError } from "@/lib/errors";
 import { controlCharacterErrors } from "@/lib/actions";
+import { publicPagesChanged } from "@/lib/public/page-cache";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUpAtPublicEvent } from "@/lib/signups/public-signup";
 
@@ -43,5 +44,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cam
     }
     console.error("picket: sign-up failed:", e);
     return json({ error: "errors.generic" }, 500);
+  } finally {
+    publicPagesChanged(); // places left
   }
 }

@@ -2,6 +2,7 @@ import { addWalkIn } from "@/lib/attendees/attendees";
 import { errorResponse } from "@/lib/attendees/http";
 import { walkInSchema } from "@/lib/attendees/schemas";
 import { getActor } from "@/lib/auth/session";
+import { publicPagesChanged } from "@/lib/public/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "errors.notFound" }, { status: 404 });
   try {
     const row = await addWalkIn(await getActor(), eventId, parsed.data, new Date(), org);
+    publicPagesChanged(); // a walk-in takes a place
     return Response.json(row, { status: 201 });
   } catch (e) {
     return errorResponse(e);
