@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, localeFromHeaders, splitLocalePath } from "@/lib/i18n/config";
-import { FILL_HEADER, cachedPage, fillSecret, isFillRequest, keyAddress, pageCacheSeconds, pageKey, placeholderNonce, toCachedPage, withNonce } from "@/lib/public/page-cache";
+import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, isLocale, localeFromHeaders, splitLocalePath } from "@/lib/i18n/config";
+import { FILL_HEADER, FILL_LOCALE_HEADER, cachedPage, fillSecret, isFillRequest, keptPage, pageCacheSeconds, placeholderNonce, toCachedPage, withNonce } from "@/lib/public/page-cache";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
 
 /**
@@ -20,16 +20,20 @@ export default async function proxy(request: NextRequest) {
   // Only the proxy sets these: a client's own copies are dropped.
   headers.delete(LOCALE_HEADER);
   headers.delete(FILL_HEADER);
+  headers.delete(FILL_LOCALE_HEADER);
   const { locale, path } = splitLocalePath(request.nextUrl.pathname);
   headers.set(PATH_HEADER, path + request.nextUrl.search);
+  const fillLocale = request.headers.get(FILL_LOCALE_HEADER);
   if (locale) headers.set(LOCALE_HEADER, locale);
+  else if (filling && isLocale(fillLocale)) headers.set(LOCALE_HEADER, fillLocale);
 
   let response: NextResponse | null = null;
   const ttl = pageCacheSeconds() * 1000;
   const port = process.env.PORT;
-  if (!filling && ttl > 0 && port && request.method === "GET" && !isClientNavigation(request)) {
-    const key = pageKey(localeFromHeaders(headers), path, request.nextUrl.searchParams);
-    const page = key ? await cachedPage(key, (version) => render(port, keyAddress(key), version), ttl) : null;
+  if (!filling && ttl > 0 && port && request.method === "GET" && wantsDocument(request)) {
+    const readerLocale = localeFromHeaders(headers);
+    const kept = keptPage(readerLocale, request.nextUrl.pathname, request.nextUrl.search);
+    const page = kept ? await cachedPage(kept.key, (version) => render(port, kept.address, readerLocale, version), ttl) : null;
     if (page) {
       response = new NextResponse(withNonce(page, nonce), { status: page.status, headers: page.headers });
     }
@@ -46,15 +50,19 @@ export default async function proxy(request: NextRequest) {
   return response;
 }
 
-/** In-app navigations fetch Next's component payload rather than HTML: those are rendered as usual. */
-function isClientNavigation(request: NextRequest): boolean {
-  return request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.nextUrl.searchParams.has("_rsc");
+/**
+ * Only a request for an HTML document gets a kept page. In-app navigations and prefetches ask for Next's
+ * component payload at the same address (Next hides their own headers from the proxy, but they never
+ * accept text/html); those, and anything else, are rendered as usual.
+ */
+function wantsDocument(request: NextRequest): boolean {
+  return (request.headers.get("accept") ?? "").includes("text/html") && !request.headers.has("rsc") && !request.nextUrl.searchParams.has("_rsc");
 }
 
 /** Renders a page through this same server, as any reader would get it but with the placeholder nonce. */
-async function render(port: string, address: string, version: number) {
+async function render(port: string, address: string, locale: string, version: number) {
   const response = await fetch(`http://127.0.0.1:${port}${address}`, {
-    headers: { [FILL_HEADER]: fillSecret(), "accept-encoding": "identity" },
+    headers: { [FILL_HEADER]: fillSecret(), [FILL_LOCALE_HEADER]: locale, "accept-encoding": "identity" },
     redirect: "manual",
     signal: AbortSignal.timeout(15_000),
   });

@@ -1,5 +1,6 @@
-// npm run bench: sign-ups per second over HTTP next to the same transaction run directly
-// against the database, on PostgreSQL and on PGlite, measured in the same run.
+// npm run bench: on PostgreSQL and on PGlite, each measured next to its baseline in the same run:
+// the public event page next to a static file of the same server, sign-ups over HTTP next to the same
+// transaction run directly against the database, CSV exports next to COPY, and the JavaScript of each public page.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ process.env.AUTH_SECRET ??= randomBytes(33).toString("base64url");
 const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
 const { campaigns, events, memberships, organisations, users } = await import("../db/schema");
 const { hashPassword } = await import("../lib/auth/password");
+const { seed } = await import("../db/seed");
 const { exportBench, fillEvent, logIn, pgliteCopyMs } = await import("./exports");
 const { publicPageScripts } = await import("./js-size");
 type PageScripts = Awaited<ReturnType<typeof publicPageScripts>>[number];
@@ -25,6 +27,8 @@ const { signUp } = await import("../lib/signups/signups");
 const { signupSchema } = await import("../lib/signups/schemas");
 
 const CONNECTIONS = 50;
+const PAGE_CONNECTIONS = 32;
+const DEMO_EVENT_PAGE = "/c/embassy-day-of-action/embassy-protest-london";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3555);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -39,7 +43,21 @@ interface Figures {
   httpP99: number;
   httpErrors: number;
   ratio: number;
+  page: PageFigures;
   exports: ExportFigures;
+}
+
+interface PageFigures {
+  path: string;
+  staticPath: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  staticPerSecond: number;
+  staticP50: number;
+  staticP99: number;
+  ratio: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -48,6 +66,7 @@ const person = (i: number) => signupSchema.parse({ name: `Bench ${i}`, email: `b
 async function prepare(label: string) {
   const handle = await openDatabase(label === "postgres" ? { url: process.env.BENCH_PG_URL!, migrate: true, poolSize: 20 } : { url: "", dataDir: process.env.BENCH_DATA_DIR!, migrate: true });
   setDbHandle(handle);
+  await seed(handle.db); // the demo's campaigns, events, sign-ups and articles
   const [org] = await handle.db.insert(organisations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
   const email = `owner-${Date.now()}@bench.example`;
   const [owner] = await handle.db.insert(users).values({ name: "Bench owner", email, passwordHash: await hashPassword("bench-password-123") }).returning();
@@ -114,6 +133,22 @@ function startServer(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
+/** The demo's London event page read by a crowd, next to a script file the same server sends with it. */
+async function pageBench(base: string): Promise<PageFigures> {
+  const html = await (await fetch(base + DEMO_EVENT_PAGE)).text();
+  const staticPath = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!staticPath) throw new Error("bench: the event page names no script file");
+  const load = async (path: string, duration: number) => {
+    const r = await autocannon({ url: base + path, connections: PAGE_CONNECTIONS, duration, headers: { accept: "text/html,*/*;q=0.8" } });
+    return { perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors };
+  };
+  await load(DEMO_EVENT_PAGE, 2); // warm-up
+  await load(staticPath, 2);
+  const page = await load(DEMO_EVENT_PAGE, SECONDS);
+  const file = await load(staticPath, SECONDS);
+  return { path: DEMO_EVENT_PAGE, staticPath, perSecond: page.perSecond, p50: page.p50, p99: page.p99, errors: page.errors, staticPerSecond: file.perSecond, staticP50: file.p50, staticP99: file.p99, ratio: page.perSecond / file.perSecond };
+}
+
 async function overHttp(campaignSlug: string, eventSlug: string) {
   let n = 0;
   const result = await autocannon({
@@ -143,11 +178,13 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
   const env: Record<string, string> = label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
   const server = await startServer({ ...env, PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000000", PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000000", AUTH_SECRET: process.env.AUTH_SECRET! });
   try {
+    const base = `http://localhost:${PORT}`;
+    console.log(`bench: ${label}: the public event page and a static file, ${PAGE_CONNECTIONS} connections for ${SECONDS} s each…`);
+    const page = await pageBench(base);
     console.log(`bench: ${label}: HTTP sign-ups, ${CONNECTIONS} connections for ${SECONDS} s…`);
     await overHttp(campaign.slug, http.slug).catch(() => undefined); // warm-up pass compiles and caches
     const h = await overHttp(campaign.slug, http.slug);
     console.log(`bench: ${label}: CSV exports of 10,000 and 100,000 rows…`);
-    const base = `http://localhost:${PORT}`;
     const cookie = await logIn(base, email, "bench-password-123");
     if (label === "postgres") {
       console.log("bench: JavaScript of the public pages…");
@@ -155,14 +192,14 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
       const { manageUrl } = (await signup.json()) as { manageUrl: string };
       pageScripts = await publicPageScripts(base, [
         { page: "home", path: "/" },
-        { page: "campaign", path: `/c/${campaign.slug}` },
-        { page: "event", path: `/c/${campaign.slug}/${http.slug}` },
+        { page: "campaign", path: "/c/embassy-day-of-action" },
+        { page: "event", path: DEMO_EVENT_PAGE },
         { page: "private sign-up page", path: manageUrl },
         { page: "articles", path: "/articles?q=kazakhstan" },
       ]);
     }
     const exports = await exportBench({ base, org: org.slug, cookie, event10k: e10k.id, event100k: e100k.id, rootPid: server.pid!, pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null, probeDir, pgliteCopyMs: copyMs });
-    return { exports, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
+    return { page, exports, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
   } finally {
     await stop(server);
   }
@@ -195,6 +232,14 @@ try {
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+console.log(`\nPublic event page (${DEMO_EVENT_PAGE}, demo data) next to a static script file of the same server, ${PAGE_CONNECTIONS} connections, ${SECONDS} s each;`);
+console.log("aim: page at least 0.5× the file's requests/s, page p99 at most 100 ms; 2 cores shared by server and client\n");
+console.log("| engine | page /s | page p50 / p99 ms | file /s | file p50 / p99 ms | page ÷ file | page errors |");
+console.log("|---|---|---|---|---|---|---|");
+for (const r of results) {
+  const p = r.page;
+  console.log(`| ${r.engine} | ${f(p.perSecond)} | ${f(p.p50)} / ${f(p.p99)} | ${f(p.staticPerSecond)} | ${f(p.staticP50)} / ${f(p.staticP99)} | ${f(p.ratio, 2)} | ${p.errors} |`);
+}
 console.log(`\nSign-ups (${CONNECTIONS} connections, ${SECONDS} s, unique emails, one event without a capacity limit; 2 cores shared by server and client)\n`);
 console.log("| engine | direct /s | direct p50 / p99 ms | HTTP /s | HTTP p50 / p99 ms | HTTP ÷ direct | HTTP errors |");
 console.log("|---|---|---|---|---|---|---|");
@@ -215,6 +260,6 @@ console.log("\nJavaScript each public page loads (all script files, gzipped at l
 console.log("| page | files | KB gzipped |");
 console.log("|---|---|---|");
 for (const p of pageScripts) console.log(`| ${p.page} | ${p.files} | ${f(p.gzipKb, 1)} |`);
-writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, signups: results, pageScripts }, null, 2) + "\n");
+writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), cores: os.cpus().length, connections: CONNECTIONS, pageConnections: PAGE_CONNECTIONS, seconds: SECONDS, engines: results, pageScripts }, null, 2) + "\n");
 console.log("\nbench: figures written to bench/results.json");
 process.exit(0);

@@ -13,6 +13,7 @@
 // the same database, and for time passing (a deadline, an event starting).
 
 import { randomBytes } from "node:crypto";
+import { splitLocalePath } from "@/lib/i18n/config";
 
 export interface CachedPage {
   status: number;
@@ -34,7 +35,7 @@ interface Registry {
 
 const MAX_ENTRIES = 300;
 const MAX_BODY = 1_000_000;
-/** Query parameters the kept pages read; any other is dropped from the key, so random ones cannot fill memory. */
+/** Query parameters the kept pages read; an address with any other is rendered as usual, never kept. */
 const PAGE_PARAMS = ["original", "erased", "case"];
 /** Headers a kept page keeps; the rest (cookies, lengths, encodings, the CSP) belong to one response. */
 const KEPT_HEADERS = ["content-type", "cache-control", "vary", "x-nextjs-stale-time", "x-nextjs-prerender"];
@@ -67,28 +68,24 @@ export function publicPagesChanged(): void {
 
 export const placeholderNonce = (): string => registry().placeholder;
 export const FILL_HEADER = "x-picket-page-fill";
+/** The language a rendering for the cache is made in (trusted only with the fill secret). */
+export const FILL_LOCALE_HEADER = "x-picket-page-fill-locale";
 export const isFillRequest = (value: string | null): boolean => value !== null && value === registry().fillSecret;
 export const fillSecret = (): string => registry().fillSecret;
 
-/** The key of a page that may be kept, or null: "/", "/c/{campaign}" and "/c/{campaign}/{event}" only. */
-export function pageKey(locale: string, path: string, search: URLSearchParams): string | null {
-  const segments = path.split("/").filter(Boolean);
+/**
+ * A page that may be kept: "/", "/c/{campaign}" and "/c/{campaign}/{event}", with or without a language in
+ * front, and with no query parameters but those the pages read. The page's HTML names the address it was
+ * asked for (Next's router starts from it), so it is rendered at that same address, in the reader's language.
+ */
+export function keptPage(locale: string, pathname: string, search: string): { key: string; address: string } | null {
+  const segments = splitLocalePath(pathname).path.split("/").filter(Boolean);
   const campaignPage = segments[0] === "c" && (segments.length === 2 || segments.length === 3) && !segments.slice(1).some((s) => s.includes("."));
   if (!(segments.length === 0 || campaignPage)) return null;
-  const kept = new URLSearchParams();
-  for (const name of PAGE_PARAMS) {
-    const value = search.get(name);
-    if (value !== null && value.length <= 100) kept.set(name, value);
-  }
-  const query = kept.toString();
-  return `${locale}:/${segments.join("/")}${query ? `?${query}` : ""}`;
-}
-
-/** The address that renders a key's page: the language named in it, and only the kept parameters. */
-export function keyAddress(key: string): string {
-  const colon = key.indexOf(":");
-  const path = key.slice(colon + 1);
-  return `/${key.slice(0, colon)}${path === "/" ? "" : path}`;
+  if (search.length > 200) return null;
+  for (const name of new URLSearchParams(search).keys()) if (!PAGE_PARAMS.includes(name)) return null;
+  const address = pathname + search;
+  return { key: `${locale} ${address}`, address };
 }
 
 /** Keeps a rendered response if it is a whole, successful HTML page. */
