@@ -2,7 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import type { Event } from "@/db/schema";
 import { enqueueForEvent } from "./outbox";
-import { loadSignupMailContext } from "./signup-mail";
+import { inLocale, loadSignupMailContext } from "./signup-mail";
 import { compose, eventBlock, mailTranslator, whenText, whereText } from "./render";
 
 // Messages about an event to everyone still signed up to it: written in the transaction that changes it.
@@ -24,15 +24,16 @@ export async function queueEventChanged(tx: DbOrTx, before: Event, after: Event,
     { orgId: ctx.orgId, eventId: after.id, kind: "event_changed", audience: STILL_SIGNED_UP },
     (locale) => {
       const t = mailTranslator(locale);
-      return compose(t("eventChanged.subject", { event: after.title }), [
+      const { campaign, event } = inLocale({ ...ctx, event: after }, locale);
+      return compose(t("eventChanged.subject", { event: event.title }), [
         t("greetingAll"),
-        t("eventChanged.body", { event: after.title }),
+        t("eventChanged.body", { event: event.title }),
         time ? [t("eventChanged.before", { value: whenText(locale, before) }), t("eventChanged.now", { value: whenText(locale, after) })].join("\n") : null,
         place ? [t("eventChanged.before", { value: whereText(before) || before.onlineUrl || "—" }), t("eventChanged.now", { value: whereText(after) || after.onlineUrl || "—" })].join("\n") : null,
         after.changeReason && after.changeReason !== before.changeReason ? t("eventChanged.reason", { reason: after.changeReason }) : null,
-        eventBlock(t, locale, ctx.origin, ctx.campaign, after),
+        eventBlock(t, locale, ctx.origin, campaign, event),
         t("privateLinkElsewhere"),
-        t("footer", { org: ctx.campaign.orgName, event: after.title }),
+        t("footer", { org: campaign.orgName, event: event.title }),
       ]);
     },
     now,
@@ -47,12 +48,13 @@ export async function queueEventCancelled(tx: DbOrTx, event: Event, reason: stri
     { orgId: ctx.orgId, eventId: event.id, kind: "event_cancelled", audience: STILL_SIGNED_UP, dedupePrefix: `cancelled:${event.id}:` },
     (locale) => {
       const t = mailTranslator(locale);
-      return compose(t("eventCancelled.subject", { event: event.title }), [
+      const shown = inLocale({ ...ctx, event }, locale);
+      return compose(t("eventCancelled.subject", { event: shown.event.title }), [
         t("greetingAll"),
-        t("eventCancelled.body", { event: event.title }),
+        t("eventCancelled.body", { event: shown.event.title }),
         reason ? t("eventCancelled.reason", { reason }) : null,
-        eventBlock(t, locale, ctx.origin, ctx.campaign, event),
-        t("footer", { org: ctx.campaign.orgName, event: event.title }),
+        eventBlock(t, locale, ctx.origin, shown.campaign, shown.event),
+        t("footer", { org: ctx.campaign.orgName, event: shown.event.title }),
       ]);
     },
     now,

@@ -8,6 +8,8 @@ import { cancelEvent, postponeEvent, updateEvent } from "@/lib/events/events";
 import { eventSchema } from "@/lib/events/schemas";
 import { createInvitation } from "@/lib/orgs/invitations";
 import { createInvitationSchema } from "@/lib/orgs/schemas";
+import { saveCampaignTranslation, saveEventTranslation } from "@/lib/translations/translations";
+import { campaignTranslationSchema, eventTranslationSchema } from "@/lib/translations/schemas";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { signupSchema } from "@/lib/signups/schemas";
 import { cancelSignup, eraseSignup, signUp } from "@/lib/signups/signups";
@@ -218,6 +220,39 @@ describe("messages about an event to everyone signed up", () => {
     await deliverDue({ transport, ...quiet });
     expect(smtp.received.map((m) => m.to).sort()).toEqual([a.email, b.email].sort());
     expect(smtp.received[0]!.text).toContain("Why: Permit refused");
+  });
+});
+
+describe("in the supporter's language", () => {
+  it("titles are the organizers' translation where there is one, the original elsewhere, in every kind of message", async () => {
+    const { event, campaign } = await makeEvent(handle, orgId, { title: "Protest at the embassy", capacity: 1, waitlist: true });
+    await saveEventTranslation(organizer, event.id, eventTranslationSchema.parse({ locale: "ru", title: "Пикет у посольства" }));
+    await saveCampaignTranslation(organizer, campaign.id, campaignTranslationSchema.parse({ locale: "ru", title: "День солидарности" }));
+    const english = person("Ann");
+    const russian = person("Анна");
+    const first = await signUp(event.id, english, ctx());
+    const second = await signUp(event.id, russian, { ...ctx(), locale: "ru" });
+    if (first.outcome !== "confirmed" || second.outcome !== "waitlisted") throw new Error("unexpected outcomes");
+    await cancelSignup(first.token); // the Russian reader is promoted
+    await deliverDue({ transport, ...quiet });
+
+    const [confirmed] = to(english.email);
+    expect(confirmed!.subject).toBe("You're signed up: Protest at the embassy");
+    expect(confirmed!.text).not.toContain("Пикет");
+    const ru = to(russian.email);
+    expect(ru.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining("Пикет у посольства")]));
+    for (const m of ru) {
+      expect(m.subject).toContain("Пикет у посольства");
+      expect(m.text).toContain("«Пикет у посольства»");
+      expect(m.text).not.toContain("Protest at the embassy");
+    }
+    const promoted = ru.find((m) => m.attachments.length)!;
+    expect(promoted.attachments[0]!.content).toContain("SUMMARY:Пикет у посольства");
+
+    smtp.received.length = 0;
+    await cancelEvent(organizer, event.id, "Permit refused");
+    await deliverDue({ transport, ...quiet });
+    expect(to(russian.email)[0]!.subject).toBe("Отменено: Пикет у посольства");
   });
 });
 

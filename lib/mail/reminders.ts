@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { campaigns, events } from "@/db/schema";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
 import { enqueueForEvent } from "./outbox";
-import { loadSignupMailContext } from "./signup-mail";
+import { inLocale, loadSignupMailContext } from "./signup-mail";
 import { compose, eventBlock, mailTranslator } from "./render";
 
 const HOUR_MS = 3_600_000;
@@ -62,12 +62,13 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
         },
         (locale) => {
           const t = mailTranslator(locale);
-          return compose(t("eventReminder.subject", { event: event.title }), [
+          const shown = inLocale({ ...ctx, event }, locale);
+          return compose(t("eventReminder.subject", { event: shown.event.title }), [
             t("greetingAll"),
-            t("eventReminder.body", { event: event.title }),
-            eventBlock(t, locale, ctx.origin, ctx.campaign, event),
+            t("eventReminder.body", { event: shown.event.title }),
+            eventBlock(t, locale, ctx.origin, shown.campaign, shown.event),
             t("privateLinkElsewhere"),
-            t("footer", { org: ctx.campaign.orgName, event: event.title }),
+            t("footer", { org: ctx.campaign.orgName, event: shown.event.title }),
           ]);
         },
         now,

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { campaigns, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
+import { campaignTranslations, campaigns, eventTranslations, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { eventToIcs } from "@/lib/events/ics";
 import { unseal } from "@/lib/security/seal";
@@ -18,6 +18,38 @@ export interface SignupMailContext {
   campaign: MailCampaign;
   event: Event;
   origin: string;
+  /** The organizers' translations of the event's and the campaign's titles, by language. */
+  titles?: MailTitles;
+}
+
+export type MailTitles = Map<string, { event?: string; campaign?: string }>;
+
+/** The titles the organizers translated for an event and its campaign: in every language, or in one. */
+export async function loadMailTitles(db: DbOrTx, eventId: string, locale?: string): Promise<MailTitles> {
+  const eventRows = await db
+    .select({ locale: eventTranslations.locale, title: eventTranslations.title })
+    .from(eventTranslations)
+    .where(and(eq(eventTranslations.eventId, eventId), locale ? eq(eventTranslations.locale, locale) : undefined));
+  const campaignRows = await db
+    .select({ locale: campaignTranslations.locale, title: campaignTranslations.title })
+    .from(campaignTranslations)
+    .innerJoin(events, eq(events.campaignId, campaignTranslations.campaignId))
+    .where(and(eq(events.id, eventId), locale ? eq(campaignTranslations.locale, locale) : undefined));
+  const titles: MailTitles = new Map();
+  for (const r of eventRows) titles.set(r.locale, { ...titles.get(r.locale), event: r.title });
+  for (const r of campaignRows) titles.set(r.locale, { ...titles.get(r.locale), campaign: r.title });
+  return titles;
+}
+
+/** The context as a reader of `locale` sees it: the translated titles where the organizers gave them. */
+export function inLocale(ctx: SignupMailContext, locale: string): SignupMailContext {
+  const t = ctx.titles?.get(locale);
+  if (!t) return ctx;
+  return {
+    ...ctx,
+    campaign: t.campaign ? { ...ctx.campaign, title: t.campaign } : ctx.campaign,
+    event: t.event ? { ...ctx.event, title: t.event } : ctx.event,
+  };
 }
 
 export interface SignupPerson {
@@ -40,7 +72,7 @@ const KEYS = {
 const icsCache = new Map<string, string>();
 
 function icsAttachment(ctx: SignupMailContext): MailAttachment {
-  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}`;
+  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
   let content = icsCache.get(key);
   if (content === undefined) {
     content = eventToIcs(ctx.campaign, ctx.event, ctx.origin);
@@ -50,7 +82,8 @@ function icsAttachment(ctx: SignupMailContext): MailAttachment {
   return { filename: `${ctx.event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
 }
 
-export function signupMessage(kind: PersonalKind, ctx: SignupMailContext, person: SignupPerson, token: string | null, position?: number): QueuedMail {
+export function signupMessage(kind: PersonalKind, original: SignupMailContext, person: SignupPerson, token: string | null, position?: number): QueuedMail {
+  const ctx = inLocale(original, person.locale);
   const t = mailTranslator(person.locale);
   const key = KEYS[kind];
   const values = { event: ctx.event.title, position: position ?? 0 };
@@ -88,6 +121,7 @@ export async function loadSignupMailContext(db: DbOrTx, eventId: string): Promis
     campaign: { slug: row.campaignSlug, title: row.campaignTitle, orgName: row.orgName },
     event: row.event,
     origin: await siteOrigin(),
+    titles: await loadMailTitles(db, eventId),
   };
 }
 

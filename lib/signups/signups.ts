@@ -7,7 +7,7 @@ import { PublicError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/mail/origin";
 import { enqueue } from "@/lib/mail/outbox";
-import { MANAGE_LINK, queuePromotions, signupMessage, type SignupMailContext } from "@/lib/mail/signup-mail";
+import { MANAGE_LINK, loadMailTitles, queuePromotions, signupMessage, type SignupMailContext } from "@/lib/mail/signup-mail";
 import { seal, unseal } from "@/lib/security/seal";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { acceptsSignups, signupAvailability } from "./availability";
@@ -94,6 +94,9 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
   await checkClientLimit(ctx.client, now);
   const origin = ctx.origin ?? (await siteOrigin());
   const db = await getDb();
+  // The titles for the confirmation, in the supporter's language if the organizers translated them: read
+  // before the event's row is locked, so the lock is held no longer for it.
+  const titles = await loadMailTitles(db, eventId, ctx.locale);
   return db.transaction(async (tx) => {
     const { event, availability, campaign, orgId } = await lockOpenEvent(tx, eventId, now);
     const windowStart = new Date(Math.floor(now.getTime() / (EVENT_WINDOW * 1000)) * EVENT_WINDOW * 1000);
@@ -135,7 +138,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
       where id = ${eventId}
       returning (select id from inserted) as inserted`);
     let signupId = (result as unknown as { rows: { inserted: string | null }[] }).rows[0]?.inserted ?? null;
-    const mail: SignupMailContext = { orgId, campaign, event, origin };
+    const mail: SignupMailContext = { orgId, campaign, event, origin, titles };
 
     if (!signupId) {
       const [existing] = await tx
