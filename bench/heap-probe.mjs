@@ -5,7 +5,7 @@
 // read by V8 just before every collection (GCProfiler), where the peaks are even when a long synchronous
 // stretch keeps the timer from firing. "start" runs a full collection first, so the baseline is what is live
 // just before the export; the peak includes garbage not yet collected, as the process really held it.
-// "live" is the most that was left after any collection: what the export kept, without its garbage.
+// "live" is the most that was left after any full collection: roughly what the export kept.
 // With /start?retained, it also runs a full collection every 50 ms and reads what is left: what the export
 // holds at any moment. Those runs are separate from the timed ones, whose peak they would lower.
 import { writeFileSync } from "node:fs";
@@ -27,6 +27,7 @@ if (dir) {
   let live = 0;
   let timer;
   let profiler;
+  let retained = false;
   // npx, next and its server all load this: each answers on its own port, named by its pid.
   const server = createServer((req, res) => {
     if (req.url === "/start" || req.url === "/start?retained") {
@@ -36,7 +37,7 @@ if (dir) {
       baseline = peak = live = used();
       profiler = new GCProfiler();
       profiler.start();
-      const retained = req.url.endsWith("?retained");
+      retained = req.url.endsWith("?retained");
       let ticks = 0;
       timer = setInterval(() => {
         peak = Math.max(peak, used());
@@ -49,9 +50,12 @@ if (dir) {
       clearInterval(timer);
       peak = Math.max(peak, used());
       const size = ({ heapStatistics: h }) => h.usedHeapSize + h.externalMemory;
-      for (const { beforeGC, afterGC } of profiler.stop().statistics) {
+      for (const { gcType, beforeGC, afterGC } of profiler.stop().statistics) {
         peak = Math.max(peak, size(beforeGC));
-        live = Math.max(live, size(afterGC));
+        // Held memory comes from the forced, atomic collections alone. After a scavenge, garbage already
+        // promoted to the old generation still counts, and V8's own incremental full collections leave
+        // what was allocated while they marked.
+        if (!retained && gcType === "MarkSweepCompact") live = Math.max(live, size(afterGC));
       }
       profiler = undefined;
     }
