@@ -9,7 +9,7 @@ import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
 import { GET as campaignCalendar } from "@/app/(public)/c/[campaign]/calendar.ics/route";
 import { cancelEvent, updateEvent } from "./events";
-import { campaignToIcs, eventToIcs } from "./ics";
+import { campaignToIcs, eventToIcs, repeatedLocalTime } from "./ics";
 import { getPublicCampaign, getPublicEvent } from "./public";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { eventSchema } from "./schemas";
@@ -67,6 +67,27 @@ describe("calendar files", () => {
     expect(byTitle["Kathmandu vigil"]).toMatchObject({ tzid: "Asia/Kathmandu", raw: "DTSTART;TZID=Asia/Kathmandu:20261220T180000" });
     expect(byTitle["Kathmandu vigil"]!.start).toEqual(kathmandu!.startsAt);
     expect(byTitle["Kathmandu vigil"]!.end).toEqual(kathmandu!.endsAt);
+  });
+
+  it("a time the place's clocks show twice is written in UTC, so no calendar has to guess which one", async () => {
+    // London's clocks go back at 02:00 BST on 25 October 2026: 01:30 comes twice, at 00:30 and 01:30 UTC.
+    const { campaign, event } = await makeEvent(handle, orgId, { title: "Night vigil", timeZone: "Europe/London", startsAt: at("2026-10-25T01:30:00Z"), endsAt: at("2026-10-25T03:00:00Z") });
+    const [first] = parse(eventToIcs(campaign, (await getPublicEvent(campaign.slug, event.slug))!.event, "https://picket.test")).events;
+    expect(first!.raw).toBe("DTSTART:20261025T013000Z");
+    expect(first!.start).toEqual(event.startsAt);
+    // The end, at 03:00 GMT, happens once: it keeps the place's zone.
+    expect(first!.end).toEqual(event.endsAt);
+    expect(eventToIcs(campaign, (await getPublicEvent(campaign.slug, event.slug))!.event, "https://picket.test")).toContain("DTEND;TZID=Europe/London:20261025T030000");
+
+    expect(repeatedLocalTime(Date.parse("2026-10-25T00:30:00Z"), "Europe/London")).toBe(true);
+    expect(repeatedLocalTime(Date.parse("2026-10-25T01:59:00Z"), "Europe/London")).toBe(true);
+    expect(repeatedLocalTime(Date.parse("2026-10-25T02:00:00Z"), "Europe/London")).toBe(false);
+    expect(repeatedLocalTime(Date.parse("2026-10-24T23:59:00Z"), "Europe/London")).toBe(false);
+    // The hour skipped in spring is not repeated; zones without clock changes never are.
+    expect(repeatedLocalTime(Date.parse("2026-03-29T01:30:00Z"), "Europe/London")).toBe(false);
+    expect(repeatedLocalTime(Date.parse("2026-10-25T00:30:00Z"), "Asia/Kathmandu")).toBe(false);
+    // Lord Howe Island goes back half an hour.
+    expect(repeatedLocalTime(Date.parse("2026-04-04T15:15:00Z"), "Australia/Lord_Howe")).toBe(true);
   });
 
   it("the campaign's feed marks a cancelled event cancelled, and an organizer's change raises its SEQUENCE by one; sign-ups do not", async () => {

@@ -5,7 +5,8 @@ import type { PublicCampaign, PublicEvent } from "./public";
 
 // Calendar files, built with the ics package. Times are written at the event's place, with its zone
 // (DTSTART;TZID=Europe/London:…) and a VTIMEZONE that describes that zone's offsets around the events,
-// so every calendar shows the place's time and converts it right. SEQUENCE is the event's own counter,
+// so every calendar shows the place's time and converts it right; only a time the place's clocks show twice
+// (when they go back) is written in UTC. SEQUENCE is the event's own counter,
 // raised by every change (lib/events/events.ts), so calendars replace their copy; a cancelled event
 // stays in the feed as STATUS:CANCELLED.
 
@@ -21,6 +22,17 @@ const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 function localStamp(instant: number, offset: number): string {
   const d = new Date(instant + offset);
   return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+}
+
+/**
+ * True when the place's clocks show this instant's time twice: the hour repeated when they go back. Such a
+ * time is written in UTC, since a local time with TZID leaves calendars to guess which of the two it is.
+ */
+export function repeatedLocalTime(instant: number, zone: string): boolean {
+  const wall = instant + offsetAt(instant, zone);
+  const offsets = new Set([offsetAt(instant - 3 * 3_600_000, zone), offsetAt(instant, zone), offsetAt(instant + 3 * 3_600_000, zone)]);
+  const readings = [...offsets].map((o) => wall - o).filter((t) => offsetAt(t, zone) === wall - t);
+  return new Set(readings).size > 1;
 }
 
 /** "+0545" */
@@ -96,8 +108,10 @@ function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, name?
   const [head = "", ...vevents] = value.split("BEGIN:VEVENT");
   const zoned = vevents.map((block, i) => {
     const e = list[i]!;
-    const at = (instant: Date) => `;TZID=${e.timeZone}:${localStamp(instant.getTime(), offsetAt(instant.getTime(), e.timeZone))}`;
-    return block.replace(/^DTSTART:\d{8}T\d{6}Z$/m, `DTSTART${at(e.startsAt)}`).replace(/^DTEND:\d{8}T\d{6}Z$/m, `DTEND${at(e.endsAt)}`);
+    // A time in the hour repeated when the clocks go back stays in UTC, as the package wrote it.
+    const at = (name: string, instant: Date) => (line: string) =>
+      repeatedLocalTime(instant.getTime(), e.timeZone) ? line : `${name};TZID=${e.timeZone}:${localStamp(instant.getTime(), offsetAt(instant.getTime(), e.timeZone))}`;
+    return block.replace(/^DTSTART:\d{8}T\d{6}Z$/m, at("DTSTART", e.startsAt)).replace(/^DTEND:\d{8}T\d{6}Z$/m, at("DTEND", e.endsAt));
   });
   const zones = [...new Set(list.map((e) => e.timeZone))].map((zone) =>
     vtimezone(
