@@ -1,5 +1,6 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -13,6 +14,7 @@ export function CreateInvitationForm({ action, org }: { action: FormAction; org:
   const t = useTranslations("invitations.create");
   const tr = useTranslations("roles");
   const tm = useTranslations("invitationMail");
+  const locale = useLocale();
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   return (
@@ -41,6 +43,13 @@ export function CreateInvitationForm({ action, org }: { action: FormAction; org:
         ))}
       </SelectField>
       <TextField name="email" type="email" autoComplete="off" label={tm("email")} hint={tm("emailHint")} maxLength={254} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
+      <SelectField name="language" label={tm("language")} hint={tm("languageHint")} defaultValue={keptValue(state, "language") ?? locale} error={msg(fieldError(state, "language"))}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </SelectField>
       <TextField name="note" label={t("note")} hint={t("noteHint")} maxLength={200} defaultValue={keptValue(state, "note")} error={msg(fieldError(state, "note"))} />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>

@@ -40,6 +40,15 @@ describe("invitations by email", () => {
     expect(mail!.htmlBody).toContain(`<a href="${ORIGIN}/invite/${created.token}">`);
   });
 
+  it("in the language the owner chose for it", async () => {
+    const email = `${unique("kk")}@test.example`;
+    const created = await createInvitation(owner, orgId, createInvitationSchema.parse({ role: "organizer", email, language: "kk" }));
+    const [mail] = await invitationMail(created.id);
+    expect(mail).toMatchObject({ toAddress: email, locale: "kk", subject: "Picket жүйесінде Org ұйымына қосылыңыз" });
+    expect(mail!.textBody).toContain(`${ORIGIN}/invite/${created.token}`);
+    expect(createInvitationSchema.safeParse({ role: "organizer", email, language: "xx" }).success).toBe(false);
+  });
+
   it("without an address: the link only, no message", async () => {
     const created = await createInvitation(owner, orgId, createInvitationSchema.parse({ role: "organizer", email: "" }));
     const [inv] = await handle.db.select().from(invitations).where(eq(invitations.id, created.id));

@@ -51,7 +51,7 @@ export async function createInvitation(actor: Actor, orgId: string, input: Creat
       .returning({ id: invitations.id });
     if (email) {
       const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId));
-      await enqueue(tx, [invitationMessage({ id: row!.id, orgId, orgName: org!.name, role: input.role, email, url })], now);
+      await enqueue(tx, [invitationMessage({ id: row!.id, orgId, orgName: org!.name, role: input.role, email, url, locale: input.language })], now);
     }
     return { id: row!.id, token, url, expiresAt, emailed: email !== null };
   });

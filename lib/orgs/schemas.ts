@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/config";
 import { emailField } from "@/lib/accounts/schemas";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { ROLES } from "./roles";
@@ -26,6 +27,8 @@ export const createInvitationSchema = z.object({
     .optional()
     .transform((e) => e || undefined)
     .pipe(emailField.optional()),
+  // The language of that email: the invited person's own is not known yet.
+  language: z.enum(LOCALES, "validation.choose").optional(),
 });
 
 export const changeRoleSchema = z.object({
