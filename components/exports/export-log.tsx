@@ -29,7 +29,11 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
     return cols.length ? t("log.columnsList", { columns: cols.map((c) => t(`columns.${c}`)).join(", ") }) : "";
   };
   const actionLabel = (action: string) =>
-    action === "export.csv" ? t("log.actions.csv") : action === "export.sheet" ? t("log.actions.sheet") : action === "message.send" ? t("log.actions.message") : t("log.actions.other", { action });
+    action === "export.csv" ? t("log.actions.csv") : action === "export.sheet" ? t("log.actions.sheet") : action === "message.send"
+              ? t("log.actions.message")
+              : action === "signups.erase"
+                ? t("log.actions.erase")
+                : t("log.actions.other", { action });
   // A message to attendees: its subject and who it went to, in place of filters and columns.
   const describeMessage = (details: Record<string, unknown>) => {
     const audience = typeof details.audience === "string" && (AUDIENCES as readonly string[]).includes(details.audience) ? (details.audience as AudienceChoice) : null;
@@ -75,7 +79,11 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
                   )}
                 </td>
                 <td className="px-3 py-2 text-stone-700">
-                  {e.action === "message.send" ? (
+                  {e.action === "signups.erase" ? (
+                    typeof e.details.scheduledFor === "string" ? (
+                      t("log.eraseScheduled", { when: formatInstant(locale, new Date(e.details.scheduledFor), "UTC") })
+                    ) : null
+                  ) : e.action === "message.send" ? (
                     describeMessage(e.details).map((line) => (
                       <span key={line} className="block">
                         {line}
