@@ -6,6 +6,26 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 }
 
+/**
+ * Markdown as the plain text a feed reader shows: emphasis, headings, quotes and code marks dropped, a link
+ * as its text with its address after it.
+ */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/\r\n?/g, "\n")
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, text: string, url: string) => (text === url ? url : `${text} (${url})`))
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "")
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, "")
+    .replace(/^[ \t]{0,3}([-*+])[ \t]+/gm, "• ")
+    .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, "")
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, "$1$2")
+    .replace(/`{1,3}([^`]*)`{1,3}/g, "$1")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
 export interface FeedInput {
   origin: string;
   campaign: { id: string; slug: string; title: string; summary: string; orgName: string; updatedAt: Date };
@@ -29,7 +49,7 @@ const iso = (d: Date) => d.toISOString();
 export function buildAtomFeed({ origin, campaign, updates, articles, labels }: FeedInput): string {
   const page = `${origin}/c/${campaign.slug}`;
   const entries: Entry[] = [
-    ...updates.map((u) => ({ id: `urn:uuid:${u.id}`, title: u.title, link: `${page}#update-${u.id}`, updated: u.updatedAt > u.postedAt ? u.updatedAt : u.postedAt, published: u.postedAt, summary: u.body, category: labels.update })),
+    ...updates.map((u) => ({ id: `urn:uuid:${u.id}`, title: u.title, link: `${page}#update-${u.id}`, updated: u.updatedAt > u.postedAt ? u.updatedAt : u.postedAt, published: u.postedAt, summary: markdownToText(u.body), category: labels.update })),
     ...articles.map((a) => {
       const published = a.publishedOn ? new Date(`${a.publishedOn}T00:00:00Z`) : a.updatedAt;
       return { id: `urn:uuid:${a.id}`, title: a.title, link: a.url, updated: a.updatedAt > published ? a.updatedAt : published, published, summary: [a.publication, a.excerpt].filter(Boolean).join(" — "), category: labels.article };
