@@ -1,18 +1,18 @@
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/site-header";
-import { PUBLIC_CLIENT_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
+import { PublicTexts } from "@/components/public/texts";
+import { publicClientTexts } from "@/lib/i18n/client-messages";
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("public.footer");
   return (
-    <NextIntlClientProvider messages={pickMessages(await getMessages(), PUBLIC_CLIENT_NAMESPACES)}>
+    <PublicTexts texts={publicClientTexts(await getMessages())}>
       <SiteHeader />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         {children}
       </main>
       <footer className="mx-auto max-w-3xl px-4 pb-10 text-sm text-stone-600">{t("privacy")}</footer>
-    </NextIntlClientProvider>
+    </PublicTexts>
   );
 }

@@ -1,4 +1,4 @@
-import { Languages } from "lucide-react";
+import { Languages } from "@/components/ui/icons";
 import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { LOCALE_NAMES, LOCALES, PATH_HEADER } from "@/lib/i18n/config";

@@ -1,5 +1,5 @@
 "use client";
-import { MapPinned } from "lucide-react";
+import { MapPinned } from "@/components/ui/icons";
 import { useRef, useState, useSyncExternalStore } from "react";
 
 export interface MapMarker {

@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useTexts } from "@/components/public/texts";
 import { useSyncExternalStore } from "react";
 import { offsetAt } from "@/lib/time/zones";
 
@@ -9,7 +9,7 @@ const onServer = () => null;
 
 /** With JavaScript: the event's time in the reader's own zone, when that differs from the event's. */
 export function LocalTime({ startsAt, endsAt, timeZone, locale }: { startsAt: string; endsAt: string; timeZone: string; locale: string }) {
-  const t = useTranslations("public.event");
+  const t = useTexts("public.event");
   // Known only in the browser: the server renders nothing here, so hydration matches.
   const reader = useSyncExternalStore(subscribe, readerZone, onServer);
   const start = new Date(startsAt);

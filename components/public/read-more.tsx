@@ -1,4 +1,4 @@
-import { ExternalLink } from "lucide-react";
+import { ExternalLink } from "@/components/ui/icons";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PublicArticle } from "@/lib/articles/public";

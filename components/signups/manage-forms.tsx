@@ -1,21 +1,20 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { usePublicMessage, useTexts } from "@/components/public/texts";
 import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idle, type FormAction, type FormState } from "@/lib/forms";
 
 
 function FormError({ state }: { state: FormState }) {
-  const msg = useMessageText();
+  const msg = usePublicMessage();
   return state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null;
 }
 
 export function ChangeRoleForm({ action, token, roles, current }: { action: FormAction; token: string; roles: string[]; current: string | null }) {
-  const t = useTranslations("signups.manage");
-  const msg = useMessageText();
+  const t = useTexts("signups.manage");
+  const msg = usePublicMessage();
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="space-y-3">

@@ -1,9 +1,8 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { usePublicMessage, useTexts } from "@/components/public/texts";
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
@@ -17,17 +16,18 @@ export function SignupForm({
   event,
   roles,
   waitlist,
-  retentionDays,
+  privacy,
 }: {
   action: FormAction;
   campaign: string;
   event: string;
   roles: string[];
   waitlist: boolean;
-  retentionDays: number;
+  /** Who sees the details and when they are erased: formatted by the server (it has a plural). */
+  privacy: string;
 }) {
-  const t = useTranslations("signups.form");
-  const msg = useMessageText();
+  const t = useTexts("signups.form");
+  const msg = usePublicMessage();
   const [state, formAction] = useActionState(action, idle);
   const form = useRef<HTMLFormElement>(null);
   // After a refused submission, focus goes to the first field to fix (its message is read with it).
@@ -76,7 +76,7 @@ export function SignupForm({
         {waitlist ? t("submitWaitlist") : t("submit")}
       </SubmitButton>
       <p id="signup-privacy" className="text-sm text-stone-600">
-        {t("privacy", { days: retentionDays })}
+        {privacy}
       </p>
     </form>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { Loader2 } from "lucide-react";
+import { LoaderCircle } from "@/components/ui/icons";
 import { useFormStatus } from "react-dom";
 import type { ReactNode } from "react";
 import { buttonClass } from "./button";
@@ -11,7 +11,7 @@ export function SubmitButton({ children, pendingLabel, variant = "primary", clas
     <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
       {pending ? (
         <>
-          <Loader2 aria-hidden className="size-4 animate-spin" />
+          <LoaderCircle aria-hidden className="size-4 animate-spin" />
           {pendingLabel}
         </>
       ) : (

@@ -1,4 +1,4 @@
-import { CalendarPlus, HandCoins, Rss } from "lucide-react";
+import { CalendarPlus, HandCoins, Rss } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";

@@ -1,4 +1,4 @@
-import { CalendarPlus } from "lucide-react";
+import { CalendarPlus } from "@/components/ui/icons";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -129,7 +129,7 @@ export default async function EventPage({ params, searchParams }: Params) {
                 event={event.slug}
                 roles={event.roles}
                 waitlist={event.signupState === "waitlist"}
-                retentionDays={campaign.retentionDays}
+                privacy={(await getTranslations("signups.form"))("privacy", { days: campaign.retentionDays })}
               />
             </div>
           </>
