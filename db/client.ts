@@ -132,6 +132,7 @@ async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle>
   }
   try {
     const client = await PGlite.create(inMemory ? undefined : dataDir);
+    yieldBeforeEachCall(client);
     const db = drizzle({ client, schema }) as unknown as Db;
     if (opts.migrate) {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
@@ -153,6 +154,23 @@ async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle>
   } catch (e) {
     lock?.release();
     throw e;
+  }
+}
+
+/**
+ * PGlite runs each statement synchronously on the server's one thread, and hands its lock to the next
+ * waiter in a microtask: while statements are queued, the event loop never reaches the network, so
+ * responses that are ready wait and new requests are not read. Each call (a statement, or a transaction
+ * as a whole) therefore first lets pending I/O run.
+ */
+function yieldBeforeEachCall(client: { query: unknown; exec: unknown; transaction: unknown }) {
+  const target = client as unknown as Record<"query" | "exec" | "transaction", (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ["query", "exec", "transaction"] as const) {
+    const call = target[name].bind(client);
+    target[name] = async (...args: unknown[]) => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return call(...args);
+    };
   }
 }
 
