@@ -148,7 +148,8 @@ export async function exportBench(opts: { base: string; org: string; cookie: str
     live100kMb: large.liveMb,
     retained10kMb: smallHeld.liveMb,
     retained100kMb: largeHeld.liveMb,
-    retainedRatio: smallHeld.liveMb > 0 ? largeHeld.liveMb / smallHeld.liveMb : Infinity,
+    // Nothing held at either size is a ratio of 1, not a division by zero.
+    retainedRatio: smallHeld.liveMb > 0 ? largeHeld.liveMb / smallHeld.liveMb : largeHeld.liveMb > 0 ? Infinity : 1,
     rss10kMb: small.rssGrowthMb,
     rss100kMb: large.rssGrowthMb,
   };
