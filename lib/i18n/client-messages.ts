@@ -6,41 +6,22 @@ export const PUBLIC_CLIENT_NAMESPACES = ["app", "validation", "errors", "signups
 export const PUBLIC_SERVER_FORMATTED = ["public.event.placesLeft", "signups.form.privacy", "signups.manage.privateLink"] as const;
 
 /**
- * The part of a language's messages that client components need. Every message handed to the client is
- * serialised into each page's HTML, so the public pages carry a few namespaces rather than the dashboard's
- * hundreds of strings. A namespace may be nested ("public.event").
- */
-export function pickMessages(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
-  const picked: AbstractIntlMessages = {};
-  for (const namespace of namespaces) {
-    const parts = namespace.split(".");
-    let from: AbstractIntlMessages | string | undefined = messages;
-    for (const part of parts) from = typeof from === "object" ? from[part] : undefined;
-    if (from === undefined) continue;
-    let into = picked;
-    for (const part of parts.slice(0, -1)) {
-      const next = (into[part] ??= {});
-      if (typeof next === "string") break;
-      into = next;
-    }
-    into[parts.at(-1)!] = from;
-  }
-  return picked;
-}
-
-/**
  * The public pages' client texts as one flat dictionary ("signups.form.name" → "Name or nickname"): plain
  * messages whose only syntax is {name} placeholders, filled in the browser without a message formatter.
  */
 export function publicClientTexts(messages: AbstractIntlMessages): Record<string, string> {
   const texts: Record<string, string> = {};
+  const inside = (key: string) => PUBLIC_CLIENT_NAMESPACES.some((ns) => key === ns || key.startsWith(`${ns}.`));
+  // A key on the way to a namespace ("public" for "public.event") is walked, not taken.
+  const onTheWay = (key: string) => PUBLIC_CLIENT_NAMESPACES.some((ns) => ns.startsWith(`${key}.`));
   const walk = (node: AbstractIntlMessages | string, key: string) => {
     if (typeof node === "string") {
-      if (!(PUBLIC_SERVER_FORMATTED as readonly string[]).includes(key)) texts[key] = node;
+      if (inside(key) && !(PUBLIC_SERVER_FORMATTED as readonly string[]).includes(key)) texts[key] = node;
       return;
     }
+    if (key && !inside(key) && !onTheWay(key)) return;
     for (const [k, v] of Object.entries(node)) walk(v, key ? `${key}.${k}` : k);
   };
-  walk(pickMessages(messages, PUBLIC_CLIENT_NAMESPACES), "");
+  walk(messages, "");
   return texts;
 }

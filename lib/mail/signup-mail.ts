@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { campaignTranslations, campaigns, eventTranslations, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -24,20 +25,21 @@ export interface SignupMailContext {
 
 export type MailTitles = Map<string, { event?: string; campaign?: string }>;
 
-/** The titles the organizers translated for an event and its campaign: in every language, or in one. */
+/** The titles the organizers translated for an event and its campaign, in every language or in one: one query. */
 export async function loadMailTitles(db: DbOrTx, eventId: string, locale?: string): Promise<MailTitles> {
-  const eventRows = await db
-    .select({ locale: eventTranslations.locale, title: eventTranslations.title })
-    .from(eventTranslations)
-    .where(and(eq(eventTranslations.eventId, eventId), locale ? eq(eventTranslations.locale, locale) : undefined));
-  const campaignRows = await db
-    .select({ locale: campaignTranslations.locale, title: campaignTranslations.title })
-    .from(campaignTranslations)
-    .innerJoin(events, eq(events.campaignId, campaignTranslations.campaignId))
-    .where(and(eq(events.id, eventId), locale ? eq(campaignTranslations.locale, locale) : undefined));
+  const rows = await unionAll(
+    db
+      .select({ part: sql<"event" | "campaign">`'event'`.as("part"), locale: eventTranslations.locale, title: eventTranslations.title })
+      .from(eventTranslations)
+      .where(and(eq(eventTranslations.eventId, eventId), locale ? eq(eventTranslations.locale, locale) : undefined)),
+    db
+      .select({ part: sql<"event" | "campaign">`'campaign'`.as("part"), locale: campaignTranslations.locale, title: campaignTranslations.title })
+      .from(campaignTranslations)
+      .innerJoin(events, eq(events.campaignId, campaignTranslations.campaignId))
+      .where(and(eq(events.id, eventId), locale ? eq(campaignTranslations.locale, locale) : undefined)),
+  );
   const titles: MailTitles = new Map();
-  for (const r of eventRows) titles.set(r.locale, { ...titles.get(r.locale), event: r.title });
-  for (const r of campaignRows) titles.set(r.locale, { ...titles.get(r.locale), campaign: r.title });
+  for (const r of rows) titles.set(r.locale, { ...titles.get(r.locale), [r.part]: r.title });
   return titles;
 }
 
