@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, isLocale, localeFromHeaders, splitLocalePath } from "@/lib/i18n/config";
 import { FILL_HEADER, FILL_LOCALE_HEADER, cachedPage, fillSecret, isFillRequest, keptPage, pageCacheSeconds, placeholderNonce, toCachedPage, withNonce } from "@/lib/public/page-cache";
+import { trustedProxies } from "@/lib/security/client";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
 
 /**
@@ -21,6 +22,9 @@ export default async function proxy(request: NextRequest) {
   headers.delete(LOCALE_HEADER);
   headers.delete(FILL_HEADER);
   headers.delete(FILL_LOCALE_HEADER);
+  // Without a trusted proxy in front, a client's own X-Forwarded-For is its word only: dropped, so that
+  // Next's server puts the connection's address there (lib/security/client.ts).
+  if (trustedProxies() === 0) headers.delete("x-forwarded-for");
   const { locale, path } = splitLocalePath(request.nextUrl.pathname);
   headers.set(PATH_HEADER, path + request.nextUrl.search);
   const fillLocale = request.headers.get(FILL_LOCALE_HEADER);

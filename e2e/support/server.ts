@@ -18,7 +18,7 @@ export interface AppServer {
 
 export type Store = { DATABASE_URL: string } | { PICKET_DATA_DIR: string };
 
-function env(store: Store, port: number): NodeJS.ProcessEnv {
+function env(store: Store, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -29,6 +29,7 @@ function env(store: Store, port: number): NodeJS.ProcessEnv {
     PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000",
     PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000",
     ...store,
+    ...extra,
   };
 }
 
@@ -65,8 +66,8 @@ export async function seedStore(store: Store) {
   if (child.exitCode !== 0) throw new Error("seeding failed");
 }
 
-export async function startServer(store: Store, port: number): Promise<AppServer> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: env(store, port), stdio: ["ignore", "ignore", "pipe"] });
+export async function startServer(store: Store, port: number, extra: Record<string, string> = {}): Promise<AppServer> {
+  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: env(store, port, extra), stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const base = `http://localhost:${port}`;
@@ -116,8 +117,8 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
 }
 
 /** A sign-up through the JSON API: the status, and whether the server said it was stored. */
-export async function postSignup(base: string, campaign: string, event: string, body: Record<string, unknown>): Promise<number> {
-  const res = await fetch(`${base}/api/c/${campaign}/${event}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+export async function postSignup(base: string, campaign: string, event: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(`${base}/api/c/${campaign}/${event}/signups`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
   await res.arrayBuffer();
   return res.status;
 }

@@ -1,19 +1,25 @@
 import { keyedHash } from "./tokens";
 
+/** How many reverse proxies in front of the app append to X-Forwarded-For (PICKET_TRUSTED_PROXIES). */
+export function trustedProxies(env: Record<string, string | undefined> = process.env): number {
+  return Math.max(0, Math.floor(Number(env.PICKET_TRUSTED_PROXIES ?? 0)) || 0);
+}
+
 /**
- * The address a request came from, as a keyed hash: never stored or logged in clear.
- * Next's server appends the socket address to X-Forwarded-For; PICKET_TRUSTED_PROXIES
- * says how many proxies in front of it append theirs.
+ * The address a request came from, as X-Forwarded-For tells it once the proxy has cleaned it up: with no
+ * trusted proxy, proxy.ts drops whatever the client sent, and Next's server puts the connection's address
+ * there; with trusted proxies, each appends the address it was reached from, so the address the outermost
+ * one saw is as many places from the end as there are proxies. Entries before it are the client's own word.
  */
-export function clientAddress(headers: Headers): string {
+export function clientAddress(headers: Headers, hops = trustedProxies()): string {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const hops = Math.max(0, Number(process.env.PICKET_TRUSTED_PROXIES ?? 0) || 0);
-  return forwarded[Math.max(0, forwarded.length - 1 - hops)] ?? headers.get("x-real-ip") ?? "unknown";
+  return forwarded[Math.max(0, forwarded.length - Math.max(1, hops))] ?? "unknown";
 }
 
+/** The client's address as a keyed hash: never stored or logged in clear. */
 export function clientKey(headers: Headers, secret: string): string {
   return keyedHash(secret + ":client", clientAddress(headers)).slice(0, 32);
 }
