@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, isLocale, localeFromHeaders, splitLocalePath } from "@/lib/i18n/config";
 import { FILL_HEADER, FILL_LOCALE_HEADER, cachedPage, fillSecret, isFillRequest, keptPage, pageCacheSeconds, placeholderNonce, toCachedPage, withNonce } from "@/lib/public/page-cache";
+import { PUBLIC_SCRIPT_PATH } from "@/lib/public/assets";
+import { isLeanPage, leanScriptTag, toLeanHtml } from "@/lib/public/lean";
 import { trustedProxies } from "@/lib/security/client";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
 
@@ -32,12 +34,15 @@ export default async function proxy(request: NextRequest) {
   else if (filling && isLocale(fillLocale)) headers.set(LOCALE_HEADER, fillLocale);
 
   let response: NextResponse | null = null;
-  const ttl = pageCacheSeconds() * 1000;
   const port = process.env.PORT;
-  if (!filling && ttl > 0 && port && request.method === "GET" && wantsDocument(request)) {
+  // Public pages go to readers lean (lib/public/lean.ts), and kept for a crowd when they may be.
+  if (!filling && port && request.method === "GET" && wantsDocument(request) && isLeanPage(request.nextUrl.pathname)) {
     const readerLocale = localeFromHeaders(headers);
-    const kept = keptPage(readerLocale, request.nextUrl.pathname, request.nextUrl.search);
-    const page = kept ? await cachedPage(kept.key, (version) => render(port, kept.address, readerLocale, version), ttl) : null;
+    const ttl = pageCacheSeconds() * 1000;
+    const kept = ttl > 0 ? keptPage(readerLocale, request.nextUrl.pathname, request.nextUrl.search) : null;
+    const page = kept
+      ? await cachedPage(kept.key, (version) => render(port, kept.address, readerLocale, version), ttl)
+      : await render(port, request.nextUrl.pathname + request.nextUrl.search, readerLocale, 0).catch(() => null);
     if (page) {
       response = new NextResponse(withNonce(page, nonce), { status: page.status, headers: page.headers });
     }
@@ -63,14 +68,20 @@ function wantsDocument(request: NextRequest): boolean {
   return (request.headers.get("accept") ?? "").includes("text/html") && !request.headers.has("rsc") && !request.nextUrl.searchParams.has("_rsc");
 }
 
-/** Renders a page through this same server, as any reader would get it but with the placeholder nonce. */
+/**
+ * Renders a page through this same server, as any reader would get it but with the placeholder nonce, and
+ * makes it lean.
+ */
 async function render(port: string, address: string, locale: string, version: number) {
   const response = await fetch(`http://127.0.0.1:${port}${address}`, {
     headers: { [FILL_HEADER]: fillSecret(), [FILL_LOCALE_HEADER]: locale, "accept-encoding": "identity" },
     redirect: "manual",
     signal: AbortSignal.timeout(15_000),
   });
-  return toCachedPage(response, version);
+  const page = await toCachedPage(response, version);
+  if (!page) return null;
+  const lean = toLeanHtml(page.body, leanScriptTag(PUBLIC_SCRIPT_PATH, placeholderNonce()));
+  return lean === null ? null : { ...page, body: lean };
 }
 
 export const config = {

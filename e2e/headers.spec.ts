@@ -48,10 +48,21 @@ test("a public page, a dashboard page and an API response carry the security hea
 });
 
 test("static files carry the headers that apply to them", async ({ page, request }) => {
-  await page.goto("/");
+  // Next's own files, as the sign-in page (the full React app) loads them.
+  await page.goto("/login");
   const src = await page.locator("script[src*='/_next/static/']").first().getAttribute("src");
   const res = await request.get(src!);
   expect(res.status()).toBe(200);
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   expect(res.headers()["referrer-policy"]).toBe("no-referrer");
+
+  // The public pages' own script: versioned, so kept for a year, and sent as JavaScript.
+  await page.goto("/");
+  const ours = await page.locator("script[src^='/assets/']").getAttribute("src");
+  const script = await request.get(ours!);
+  expect(script.status()).toBe(200);
+  expect(script.headers()["content-type"]).toBe("text/javascript; charset=utf-8");
+  expect(script.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(script.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await request.get("/assets/nothing.js")).status()).toBe(404);
 });

@@ -1,30 +1,23 @@
-"use client";
-import { useTexts } from "@/components/public/texts";
-import { useSyncExternalStore } from "react";
-import { offsetAt } from "@/lib/time/zones";
+import { getTranslations } from "next-intl/server";
 
-const subscribe = () => () => {};
-const readerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-const onServer = () => null;
-
-/** With JavaScript: the event's time in the reader's own zone, when that differs from the event's. */
-export function LocalTime({ startsAt, endsAt, timeZone, locale }: { startsAt: string; endsAt: string; timeZone: string; locale: string }) {
-  const t = useTexts("public.event");
-  // Known only in the browser: the server renders nothing here, so hydration matches.
-  const reader = useSyncExternalStore(subscribe, readerZone, onServer);
-  const start = new Date(startsAt);
-  if (!reader || offsetAt(start.getTime(), reader) === offsetAt(start.getTime(), timeZone)) return null;
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).formatRange(start, new Date(endsAt));
+/**
+ * With JavaScript: the event's time in the reader's own zone, when that differs from the event's. The
+ * server cannot know the reader's zone, so it renders the data and the page's script (lib/public/browser.ts)
+ * fills the line in.
+ */
+export async function LocalTime({ startsAt, endsAt, timeZone, locale }: { startsAt: string; endsAt: string; timeZone: string; locale: string }) {
+  const t = await getTranslations("public.event");
   return (
-    <p className="mt-1 text-sm text-stone-600" data-testid="reader-time">
-      {t("yourTime", { when: text })}
-    </p>
+    <p
+      hidden
+      className="mt-1 text-sm text-stone-600"
+      data-testid="reader-time"
+      data-local-time=""
+      data-start={startsAt}
+      data-end={endsAt}
+      data-zone={timeZone}
+      data-locale={locale}
+      data-text={t("yourTime", { when: "{when}" })}
+    />
   );
 }

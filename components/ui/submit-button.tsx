@@ -8,7 +8,7 @@ import { buttonClass } from "./button";
 export function SubmitButton({ children, pendingLabel, variant = "primary", className = "" }: { children: ReactNode; pendingLabel: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
+    <button type="submit" disabled={pending} aria-disabled={pending} data-pending-label={pendingLabel} className={buttonClass(variant, className)}>
       {pending ? (
         <>
           <LoaderCircle aria-hidden className="size-4 animate-spin" />

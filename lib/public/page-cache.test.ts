@@ -88,16 +88,24 @@ describe("a kept page", () => {
     expect((await cachedPage("en:/c/broken", async (v) => page(`ok ${++n}`, v), 5_000))?.body).toBe("ok 1");
   });
 
+  it("serves a page not found without keeping it", async () => {
+    let n = 0;
+    const missing = async (v: number) => ({ ...page(`missing ${++n}`, v), status: 404 });
+    expect((await cachedPage("en:/c/gone", missing, 5_000))?.status).toBe(404);
+    expect((await cachedPage("en:/c/gone", missing, 5_000))?.body).toBe("missing 2");
+  });
+
   it("carries each response's own nonce", () => {
     const kept = page(`<script nonce="${placeholderNonce()}">x</script>{"nonce":"${placeholderNonce()}"}`, 0);
     expect(withNonce(kept, "abc+/==")).toBe(`<script nonce="abc+/==">x</script>{"nonce":"abc+/=="}`);
     expect(withNonce(kept, "$&$1")).toBe(`<script nonce="$&$1">x</script>{"nonce":"$&$1"}`);
   });
 
-  it("keeps only whole HTML pages that rendered without error, without their cookies", async () => {
+  it("takes only whole HTML pages, found or not found, without their cookies", async () => {
     const ok = await toCachedPage(new Response("<html>ok</html>", { headers: { "content-type": "text/html; charset=utf-8", "set-cookie": "picket-locale=ru", "cache-control": "private, no-store" } }), 3, 42);
     expect(ok).toEqual({ status: 200, headers: [["content-type", "text/html; charset=utf-8"], ["cache-control", "private, no-store"]], body: "<html>ok</html>", renderedAt: 42, version: 3 });
-    expect(await toCachedPage(new Response("missing", { status: 404, headers: { "content-type": "text/html" } }), 0)).toBeNull();
+    expect((await toCachedPage(new Response("<html>missing</html>", { status: 404, headers: { "content-type": "text/html" } }), 0))?.status).toBe(404);
+    expect(await toCachedPage(new Response("<html>broken</html>", { status: 500, headers: { "content-type": "text/html" } }), 0)).toBeNull();
     expect(await toCachedPage(new Response("{}", { headers: { "content-type": "application/json" } }), 0)).toBeNull();
     expect(await toCachedPage(new Response(null, { status: 307, headers: { location: "/login" } }), 0)).toBeNull();
   });

@@ -88,9 +88,9 @@ export function keptPage(locale: string, pathname: string, search: string): { ke
   return { key: `${locale} ${address}`, address };
 }
 
-/** Keeps a rendered response if it is a whole, successful HTML page. */
+/** A rendered response as a page, if it is a whole HTML page (found or not found); only found ones are kept. */
 export async function toCachedPage(response: Response, version: number, now = Date.now()): Promise<CachedPage | null> {
-  if (response.status !== 200 || !(response.headers.get("content-type") ?? "").startsWith("text/html")) {
+  if ((response.status !== 200 && response.status !== 404) || !(response.headers.get("content-type") ?? "").startsWith("text/html")) {
     await response.body?.cancel();
     return null;
   }
@@ -101,13 +101,14 @@ export async function toCachedPage(response: Response, version: number, now = Da
     const value = response.headers.get(name);
     if (value !== null) headers.push([name, value]);
   }
-  return { status: 200, headers, body, renderedAt: now, version };
+  return { status: response.status, headers, body, renderedAt: now, version };
 }
 
 /**
  * The page for a key: kept and fresh, else rendered by `render` (at most one rendering per key at a time).
  * While a newer rendering is in progress, an outdated page is served rather than waited for. Null when the
- * page cannot be kept (not found, an error): the caller renders it as usual.
+ * page cannot be rendered here (a redirect, an error): the caller renders it as usual. A page not found is
+ * served but not kept.
  */
 export async function cachedPage(key: string, render: (version: number) => Promise<CachedPage | null>, ttlMs: number, now = Date.now()): Promise<CachedPage | null> {
   const r = registry();
@@ -122,7 +123,7 @@ export async function cachedPage(key: string, render: (version: number) => Promi
       return null;
     })
     .then((page) => {
-      if (page) {
+      if (page?.status === 200) {
         r.entries.delete(key);
         r.entries.set(key, page);
         while (r.entries.size > MAX_ENTRIES) r.entries.delete(r.entries.keys().next().value!);

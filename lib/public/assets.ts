@@ -1,0 +1,31 @@
+// The files public pages load beside their HTML, served by app/assets/[file]/route.ts: our own script, and
+// Leaflet's code and stylesheet for the map (fetched only when a reader asks for it). Names carry a version,
+// so browsers may keep them for a year.
+
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import leafletPackage from "leaflet/package.json";
+import { enhance } from "./browser";
+
+const script = `"use strict";(${enhance.toString()})();\n`;
+const LEAFLET_VERSION = leafletPackage.version;
+
+export const PUBLIC_SCRIPT_PATH = `/assets/picket.${createHash("sha256").update(script).digest("hex").slice(0, 12)}.js`;
+export const LEAFLET_SCRIPT_PATH = `/assets/leaflet.${LEAFLET_VERSION}.js`;
+export const LEAFLET_STYLESHEET_PATH = `/assets/leaflet.${LEAFLET_VERSION}.css`;
+
+export interface Asset {
+  body: string;
+  type: string;
+}
+
+const leaflet = (file: string) => readFile(path.join(process.cwd(), "node_modules", "leaflet", "dist", file), "utf8");
+
+/** A file by its name under /assets/, or null. Our script answers to any version of its name. */
+export async function publicAsset(name: string): Promise<Asset | null> {
+  if (/^picket\.[0-9a-f]{12}\.js$/.test(name)) return { body: script, type: "text/javascript; charset=utf-8" };
+  if (`/assets/${name}` === LEAFLET_SCRIPT_PATH) return { body: await leaflet("leaflet.js"), type: "text/javascript; charset=utf-8" };
+  if (`/assets/${name}` === LEAFLET_STYLESHEET_PATH) return { body: await leaflet("leaflet.css"), type: "text/css; charset=utf-8" };
+  return null;
+}
