@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { LoginPage, PublicCampaignPage } from "./pages";
 import { unique } from "./support/data";
 
@@ -59,4 +59,24 @@ test("the trial watch timeline shows a postponed hearing with both dates and the
   await campaign.open(TRIAL);
   await expect(campaign.timelineItem(title)).toContainText("T. K. is home.");
   await expect(campaign.timelineItem(title).locator("strong")).toHaveText("home");
+
+  // The update is corrected, then made internal: the timeline shows the correction, then no longer the update.
+  const corrected = `${title}, pending appeal`;
+  const edit = async (change: (form: Locator) => Promise<void>, name: string) => {
+    await page.goto(`/dashboard/${ORG}/campaigns/${TRIAL}/trial`);
+    const item = page.getByTestId("case-update").filter({ hasText: name });
+    await item.getByText("Edit update").click();
+    const form = item.getByTestId("update-edit-form");
+    await expect(form.getByLabel("Title")).toHaveValue(name);
+    await change(form);
+    await form.getByRole("button", { name: "Save update" }).click();
+    await expect(form.getByRole("status")).toHaveText("Update saved.");
+  };
+  await edit((form) => form.getByLabel("Title").fill(corrected), title);
+  await campaign.open(TRIAL);
+  await expect(campaign.timelineItem(corrected)).toContainText("T. K. is home.");
+  await edit((form) => form.getByLabel("Public", { exact: true }).uncheck(), corrected);
+  await campaign.open(TRIAL);
+  await expect(campaign.timelineItem(corrected)).toHaveCount(0);
+  await expect(campaign.timelineItem(title)).toHaveCount(0);
 });

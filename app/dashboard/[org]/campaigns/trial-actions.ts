@@ -4,7 +4,7 @@ import { z } from "zod";
 import { handleForm, unprefixed } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
-import { addDefendant, createCase, deleteCase, deleteUpdate, postUpdate, removeDefendant, updateCase, updateDefendant } from "@/lib/trials/trials";
+import { addDefendant, createCase, deleteCase, deleteUpdate, editUpdate, postUpdate, removeDefendant, updateCase, updateDefendant } from "@/lib/trials/trials";
 import { caseSchema, caseUpdateSchema, defendantSchema } from "@/lib/trials/schemas";
 
 // Every action is a public endpoint: the ids only say what to change; the lib call checks who may.
@@ -64,11 +64,13 @@ export async function removeDefendantAction(_prev: FormState, formData: FormData
   });
 }
 
-export async function postUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(target.extend({ campaignId: z.uuid() }).and(caseUpdateSchema), unprefixed(formData), async ({ org, campaign, campaignId, ...input }) => {
-    await postUpdate(await getActor(), campaignId, input);
+export async function saveUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(target.extend({ campaignId: z.uuid(), updateId: z.uuid().optional() }).and(caseUpdateSchema), unprefixed(formData), async ({ org, campaign, campaignId, updateId, ...input }) => {
+    const actor = await getActor();
+    if (updateId) await editUpdate(actor, updateId, input);
+    else await postUpdate(actor, campaignId, input);
     refresh(org, campaign);
-    return ok("trialsUI.updates.created");
+    return ok(updateId ? "trialsUI.updates.saved" : "trialsUI.updates.created");
   });
 }
 

@@ -13,7 +13,7 @@ import { formatInstant } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { getTrialWatch } from "@/lib/trials/trials";
 import { loadCampaignPage } from "../../load";
-import { createCaseAction, deleteCaseAction, deleteUpdateAction, postUpdateAction, removeDefendantAction, saveDefendantAction, updateCaseAction } from "../../trial-actions";
+import { createCaseAction, deleteCaseAction, deleteUpdateAction, removeDefendantAction, saveDefendantAction, saveUpdateAction, updateCaseAction } from "../../trial-actions";
 
 type Params = Promise<{ org: string; campaign: string }>;
 
@@ -36,6 +36,7 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
   const labels = { public: t("public"), internal: t("internal") };
   const zone = trial.cases.flatMap((c) => c.hearings)[0]?.timeZone ?? trial.unassignedHearings[0]?.timeZone ?? "UTC";
   const common = { org: org.slug, campaign: campaign.slug };
+  const updateChoices = { campaignId: campaign.id, cases: trial.cases.map((c) => ({ id: c.id, name: c.name })), timeZone: zone, nowLocal: instantToZonedLocal(new Date(), zone) };
   return (
     <>
       <Breadcrumbs items={[{ href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") }, { href: base, label: campaign.title }, { label: t("nav") }]} />
@@ -182,6 +183,19 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
                   <p className="font-medium">{u.title}</p>
                   {u.body ? <Markdown>{u.body}</Markdown> : null}
                   {canEdit ? (
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-sm text-brand-700 underline">{t("updates.edit")}</summary>
+                      <div className="mt-2">
+                        <UpdateForm
+                          action={saveUpdateAction}
+                          {...common}
+                          {...updateChoices}
+                          value={{ id: u.id, kind: u.kind, caseId: u.caseId, title: u.title, body: u.body, postedLocal: instantToZonedLocal(u.postedAt, zone), isPublic: u.isPublic }}
+                        />
+                      </div>
+                    </details>
+                  ) : null}
+                  {canEdit ? (
                     <ConfirmDeleteForm
                       id={`delete-update-${u.id}`}
                       action={deleteUpdateAction}
@@ -200,7 +214,7 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
           {canEdit ? (
             <Card>
               <h2 className="mb-3 text-lg font-semibold">{t("updates.add")}</h2>
-              <UpdateForm action={postUpdateAction} {...common} campaignId={campaign.id} cases={trial.cases.map((c) => ({ id: c.id, name: c.name }))} timeZone={zone} nowLocal={instantToZonedLocal(new Date(), zone)} />
+              <UpdateForm action={saveUpdateAction} {...common} {...updateChoices} />
             </Card>
           ) : null}
         </div>
