@@ -1,7 +1,8 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
 // Every response, static files included (the Content-Security-Policy, with its per-request nonce, comes from proxy.ts).
-const permissions = ["accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking"];
+// Only features browsers recognise: an unknown name makes Chromium log an error on every page.
+const permissions = ["accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking"];
 const securityHeaders = [
   // Other sites never learn our addresses (private links included). Pages lower this to same-origin with a
   // meta tag (app/layout.tsx) so that form posts keep their Origin header, which server actions check.
