@@ -10,7 +10,8 @@ import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
  * Every request but static files: a Content-Security-Policy with a fresh nonce (Next reads it from the
  * request's header and puts it on its scripts), and the language. An address may begin with a language
  * ("/ru/c/…"): it is served from the same page without it, in that language, and the choice is remembered
- * for addresses without one. Public pages may come from the page cache (lib/public/page-cache.ts), with this
+ * for addresses without one. Public pages are rendered through this same server and sent lean, without
+ * Next's scripts (lib/public/lean.ts), and may come from the page cache (lib/public/page-cache.ts), with this
  * response's nonce. The proxy decides nothing about access: lib/ does, on every read and write.
  */
 export default async function proxy(request: NextRequest) {
@@ -42,7 +43,10 @@ export default async function proxy(request: NextRequest) {
     const kept = ttl > 0 ? keptPage(readerLocale, request.nextUrl.pathname, request.nextUrl.search) : null;
     const page = kept
       ? await cachedPage(kept.key, (version) => render(port, kept.address, readerLocale, version), ttl)
-      : await render(port, request.nextUrl.pathname + request.nextUrl.search, readerLocale, 0).catch(() => null);
+      : await render(port, request.nextUrl.pathname + request.nextUrl.search, readerLocale, 0).catch((e: unknown) => {
+          console.error("picket: lean page: rendering failed:", e);
+          return null;
+        });
     if (page) {
       response = new NextResponse(withNonce(page, nonce), { status: page.status, headers: page.headers });
     }

@@ -20,7 +20,17 @@ export interface Asset {
   type: string;
 }
 
-const leaflet = (file: string) => readFile(path.join(process.cwd(), "node_modules", "leaflet", "dist", file), "utf8");
+// Read once per process: the files do not change while it runs.
+const leafletFiles = new Map<string, Promise<string>>();
+function leaflet(file: string): Promise<string> {
+  let text = leafletFiles.get(file);
+  if (!text) {
+    text = readFile(path.join(process.cwd(), "node_modules", "leaflet", "dist", file), "utf8");
+    text.catch(() => leafletFiles.delete(file));
+    leafletFiles.set(file, text);
+  }
+  return text;
+}
 
 /** A file by its name under /assets/, or null. Our script answers to any version of its name. */
 export async function publicAsset(name: string): Promise<Asset | null> {
