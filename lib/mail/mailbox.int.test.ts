@@ -125,7 +125,7 @@ describe("one message", () => {
   });
 });
 
-describe("trying a failed message again", () => {
+describe("sending a failed or held message again", () => {
   it("puts it back in line with fresh attempts, due now", async () => {
     const failed = await message({ status: "failed", attempts: 8, lastError: "550 mailbox unavailable", nextAttemptAt: new Date(Date.now() - 86_400_000) });
     const now = new Date();
@@ -138,7 +138,28 @@ describe("trying a failed message again", () => {
     expect(sent).toContain(failed.toAddress);
   });
 
-  it("only a failed one", async () => {
+  it("a held one once email is set up, and only on an owner's word: nothing held leaves on its own", async () => {
+    const before = process.env.SMTP_URL;
+    process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+    try {
+      const chosen = await message({ status: "held" });
+      const other = await message({ status: "held" });
+      const now = new Date();
+      await retryMessage(owner, orgId, chosen.id, now);
+      const sent: string[] = [];
+      await deliverDue({ transport: { send: async (m) => void sent.push(m.to) }, log: quiet });
+      expect(sent).toContain(chosen.toAddress);
+      expect(sent).not.toContain(other.toAddress);
+      const [row] = await handle.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, other.id));
+      expect(row!.status).toBe("held");
+    } finally {
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
+    }
+  });
+
+  it("only a failed one, or a held one when email is set up", async () => {
+    expect(isSmtpConfigured()).toBe(false);
     for (const status of ["held", "sent", "pending"] as const) {
       const m = await message({ status });
       const refused = retryMessage(owner, orgId, m.id);

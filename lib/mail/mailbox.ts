@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { outbox, type MailKind } from "@/db/schema";
@@ -94,7 +94,11 @@ export async function getMailboxMessage(actor: Actor, orgId: string, id: string)
   return { ...row, text: row.status === "sent" || row.text === "" ? null : row.text };
 }
 
-/** A failed message goes back in line with fresh attempts; only failed ones. */
+/**
+ * A failed message goes back in line with fresh attempts; so does a held one, once email is set up. Held
+ * messages are never sent on their own when SMTP_URL appears later: a message may no longer be true (a
+ * moved event, a reminder for a day gone), so an owner reads it and decides.
+ */
 export async function retryMessage(actor: Actor, orgId: string, id: string, now = new Date()): Promise<void> {
   const db = await getDb();
   await requireRole(actor, orgId, "owner", db);
@@ -102,7 +106,7 @@ export async function retryMessage(actor: Actor, orgId: string, id: string, now 
   const done = await db
     .update(outbox)
     .set({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null })
-    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId), eq(outbox.status, "failed")))
+    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId), isSmtpConfigured() ? inArray(outbox.status, ["failed", "held"]) : eq(outbox.status, "failed")))
     .returning({ id: outbox.id });
   if (done.length > 0) return;
   const [exists] = await db

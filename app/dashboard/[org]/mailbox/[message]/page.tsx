@@ -8,7 +8,7 @@ import { RetryMessageForm } from "@/components/mail/retry-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { NotFoundError } from "@/lib/errors";
-import { getMailboxMessage } from "@/lib/mail/mailbox";
+import { getMailboxMessage, isSmtpConfigured } from "@/lib/mail/mailbox";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { formatInstant } from "@/lib/time/format";
 import { retryMessageAction } from "../actions";
@@ -78,6 +78,13 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
               ) : null}
               <div className="mt-4">
                 <RetryMessageForm action={retryMessageAction} org={org.slug} messageId={message.id} />
+              </div>
+            </Card>
+          ) : message.status === "held" && isSmtpConfigured() ? (
+            <Card>
+              <p className="text-sm text-stone-800">{t("detail.heldSend")}</p>
+              <div className="mt-4">
+                <RetryMessageForm action={retryMessageAction} org={org.slug} messageId={message.id} held />
               </div>
             </Card>
           ) : message.lastError ? (
