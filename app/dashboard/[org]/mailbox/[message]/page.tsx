@@ -28,6 +28,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   const locale = await getLocale();
   const when = (d: Date) => formatInstant(locale, d, "UTC");
   const base = `/dashboard/${org.slug}/mailbox`;
+  const smtp = isSmtpConfigured();
   const rows: [string, ReactNode][] = [
     [t("detail.to"), <span key="to" className="break-all">{message.to}</span>],
     [t("detail.kind"), t(`kinds.${message.kind}`)],
@@ -46,7 +47,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <h2 className="text-lg font-semibold">{t("detail.text")}</h2>
           <div className="mt-3 space-y-3">
             {message.status === "sent" && message.sentAt ? <Alert tone="success">{t("detail.delivered", { when: when(message.sentAt) })}</Alert> : null}
-            {message.status === "held" ? <Alert tone="warning">{t("detail.held")}</Alert> : null}
+            {message.status === "held" ? <Alert tone="warning">{smtp ? t("detail.heldThen") : t("detail.held")}</Alert> : null}
             {message.status === "pending" || message.status === "sending" ? <Alert tone="info">{t("detail.waiting")}</Alert> : null}
             {message.text !== null ? (
               <pre className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-stone-50 p-4 font-sans text-sm text-stone-900" data-testid="mailbox-text">
@@ -80,7 +81,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
                 <RetryMessageForm action={retryMessageAction} org={org.slug} messageId={message.id} />
               </div>
             </Card>
-          ) : message.status === "held" && isSmtpConfigured() ? (
+          ) : message.status === "held" && smtp ? (
             <Card>
               <p className="text-sm text-stone-800">{t("detail.heldSend")}</p>
               <div className="mt-4">
