@@ -7,7 +7,7 @@ import { messagesByLocale } from "./messages";
 describe("the public pages' client texts", () => {
   it.each(LOCALES)("in %s: the sign-up and private-page texts, every form message, and nothing the browser could not fill", (locale) => {
     const texts = publicClientTexts(messagesByLocale[locale]);
-    for (const key of ["signups.form.name", "signups.form.submit", "signups.manage.cancel", "public.event.yourTime", "validation.required", "validation.email", "errors.generic", "signups.rateLimited"]) {
+    for (const key of ["signups.form.name", "signups.form.submit", "signups.manage.cancel", "validation.required", "validation.email", "errors.generic", "signups.rateLimited"]) {
       expect(texts[key], `${locale} ${key}`).toBeTruthy();
     }
     // Only {name} placeholders: plurals, selects, rich text and ICU quoting need the server's formatter.
@@ -15,8 +15,9 @@ describe("the public pages' client texts", () => {
       expect(text, `${locale} ${key}`).not.toMatch(/\{\s*\w+\s*,|<\w+>|'[{}']/);
     }
     for (const key of PUBLIC_SERVER_FORMATTED) expect(texts[key]).toBeUndefined();
-    // Nothing from the dashboard.
-    expect(Object.keys(texts).some((k) => k.startsWith("dashboard") || k.startsWith("members"))).toBe(false);
+    // Nothing from the dashboard, nor the pages' own texts (the server renders those; the page's script gets
+    // its few as attributes).
+    expect(Object.keys(texts).some((k) => k.startsWith("dashboard") || k.startsWith("members") || k.startsWith("public."))).toBe(false);
   });
 
   it("fills placeholders and leaves unknown ones", () => {
