@@ -1,6 +1,7 @@
 // npm run bench: on PostgreSQL and on PGlite, each measured next to its baseline in the same run:
 // the public event page next to a static file of the same server, sign-ups over HTTP next to the same
 // transaction run directly against the database, CSV exports next to COPY, and the JavaScript of each public page.
+import "../scripts/node-version.mjs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@ import { getDbHandle } from "./client";
 export async function bootDatabase() {
   try {
     const handle = await getDbHandle();
-    console.log(`picket: database ready (${handle.engine}: ${handle.location})`);
+    console.log(`picket: database ready (${handle.engine}: ${handle.location}); Node.js ${process.version}`);
     (await import("./retention-timer")).startRetentionTimer();
     (await import("@/lib/mail/runner")).startMailWorker();
   } catch (e) {

@@ -1,3 +1,4 @@
+import "./node-version.mjs";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./chromium";

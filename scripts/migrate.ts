@@ -1,3 +1,4 @@
+import "./node-version.mjs";
 import { withDatabase } from "./db";
 
 await withDatabase(async (handle) => {

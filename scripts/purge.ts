@@ -1,4 +1,5 @@
 // For cron: erases the personal fields of sign-ups past their campaign's retention, and says how many.
+import "./node-version.mjs";
 import { setDbHandle } from "../db/client";
 import { purgeOldMessages } from "../lib/mail/outbox";
 import { purgeExpiredSignups } from "../lib/retention/retention";

@@ -1,3 +1,4 @@
+import "./node-version.mjs";
 import { seed } from "../db/seed";
 import { withDatabase } from "./db";
 

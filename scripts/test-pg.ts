@@ -1,3 +1,4 @@
+import "./node-version.mjs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { tryRun } from "./run";

@@ -1,3 +1,4 @@
+import "./node-version.mjs";
 import { run } from "./run";
 
 // Every test, in the order that fails fastest: types, lint, unit and integration (PGlite),

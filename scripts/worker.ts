@@ -1,6 +1,7 @@
 // The mail worker on its own, for deployments that deliver outside the app servers
 // (set PICKET_OUTBOX_INTERVAL_SECONDS=0 on those). Several may run against one PostgreSQL.
 // `--once` delivers what is due and exits (for cron).
+import "./node-version.mjs";
 import { setDbHandle } from "../db/client";
 import { mailRound } from "../lib/mail/runner";
 import { transportFromEnv } from "../lib/mail/worker";

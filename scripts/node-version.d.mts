@@ -1,0 +1,1 @@
+export declare const REQUIRED_MAJOR: number;
