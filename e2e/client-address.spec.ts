@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { postSignup, seedStore, startServer, type Store } from "./support/server";
+import { postSignup, seedStore, startServer, testPort, type Store } from "./support/server";
 import { unique } from "./support/data";
 
 // Per-client limits count connections, not what a client writes in X-Forwarded-For: with no trusted proxy
@@ -24,7 +24,7 @@ test("a client cannot escape the per-client sign-up limit by writing X-Forwarded
     const signUp = (base: string, n: string, forwardedFor?: string) =>
       postSignup(base, CAMPAIGN, EVENT, { name: `Limit ${n}`, email: `limit-${run}-${n}@example.org` }, forwardedFor ? { "x-forwarded-for": forwardedFor } : {});
 
-    const direct = await startServer(store, 3224, { PICKET_SIGNUP_LIMIT_PER_CLIENT: "3" });
+    const direct = await startServer(store, testPort(14), { PICKET_SIGNUP_LIMIT_PER_CLIENT: "3" });
     try {
       const statuses = [];
       for (let i = 1; i <= 4; i++) statuses.push(await signUp(direct.base, `direct-${i}`, `198.51.100.${i}`));
@@ -34,7 +34,7 @@ test("a client cannot escape the per-client sign-up limit by writing X-Forwarded
       await direct.stop();
     }
 
-    const proxied = await startServer(store, 3224, { PICKET_SIGNUP_LIMIT_PER_CLIENT: "3", PICKET_TRUSTED_PROXIES: "1" });
+    const proxied = await startServer(store, testPort(14), { PICKET_SIGNUP_LIMIT_PER_CLIENT: "3", PICKET_TRUSTED_PROXIES: "1" });
     try {
       // The proxy appended 203.0.113.9 each time; what the client wrote before it changes nothing.
       const same = [];

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { openDatabase } from "../db/client";
-import { freshDatabase, postSignup, seedStore, startServer, type Store } from "./support/server";
+import { freshDatabase, postSignup, seedStore, startServer, testPort, type Store } from "./support/server";
 import { unique } from "./support/data";
 
 // The server is killed with SIGKILL in the middle of a sign-up flood, then started again on the same
@@ -61,12 +61,12 @@ test("PostgreSQL: a server killed during a sign-up flood loses no acknowledged s
     const store: Store = { DATABASE_URL: db.url };
     await seedStore(store);
     const run = unique();
-    const first = await startServer(store, 3221);
+    const first = await startServer(store, testPort(11));
     const { acknowledged, sent } = await flood(first.base, run, 60, first.kill);
     expect(acknowledged.length).toBeGreaterThan(20);
     expect(sent).toBeGreaterThan(acknowledged.length);
 
-    const again = await startServer(store, 3221);
+    const again = await startServer(store, testPort(11));
     expect(await postSignup(again.base, CAMPAIGN, EVENT, { name: "After the restart", email: `after-${run}@example.org` })).toBe(201);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -86,13 +86,13 @@ test("PGlite: the same for a killed process; the restarted server takes the dire
     const store: Store = { PICKET_DATA_DIR: dir };
     await seedStore(store);
     const run = unique();
-    const first = await startServer(store, 3221);
+    const first = await startServer(store, testPort(11));
     const { acknowledged, sent } = await flood(first.base, run, 60, first.kill);
     expect(acknowledged.length).toBeGreaterThan(20);
     expect(sent).toBeGreaterThan(acknowledged.length);
 
     // The killed server's lock is stale: the new one starts without help.
-    const again = await startServer(store, 3221);
+    const again = await startServer(store, testPort(11));
     expect(await postSignup(again.base, CAMPAIGN, EVENT, { name: "After the restart", email: `after-${run}@example.org` })).toBe(201);
     await again.stop();
 
@@ -114,7 +114,7 @@ test("two instances on one PostgreSQL: sign-ups through both fill an event to ex
   try {
     const store: Store = { DATABASE_URL: db.url };
     await seedStore(store);
-    const [a, b] = await Promise.all([startServer(store, 3222), startServer(store, 3223)]);
+    const [a, b] = await Promise.all([startServer(store, testPort(12)), startServer(store, testPort(13))]);
     try {
       const run = unique();
       const client = new pg.Client({ connectionString: db.url });

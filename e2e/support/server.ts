@@ -16,6 +16,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/** A port for a test's own server, a fixed distance from the suite's (E2E_PORT), so two checkouts can test side by side. */
+export const testPort = (offset: number) => Number(process.env.E2E_PORT ?? 3210) + offset;
+
 export type Store = { DATABASE_URL: string } | { PICKET_DATA_DIR: string };
 
 function env(store: Store, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
