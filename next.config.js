@@ -20,7 +20,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files by path: bundling it breaks every query at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },

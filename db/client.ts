@@ -5,6 +5,7 @@ import type { SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { acquireDirLock } from "./lock";
+import { log, logFailure } from "@/lib/log";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -59,7 +60,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: opts.poolSize ?? Number(process.env.PICKET_DB_POOL ?? 10) });
-  pool.on("error", (err) => console.error("picket: idle PostgreSQL connection failed:", err.message));
+  pool.on("error", (err) => logFailure("idle PostgreSQL connection failed", err));
   if (opts.migrate) {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const client = await pool.connect();
@@ -188,8 +189,8 @@ export function getDbHandle(): Promise<DbHandle> {
     store.__picketDb = openDatabase({ migrate: process.env.PICKET_MIGRATE_ON_START !== "0" })
       .then((handle) => {
         if (handle.engine === "pglite" && process.env.NODE_ENV === "production" && handle.location !== "memory") {
-          console.warn(
-            `picket: embedded database (PGlite) in ${handle.location}: suits one machine, is not crash-durable (no fsync); run production on PostgreSQL with DATABASE_URL.`,
+          log.warn(
+            `embedded database (PGlite) in ${handle.location}: suits one machine, is not crash-durable (no fsync); run production on PostgreSQL with DATABASE_URL.`,
           );
         }
         return handle;

@@ -1,6 +1,7 @@
 import { getDb } from "./client";
 import { purgeOldMessages } from "@/lib/mail/outbox";
 import { purgeExpiredSignups } from "@/lib/retention/retention";
+import { log, logFailure } from "@/lib/log";
 
 const MINUTE = 60_000;
 
@@ -22,7 +23,7 @@ export function startRetentionTimer(firstRunMs = MINUTE): NodeJS.Timeout | null 
   if (store.__picketRetentionTimer) return store.__picketRetentionTimer;
   const every = intervalMs();
   if (every === 0) {
-    console.log("picket: retention purge on an interval is off (PICKET_PURGE_INTERVAL_MINUTES=0); run npm run purge from cron");
+    log.info("retention purge on an interval is off (PICKET_PURGE_INTERVAL_MINUTES=0); run npm run purge from cron");
     return null;
   }
   let running = false;
@@ -31,11 +32,11 @@ export function startRetentionTimer(firstRunMs = MINUTE): NodeJS.Timeout | null 
     running = true;
     try {
       const erased = await purgeExpiredSignups();
-      if (erased.events > 0) console.log(`picket: retention: erased the personal data of ${erased.signups} sign-ups of ${erased.events} events`);
+      if (erased.events > 0) log.info(`retention: erased the personal data of ${erased.signups} sign-ups of ${erased.events} events`);
       const forgotten = await purgeOldMessages(await getDb());
-      if (forgotten > 0) console.log(`picket: retention: forgot ${forgotten} messages older than 30 days`);
+      if (forgotten > 0) log.info(`retention: forgot ${forgotten} messages older than 30 days`);
     } catch (e) {
-      console.error("picket: retention purge failed:", (e as Error).message);
+      logFailure("retention purge failed", e);
     } finally {
       running = false;
     }

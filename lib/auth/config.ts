@@ -5,6 +5,7 @@ import { headers as nextHeaders } from "next/headers";
 import { authenticate } from "@/lib/accounts/accounts";
 import { loginSchema } from "@/lib/accounts/schemas";
 import { clientKey } from "@/lib/security/client";
+import { logFailure } from "@/lib/log";
 import { getAuthSecret } from "./secret";
 
 export class InvalidLogin extends CredentialsSignin {
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     logger: {
       error(error: Error) {
         if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-        console.error("[auth]", error);
+        logFailure("sign-in failed", error);
       },
     },
     providers: [

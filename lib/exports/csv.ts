@@ -11,6 +11,7 @@ import en from "@/lib/i18n/messages/en/exports.json";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { recordAudit } from "./audit";
 import { CSV_BOM, CSV_EOL, csvField, lfToCrlf, quoteField, zonedStamps } from "./csv-format";
+import { logFailure } from "@/lib/log";
 
 export { defuseCell, isoInZone } from "./csv-format";
 
@@ -217,7 +218,7 @@ function copyStream(handle: DbHandle, query: SQL, header: string, timeZone: stri
         if (size) controller.enqueue(crlf(parts));
         if (chunk === null) controller.close();
       } catch (e) {
-        console.error("picket: CSV export failed while streaming:", e);
+        logFailure("CSV export failed while streaming", e);
         controller.error(e);
       }
     },
@@ -284,7 +285,7 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
         out.flush();
         if (!next) controller.close();
       } catch (e) {
-        console.error("picket: CSV export failed while streaming:", e);
+        logFailure("CSV export failed while streaming", e);
         controller.error(e);
       }
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import { queueDueReminders } from "./reminders";
 import { deliverDue, transportFromEnv, type MailTransport } from "./worker";
+import { log, logFailure } from "@/lib/log";
 
 // One round of the mail worker: queue the reminders that are due, then deliver what is due.
 export async function mailRound(transport: MailTransport | null, now = new Date()) {
@@ -27,12 +28,12 @@ export function startMailWorker(): NodeJS.Timeout | null {
   if (store.__picketMailTimer !== undefined) return store.__picketMailTimer;
   const every = intervalMs();
   if (every === 0) {
-    console.log("picket: mail: delivery inside the server is off (PICKET_OUTBOX_INTERVAL_SECONDS=0); run npm run worker");
+    log.info("mail: delivery inside the server is off (PICKET_OUTBOX_INTERVAL_SECONDS=0); run npm run worker");
     store.__picketMailTimer = null;
     return null;
   }
   const transport = transportFromEnv();
-  console.log(transport ? "picket: mail: delivering over SMTP_URL" : "picket: mail: no SMTP_URL; messages are kept in the outbox (dashboard → Mailbox)");
+  log.info(transport ? "mail: delivering over SMTP_URL" : "mail: no SMTP_URL; messages are kept in the outbox (dashboard → Mailbox)");
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
@@ -40,7 +41,7 @@ export function startMailWorker(): NodeJS.Timeout | null {
     try {
       await mailRound(transport);
     } catch (e) {
-      console.error("picket: mail round failed:", (e as Error).message);
+      logFailure("mail round failed", e);
     } finally {
       running = false;
     }

@@ -14,6 +14,7 @@
 
 import { randomBytes } from "node:crypto";
 import { splitLocalePath } from "@/lib/i18n/config";
+import { logFailure } from "@/lib/log";
 
 export interface CachedPage {
   status: number;
@@ -119,7 +120,7 @@ export async function cachedPage(key: string, render: (version: number) => Promi
   const version = r.version;
   const filling = render(version)
     .catch((e: unknown) => {
-      console.error("picket: page cache: rendering failed:", e);
+      logFailure("page cache: rendering failed", e);
       return null;
     })
     .then((page) => {

@@ -4,6 +4,7 @@ import { exportAttendeesCsv } from "@/lib/exports/csv";
 import { parseExportRequest } from "@/lib/exports/schemas";
 import en from "@/lib/i18n/messages/en/exports.json";
 import { getOrganisation } from "@/lib/orgs/orgs";
+import { logFailure } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   } catch (e) {
     if (e instanceof NotFoundError) return plain(404, en.exportsUI.errors.notFound);
     if (e instanceof ForbiddenError) return plain(403, en.exportsUI.errors.forbidden);
-    console.error("picket: CSV export failed:", e);
+    logFailure("CSV export failed", e);
     return plain(500, "");
   }
 }
