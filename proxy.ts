@@ -5,6 +5,7 @@ import { PUBLIC_SCRIPT_PATH } from "@/lib/public/assets";
 import { isLeanPage, leanScriptTag, toLeanHtml } from "@/lib/public/lean";
 import { trustedProxies } from "@/lib/security/client";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
+import { logFailure } from "@/lib/log";
 
 /**
  * Every request but static files: a Content-Security-Policy with a fresh nonce (Next reads it from the
@@ -25,9 +26,10 @@ export default async function proxy(request: NextRequest) {
   headers.delete(LOCALE_HEADER);
   headers.delete(FILL_HEADER);
   headers.delete(FILL_LOCALE_HEADER);
-  // Without a trusted proxy in front, a client's own X-Forwarded-For is its word only: dropped, so that
-  // Next's server puts the connection's address there (lib/security/client.ts).
-  if (trustedProxies() === 0) headers.delete("x-forwarded-for");
+  // Without a trusted proxy in front, a client's own X-Forwarded-* headers are its word only: dropped, so that
+  // Next's server puts the connection's address there (lib/security/client.ts) and nothing downstream (Auth.js's
+  // redirects) takes a host the client made up. Links in emails never come from any header (lib/mail/origin.ts).
+  if (trustedProxies() === 0) for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) headers.delete(name);
   const { locale, path } = splitLocalePath(request.nextUrl.pathname);
   headers.set(PATH_HEADER, path + request.nextUrl.search);
   const fillLocale = request.headers.get(FILL_LOCALE_HEADER);
@@ -44,7 +46,7 @@ export default async function proxy(request: NextRequest) {
     const page = kept
       ? await cachedPage(kept.key, (version) => render(port, kept.address, readerLocale, version), ttl)
       : await render(port, request.nextUrl.pathname + request.nextUrl.search, readerLocale, 0).catch((e: unknown) => {
-          console.error("picket: lean page: rendering failed:", e);
+          logFailure("lean page: rendering failed", e);
           return null;
         });
     if (page) {

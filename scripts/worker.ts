@@ -5,7 +5,15 @@ import "./node-version.mjs";
 import { setDbHandle } from "../db/client";
 import { mailRound } from "../lib/mail/runner";
 import { transportFromEnv } from "../lib/mail/worker";
+import { publicUrlProblem } from "../lib/mail/origin";
 import { withDatabase } from "./db";
+
+// The links it emails are made from PICKET_PUBLIC_URL alone: a worker that sends mail must know it.
+const problem = process.env.SMTP_URL && !process.env.PICKET_PUBLIC_URL ? "PICKET_PUBLIC_URL is required to send mail: links in emails are made from it." : publicUrlProblem();
+if (problem) {
+  console.error(`picket: ${problem}`);
+  process.exit(1);
+}
 
 const once = process.argv.includes("--once");
 const every = Math.max(1, Number(process.env.PICKET_WORKER_INTERVAL_SECONDS ?? 5)) * 1000;

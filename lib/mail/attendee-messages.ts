@@ -39,7 +39,7 @@ async function authorize(actor: Actor, eventId: string, input: AttendeeMessageIn
   const { event, campaign } = await eventForActor(actor, eventId, "organizer", db);
   if (input.role && !event.roles.includes(input.role)) throw new PublicError("attendeeMessages.errors.role", "role");
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, campaign.orgId));
-  return { orgId: campaign.orgId, orgName: org?.name ?? "", campaign, event, origin: await siteOrigin(), userId: actor!.userId };
+  return { orgId: campaign.orgId, orgName: org?.name ?? "", campaign, event, origin: siteOrigin(), userId: actor!.userId };
 }
 
 /** The message as each recipient gets it in their language: a greeting, the organizer's text, the event, who sent it. */

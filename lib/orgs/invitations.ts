@@ -41,7 +41,7 @@ export async function createInvitation(actor: Actor, orgId: string, input: Creat
   const grant = await requireRole(actor, orgId, "owner");
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-  const url = invitationUrl(await siteOrigin(), token);
+  const url = invitationUrl(siteOrigin(), token);
   const email = input.email ?? null;
   const db = await getDb();
   return db.transaction(async (tx) => {

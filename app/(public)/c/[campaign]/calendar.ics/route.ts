@@ -1,3 +1,4 @@
+import { siteOrigin } from "@/lib/mail/origin";
 import { getTranslations } from "next-intl/server";
 import { campaignToIcs } from "@/lib/events/ics";
 import { getPublicCampaign } from "@/lib/events/public";
@@ -5,11 +6,11 @@ import { getPublicCampaign } from "@/lib/events/public";
 export const dynamic = "force-dynamic";
 
 /** The campaign's events as a calendar to subscribe to: calendars fetch it again now and then. */
-export async function GET(request: Request, { params }: { params: Promise<{ campaign: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ campaign: string }> }) {
   const { campaign } = await params;
   const found = await getPublicCampaign(campaign);
   if (!found) return new Response((await getTranslations("errors"))("notFound"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const origin = process.env.PICKET_PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = siteOrigin();
   return new Response(campaignToIcs(found.campaign, found.events, origin), {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
