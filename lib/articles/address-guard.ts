@@ -1,42 +1,7 @@
 import { isIP } from "node:net";
+import { ipv4Bytes, ipv6Bytes } from "@/lib/security/ip";
 
 // Which addresses the server may fetch pages from: public unicast only.
-
-function ipv4Bytes(ip: string): number[] | null {
-  const parts = ip.split(".");
-  if (parts.length !== 4) return null;
-  const bytes = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-  return bytes.every((b) => b >= 0 && b <= 255) ? bytes : null;
-}
-
-/** Sixteen bytes of an IPv6 address, including forms with an embedded dotted IPv4 tail. */
-function ipv6Bytes(input: string): number[] | null {
-  let ip = input.replace(/^\[|\]$/g, "").split("%")[0]!.toLowerCase();
-  let tail: number[] = [];
-  const dotted = ip.match(/^(.*:)(\d+\.\d+\.\d+\.\d+)$/);
-  if (dotted) {
-    const v4 = ipv4Bytes(dotted[2]!);
-    if (!v4) return null;
-    tail = v4;
-    ip = `${dotted[1]}0:0`;
-  }
-  const halves = ip.split("::");
-  if (halves.length > 2) return null;
-  const groups = (s: string) => (s ? s.split(":") : []);
-  const head = groups(halves[0]!);
-  const rest = halves.length === 2 ? groups(halves[1]!) : [];
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 0) return null;
-  const all = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...rest];
-  const bytes: number[] = [];
-  for (const g of all) {
-    if (!/^[0-9a-f]{1,4}$/.test(g)) return null;
-    const n = parseInt(g, 16);
-    bytes.push(n >> 8, n & 0xff);
-  }
-  if (tail.length) bytes.splice(12, 4, ...tail);
-  return bytes.length === 16 ? bytes : null;
-}
 
 const inV4 = (b: number[], net: [number, number, number, number], bits: number) => {
   const addr = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
@@ -72,6 +37,8 @@ function blockedV6(b: number[], allowLoopback: boolean): boolean {
   if (zeros(0, 12)) return true; // ::, ::1 and the old IPv4-compatible ::a.b.c.d
   if (b[0] === 0xfe && (b[1]! & 0xc0) === 0x80) return true; // link-local fe80::/10
   if ((b[0]! & 0xfe) === 0xfc) return true; // unique local fc00::/7
+  if (b[0] === 0xfe && (b[1]! & 0xc0) === 0xc0) return true; // site-local fec0::/10 (deprecated, still routed inside some networks)
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b[4] === 0 && b[5] === 1) return true; // local-use NAT64 64:ff9b:1::/48
   if (b[0] === 0xff) return true; // multicast
   if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x0d && b[3] === 0xb8) return true; // documentation
   if (b[0] === 0x20 && b[1] === 0x02) return blockedV4(b.slice(2, 6), false); // 6to4 around a private IPv4

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isBlockedAddress } from "./address-guard";
 import { checkedAddress, fetchPageMetadata, type Resolver } from "./fetch-metadata";
 
-const FORBIDDEN = ["127.0.0.1", "::1", "10.0.0.1", "192.168.1.1", "169.254.169.254", "172.16.5.4", "0.0.0.0", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1", "::ffff:169.254.169.254", "100.64.0.1"];
+const FORBIDDEN = [
+  "127.0.0.1", "::1", "10.0.0.1", "192.168.1.1", "169.254.169.254", "172.16.5.4", "0.0.0.0", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1",
+  "::ffff:169.254.169.254", "100.64.0.1",
+  // Site-local (deprecated, still routed inside some networks) and local-use NAT64, whatever IPv4 address they carry.
+  "fec0::1", "feff:ffff::1", "64:ff9b:1::808:808", "64:ff9b:1:ffff::1",
+];
 
 describe("the request-forgery guard", () => {
   it.each(FORBIDDEN)("refuses %s", (ip) => {
@@ -42,6 +47,16 @@ describe("the request-forgery guard", () => {
       { address: "10.0.0.1", family: 4 },
     ];
     await expect(checkedAddress(new URL("https://news.example/"), { resolve })).rejects.toMatchObject({ messageKey: "articles.fetch.blocked" });
+  });
+
+  it("refuses every port but 80 and 443, even on a public address", async () => {
+    const resolve: Resolver = async () => [{ address: "93.184.216.34", family: 4 }];
+    for (const url of ["http://example.org:8080/", "https://example.org:8443/", "http://example.org:25/", "http://93.184.216.34:6379/"]) {
+      await expect(checkedAddress(new URL(url), { resolve })).rejects.toThrow("articles.fetch.port");
+    }
+    for (const url of ["http://example.org/", "https://example.org/", "http://example.org:443/", "https://example.org:80/"]) {
+      await expect(checkedAddress(new URL(url), { resolve })).resolves.toEqual({ address: "93.184.216.34", family: 4 });
+    }
   });
 
   it("refuses other schemes and credentials in the address", async () => {

@@ -27,7 +27,7 @@ const defaultResolver: Resolver = (host) => dnsLookup(host, { all: true, verbati
 
 /** The refusals people see; each has a message in articles.fetch. */
 export class FetchRefused extends PublicError {
-  constructor(reason: "scheme" | "blocked" | "unreachable" | "timeout" | "notHtml" | "tooManyRedirects" | "status") {
+  constructor(reason: "scheme" | "blocked" | "port" | "unreachable" | "timeout" | "notHtml" | "tooManyRedirects" | "status") {
     super(`articles.fetch.${reason}`, "url");
     this.name = "FetchRefused";
   }
@@ -51,6 +51,11 @@ export async function checkedAddress(url: URL, opts: FetchOptions = {}): Promise
   }
   if (!found.length) throw new FetchRefused("unreachable");
   if (found.some((a) => isBlockedAddress(a.address, { allowLoopback }))) throw new FetchRefused("blocked");
+  // Web pages live on 80 and 443; any other port is how a guard like this one is walked around (a mail
+  // server, a database, an admin console on a public address). The test server on 127.0.0.1 is the exception.
+  const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
+  const testServer = allowLoopback && found.every((a) => a.address === "127.0.0.1");
+  if (port !== 80 && port !== 443 && !testServer) throw new FetchRefused("port");
   const first = found[0]!;
   return { address: first.address, family: first.family === 6 ? 6 : 4 };
 }

@@ -36,7 +36,13 @@ export function pickLocale(acceptLanguage: string | null | undefined): AppLocale
 function cookieValue(cookieHeader: string | null, name: string): string | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    // A value nobody's browser would send (a malformed escape) is no choice at all, never an error.
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -88,6 +88,8 @@ describe("the reader's language", () => {
     expect(localeFromHeaders(h({ cookie: "other=1; picket-locale=de", "accept-language": "kk" }))).toBe("de");
     expect(localeFromHeaders(h({ cookie: "picket-locale=xx", "accept-language": "kk" }))).toBe("kk");
     expect(localeFromHeaders(h({ "x-picket-locale": "zz" }))).toBe("en");
+    // A malformed cookie is no choice, never an error.
+    expect(localeFromHeaders(h({ cookie: "picket-locale=%E0%A4%A; other=%", "accept-language": "pl" }))).toBe("pl");
   });
 
   it("reads a language at the start of an address and leaves other addresses alone", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, trustedProxies } from "./client";
+import { clientAddress, clientKey, trustedProxies } from "./client";
+import { clientNetwork } from "./ip";
 
 const from = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff });
 
@@ -27,5 +28,25 @@ describe("the address a request came from", () => {
     expect(trustedProxies({ PICKET_TRUSTED_PROXIES: "2" })).toBe(2);
     expect(trustedProxies({ PICKET_TRUSTED_PROXIES: "-1" })).toBe(0);
     expect(trustedProxies({ PICKET_TRUSTED_PROXIES: "many" })).toBe(0);
+  });
+});
+
+describe("one client, as its limits count it", () => {
+  const key = (address: string) => clientKey(from(address), "secret-secret-secret-secret-secret");
+
+  it("is an IPv4 address whole", () => {
+    expect(clientNetwork("203.0.113.7")).toBe("203.0.113.7");
+    expect(key("203.0.113.7")).not.toBe(key("203.0.113.8"));
+  });
+
+  it("is an IPv6 client's /64: the addresses it picks inside it are one client", () => {
+    expect(clientNetwork("2001:db8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(key("2001:db8:aa:bb::1")).toBe(key("2001:db8:aa:bb:ffff:ffff:ffff:fffe"));
+    expect(key("2001:db8:aa:bb::1")).not.toBe(key("2001:db8:aa:bc::1"));
+  });
+
+  it("is the IPv4 address inside an IPv4-mapped IPv6 one", () => {
+    expect(clientNetwork("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(key("::ffff:203.0.113.7")).toBe(key("203.0.113.7"));
   });
 });

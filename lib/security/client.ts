@@ -1,3 +1,4 @@
+import { clientNetwork } from "./ip";
 import { keyedHash } from "./tokens";
 
 /** How many reverse proxies in front of the app append to X-Forwarded-For (PICKET_TRUSTED_PROXIES). */
@@ -19,7 +20,7 @@ export function clientAddress(headers: Headers, hops = trustedProxies()): string
   return forwarded[Math.max(0, forwarded.length - Math.max(1, hops))] ?? "unknown";
 }
 
-/** The client's address as a keyed hash: never stored or logged in clear. */
+/** The client as a keyed hash of its address (an IPv6 client by its /64): never stored or logged in clear. */
 export function clientKey(headers: Headers, secret: string): string {
-  return keyedHash(secret + ":client", clientAddress(headers)).slice(0, 32);
+  return keyedHash(secret + ":client", clientNetwork(clientAddress(headers))).slice(0, 32);
 }
