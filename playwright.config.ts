@@ -1,9 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 import path from "node:path";
+import { mailDevCommand } from "./scripts/mail-catcher";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? path.resolve(".data-e2e");
 export const baseURL = `http://localhost:${port}`;
+// Every message the app sends goes to MailDev, which the tests read (e2e/support/inbox.ts).
+export const smtpPort = port + 20;
+export const inboxURL = `http://127.0.0.1:${port + 21}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,22 +32,33 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    // The demo story is the fixture: seeded into the fresh database before the server starts.
-    command: `npx tsx scripts/seed.ts && npx next start -p ${port}`,
-    url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PICKET_DATA_DIR: dataDir,
-      AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      DATABASE_URL: "",
-      PORT: String(port),
-      // Map tiles from an address the tests answer themselves (page.route): nothing leaves the machine.
-      PICKET_MAP_TILE_URL: "http://127.0.0.1:3299/tiles/{z}/{x}/{y}.png",
+  webServer: [
+    {
+      command: mailDevCommand(smtpPort, port + 21).join(" "),
+      url: `${inboxURL}/api/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
-  },
+    {
+      // The demo story is the fixture: seeded into the fresh database before the server starts.
+      command: `npx tsx scripts/seed.ts && npx next start -p ${port}`,
+      url: `${baseURL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PICKET_DATA_DIR: dataDir,
+        AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        DATABASE_URL: "",
+        PORT: String(port),
+        PICKET_PUBLIC_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        PICKET_OUTBOX_INTERVAL_SECONDS: "1",
+        // Map tiles from an address the tests answer themselves (page.route): nothing leaves the machine.
+        PICKET_MAP_TILE_URL: "http://127.0.0.1:3299/tiles/{z}/{x}/{y}.png",
+      },
+    },
+  ],
 });

@@ -16,7 +16,9 @@ process.env.PICKET_SIGNUP_LIMIT_PER_EVENT = "1000000000";
 process.env.AUTH_SECRET ??= randomBytes(33).toString("base64url");
 
 const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
-const { campaigns, events, memberships, organisations, users } = await import("../db/schema");
+const { campaigns, events, memberships, organisations, signups, users } = await import("../db/schema");
+const { eq } = await import("drizzle-orm");
+const { issueManageLink } = await import("../lib/signups/links");
 const { hashPassword } = await import("../lib/auth/password");
 const { seed } = await import("../db/seed");
 const { exportBench, fillEvent, logIn, pgliteCopyMs } = await import("./exports");
@@ -114,7 +116,7 @@ const probe = `--import=${pathToFileURL(path.resolve("bench", "heap-probe.mjs"))
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim(), PICKET_BENCH_HEAP_DIR: probeDir },
+    env: { ...process.env, NODE_ENV: "production", PICKET_PUBLIC_URL: `http://localhost:${PORT}`, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim(), PICKET_BENCH_HEAP_DIR: probeDir },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
@@ -194,8 +196,13 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
     const cookie = await logIn(base, email, "bench-password-123");
     if (label === "postgres") {
       console.log("bench: JavaScript of the public pages…");
-      const signup = await fetch(`${base}/api/c/${campaign.slug}/${http.slug}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Page weight", email: `weight-${Date.now()}@bench.example` }) });
-      const { manageUrl } = (await signup.json()) as { manageUrl: string };
+      const weightEmail = `weight-${Date.now()}@bench.example`;
+      await fetch(`${base}/api/c/${campaign.slug}/${http.slug}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Page weight", email: weightEmail }) });
+      // The private link goes by email only: made here the way the mail worker makes it.
+      const linkDb = await openDatabase({ url: process.env.BENCH_PG_URL!, poolSize: 1 });
+      const [row] = await linkDb.db.select({ id: signups.id }).from(signups).where(eq(signups.email, weightEmail));
+      const manageUrl = `/s/${await issueManageLink(linkDb.db, row!.id)}`;
+      await linkDb.close();
       pageScripts = await publicPageScripts(base, [
         { page: "home", path: "/" },
         { page: "campaign", path: "/c/embassy-day-of-action" },

@@ -5,6 +5,7 @@ import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS, seed } from "../db/seed";
 import { readOrCreateSecretFile } from "../lib/auth/secret";
 import { withDatabase } from "./db";
+import { startMailCatcher, type MailCatcher } from "./mail-catcher";
 import { run } from "./run";
 
 // npm run demo: migrate, seed the Campaign Kazakhstan story, build, and start the production server.
@@ -36,18 +37,34 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < Math.max(...sources)) {
   console.log("picket: the build is up to date");
 }
 
-const server = spawn("npx", ["next", "start", "-p", String(port)], {
+// Email: the organisation's SMTP server when SMTP_URL names one, else a local mail catcher with a web inbox.
+const mailCatcher: MailCatcher | null = process.env.SMTP_URL ? null : await startMailCatcher();
+const url = process.env.PICKET_PUBLIC_URL || `http://localhost:${port}`;
+
+// Next itself, not through npx, so that stopping the demo stops the server it started.
+const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, PICKET_DATA_DIR: dataDir, PORT: String(port) },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: authSecret,
+    PICKET_DATA_DIR: dataDir,
+    PORT: String(port),
+    // Links in emails point here, and nowhere a request names.
+    PICKET_PUBLIC_URL: url,
+    ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl, MAIL_FROM: process.env.MAIL_FROM ?? "Picket demo <picket@localhost>", PICKET_OUTBOX_INTERVAL_SECONDS: process.env.PICKET_OUTBOX_INTERVAL_SECONDS ?? "2" } : {}),
+  },
 });
 server.stdout.on("data", (chunk: Buffer) => process.stdout.write(chunk));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  mailCatcher?.stop();
+  process.exit(code ?? 0);
+});
 
-const url = `http://localhost:${port}`;
 for (let i = 0; i < 120; i++) {
   try {
-    const res = await fetch(`${url}/login`);
+    const res = await fetch(`http://localhost:${port}/login`);
     if (res.ok) break;
   } catch {
     // not listening yet
@@ -59,5 +76,7 @@ Picket is running at ${url}
 
 Demo logins (password for all: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(12)} ${u.email}`).join("\n")}
+
+${mailCatcher ? `Email inbox (MailDev): ${mailCatcher.inboxUrl}\n  every message the app sends lands here: sign up on an event page, then open your private link from the confirmation` : `Email goes out through SMTP_URL.`}
 
 Stop with Ctrl+C.`);

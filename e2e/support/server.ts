@@ -11,6 +11,8 @@ const SECRET = "faults-secret-faults-secret-faults-secret-00";
 export interface AppServer {
   base: string;
   process: ChildProcess;
+  /** Everything the server printed so far, standard output and error together. */
+  output(): string;
   /** SIGKILL to npx, next and the server it runs, all at once: nothing gets to clean up. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -27,6 +29,7 @@ function env(store: Store, port: number, extra: Record<string, string> = {}): No
     NODE_ENV: "production",
     AUTH_SECRET: SECRET,
     PORT: String(port),
+    PICKET_PUBLIC_URL: `http://localhost:${port}`,
     DATABASE_URL: "",
     PICKET_DATA_DIR: "",
     PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000",
@@ -70,9 +73,14 @@ export async function seedStore(store: Store) {
 }
 
 export async function startServer(store: Store, port: number, extra: Record<string, string> = {}): Promise<AppServer> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: env(store, port, extra), stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: env(store, port, extra), stdio: ["ignore", "pipe", "pipe"] });
+  const printed: Buffer[] = [];
   let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  child.stdout!.on("data", (d: Buffer) => printed.push(d));
+  child.stderr!.on("data", (d: Buffer) => {
+    printed.push(d);
+    stderr = (stderr + d.toString()).slice(-2000);
+  });
   const base = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -97,7 +105,7 @@ export async function startServer(store: Store, port: number, extra: Record<stri
     await exited(child);
     for (let i = 0; i < 100 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 50));
   };
-  return { base, process: child, kill: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
+  return { base, process: child, output: () => Buffer.concat(printed).toString("utf8"), kill: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
 }
 
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
