@@ -132,6 +132,8 @@ export const campaigns = pgTable(
     appealUrl: text("appeal_url"),
     status: campaignStatus("status").notNull().default("draft"),
     retentionDays: integer("retention_days").notNull().default(30),
+    // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's events.
+    signupOrigins: text("signup_origins").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -224,10 +226,9 @@ export const signups = pgTable(
     checkedInBy: uuid("checked_in_by").references(() => users.id, { onDelete: "set null" }),
     // Added at the door by a coordinator: counts as checked in, has no private link.
     walkIn: boolean("walk_in").notNull().default(false),
-    // SHA-256 of the private link's token; the token exists only in the link.
+    // SHA-256 of the private link's token; the token exists only in the email that carried the link, which is
+    // made when that email is sent. A new link replaces the hash, and with it the old link.
     manageTokenHash: text("manage_token_hash"),
-    // The same token sealed with a key derived from AUTH_SECRET, so the link can be emailed again.
-    manageTokenSealed: text("manage_token_sealed"),
     // When the private link was last emailed after a repeated sign-up (at most once an hour).
     linkResentAt: timestamp("link_resent_at", { withTimezone: true }),
     locale: text("locale").notNull().default("en"),

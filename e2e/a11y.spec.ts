@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EventPage, LoginPage } from "./pages";
 import { unique } from "./support/data";
+import { privateLinkFor } from "./support/inbox";
 
 // axe over every public page, the sign-up flow and the main dashboard pages: no serious or critical violation.
 async function expectAccessible(page: Page, what: string) {
@@ -30,8 +31,11 @@ test("public pages and the sign-up flow", async ({ page }) => {
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(event.fieldError("name")).toBeVisible();
   await expectAccessible(page, "sign-up form with errors");
-  await event.signUp({ name: `Axe ${unique()}`, email: `axe-${unique()}@example.org` });
-  await expect(page).toHaveURL(/\/s\//);
+  const email = `axe-${unique()}@example.org`;
+  await event.signUp({ name: `Axe ${unique()}`, email });
+  await expect(event.signedUp).toBeVisible();
+  await expectAccessible(page, "after signing up");
+  await page.goto(await privateLinkFor(email));
   await expectAccessible(page, "private sign-up page");
 });
 
@@ -86,5 +90,6 @@ test("the sign-up by keyboard alone: visible focus, errors tied to their fields 
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(`keyboard-${unique()}@example.org`);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/s\/[A-Za-z0-9_-]{43}/);
+  await expect(page).toHaveURL(/\?signup=confirmed$/);
+  await expect(page.getByTestId("signed-up")).toContainText("You're signed up.");
 });

@@ -1,8 +1,9 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { AttendeeMessagePage, EventPage, LoginPage, MailboxPage, OwnSignupPage } from "./pages";
+import { AttendeeMessagePage, EventPage, LoginPage, MailboxPage } from "./pages";
 import { unique } from "./support/data";
+import { privateLinkFor, waitForMail } from "./support/inbox";
 
-// The e2e server runs without SMTP: every message is kept in the owners' mailbox.
+// The e2e server sends through a mail catcher (MailDev) that the tests read as the recipients would.
 const ORG = "campaign-kazakhstan";
 const CAMPAIGN = "embassy-day-of-action";
 // Nobody in the demo story has signed up for Brussels yet.
@@ -25,25 +26,28 @@ async function signUp(browser: Browser, name: string, email: string, role?: stri
   const event = new EventPage(page);
   await event.open(CAMPAIGN, EVENT);
   await event.signUp({ name, email, role });
-  await new OwnSignupPage(page).expectHere();
-  await expect(page.getByText("You are signed up.")).toBeVisible();
-  const privateLink = page.url().split("?")[0]!;
+  await expect(event.signedUp).toContainText("You're signed up.");
   await context.close();
-  return privateLink;
+  return privateLinkFor(email);
 }
 
-test("a supporter signs up; the owner finds the confirmation, with the private link, in the mailbox", async ({ browser }) => {
+test("a supporter's confirmation reaches their inbox with the private link; the owner's mailbox lists it as sent and shows no link", async ({ browser, baseURL }) => {
   const name = `Saule ${unique()}`;
   const email = `saule-${unique()}@example.org`;
   const privateLink = await signUp(browser, name, email);
+  expect(privateLink.startsWith(`${baseURL}/s/`)).toBe(true);
+  const [mail] = await waitForMail(email);
+  expect(mail!.subject).toBe("You're signed up: Protest at the embassy in Brussels");
+  expect(mail!.text).toContain(`Hello ${name},`);
+  // The HTML copy links only the app's own addresses; the greeting is plain text.
+  expect(mail!.html).toContain(`<p>Hello ${name},</p>`);
 
   const { context, page } = await logIn(browser, "owner@picket.example");
   await page.getByRole("link", { name: "Mailbox" }).click();
   const mailbox = new MailboxPage(page);
   await expect(mailbox.heading).toBeVisible();
-  await expect(mailbox.noSmtpBanner).toContainText("messages are kept here instead of being sent");
-  // The server's worker marks it held within a few seconds.
-  await mailbox.waitFor(() => mailbox.rowsTo(email), "Kept here (no SMTP)");
+  await expect(mailbox.noSmtpBanner).toHaveCount(0);
+  await mailbox.waitFor(() => mailbox.rowsTo(email), "Sent");
   const row = mailbox.rowsTo(email);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Sign-up confirmation");
@@ -55,13 +59,13 @@ test("a supporter signs up; the owner finds the confirmation, with the private l
   await expect(page).toHaveURL(/status=failed/);
   await expect(mailbox.rowsTo(email)).toHaveCount(0);
 
-  await mailbox.goto(ORG, "held");
+  await mailbox.goto(ORG, "sent");
   await mailbox.rowsTo(email).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: "You're signed up: Protest at the embassy in Brussels" })).toBeVisible();
-  const text = page.getByTestId("mailbox-text");
-  await expect(text).toContainText(`Hello ${name},`);
-  await expect(text).toContainText(new URL(privateLink).pathname);
-  await expect(page.getByText("Not sent: email is not set up on this server.")).toBeVisible();
+  await expect(page.getByText(/^Delivered/)).toBeVisible();
+  // Delivered: its text, and the link in it, are not kept.
+  await expect(page.getByTestId("mailbox-text")).toHaveCount(0);
+  await expect(page.locator("main")).not.toContainText(new URL(privateLink).pathname);
   await context.close();
 });
 
@@ -116,7 +120,8 @@ test("an organizer previews a message to an event's interpreters, sends it to bo
   const copies = mailbox.rows.filter({ hasText: subject });
   await expect(copies).toHaveCount(2);
   for (const p of people) await expect(copies.filter({ hasText: p.email })).toContainText("Message to attendees");
-  await mailbox.waitFor(() => copies.first(), "Kept here (no SMTP)");
+  await mailbox.waitFor(() => copies.first(), "Sent");
+  for (const p of people) expect((await waitForMail(p.email, 2)).map((m) => m.subject)).toContain(subject);
 
   await owner.page.getByRole("link", { name: "Export log" }).click();
   const entry = owner.page.locator('[data-testid="export-log-row"][data-action="message.send"]').filter({ hasText: subject });

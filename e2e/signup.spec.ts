@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { EventPage, OwnSignupPage } from "./pages";
 import { unique } from "./support/data";
+import { privateLinkFor, waitForMail } from "./support/inbox";
 
 // The demo story is seeded before the server starts: "Day of action at Kazakhstan's embassies"
 // (London: 60 places) and the Zhanaozen trial watch (hearings in Aktau with 5 observer places).
@@ -10,29 +11,41 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`supporter with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
-    test("signs up, is not shown the link again, cancels and erases from the private link", async ({ page }) => {
+    test("signs up, gets the private link by email only, is told nothing more the second time, cancels and erases", async ({ page }) => {
       const event = new EventPage(page);
       const own = new OwnSignupPage(page);
       const email = `supporter-${unique()}@example.org`;
       await event.open(CAMPAIGN, "embassy-protest-london");
       await event.signUp({ name: "Айгуль", email, phone: "+44 20 7946 0000", role: "steward", comment: "Coming from Leeds" });
 
-      await own.expectHere();
-      await expect(page.getByText("You are signed up.")).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`/c/${CAMPAIGN}/embassy-protest-london\\?signup=confirmed$`));
+      await expect(event.signedUp).toContainText("You're signed up.");
+      await expect(event.signedUp).toContainText("We have emailed your private link to the address you gave.");
+      const firstLink = await privateLinkFor(email);
+      expect(new URL(firstLink).origin).toBe(new URL(page.url()).origin);
+
+      await page.goto(firstLink);
       await expect(own.status).toHaveText("Confirmed");
       await expect(own.detail("Name")).toHaveText("Айгуль");
       await expect(own.detail("Role")).toHaveText("steward");
       await expect(own.detail("Phone")).toHaveText("+44 20 7946 0000");
-      const privateLink = page.url().split("?")[0]!;
 
-      // The same address again, typed differently: no second row, no link, no details.
+      // The same address again, typed differently: the same answer, no second row, no details; a new link by email.
       await event.open(CAMPAIGN, "embassy-protest-london");
       await event.signUp({ name: "Someone else", email: `  ${email.toUpperCase()} ` });
-      await expect(page.getByText("Check your email")).toBeVisible();
-      await expect(page).not.toHaveURL(/\/s\//);
+      await expect(page).toHaveURL(new RegExp(`/c/${CAMPAIGN}/embassy-protest-london\\?signup=confirmed$`));
+      await expect(event.signedUp).toContainText("You're signed up.");
       await expect(page.getByText("Айгуль")).toHaveCount(0);
+      const [, resent] = await waitForMail(email, 2);
+      expect(resent!.subject).toBe("Your sign-up for Protest at the embassy in London");
+      expect(resent!.text).toContain("Hello Айгуль,");
+      expect(resent!.text).not.toContain("Someone else");
+      const link = await privateLinkFor(email, 2);
+      expect(link).not.toBe(firstLink);
+      await page.goto(firstLink);
+      await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
 
-      await page.goto(privateLink);
+      await page.goto(link);
       await own.cancel();
       await expect(page.getByText("Your sign-up is cancelled.")).toBeVisible();
       await expect(own.status).toHaveText("Cancelled");
@@ -40,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
       await own.erase();
       await expect(page).toHaveURL(new RegExp(`/c/${CAMPAIGN}/embassy-protest-london\\?erased=1`));
       await expect(page.getByText("Your sign-up was erased.")).toBeVisible();
-      await page.goto(privateLink);
+      await page.goto(link);
       await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
     });
 
@@ -59,7 +72,12 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(event.fieldError("name")).toHaveCount(0);
       await expect(page.getByLabel("Name or nickname")).toHaveValue("Zofia Wiśniewska");
       await expect(page.getByLabel("Phone (optional)")).toHaveValue("call me");
-      await expect(page).not.toHaveURL(/\/s\//);
+      await expect(page).not.toHaveURL(/signup=/);
+
+      // A name holding a web address would put a link in the organisation's own email: refused next to the field.
+      await event.fill({ name: "Reset your password at https://evil.example/reset", email: `named-${unique()}@example.org`, phone: "" });
+      await event.submit();
+      await expect(event.fieldError("name")).toHaveText("A name cannot contain a web or email address.");
     });
   });
 }
@@ -70,27 +88,33 @@ test("a full hearing takes the next observer onto the waitlist, and a cancellati
   const page = await context.newPage();
   const event = new EventPage(page);
   const own = new OwnSignupPage(page);
-  const links: string[] = [];
+  const observers: string[] = [];
   for (let i = 0; i < 3; i++) {
+    const email = `observer-${i}-${unique()}@example.org`;
     await event.open("zhanaozen-trial-watch", "hearing-3");
-    await event.signUp({ name: `Observer ${i}`, email: `observer-${i}-${unique()}@example.org`, role: "observer" });
-    await expect(own.status).toHaveText("Confirmed");
-    links.push(page.url().split("?")[0]!);
+    await event.signUp({ name: `Observer ${i}`, email, role: "observer" });
+    await expect(event.signedUp).toContainText("You're signed up.");
+    observers.push(email);
   }
   await event.open("zhanaozen-trial-watch", "hearing-3");
   await expect(page.getByTestId("places")).toHaveText("Full — waitlist open");
   await expect(page.getByRole("heading", { name: "Join the waitlist" })).toBeVisible();
-  await event.signUp({ name: "Waiting Observer", email: `waiting-${unique()}@example.org` });
-  await expect(page.getByText("You are on the waitlist, number 1.")).toBeVisible();
+  const waitingEmail = `waiting-${unique()}@example.org`;
+  await event.signUp({ name: "Waiting Observer", email: waitingEmail });
+  await expect(page).toHaveURL(/\?signup=waitlisted&position=1$/);
+  await expect(event.signedUp).toContainText("You're on the waitlist, number 1.");
+  const waiting = await privateLinkFor(waitingEmail);
+  await page.goto(waiting);
   await expect(own.status).toHaveText("On the waitlist, number 1");
-  const waiting = page.url().split("?")[0]!;
 
-  await page.goto(links[0]!);
+  await page.goto(await privateLinkFor(observers[0]!));
   await own.cancel();
   await expect(own.status).toHaveText("Cancelled");
 
   await page.goto(waiting);
   await expect(own.status).toHaveText("Confirmed");
+  const [, promoted] = await waitForMail(waitingEmail, 2);
+  expect(promoted!.subject).toBe("A place is yours: Hearing: closing speeches");
   await context.close();
 });
 

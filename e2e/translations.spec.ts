@@ -7,6 +7,7 @@ const ORG = "campaign-kazakhstan";
 const de = translator("de");
 
 test("an organizer translates a campaign and an event; a German reader gets the translation and can open the original", async ({ browser }) => {
+  test.setTimeout(120_000);
   const organizer = await browser.newContext({ locale: "en-GB" });
   const page = await organizer.newPage();
   await new LoginPage(page).goto();

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { PublicError } from "./errors";
 import { publicPagesChanged } from "./public/page-cache";
 import type { FormState } from "./forms";
+import { logFailure } from "@/lib/log";
 
 const NEVER_ECHOED = new Set(["password", "passwordConfirm"]);
 
@@ -40,6 +41,7 @@ export async function handleForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   run: (data: z.output<S>) => Promise<FormState | void>,
+  options: { outdatesPublicPages?: boolean } = {},
 ): Promise<FormState> {
   const values = typedValues(formData);
   const raw = formObject(formData);
@@ -54,20 +56,31 @@ export async function handleForm<S extends z.ZodType>(
     }
     return { status: "error", fieldErrors, formError: "errors.checkFields", values };
   }
+  // Only a stored change outdates the public pages kept in memory (lib/public/page-cache.ts): a refused form
+  // changes nothing. A form that decides for itself (the sign-up: not when the address was known) says so.
+  let stored = false;
   try {
-    return (await run(parsed.data)) ?? { status: "ok" };
+    const state = (await run(parsed.data)) ?? { status: "ok" };
+    stored = state.status === "ok";
+    return state;
   } catch (e) {
-    unstable_rethrow(e);
+    try {
+      unstable_rethrow(e);
+    } catch (framework) {
+      // What Next rethrows here is the redirect that ends a successful change: actions never call notFound()
+      // (lib throws NotFoundError, a PublicError, for that).
+      stored = true;
+      throw framework;
+    }
     if (e instanceof PublicError) {
       return e.field
         ? { status: "error", fieldErrors: { [e.field]: e.messageKey }, formError: "errors.checkFields", values }
         : { status: "error", fieldErrors: {}, formError: e.messageKey, values };
     }
-    console.error("picket: action failed:", e);
+    logFailure("action failed", e);
     return { status: "error", fieldErrors: {}, formError: "errors.generic", values };
   } finally {
-    // Whatever the action changed, public pages kept in memory are rendered again (lib/public/page-cache.ts).
-    publicPagesChanged();
+    if (stored && options.outdatesPublicPages !== false) publicPagesChanged();
   }
 }
 

@@ -18,6 +18,8 @@ export interface CampaignValues {
   summary: string;
   body: string;
   appealUrl: string | null;
+  /** One origin a line. */
+  signupOrigins: string;
   retentionDays: number;
   status: string;
 }
@@ -48,6 +50,17 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
       <TextAreaField name="summary" rows={3} maxLength={500} label={t("summary")} hint={t("summaryHint")} defaultValue={value("summary")} error={error("summary")} />
       <TextAreaField name="body" rows={10} label={t("body")} hint={t("bodyHint")} defaultValue={value("body")} error={error("body")} />
       <TextField name="appealUrl" type="url" inputMode="url" label={t("appealUrl")} hint={t("appealUrlHint")} placeholder="https://" defaultValue={value("appealUrl")} error={error("appealUrl")} />
+      <TextAreaField
+        name="signupOrigins"
+        rows={2}
+        autoCapitalize="none"
+        spellCheck={false}
+        label={t("signupOrigins")}
+        hint={t("signupOriginsHint")}
+        placeholder="https://partner.example.org"
+        defaultValue={value("signupOrigins")}
+        error={error("signupOrigins")}
+      />
       <div className="max-w-md">
         <TextField name="retentionDays" inputMode="numeric" label={t("retentionDays")} hint={t("retentionDaysHint")} defaultValue={value("retentionDays", "30")} error={error("retentionDays")} />
       </div>

@@ -34,13 +34,6 @@ export function SignupForm({
   useEffect(() => {
     if (state.status === "error") form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
-  if (state.status === "ok" && state.messageKey) {
-    return (
-      <Alert tone="info" title={t("checkEmailTitle")}>
-        {msg(state.messageKey)}
-      </Alert>
-    );
-  }
   const err = (name: string) => msg(fieldError(state, name));
   return (
     <form ref={form} action={formAction} className="space-y-4" noValidate aria-describedby="signup-privacy">

@@ -33,7 +33,7 @@ export async function createCampaign(actor: Actor, orgId: string, input: Campaig
     }
     const [row] = await tx
       .insert(campaigns)
-      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, retentionDays: input.retentionDays })
+      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays })
       .onConflictDoNothing({ target: campaigns.slug })
       .returning({ id: campaigns.id, slug: campaigns.slug });
     if (!row) throw new PublicError("campaigns.slugTaken", "slug");
@@ -70,7 +70,7 @@ export async function updateCampaign(actor: Actor, campaignId: string, input: Ca
   if (clash.length) throw new PublicError("campaigns.slugTaken", "slug");
   const [row] = await db
     .update(campaigns)
-    .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, retentionDays: input.retentionDays, updatedAt: new Date() })
+    .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, updatedAt: new Date() })
     .where(eq(campaigns.id, campaignId))
     .returning({ id: campaigns.id, slug: campaigns.slug });
   return row!;

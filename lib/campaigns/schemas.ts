@@ -11,6 +11,28 @@ const optionalUrl = z
   .refine((s) => s === "" || /^https?:\/\/[^\s]+\.[^\s]+/i.test(s) && URL.canParse(s), "validation.url")
   .transform((s) => s || null);
 
+/** Sites allowed to send sign-ups: one origin a line (https://partner.example.org), kept as origins. */
+const originList = z
+  .string()
+  .max(4000, "validation.tooLong")
+  .default("")
+  .transform((text, ctx) => {
+    const origins: string[] = [];
+    for (const line of text.split(/[\s,]+/).filter(Boolean)) {
+      const url = URL.canParse(line) ? new URL(line) : null;
+      if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+        ctx.addIssue({ code: "custom", message: "validation.origin" });
+        return z.NEVER;
+      }
+      if (!origins.includes(url.origin)) origins.push(url.origin);
+    }
+    if (origins.length > 20) {
+      ctx.addIssue({ code: "custom", message: "validation.tooManyOrigins" });
+      return z.NEVER;
+    }
+    return origins;
+  });
+
 export const campaignSchema = z.object({
   title: titleField,
   slug: optionalSlugField,
@@ -18,6 +40,7 @@ export const campaignSchema = z.object({
   summary: z.string().trim().max(500, "validation.tooLong").default(""),
   body: z.string().max(50_000, "validation.tooLong").default(""),
   appealUrl: optionalUrl.optional().transform((s) => s ?? null),
+  signupOrigins: originList,
   retentionDays: z.coerce
     .number("validation.wholeNumber")
     .int("validation.wholeNumber")

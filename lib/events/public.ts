@@ -145,12 +145,13 @@ export async function listUpcomingPublicEvents(now = new Date(), limit = 60) {
 }
 
 /** The id of a visible event by its address: the one query a sign-up needs before its own transaction. */
-export async function findVisibleEventId(campaignSlug: string, eventSlug: string): Promise<string | null> {
+/** A sign-up's target: the event (of a campaign that is not a draft) and the other sites its campaign lets send sign-ups. */
+export async function findVisibleEvent(campaignSlug: string, eventSlug: string): Promise<{ id: string; signupOrigins: string[] } | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: events.id })
+    .select({ id: events.id, signupOrigins: campaigns.signupOrigins })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
     .where(and(eq(campaigns.slug, campaignSlug), ne(campaigns.status, "draft"), eq(events.slug, eventSlug)));
-  return row?.id ?? null;
+  return row ?? null;
 }

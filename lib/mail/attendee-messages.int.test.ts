@@ -5,7 +5,8 @@ import { auditLog, outbox, signups } from "@/db/schema";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
 import { ForbiddenError, NotFoundError, PublicError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
-import { cancelSignup, signUp } from "@/lib/signups/signups";
+import { signUpWithLink } from "@/db/testing/links";
+import { cancelSignup } from "@/lib/signups/manage";
 import { previewAttendeeMessage, sendAttendeeMessage } from "./attendee-messages";
 import { attendeeMessageSchema, type AttendeeMessageInput } from "./schemas";
 
@@ -53,9 +54,7 @@ beforeAll(async () => {
   const tokens: Record<string, string> = {};
   for (const p of people) {
     emails[p.name] = `${unique(p.name.toLowerCase())}@test.example`;
-    const result = await signUp(eventId, signupSchema.parse({ name: p.name, email: emails[p.name], role: p.role }), ctx());
-    if (result.outcome !== "confirmed" && result.outcome !== "waitlisted") throw new Error(`unexpected ${result.outcome}`);
-    tokens[p.name] = result.token;
+    tokens[p.name] = (await signUpWithLink(handle, eventId, signupSchema.parse({ name: p.name, email: emails[p.name], role: p.role }), ctx())).token;
   }
   await cancelSignup(tokens.Farida!);
   await handle.db.update(signups).set({ checkedInAt: new Date(), checkedInBy: coordinator.userId }).where(eq(signups.email, emails.Ana!));

@@ -12,7 +12,9 @@ import { saveCampaignTranslation, saveEventTranslation } from "@/lib/translation
 import { campaignTranslationSchema, eventTranslationSchema } from "@/lib/translations/schemas";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { signupSchema } from "@/lib/signups/schemas";
-import { cancelSignup, eraseSignup, signUp } from "@/lib/signups/signups";
+import { cancelSignup, eraseSignup, getSignupByToken } from "@/lib/signups/manage";
+import { signUp } from "@/lib/signups/signups";
+import { hashToken } from "@/lib/security/tokens";
 import { eraseEventPersonalData } from "@/lib/retention/retention";
 import { sendAttendeeMessage } from "./attendee-messages";
 import { enqueue, purgeOldMessages } from "./outbox";
@@ -56,17 +58,31 @@ afterEach(async () => {
 
 const quiet = { log: () => {} };
 const person = (name: string) => signupSchema.parse({ name, email: `${unique("p")}@test.example` });
-const ctx = () => ({ client: unique("client"), locale: "en", origin: ORIGIN });
+const ctx = () => ({ client: unique("client"), locale: "en" });
 const to = (email: string) => smtp.received.filter((m) => m.to === email);
 const outboxOf = (signupId: string) => handle.db.select().from(outbox).where(eq(outbox.signupId, signupId));
 const signupId = async (email: string) => (await handle.db.select({ id: signups.id }).from(signups).where(eq(signups.email, email)))[0]!.id;
+/** The private link's token in a delivered message. */
+const linkIn = (text: string) => {
+  const found = text.match(new RegExp(`${ORIGIN}/s/([A-Za-z0-9_-]{43})`));
+  if (!found) throw new Error(`no private link in: ${text}`);
+  return found[1]!;
+};
+/** Delivers what is due and returns the private link the person's newest message carries. */
+const deliveredLink = async (email: string) => {
+  await deliverDue({ transport, ...quiet });
+  const carrying = to(email).filter((m) => m.text.includes("/s/"));
+  return linkIn(carrying.at(-1)!.text);
+};
 
 describe("messages about a person's own sign-up", () => {
-  it("a confirmation arrives once, with the private link and the event's calendar file", async () => {
+  it("a confirmation arrives once, with a private link made as it is sent, and the event's calendar file", async () => {
     const { event } = await makeEvent(handle, orgId, { title: "Vigil for Zhanaozen", timeZone: "Asia/Aqtau", city: "Aktau", country: "KZ" });
     const ana = person("Ana Kowalska");
-    const result = await signUp(event.id, ana, ctx());
-    if (result.outcome !== "confirmed") throw new Error("expected confirmed");
+    expect(await signUp(event.id, ana, ctx())).toEqual({ outcome: "confirmed", stored: true });
+    // Until it is sent, the link exists nowhere: neither its hash in the sign-up nor itself in the message.
+    expect((await handle.db.select().from(signups).where(eq(signups.email, ana.email)))[0]!.manageTokenHash).toBeNull();
+    expect((await outboxOf(await signupId(ana.email)))[0]!.textBody).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
 
     await deliverDue({ transport, ...quiet });
     await deliverDue({ transport, ...quiet });
@@ -74,52 +90,63 @@ describe("messages about a person's own sign-up", () => {
     expect(to(ana.email)).toHaveLength(1);
     expect(mail!.subject).toBe("You're signed up: Vigil for Zhanaozen");
     expect(mail!.text).toContain("Hello Ana Kowalska,");
-    expect(mail!.text).toContain(`${ORIGIN}/s/${result.token}`);
+    const token = linkIn(mail!.text);
+    expect((await handle.db.select().from(signups).where(eq(signups.email, ana.email)))[0]!.manageTokenHash).toBe(hashToken(token));
+    expect((await getSignupByToken(token))?.name).toBe("Ana Kowalska");
     // The time in the event's own zone, named.
     expect(mail!.text).toContain(instantToZonedLocal(event.startsAt, "Asia/Aqtau").slice(11, 16));
-    expect(mail!.html).toContain(`<a href="${ORIGIN}/s/${result.token}">`);
+    expect(mail!.html).toContain(`<a href="${ORIGIN}/s/${token}">`);
+    expect(mail!.html).toContain("<p>Hello Ana Kowalska,</p>");
     expect(mail!.html).not.toMatch(/<img/i);
     expect(mail!.attachments).toHaveLength(1);
     expect(mail!.attachments[0]!.filename).toBe(`${event.slug}.ics`);
     expect(mail!.attachments[0]!.content).toContain("BEGIN:VEVENT");
     expect(mail!.attachments[0]!.content).toContain("SUMMARY:Vigil for Zhanaozen");
-    // Delivered: the body with the private link is not kept.
+    // Delivered: the body is not kept.
     const [row] = await outboxOf(await signupId(ana.email));
     expect(row).toMatchObject({ status: "sent", kind: "signup_confirmed", textBody: "", htmlBody: "", attachments: [] });
   });
 
-  it("waitlisted people learn their position; a cancellation promotes the first, who is told with their own link", async () => {
+  it("waitlisted people learn their position; a cancellation promotes the first, who is told without a new link", async () => {
     const { event } = await makeEvent(handle, orgId, { capacity: 1, waitlist: true });
-    const first = await signUp(event.id, person("First"), ctx());
+    const firstPerson = person("First");
+    await signUp(event.id, firstPerson, ctx());
     const secondPerson = person("Second");
-    const second = await signUp(event.id, secondPerson, ctx());
-    if (first.outcome !== "confirmed" || second.outcome !== "waitlisted") throw new Error("unexpected outcomes");
-    await deliverDue({ transport, ...quiet });
+    expect(await signUp(event.id, secondPerson, ctx())).toEqual({ outcome: "waitlisted", position: 1, stored: true });
+    const firstLink = await deliveredLink(firstPerson.email);
     const [waiting] = to(secondPerson.email);
     expect(waiting!.subject).toMatch(/^You're on the waitlist/);
     expect(waiting!.text).toContain("number 1");
+    const secondLink = linkIn(waiting!.text);
 
-    await cancelSignup(first.token);
+    await cancelSignup(firstLink);
     await deliverDue({ transport, ...quiet });
     const promoted = to(secondPerson.email).filter((m) => m.subject.startsWith("A place is yours"));
     expect(promoted).toHaveLength(1);
-    expect(promoted[0]!.text).toContain(`${ORIGIN}/s/${second.token}`);
+    expect(promoted[0]!.text).not.toContain("/s/");
+    expect(promoted[0]!.text).toContain("is in your confirmation email");
     expect(promoted[0]!.attachments[0]!.filename).toBe(`${event.slug}.ics`);
+    // The link from the waitlist message still works, and says so.
+    expect((await getSignupByToken(secondLink))?.status).toBe("confirmed");
   });
 
-  it("signing up again emails the existing private link, at most once an hour", async () => {
+  it("signing up again emails a new private link, at most once an hour; each new one ends the one before", async () => {
     const { event } = await makeEvent(handle, orgId);
     const ana = person("Ana");
-    const first = await signUp(event.id, ana, ctx());
-    if (first.outcome !== "confirmed") throw new Error("expected confirmed");
+    await signUp(event.id, ana, ctx());
+    const firstLink = await deliveredLink(ana.email);
     const t0 = new Date();
-    expect(await signUp(event.id, { ...ana, name: "Someone else" }, { ...ctx(), now: t0 })).toEqual({ outcome: "duplicate" });
-    expect(await signUp(event.id, ana, { ...ctx(), now: new Date(t0.getTime() + 30 * 60_000) })).toEqual({ outcome: "duplicate" });
+    expect(await signUp(event.id, { ...ana, name: "Someone else" }, { ...ctx(), now: t0 })).toEqual({ outcome: "confirmed", stored: false });
+    expect(await signUp(event.id, ana, { ...ctx(), now: new Date(t0.getTime() + 30 * 60_000) })).toEqual({ outcome: "confirmed", stored: false });
     await deliverDue({ transport, ...quiet });
     const links = to(ana.email).filter((m) => m.subject.startsWith("Your sign-up for"));
     expect(links).toHaveLength(1);
-    expect(links[0]!.text).toContain(`${ORIGIN}/s/${first.token}`);
     expect(links[0]!.text).toContain("Hello Ana,");
+    expect(links[0]!.text).toContain("the one you had before no longer works");
+    const secondLink = linkIn(links[0]!.text);
+    expect(secondLink).not.toBe(firstLink);
+    expect(await getSignupByToken(firstLink)).toBeNull();
+    expect((await getSignupByToken(secondLink))?.name).toBe("Ana");
 
     const later = new Date(t0.getTime() + 61 * 60_000);
     await signUp(event.id, ana, { ...ctx(), now: later });
@@ -137,11 +164,11 @@ describe("messages about a person's own sign-up", () => {
   it("erasure takes the messages to that person with it, sent or not", async () => {
     const { event } = await makeEvent(handle, orgId);
     const ana = person("Ana");
-    const result = await signUp(event.id, ana, ctx());
-    if (result.outcome !== "confirmed") throw new Error("expected confirmed");
+    await signUp(event.id, ana, ctx());
+    const link = await deliveredLink(ana.email);
     const id = await signupId(ana.email);
     expect(await outboxOf(id)).toHaveLength(1);
-    await eraseSignup(result.token);
+    await eraseSignup(link);
     expect(await outboxOf(id)).toHaveLength(0);
 
     // The event's erasure (retention's, here run early by an organizer) does the same.
@@ -159,11 +186,10 @@ describe("messages about an event to everyone signed up", () => {
     const startsAt = new Date("2031-03-14T09:00:00Z");
     const { event } = await makeEvent(handle, orgId, { startsAt, endsAt: new Date("2031-03-14T11:00:00Z"), timeZone: "Europe/Warsaw", city: "Warsaw", country: "PL", capacity: 1, waitlist: true });
     const [a, b, c] = [person("A"), person("B"), person("C")];
-    const ra = await signUp(event.id, a, ctx());
+    await signUp(event.id, a, ctx());
     await signUp(event.id, b, ctx());
-    const rc = await signUp(event.id, c, ctx());
-    if (ra.outcome !== "confirmed" || rc.outcome !== "waitlisted") throw new Error("unexpected outcomes");
-    await cancelSignup(rc.token);
+    await signUp(event.id, c, ctx());
+    await cancelSignup(await deliveredLink(c.email));
     await deliverDue({ transport, ...quiet });
     smtp.received.length = 0;
 
@@ -230,10 +256,9 @@ describe("in the supporter's language", () => {
     await saveCampaignTranslation(organizer, campaign.id, campaignTranslationSchema.parse({ locale: "ru", title: "День солидарности" }));
     const english = person("Ann");
     const russian = person("Анна");
-    const first = await signUp(event.id, english, ctx());
-    const second = await signUp(event.id, russian, { ...ctx(), locale: "ru" });
-    if (first.outcome !== "confirmed" || second.outcome !== "waitlisted") throw new Error("unexpected outcomes");
-    await cancelSignup(first.token); // the Russian reader is promoted
+    await signUp(event.id, english, ctx());
+    await signUp(event.id, russian, { ...ctx(), locale: "ru" });
+    await cancelSignup(await deliveredLink(english.email)); // the Russian reader is promoted
     await deliverDue({ transport, ...quiet });
 
     const [confirmed] = to(english.email);
@@ -374,6 +399,19 @@ describe("delivery", () => {
     expect(lines.join("\n")).not.toContain(`${tag}-0@test.example`);
     expect(smtp.received).toHaveLength(0);
     expect(backoffMs(4, 60_000)).toBe(480_000);
+  });
+
+  it("an SMTP reply that names the recipient is kept and logged without the address", async () => {
+    const tag = unique("reject");
+    await queue(1, tag);
+    const lines: string[] = [];
+    smtp.failNext(1, `550 5.1.1 <${tag}-0@test.example>: Recipient address rejected`);
+    await deliverDue({ transport, now: () => then, maxAttempts: 1, log: (l: string) => lines.push(l) });
+    const [state] = await handle.db.select().from(outbox).where(eq(outbox.toAddress, `${tag}-0@test.example`));
+    expect(state).toMatchObject({ status: "failed" });
+    expect(state!.lastError).toContain("<address>: Recipient address rejected");
+    expect(state!.lastError).not.toContain("@test.example");
+    expect(lines.join("\n")).not.toContain("@test.example");
   });
 
   it("two workers at once deliver 500 messages exactly once each", async () => {

@@ -1,14 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { events, outbox } from "@/db/schema";
 import { makeEvent, makeOrg, openIsolatedTestDatabase, unique } from "@/db/testing";
 import { ForbiddenError, NotFoundError, PublicError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
+import { signUpWithLink } from "@/db/testing/links";
+import { changeSignupRole } from "@/lib/signups/manage";
 import { signUp } from "@/lib/signups/signups";
+import { createInvitation } from "@/lib/orgs/invitations";
+import { createInvitationSchema } from "@/lib/orgs/schemas";
+import { updateEvent } from "@/lib/events/events";
+import { eventSchema } from "@/lib/events/schemas";
+import { instantToZonedLocal } from "@/lib/time/zones";
 import { getMailboxMessage, isSmtpConfigured, listMailbox, MAILBOX_PAGE_SIZE, retryMessage } from "./mailbox";
 import { enqueue } from "./outbox";
-import { compose } from "./render";
+import { PRIVATE_LINK, compose } from "./render";
 import { deliverDue } from "./worker";
 
 const ORIGIN = "http://picket.test";
@@ -22,7 +29,7 @@ let organizer: { userId: string };
 let coordinator: { userId: string };
 let otherOwner: { userId: string };
 
-const ctx = () => ({ client: unique("c"), locale: "en", origin: ORIGIN });
+const ctx = () => ({ client: unique("c"), locale: "en" });
 const quiet = () => {};
 
 /** A message written straight to the outbox, then set to the given state. */
@@ -113,6 +120,22 @@ describe("one message", () => {
     expect(await getMailboxMessage(owner, orgId, sent.id)).toMatchObject({ status: "sent", text: null, sentAt });
   });
 
+  it("never shows a private link: a held confirmation has only its place, and an invitation's link is masked", async () => {
+    const { event } = await makeEvent(handle, orgId);
+    const email = `${unique("held")}@test.example`;
+    await signUp(event.id, signupSchema.parse({ name: "Held Person", email }), ctx());
+    const invited = `${unique("invited")}@test.example`;
+    const invitation = await createInvitation(owner, orgId, createInvitationSchema.parse({ role: "coordinator", email: invited }));
+    await deliverDue({ transport: null, log: quiet });
+    const rows = await handle.db.select().from(outbox).where(eq(outbox.orgId, orgId));
+    const confirmation = await getMailboxMessage(owner, orgId, rows.find((r) => r.toAddress === email)!.id);
+    expect(confirmation.text).toContain(`Your private link, to see, change or cancel your sign-up (keep it to yourself): ${PRIVATE_LINK}`);
+    expect(confirmation.text).not.toContain("/s/");
+    const invitationMail = await getMailboxMessage(owner, orgId, rows.find((r) => r.toAddress === invited)!.id);
+    expect(invitationMail.text).toContain(PRIVATE_LINK);
+    expect(invitationMail.text).not.toContain(invitation.token);
+  });
+
   it("is for the organisation's owners only; another organisation's message does not exist", async () => {
     const held = await message({ status: "held" });
     await expect(getMailboxMessage(organizer, orgId, held.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -167,6 +190,57 @@ describe("sending a failed or held message again", () => {
       await expect(refused).rejects.toMatchObject({ messageKey: "mailbox.retry.notFailed" });
       const [row] = await handle.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, m.id));
       expect(row!.status).toBe(status);
+    }
+  });
+
+  it("never a held one that may no longer be true: its event is over or changed, or its sign-up changed", async () => {
+    const before = process.env.SMTP_URL;
+    process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+    try {
+      const heldFor = async (eventId: string, email: string) => {
+        await deliverDue({ transport: null, log: quiet });
+        return (await handle.db.select().from(outbox).where(and(eq(outbox.eventId, eventId), eq(outbox.toAddress, email))))[0]!;
+      };
+      const refusedAsOutdated = async (id: string) => {
+        await expect(retryMessage(owner, orgId, id)).rejects.toMatchObject({ messageKey: "mailbox.retry.outdated" });
+        const [row] = await handle.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id));
+        expect(row!.status).toBe("held");
+      };
+
+      // Events made an hour ago, so that only what the test does next is newer than its messages.
+      const anHourAgo = async (eventId: string) => handle.db.update(events).set({ updatedAt: new Date(Date.now() - 3_600_000) }).where(eq(events.id, eventId));
+
+      // The sign-up changed after its confirmation was written.
+      const { event } = await makeEvent(handle, orgId, { roles: ["steward", "observer"] });
+      await anHourAgo(event.id);
+      const email = `${unique("changed")}@test.example`;
+      const { token } = await signUpWithLink(handle, event.id, signupSchema.parse({ name: "Changing", email, role: "steward" }), ctx());
+      const confirmation = await heldFor(event.id, email);
+      await changeSignupRole(token, "observer", new Date(Date.now() + 1000));
+      await refusedAsOutdated(confirmation.id);
+
+      // The event moved after the message was written.
+      const moved = await makeEvent(handle, orgId);
+      await anHourAgo(moved.event.id);
+      const other = `${unique("moved")}@test.example`;
+      await signUp(moved.event.id, signupSchema.parse({ name: "Moved", email: other }), ctx());
+      // Until it moves, the message can be sent (and is put back as held to go on).
+      const movable = await heldFor(moved.event.id, other);
+      await retryMessage(owner, orgId, movable.id);
+      await handle.db.update(outbox).set({ status: "held" }).where(eq(outbox.id, movable.id));
+      const movedMessage = movable;
+      const e = moved.event;
+      const later = new Date(e.startsAt.getTime() + 86_400_000);
+      await updateEvent(organizer, e.id, eventSchema.parse({ title: e.title, kind: e.kind, startsLocal: instantToZonedLocal(later, e.timeZone), endsLocal: instantToZonedLocal(new Date(later.getTime() + 7_200_000), e.timeZone), timeZone: e.timeZone, venue: e.venue, address: e.address, city: e.city, country: e.country }));
+      await refusedAsOutdated(movedMessage.id);
+
+      // The event is over.
+      const past = await makeEvent(handle, orgId, { startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 3_600_000) });
+      const overMessage = await message({ status: "held", eventId: past.event.id });
+      await refusedAsOutdated(overMessage.id);
+    } finally {
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
     }
   });
 

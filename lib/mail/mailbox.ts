@@ -2,11 +2,21 @@ import "server-only";
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { outbox, type MailKind } from "@/db/schema";
+import { events, outbox, signups, type MailKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
+import { PRIVATE_LINK } from "./render";
 import type { MailboxStatus } from "./schemas";
+
+// Private links (a supporter's /s/…, an invitation's /invite/…) in a stored body: none should be there, since a
+// supporter's link is made only when its message is sent, but whatever is found is never shown.
+const LINK = /https?:\/\/[^\s<>"']*\/(?:s|invite)\/[A-Za-z0-9_-]{16,}/g;
+
+/** The text an owner may read: every private link replaced by the placeholder the page shows as "private link". */
+export function maskPrivateLinks(text: string): string {
+  return text.replace(LINK, PRIVATE_LINK);
+}
 
 // The owners' view of the outbox: what was sent, what waits, what failed, and (without SMTP)
 // the messages themselves, kept here instead of being sent.
@@ -32,7 +42,10 @@ export interface MailboxEntry {
 }
 
 export interface MailboxMessage extends MailboxEntry {
-  /** The plain text as it was (or will be) sent; null once delivered, when it is no longer kept. */
+  /**
+   * The plain text as it was (or will be) sent, with PRIVATE_LINK where a private link is (or will be); null
+   * once delivered, when it is no longer kept.
+   */
   text: string | null;
 }
 
@@ -91,7 +104,25 @@ export async function getMailboxMessage(actor: Actor, orgId: string, id: string)
     .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId)));
   if (!row) throw new NotFoundError();
   // The worker empties a delivered message's body: a private link should not outlive delivery.
-  return { ...row, text: row.status === "sent" || row.text === "" ? null : row.text };
+  return { ...row, text: row.status === "sent" || row.text === "" ? null : maskPrivateLinks(row.text) };
+}
+
+/**
+ * A held message that may no longer be true is never sent: its event is over or changed since it was written,
+ * or the sign-up it is about changed (cancelled, moved off the waitlist, erased…).
+ */
+async function heldAndOutdated(db: Awaited<ReturnType<typeof getDb>>, orgId: string, id: string, now: Date): Promise<boolean> {
+  const [m] = await db
+    .select({ status: outbox.status, createdAt: outbox.createdAt, signupId: outbox.signupId, eventEnds: events.endsAt, eventUpdated: events.updatedAt, signupUpdated: signups.updatedAt })
+    .from(outbox)
+    .leftJoin(events, eq(events.id, outbox.eventId))
+    .leftJoin(signups, eq(signups.id, outbox.signupId))
+    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId)));
+  if (!m || m.status !== "held") return false;
+  if (m.eventEnds && m.eventEnds <= now) return true;
+  if (m.eventUpdated && m.eventUpdated > m.createdAt) return true;
+  if (m.signupId && (!m.signupUpdated || m.signupUpdated > m.createdAt)) return true;
+  return false;
 }
 
 /**
@@ -103,6 +134,7 @@ export async function retryMessage(actor: Actor, orgId: string, id: string, now 
   const db = await getDb();
   await requireRole(actor, orgId, "owner", db);
   if (!isId(id)) throw new NotFoundError();
+  if (await heldAndOutdated(db, orgId, id, now)) throw new PublicError("mailbox.retry.outdated");
   const done = await db
     .update(outbox)
     .set({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null })

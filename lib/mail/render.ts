@@ -34,6 +34,21 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 
 const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
 
+/**
+ * Where a message's private link goes. It is put in when the message is sent (lib/mail/worker.ts): the
+ * stored message never holds the link itself.
+ */
+export const PRIVATE_LINK = "{{picket:private-link}}";
+
+/** A paragraph shown as typed, never with links: what a supporter typed (their name) goes in one of these. */
+export interface PlainParagraph {
+  plain: string;
+}
+
+export const plain = (text: string): PlainParagraph => ({ plain: text });
+
+type Paragraph = string | PlainParagraph | null | undefined | false;
+
 function paragraphToHtml(paragraph: string): string {
   let out = "";
   let last = 0;
@@ -47,14 +62,25 @@ function paragraphToHtml(paragraph: string): string {
   return `<p>${out.replace(/\n/g, "<br>")}</p>`;
 }
 
-/** Paragraphs in, one text and one HTML body out; empty paragraphs are left out. */
-export function compose(subject: string, paragraphs: (string | null | undefined | false)[]): RenderedMail {
-  const kept = paragraphs.filter((p): p is string => typeof p === "string" && p.trim() !== "");
+/**
+ * Paragraphs in, one text and one HTML body out; empty paragraphs are left out. Addresses in our own
+ * paragraphs become links in the HTML; plain paragraphs never do.
+ */
+export function compose(subject: string, paragraphs: Paragraph[]): RenderedMail {
+  const kept = paragraphs.filter((p): p is string | PlainParagraph => (typeof p === "string" ? p : p ? p.plain : "").trim() !== "");
+  const text = (p: string | PlainParagraph) => (typeof p === "string" ? p : p.plain);
+  const html = (p: string | PlainParagraph) => (typeof p === "string" ? paragraphToHtml(p) : `<p>${escapeHtml(p.plain).replace(/\n/g, "<br>")}</p>`);
   return {
     subject: subject.replace(/[\r\n]+/g, " ").trim(),
-    text: kept.join("\n\n") + "\n",
-    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${kept.map(paragraphToHtml).join("\n")}</body></html>`,
+    text: kept.map(text).join("\n\n") + "\n",
+    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${kept.map(html).join("\n")}</body></html>`,
   };
+}
+
+/** A stored message with its private link put in, as it is sent. */
+export function withPrivateLink(mail: { text: string; html: string }, url: string): { text: string; html: string } {
+  const link = escapeHtml(url);
+  return { text: mail.text.split(PRIVATE_LINK).join(url), html: mail.html.split(PRIVATE_LINK).join(`<a href="${link}">${link}</a>`) };
 }
 
 export interface MailEvent {

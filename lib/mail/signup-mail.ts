@@ -3,16 +3,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { campaignTranslations, campaigns, eventTranslations, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
-import { getAuthSecret } from "@/lib/auth/secret";
 import { eventToIcs } from "@/lib/events/ics";
-import { unseal } from "@/lib/security/seal";
 import { siteOrigin } from "./origin";
 import { enqueue, type QueuedMail } from "./outbox";
-import { compose, eventBlock, mailTranslator, privateUrl, type MailCampaign } from "./render";
+import { PRIVATE_LINK, compose, eventBlock, mailTranslator, plain, type MailCampaign } from "./render";
 
-// The messages to one supporter about their own sign-up; each carries their private link.
-
-export const MANAGE_LINK = "manage-link";
+// The messages to one supporter about their own sign-up. Those that carry the private link hold a placeholder
+// for it: the link is made when the message is sent (lib/mail/worker.ts), so no stored message holds one.
 
 export interface SignupMailContext {
   orgId: string;
@@ -63,6 +60,9 @@ export interface SignupPerson {
 
 type PersonalKind = "signup_confirmed" | "signup_waitlisted" | "signup_promoted" | "signup_link";
 
+/** The messages that carry a new private link, made when each is sent. */
+export const LINK_KINDS: ReadonlySet<string> = new Set<PersonalKind>(["signup_confirmed", "signup_waitlisted", "signup_link"]);
+
 const KEYS = {
   signup_confirmed: "signupConfirmed",
   signup_waitlisted: "signupWaitlisted",
@@ -84,16 +84,16 @@ function icsAttachment(ctx: SignupMailContext): MailAttachment {
   return { filename: `${ctx.event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
 }
 
-export function signupMessage(kind: PersonalKind, original: SignupMailContext, person: SignupPerson, token: string | null, position?: number): QueuedMail {
+export function signupMessage(kind: PersonalKind, original: SignupMailContext, person: SignupPerson, position?: number): QueuedMail {
   const ctx = inLocale(original, person.locale);
   const t = mailTranslator(person.locale);
   const key = KEYS[kind];
   const values = { event: ctx.event.title, position: position ?? 0 };
   const mail = compose(t(`${key}.subject`, values), [
-    t("greeting", { name: person.name }),
+    plain(t("greeting", { name: person.name })),
     t(`${key}.body`, values),
     eventBlock(t, person.locale, ctx.origin, ctx.campaign, ctx.event),
-    token ? t("privateLink", { url: privateUrl(ctx.origin, token) }) : t("privateLinkElsewhere"),
+    LINK_KINDS.has(kind) ? t("privateLink", { url: PRIVATE_LINK }) : t("privateLinkElsewhere"),
     kind === "signup_confirmed" || kind === "signup_promoted" ? t("calendarAttached") : null,
     t("footer", { org: ctx.campaign.orgName, event: ctx.event.title }),
   ]);
@@ -122,7 +122,7 @@ export async function loadSignupMailContext(db: DbOrTx, eventId: string): Promis
     orgId: row.orgId,
     campaign: { slug: row.campaignSlug, title: row.campaignTitle, orgName: row.orgName },
     event: row.event,
-    origin: await siteOrigin(),
+    origin: siteOrigin(),
     titles: await loadMailTitles(db, eventId),
   };
 }
@@ -133,12 +133,9 @@ export async function queuePromotions(tx: DbOrTx, eventId: string, signupIds: st
   const ctx = await loadSignupMailContext(tx, eventId);
   if (!ctx) return 0;
   const people = await tx
-    .select({ id: signups.id, name: signups.name, email: signups.email, locale: signups.locale, sealed: signups.manageTokenSealed })
+    .select({ id: signups.id, name: signups.name, email: signups.email, locale: signups.locale })
     .from(signups)
     .where(inArray(signups.id, signupIds));
-  const secret = getAuthSecret();
-  const messages = people.flatMap((p) =>
-    p.name && p.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.name, email: p.email, locale: p.locale }, unseal(secret, MANAGE_LINK, p.sealed))] : [],
-  );
+  const messages = people.flatMap((p) => (p.name && p.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.name, email: p.email, locale: p.locale })] : []));
   return enqueue(tx, messages, now);
 }

@@ -55,6 +55,7 @@ function startWorker(args: string[] = []): ChildProcess {
     ...process.env,
     ...target.env,
     SMTP_URL: smtp.url,
+    PICKET_PUBLIC_URL: "http://picket.test",
     MAIL_FROM: "Picket <mail@picket.test>",
     PICKET_OUTBOX_BATCH: "10",
     PICKET_OUTBOX_LEASE_SECONDS: "1",

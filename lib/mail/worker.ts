@@ -1,12 +1,17 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { getDb, type Db } from "@/db/client";
 import { outbox, type OutboxMessage } from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { keyedHash } from "@/lib/security/tokens";
+import { issueManageLink } from "@/lib/signups/links";
+import { siteOrigin } from "./origin";
+import { privateUrl, withPrivateLink } from "./render";
+import { LINK_KINDS } from "./signup-mail";
+import { log as logger, withoutAddresses } from "@/lib/log";
 
 // Delivery from the outbox. A worker claims a batch in one statement (FOR UPDATE SKIP LOCKED),
 // so two workers never hold the same message; each message is marked sent as soon as the
@@ -67,10 +72,25 @@ export function backoffMs(attempts: number, baseMs: number): number {
 
 const recipientHash = (to: string) => keyedHash(getAuthSecret(), `mail:${to}`).slice(0, 10);
 
+/**
+ * smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465, read with the WHATWG URL parser
+ * (nodemailer's own reader uses the url.parse that Node deprecates). Query options, such as
+ * ?requireTLS=true, are passed on as nodemailer options.
+ */
+export function smtpOptions(url: string): SMTPTransport.Options {
+  const u = new URL(url);
+  const secure = u.protocol === "smtps:";
+  if (!secure && u.protocol !== "smtp:") throw new Error("SMTP_URL must start with smtp:// or smtps://");
+  const options: Record<string, unknown> = { host: u.hostname.replace(/^\[|\]$/g, ""), port: u.port ? Number(u.port) : secure ? 465 : 587, secure };
+  if (u.username) options.auth = { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) };
+  for (const [key, value] of u.searchParams) options[key] = value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value;
+  return options as SMTPTransport.Options;
+}
+
 export function smtpTransport(url: string, from: string): MailTransport {
   // A few kept-open connections, and timeouts well inside a claim's lease.
   const options: SMTPPool.Options = {
-    ...parseConnectionUrl(url),
+    ...smtpOptions(url),
     pool: true,
     maxConnections: 3,
     connectionTimeout: 10_000,
@@ -138,6 +158,17 @@ async function hold(db: Db, now: Date, batchSize: number, log: (line: string) =>
   return rows.length;
 }
 
+/**
+ * The bodies as sent. A message that carries a private link gets a new one now: the stored message has only a
+ * placeholder, and the sign-up keeps only the new link's hash (the link it had before stops working). If the
+ * server dies after this and before the send, the next attempt makes another link: the supporter gets the newest.
+ */
+async function bodyToSend(db: Db, m: OutboxMessage): Promise<{ text: string; html: string } | null> {
+  if (!LINK_KINDS.has(m.kind) || !m.signupId) return { text: m.textBody, html: m.htmlBody };
+  const token = await issueManageLink(db, m.signupId);
+  return token ? withPrivateLink({ text: m.textBody, html: m.htmlBody }, privateUrl(siteOrigin(), token)) : null;
+}
+
 /** Delivers every message that is due, batch after batch, until none is left. */
 export async function deliverDue(options: DeliveryOptions): Promise<DeliveryReport> {
   const defaults = deliverySettings();
@@ -149,7 +180,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
   };
   const db = options.db ?? (await getDb());
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => logger.info(line));
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, held: 0 };
 
   if (!options.transport) {
@@ -164,12 +195,19 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
     const batch = await claim(db, now(), settings.batchSize, settings.leaseMs);
     for (const m of batch) {
       try {
+        const body = await bodyToSend(db, m);
+        if (!body) {
+          // Its sign-up was erased meanwhile: there is nobody to write to.
+          await db.update(outbox).set({ status: "failed", lockedUntil: null, lastError: "erased", textBody: "", htmlBody: "", attachments: [] }).where(eq(outbox.id, m.id));
+          report.failed += 1;
+          continue;
+        }
         await options.transport.send({
           messageId: `<${m.id}@picket>`,
           to: m.toAddress,
           subject: m.subject,
-          text: m.textBody,
-          html: m.htmlBody,
+          text: body.text,
+          html: body.html,
           attachments: m.attachments,
         });
         // Delivered: the bodies (with any private link) are not kept.
@@ -180,7 +218,8 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
         report.sent += 1;
         log(`picket: mail sent: to ${recipientHash(m.toAddress)} “${m.subject}”`);
       } catch (e) {
-        const error = ((e as Error).message || String(e)).slice(0, 500);
+        // SMTP replies usually name the recipient: kept and logged without addresses.
+        const error = withoutAddresses((e as Error).message || String(e)).slice(0, 500);
         const last = m.attempts >= settings.maxAttempts;
         await db
           .update(outbox)

@@ -4,7 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { auditLog, campaigns, events, outbox, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
-import { ERASED } from "@/lib/signups/signups";
+import { erasedFields } from "@/lib/signups/erasure";
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +24,7 @@ async function eraseUnderLock(tx: Tx, eventId: string, now: Date) {
   const [locked] = await tx.select({ erasedAt: events.personalDataErasedAt }).from(events).where(eq(events.id, eventId)).for("update");
   const erased = await tx
     .update(signups)
-    .set({ ...ERASED, erasedAt: now, updatedAt: now })
+    .set(erasedFields(now))
     .where(and(eq(signups.eventId, eventId), isNull(signups.erasedAt)))
     .returning({ id: signups.id });
   // Messages to them held their addresses and private links.

@@ -9,8 +9,21 @@ const optionalText = (max: number) =>
     .optional()
     .transform((s) => s || null);
 
+// A name is greeted in the organisation's own emails: one holding an address would make a genuine email
+// carry someone else's link (mail programs turn addresses in plain text into links), so such names are refused.
+const TLD = "(?:[a-z]{2}|com|org|net|info|biz|xyz|top|online|site|app|dev|link|click|live|shop|store|club|pro|icu|vip|win|tech|cloud|space|fun|website|email|page|blog)";
+const ADDRESS_IN_TEXT = new RegExp(`[a-z][a-z0-9+.-]*:\\/\\/|www\\.|@|\\d{1,3}(?:\\.\\d{1,3}){3}|[\\p{L}\\p{N}-]\\.${TLD}(?=$|[\\s/:?#.,;!)])|xn--`, "iu");
+
+/** Whether a typed name holds a web or email address. */
+export const holdsAddress = (text: string) => ADDRESS_IN_TEXT.test(text.normalize("NFKC"));
+
 export const signupSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(120, "validation.tooLong")
+    .refine((name) => !holdsAddress(name), "validation.nameAddress"),
   email: emailField,
   phone: optionalText(40).refine((p) => p === null || /^\+?[0-9 ()\-./]{5,}$/.test(p), "validation.phone"),
   role: optionalText(40),

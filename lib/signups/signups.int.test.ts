@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { events, signups } from "@/db/schema";
+import { events, outbox, signups } from "@/db/schema";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
-import { signupSchema } from "./schemas";
-import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken, signUp } from "./signups";
+import { issueManageLink } from "./links";
+import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "./manage";
+import { signupSchema, type SignupInput } from "./schemas";
+import { signUp } from "./signups";
 
 let handle: DbHandle;
 let orgId: string;
@@ -17,6 +19,14 @@ afterAll(closeTestDatabase);
 const person = (name = "Ana", extra: Record<string, string> = {}) =>
   signupSchema.parse({ name, email: `${unique("p")}@test.example`, ...extra });
 const ctx = () => ({ client: unique("client"), locale: "en" });
+
+/** The private link a sign-up's email would carry: made the way the mail worker makes it when it sends one. */
+async function linkOf(eventId: string, input: SignupInput): Promise<string> {
+  const [row] = await handle.db.select({ id: signups.id }).from(signups).where(and(eq(signups.eventId, eventId), eq(signups.email, input.email)));
+  const token = await issueManageLink(handle.db, row!.id);
+  if (!token) throw new Error("no link for an erased sign-up");
+  return token;
+}
 
 async function statuses(eventId: string) {
   const rows = await handle.db.select({ status: signups.status }).from(signups).where(eq(signups.eventId, eventId));
@@ -47,42 +57,72 @@ describe("capacity and the waitlist", () => {
 
   it("a cancellation promotes the first waitlisted; erasing does too", async () => {
     const { event } = await makeEvent(handle, orgId, { capacity: 1, waitlist: true });
-    const first = await signUp(event.id, person("First"), ctx());
-    const second = await signUp(event.id, person("Second"), ctx());
-    const third = await signUp(event.id, person("Third"), ctx());
-    if (first.outcome !== "confirmed" || second.outcome !== "waitlisted" || third.outcome !== "waitlisted") throw new Error("unexpected outcomes");
-    expect([second.position, third.position]).toEqual([1, 2]);
+    const people = [person("First"), person("Second"), person("Third")];
+    const outcomes = [];
+    for (const p of people) outcomes.push(await signUp(event.id, p, ctx()));
+    expect(outcomes).toEqual([
+      { outcome: "confirmed", stored: true },
+      { outcome: "waitlisted", position: 1, stored: true },
+      { outcome: "waitlisted", position: 2, stored: true },
+    ]);
+    const [first, second, third] = await Promise.all(people.map((p) => linkOf(event.id, p)));
 
-    await cancelSignup(first.token);
-    expect((await getSignupByToken(second.token))?.status).toBe("confirmed");
-    expect((await getSignupByToken(third.token))?.position).toBe(1);
+    await cancelSignup(first!);
+    expect((await getSignupByToken(second!))?.status).toBe("confirmed");
+    expect((await getSignupByToken(third!))?.position).toBe(1);
 
-    await eraseSignup(second.token);
-    expect(await getSignupByToken(second.token)).toBeNull();
-    expect((await getSignupByToken(third.token))?.status).toBe("confirmed");
+    await eraseSignup(second!);
+    expect(await getSignupByToken(second!)).toBeNull();
+    expect((await getSignupByToken(third!))?.status).toBe("confirmed");
     expect(await statuses(event.id)).toMatchObject({ confirmed: 1, waitlisted: 0, cancelled: 2, confirmedCount: 1, waitlistedCount: 0 });
   });
 });
 
 describe("one sign-up per event and email", () => {
-  it("10 identical parallel submissions make one row", async () => {
+  it("10 identical parallel submissions make one row, and all ten get the same answer", async () => {
     const { event } = await makeEvent(handle, orgId);
     const same = person("Twin");
     const results = await Promise.all(Array.from({ length: 10 }, () => signUp(event.id, { ...same, email: same.email.toUpperCase().toLowerCase() }, ctx())));
-    expect(results.filter((r) => r.outcome === "confirmed")).toHaveLength(1);
-    expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(9);
+    expect(results.map(({ outcome }) => outcome)).toEqual(Array(10).fill("confirmed"));
+    expect(results.filter((r) => r.stored)).toHaveLength(1);
     expect(await statuses(event.id)).toMatchObject({ confirmed: 1, confirmedCount: 1 });
   });
 
-  it("a second sign-up reveals nothing and changes nothing", async () => {
+  it("a second sign-up is answered as a first one would be, changes nothing, and emails the address a new link", async () => {
     const { event } = await makeEvent(handle, orgId);
     const original = person("Original", { phone: "+44 20 7946 0000" });
-    await signUp(event.id, original, ctx());
+    const first = await signUp(event.id, original, ctx());
     const again = await signUp(event.id, signupSchema.parse({ name: "Impostor", email: ` ${original.email.toUpperCase()} ` }), ctx());
-    expect(again).toEqual({ outcome: "duplicate" });
-    const rows = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
+    const stranger = await signUp(event.id, person("Stranger"), ctx());
+    expect([first, again, stranger].map(({ stored: _stored, ...answer }) => answer)).toEqual([{ outcome: "confirmed" }, { outcome: "confirmed" }, { outcome: "confirmed" }]);
+    const rows = await handle.db.select().from(signups).where(eq(signups.email, original.email));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe("Original");
+    const mail = await handle.db.select({ kind: outbox.kind, text: outbox.textBody }).from(outbox).where(eq(outbox.toAddress, original.email));
+    expect(mail.map((m) => m.kind).sort()).toEqual(["signup_confirmed", "signup_link"]);
+    // The impostor's name is nowhere in what the address receives.
+    expect(mail.map((m) => m.text).join("\n")).not.toContain("Impostor");
+  });
+
+  it("on a full event with a waitlist, an address already confirmed is answered with the next waitlist place, like anyone new", async () => {
+    const { event } = await makeEvent(handle, orgId, { capacity: 1, waitlist: true });
+    const confirmed = person("Early");
+    await signUp(event.id, confirmed, ctx());
+    await signUp(event.id, person("Waiting"), ctx());
+    const again = await signUp(event.id, confirmed, ctx());
+    const newcomer = await signUp(event.id, person("Newcomer"), ctx());
+    expect(again).toEqual({ outcome: "waitlisted", position: 2, stored: false });
+    expect(newcomer).toEqual({ outcome: "waitlisted", position: 2, stored: true });
+  });
+
+  it("the link is emailed again at most once an hour", async () => {
+    const { event } = await makeEvent(handle, orgId);
+    const p = person("Often");
+    const start = new Date();
+    await signUp(event.id, p, { ...ctx(), now: start });
+    for (const minutes of [1, 30, 59, 61]) await signUp(event.id, p, { ...ctx(), now: new Date(start.getTime() + minutes * 60_000) });
+    const resent = await handle.db.select().from(outbox).where(and(eq(outbox.toAddress, p.email), eq(outbox.kind, "signup_link")));
+    expect(resent).toHaveLength(2);
   });
 });
 
@@ -105,35 +145,56 @@ describe("when sign-ups are closed", () => {
     expect(err.field).toBe("role");
   });
 
-  it("the honeypot stores nothing", async () => {
+  it("the honeypot stores nothing, and the bot is answered like anyone", async () => {
     const { event } = await makeEvent(handle, orgId);
-    expect(await signUp(event.id, person("Bot", { website: "http://spam.example" }), ctx())).toEqual({ outcome: "ignored" });
+    expect(await signUp(event.id, person("Bot", { website: "http://spam.example" }), ctx())).toEqual({ outcome: "confirmed", stored: false });
     expect(await handle.db.select().from(signups).where(eq(signups.eventId, event.id))).toHaveLength(0);
+    expect(await handle.db.select().from(outbox).where(eq(outbox.eventId, event.id))).toHaveLength(0);
   });
 });
 
 describe("the private link", () => {
-  it("stores only a hash; shows, changes role, cancels", async () => {
+  it("exists only as a hash: a sign-up stores none and its confirmation holds a placeholder", async () => {
     const { event } = await makeEvent(handle, orgId);
-    const r = await signUp(event.id, person("Dana", { role: "steward" }), ctx());
-    if (r.outcome !== "confirmed") throw new Error("expected confirmed");
-    expect(r.token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    const p = person("Dana", { role: "steward" });
+    await signUp(event.id, p, ctx());
     const [row] = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
-    expect(JSON.stringify(row)).not.toContain(r.token);
-    await changeSignupRole(r.token, "observer");
-    expect((await getSignupByToken(r.token))?.role).toBe("observer");
-    await cancelSignup(r.token);
-    expect((await getSignupByToken(r.token))?.status).toBe("cancelled");
+    expect(row!.manageTokenHash).toBeNull();
+    const [mail] = await handle.db.select().from(outbox).where(eq(outbox.signupId, row!.id));
+    expect(mail!.textBody).toContain("{{picket:private-link}}");
+    expect(mail!.textBody).not.toMatch(/\/s\/[A-Za-z0-9_-]{20,}/);
   });
 
-  it("erasing removes every personal field at once", async () => {
+  it("shows, changes role and cancels from the link; a new link makes the old one stop working", async () => {
     const { event } = await makeEvent(handle, orgId);
-    const r = await signUp(event.id, person("Erin", { phone: "+48 22 000 00 00", comment: "I bring a banner" }), ctx());
-    if (r.outcome !== "confirmed") throw new Error("expected confirmed");
-    await eraseSignup(r.token);
+    const p = person("Dana", { role: "steward" });
+    await signUp(event.id, p, ctx());
+    const token = await linkOf(event.id, p);
+    expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    const [row] = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
+    expect(JSON.stringify(row)).not.toContain(token);
+    await changeSignupRole(token, "observer");
+    expect((await getSignupByToken(token))?.role).toBe("observer");
+    const newer = await linkOf(event.id, p);
+    expect(await getSignupByToken(token)).toBeNull();
+    await cancelSignup(newer);
+    expect((await getSignupByToken(newer))?.status).toBe("cancelled");
+  });
+
+  it("erasing removes every personal field at once and keeps its times only to the hour", async () => {
+    const { event } = await makeEvent(handle, orgId);
+    const p = person("Erin", { phone: "+48 22 000 00 00", comment: "I bring a banner" });
+    const at = new Date("2026-12-06T17:42:13.456Z");
+    await signUp(event.id, p, { ...ctx(), now: at });
+    await eraseSignup(await linkOf(event.id, p), new Date("2026-12-06T18:05:59.001Z"));
     const [row] = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
     expect(row).toMatchObject({ name: null, email: null, phone: null, comment: null, manageTokenHash: null, status: "cancelled" });
-    expect(row!.erasedAt).not.toBeNull();
+    expect([row!.createdAt, row!.cancelledAt, row!.erasedAt, row!.updatedAt].map((d) => d?.toISOString())).toEqual([
+      "2026-12-06T17:00:00.000Z",
+      "2026-12-06T18:00:00.000Z",
+      "2026-12-06T18:00:00.000Z",
+      "2026-12-06T18:00:00.000Z",
+    ]);
   });
 
   it("100 different people behind one address within minutes all get in", async () => {

@@ -5,7 +5,7 @@ import { handleForm } from "@/lib/actions";
 import type { FormState } from "@/lib/forms";
 import { getPublicEventById } from "@/lib/events/public";
 import { roleChangeSchema } from "@/lib/signups/schemas";
-import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "@/lib/signups/signups";
+import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "@/lib/signups/manage";
 
 const token = z.object({ token: z.string().min(20).max(100) });
 

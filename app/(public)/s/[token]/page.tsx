@@ -8,7 +8,7 @@ import { ChangeRoleForm, ConfirmedActionForm } from "@/components/signups/manage
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getPublicEventById } from "@/lib/events/public";
-import { getSignupByToken } from "@/lib/signups/signups";
+import { getSignupByToken } from "@/lib/signups/manage";
 import { formatInstant } from "@/lib/time/format";
 import { cancelAction, changeRoleAction, eraseAction } from "./actions";
 
@@ -36,12 +36,6 @@ export default async function OwnSignupPage({ params, searchParams }: Params) {
   const eventOpen = event.status !== "cancelled" && event.signupState !== "past";
   return (
     <div className="space-y-6">
-      {query.new === "confirmed" ? <Alert tone="success" title={t("welcomeConfirmed")}>{t("keepLink")}</Alert> : null}
-      {query.new === "waitlisted" ? (
-        <Alert tone="warning" title={t("welcomeWaitlisted", { position: own.position ?? 1 })}>
-          {t("waitlistExplained")} {t("keepLink")}
-        </Alert>
-      ) : null}
       {query.changed === "role" ? <Alert tone="success">{t("roleSaved")}</Alert> : null}
       {query.changed === "cancelled" ? <Alert tone="success">{t("cancelledDone")}</Alert> : null}
       <header>

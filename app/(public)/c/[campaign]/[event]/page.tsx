@@ -18,6 +18,8 @@ import { campaignInLocale, eventsInLocale } from "@/lib/translations/translation
 import { getPublicEvent } from "@/lib/events/public";
 import { acceptsSignups } from "@/lib/signups/availability";
 import { formatInstant } from "@/lib/time/format";
+import { isSmtpConfigured } from "@/lib/mail/mailbox";
+import { SignedUp } from "@/components/signups/signed-up";
 import { signUpAction } from "./actions";
 
 type Params = { params: Promise<{ campaign: string; event: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -39,7 +41,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function EventPage({ params, searchParams }: Params) {
   const { campaign: campaignSlug, event: eventSlug } = await params;
-  const { erased, original: originalParam } = await searchParams;
+  const { erased, original: originalParam, signup, position } = await searchParams;
   const found = await getPublicEvent(campaignSlug, eventSlug);
   if (!found) notFound();
   const original = originalParam === "1";
@@ -116,7 +118,9 @@ export default async function EventPage({ params, searchParams }: Params) {
         <h2 id="signup" className="text-xl font-semibold">
           {event.signupState === "waitlist" ? t("signupWaitlistTitle") : t("signupTitle")}
         </h2>
-        {open ? (
+        {signup === "confirmed" || signup === "waitlisted" ? (
+          <SignedUp outcome={signup} position={Number(position) || 1} mailWorks={isSmtpConfigured()} />
+        ) : open ? (
           <>
             {event.signupState === "waitlist" ? <p className="mt-1 text-sm text-stone-700">{t("waitlistExplained")}</p> : null}
             {event.signupDeadline ? (

@@ -98,7 +98,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 key={campaign.updatedAt.toISOString()}
                 action={updateCampaignAction}
                 org={org.slug}
-                campaign={{ id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, summary: campaign.summary, body: campaign.body, appealUrl: campaign.appealUrl, retentionDays: campaign.retentionDays, status: campaign.status }}
+                campaign={{ id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, summary: campaign.summary, body: campaign.body, appealUrl: campaign.appealUrl, signupOrigins: campaign.signupOrigins.join("\n"), retentionDays: campaign.retentionDays, status: campaign.status }}
               />
             </Card>
           ) : null}

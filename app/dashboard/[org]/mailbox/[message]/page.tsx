@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { MailStatusBadge } from "@/components/mail/mailbox-table";
 import { RetryMessageForm } from "@/components/mail/retry-form";
@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { NotFoundError } from "@/lib/errors";
 import { getMailboxMessage, isSmtpConfigured } from "@/lib/mail/mailbox";
+import { PRIVATE_LINK } from "@/lib/mail/render";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { formatInstant } from "@/lib/time/format";
 import { retryMessageAction } from "../actions";
@@ -51,7 +52,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
             {message.status === "pending" || message.status === "sending" ? <Alert tone="info">{t("detail.waiting")}</Alert> : null}
             {message.text !== null ? (
               <pre className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-stone-50 p-4 font-sans text-sm text-stone-900" data-testid="mailbox-text">
-                {message.text}
+                {message.text.split(PRIVATE_LINK).map((part, i) => (
+                  <Fragment key={i}>
+                    {i > 0 ? <span className="rounded bg-stone-200 px-1 text-stone-700">{t("detail.privateLink")}</span> : null}
+                    {part}
+                  </Fragment>
+                ))}
               </pre>
             ) : message.status !== "sent" ? (
               <p className="text-sm text-stone-600">{t("detail.noText")}</p>

@@ -1,22 +1,44 @@
-import { PublicError } from "@/lib/errors";
 import { controlCharacterErrors } from "@/lib/actions";
-import { publicPagesChanged } from "@/lib/public/page-cache";
+import { PublicError } from "@/lib/errors";
+import { logFailure } from "@/lib/log";
 import { signupSchema } from "@/lib/signups/schemas";
-import { signUpAtPublicEvent } from "@/lib/signups/public-signup";
+import { crossSiteSignupOrigin, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
 
 export const dynamic = "force-dynamic";
 
-const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+type Params = { params: Promise<{ campaign: string; event: string }> };
 
-const STATUS_FOR: Record<string, number> = { "errors.notFound": 404, "signups.rateLimited": 429 };
+const STATUS_FOR: Record<string, number> = { "errors.notFound": 404, "signups.rateLimited": 429, "signups.originRefused": 403 };
+
+/** A site the campaign lists may call this from its pages' scripts; no other site gets CORS headers. */
+function corsHeaders(origin: string | null): Record<string, string> {
+  return origin ? { "access-control-allow-origin": origin, vary: "Origin" } : { vary: "Origin" };
+}
+
+/** Browsers ask before a cross-site JSON post: only the campaign's own listed sites are told yes. */
+export async function OPTIONS(request: Request, { params }: Params) {
+  const { campaign, event } = await params;
+  const origin = await crossSiteSignupOrigin(campaign, event, request.headers.get("origin"));
+  if (!origin) return new Response(null, { status: 403, headers: { vary: "Origin" } });
+  return new Response(null, {
+    status: 204,
+    headers: { ...corsHeaders(origin), "access-control-allow-methods": "POST", "access-control-allow-headers": "content-type", "access-control-max-age": "600" },
+  });
+}
 
 /**
- * POST a sign-up as JSON: { name, email, phone?, role?, comment?, consent? }.
- * 201 with the private link; 202 when the address may already be signed up (the link goes by email);
- * 400 with a message key per field; 404; 409 when sign-ups are closed; 429 when rate-limited.
+ * POST a sign-up as JSON (Content-Type: application/json): { name, email, phone?, role?, comment?, consent? }.
+ * 201 { status: "confirmed" } or { status: "waitlisted", position } — the same whether or not the address was
+ * signed up already; the private link goes to the address by email. 400 with a message key per field; 403 for a
+ * page of another site the campaign does not list; 404; 409 when sign-ups are closed; 415 for anything but JSON;
+ * 429 when rate-limited.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ campaign: string; event: string }> }) {
+export async function POST(request: Request, { params }: Params) {
   const { campaign, event } = await params;
+  const cors = corsHeaders(await crossSiteSignupOrigin(campaign, event, request.headers.get("origin")));
+  const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "cache-control": "no-store", ...cors } });
+  // Only JSON: a form or text post from another site's page needs no permission from the browser, a JSON one does.
+  if ((request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase() !== "application/json") return json({ error: "errors.jsonOnly" }, 415);
   let body: unknown;
   try {
     body = await request.json();
@@ -33,18 +55,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ cam
     return json({ error: "errors.checkFields", fieldErrors }, 400);
   }
   try {
-    const result = await signUpAtPublicEvent(campaign, event, parsed.data, request.headers);
-    if (result.outcome === "duplicate" || result.outcome === "ignored") return json({ status: "check_email" }, 202);
-    const manageUrl = `/s/${result.token}`;
-    return json(result.outcome === "waitlisted" ? { status: "waitlisted", position: result.position, manageUrl } : { status: "confirmed", manageUrl }, 201);
+    return json(signedUpBody(await signUpAtPublicEvent(campaign, event, parsed.data, request.headers)), 201);
   } catch (e) {
     if (e instanceof PublicError) {
       if (e.field) return json({ error: "errors.checkFields", fieldErrors: { [e.field]: e.messageKey } }, 400);
       return json({ error: e.messageKey }, STATUS_FOR[e.messageKey] ?? 409);
     }
-    console.error("picket: sign-up failed:", e);
+    logFailure("sign-up failed", e);
     return json({ error: "errors.generic" }, 500);
-  } finally {
-    publicPagesChanged(); // places left
   }
 }

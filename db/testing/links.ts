@@ -1,0 +1,18 @@
+import { and, eq } from "drizzle-orm";
+import type { DbHandle } from "../client";
+import { signups } from "../schema";
+import { issueManageLink } from "@/lib/signups/links";
+import type { SignupInput } from "@/lib/signups/schemas";
+import { signUp, type SignUpContext } from "@/lib/signups/signups";
+
+/**
+ * Signs up and makes the private link the confirmation email would carry (the mail worker makes it the same
+ * way when it sends one), for tests of what the link's holder can do.
+ */
+export async function signUpWithLink(handle: DbHandle, eventId: string, input: SignupInput, ctx: SignUpContext) {
+  const result = await signUp(eventId, input, ctx);
+  const [row] = await handle.db.select({ id: signups.id }).from(signups).where(and(eq(signups.eventId, eventId), eq(signups.email, input.email)));
+  const token = row ? await issueManageLink(handle.db, row.id) : null;
+  if (!token) throw new Error("the sign-up was not stored");
+  return { ...result, token };
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { and, count, eq, lt, or, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { events, outbox, signups, type Signup } from "@/db/schema";
+import { PublicError } from "@/lib/errors";
+import { queuePromotions } from "@/lib/mail/signup-mail";
+import { hashToken } from "@/lib/security/tokens";
+import { erasedFields } from "./erasure";
+import { lockEvent, promoteFromWaitlist } from "./waitlist";
+
+// A supporter manages their own sign-up from its private link: see it, change the role, cancel, erase.
+
+async function waitlistPosition(db: Tx | Awaited<ReturnType<typeof getDb>>, s: Signup): Promise<number | null> {
+  if (s.status !== "waitlisted") return null;
+  const [row] = await db
+    .select({ n: count() })
+    .from(signups)
+    .where(
+      and(
+        eq(signups.eventId, s.eventId),
+        eq(signups.status, "waitlisted"),
+        or(lt(signups.createdAt, s.createdAt), and(eq(signups.createdAt, s.createdAt), lt(signups.id, s.id))),
+      ),
+    );
+  return Number(row?.n ?? 0) + 1;
+}
+
+export interface OwnSignupView {
+  name: string;
+  email: string;
+  phone: string | null;
+  role: string | null;
+  comment: string | null;
+  consentToContact: boolean;
+  status: Signup["status"];
+  position: number | null;
+  createdAt: Date;
+  eventId: string;
+}
+
+/** What the holder of a private link sees: their own sign-up, nothing else. */
+export async function getSignupByToken(token: string): Promise<OwnSignupView | null> {
+  if (!token || token.length > 100) return null;
+  const db = await getDb();
+  const [s] = await db.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
+  if (!s || s.erasedAt || !s.name || !s.email) return null;
+  return {
+    name: s.name,
+    email: s.email,
+    phone: s.phone,
+    role: s.role,
+    comment: s.comment,
+    consentToContact: s.consentToContact,
+    status: s.status,
+    position: await waitlistPosition(db, s),
+    createdAt: s.createdAt,
+    eventId: s.eventId,
+  };
+}
+
+async function withOwnSignup<T>(token: string, work: (tx: Tx, s: Signup, event: NonNullable<Awaited<ReturnType<typeof lockEvent>>>) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ eventId: signups.eventId }).from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
+    if (!found) throw new PublicError("signups.manage.unknown");
+    // Event first, then the sign-up: the same lock order as signUp, so no deadlock.
+    const event = (await lockEvent(tx, found.eventId))!;
+    const [s] = await tx.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token))).for("update");
+    if (!s) throw new PublicError("signups.manage.unknown");
+    return work(tx, s, event);
+  });
+}
+
+async function release(tx: Tx, s: Signup, event: { id: string; capacity: number | null; confirmedCount: number }, now: Date) {
+  if (s.status === "cancelled") return;
+  await tx
+    .update(events)
+    .set(s.status === "confirmed" ? { confirmedCount: sql`${events.confirmedCount} - 1` } : { waitlistedCount: sql`${events.waitlistedCount} - 1` })
+    .where(eq(events.id, event.id));
+  if (s.status === "confirmed") {
+    const promoted = await promoteFromWaitlist(tx, { ...event, confirmedCount: event.confirmedCount - 1 }, now);
+    await queuePromotions(tx, event.id, promoted, now);
+  }
+}
+
+/** Cancels; a freed place goes to the first on the waitlist in the same transaction. */
+export async function cancelSignup(token: string, now = new Date()) {
+  return withOwnSignup(token, async (tx, s, event) => {
+    await release(tx, s, event, now);
+    await tx.update(signups).set({ status: "cancelled", cancelledAt: s.cancelledAt ?? now, updatedAt: now }).where(eq(signups.id, s.id));
+  });
+}
+
+/** Erases every personal field at once; only the anonymous fact of a cancelled sign-up remains. */
+export async function eraseSignup(token: string, now = new Date()) {
+  return withOwnSignup(token, async (tx, s, event) => {
+    await release(tx, s, event, now);
+    await tx
+      .update(signups)
+      .set({ ...erasedFields(now), status: "cancelled", role: s.role, cancelledAt: sql`date_trunc('hour', coalesce(${signups.cancelledAt}, ${now.toISOString()}::timestamptz))` })
+      .where(eq(signups.id, s.id));
+    // Messages to them, sent or not, go too: they held the address and the private link.
+    await tx.delete(outbox).where(eq(outbox.signupId, s.id));
+  });
+}
+
+export async function changeSignupRole(token: string, role: string | null, now = new Date()) {
+  return withOwnSignup(token, async (tx, s, event) => {
+    if (s.status === "cancelled") throw new PublicError("signups.manage.cancelled");
+    if (role && !event.roles.includes(role)) throw new PublicError("signups.roleUnknown", "role");
+    await tx.update(signups).set({ role, updatedAt: now }).where(eq(signups.id, s.id));
+  });
+}
