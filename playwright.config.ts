@@ -8,6 +8,8 @@ export const baseURL = `http://localhost:${port}`;
 // Every message the app sends goes to MailDev, which the tests read (e2e/support/inbox.ts).
 export const smtpPort = port + 20;
 export const inboxURL = `http://127.0.0.1:${port + 21}`;
+/** The master key of the suite's server (lib/crypto/master.ts): tests that read the database directly open what it sealed. */
+export const E2E_MASTER_KEY = "ZTJlLW1hc3Rlci1rZXktZTJlLW1hc3Rlci1rZXktMDE";
 
 export default defineConfig({
   testDir: "e2e",
@@ -41,7 +43,7 @@ export default defineConfig({
     },
     {
       // The demo story is the fixture: seeded into the fresh database before the server starts.
-      command: `npx tsx scripts/seed.ts && npx next start -p ${port}`,
+      command: `NODE_OPTIONS=--conditions=react-server npx tsx scripts/seed.ts && npx next start -p ${port}`,
       url: `${baseURL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -54,6 +56,7 @@ export default defineConfig({
         DATABASE_URL: "",
         PORT: String(port),
         PICKET_PUBLIC_URL: baseURL,
+        PICKET_MASTER_KEY: E2E_MASTER_KEY,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         PICKET_OUTBOX_INTERVAL_SECONDS: "1",
         // Map tiles from an address the tests answer themselves (page.route): nothing leaves the machine.

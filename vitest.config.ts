@@ -20,6 +20,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { TZ: "Asia/Kathmandu", AUTH_SECRET: "test-secret-that-is-only-for-the-test-suite" },
+    env: { TZ: "Asia/Kathmandu", AUTH_SECRET: "test-secret-that-is-only-for-the-test-suite", PICKET_MASTER_KEY: "dGVzdC1tYXN0ZXIta2V5LW9ubHktZm9yLXRoZS10ZXM" },
   },
 });

@@ -14,11 +14,14 @@ import pg from "pg";
 process.env.PICKET_SIGNUP_LIMIT_PER_CLIENT = "1000000000";
 process.env.PICKET_SIGNUP_LIMIT_PER_EVENT = "1000000000";
 process.env.AUTH_SECRET ??= randomBytes(33).toString("base64url");
+// The bench seeds through this process and serves through the server it starts: both seal with one master key.
+process.env.PICKET_MASTER_KEY ??= randomBytes(32).toString("base64url");
 
 const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
 const { campaigns, events, memberships, organisations, signups, users } = await import("../db/schema");
 const { eq } = await import("drizzle-orm");
 const { issueManageLink } = await import("../lib/signups/links");
+const { addressIndex } = await import("../lib/crypto/keys");
 const { hashPassword } = await import("../lib/auth/password");
 const { seed } = await import("../db/seed");
 const { exportBench, fillEvent, logIn, pgliteCopyMs } = await import("./exports");
@@ -27,6 +30,8 @@ type PageScripts = Awaited<ReturnType<typeof publicPageScripts>>[number];
 let pageScripts: PageScripts[] = [];
 type ExportFigures = Awaited<ReturnType<typeof exportBench>>;
 const { signUp } = await import("../lib/signups/signups");
+const { listAttendees } = await import("../lib/attendees/attendees");
+const { attendeeListSchema } = await import("../lib/attendees/schemas");
 const { signupSchema } = await import("../lib/signups/schemas");
 
 const CONNECTIONS = 50;
@@ -48,6 +53,7 @@ interface Figures {
   ratio: number;
   page: PageFigures;
   exports: ExportFigures;
+  search: { medianMs: number; worstMs: number; found: number };
 }
 
 interface PageFigures {
@@ -81,15 +87,35 @@ async function prepare(label: string) {
   const e10k = await make("export-10k");
   const e100k = await make("export-100k");
   console.log(`bench: ${label}: filling events with 10,000 and 100,000 sign-ups…`);
-  await fillEvent(handle.db, e10k.id, 10_000);
-  await fillEvent(handle.db, e100k.id, 100_000);
+  await fillEvent(handle.db, org!.id, e10k.id, 10_000);
+  await fillEvent(handle.db, org!.id, e100k.id, 100_000);
+  const search = await searchBench(handle.db, org!.id, { userId: owner!.id }, await make("search-5k"));
   // PostgreSQL's COPY runs next to the server later; PGlite's can only run while this process owns the directory.
   let copyMs: number | undefined;
   if (label === "pglite") {
     await pgliteCopyMs(handle, e100k.id); // warm-up, as the exports have one
     copyMs = await pgliteCopyMs(handle, e100k.id);
   }
-  return { handle, copyMs, org: org!, email, campaign: campaign!, direct: await make("direct"), http: await make("http"), e10k, e100k };
+  return { handle, copyMs, org: org!, email, campaign: campaign!, direct: await make("direct"), http: await make("http"), e10k, e100k, search };
+}
+
+/**
+ * A coordinator's search in the list of an event of 5,000 people: every row's name and address opened in this
+ * process and matched there (lib/attendees), as the server does it. Twenty searches; the median and the worst.
+ */
+async function searchBench(db: Parameters<typeof fillEvent>[0], orgId: string, actor: { userId: string }, event: { id: string }) {
+  await fillEvent(db, orgId, event.id, 5_000);
+  const query = attendeeListSchema.parse({ q: "ержан", sort: "name" });
+  await listAttendees(actor, { eventId: event.id }, query); // warm-up: keys opened, code compiled
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    found = (await listAttendees(actor, { eventId: event.id }, query)).total;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[10]!, worstMs: times[19]!, found };
 }
 
 /** The same transaction the HTTP route runs, straight against the database, 50 at a time. */
@@ -180,7 +206,7 @@ async function stop(server: ChildProcess) {
 
 async function engine(label: "postgres" | "pglite"): Promise<Figures> {
   console.log(`bench: ${label}: direct transactions for ${SECONDS} s…`);
-  const { campaign, direct: directEvent, http, org, email, e10k, e100k, copyMs } = await prepare(label);
+  const { campaign, direct: directEvent, http, org, email, e10k, e100k, copyMs, search } = await prepare(label);
   const d = await direct(directEvent.id);
   await closeDb(); // PGlite: the server takes the directory next
   const env: Record<string, string> = label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
@@ -200,7 +226,7 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
       await fetch(`${base}/api/c/${campaign.slug}/${http.slug}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Page weight", email: weightEmail }) });
       // The private link goes by email only: made here the way the mail worker makes it.
       const linkDb = await openDatabase({ url: process.env.BENCH_PG_URL!, poolSize: 1 });
-      const [row] = await linkDb.db.select({ id: signups.id }).from(signups).where(eq(signups.email, weightEmail));
+      const [row] = await linkDb.db.select({ id: signups.id }).from(signups).where(eq(signups.emailHash, await addressIndex(linkDb.db, http.id, weightEmail)));
       const manageUrl = `/s/${await issueManageLink(linkDb.db, row!.id)}`;
       await linkDb.close();
       pageScripts = await publicPageScripts(base, [
@@ -213,7 +239,7 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
       ]);
     }
     const exports = await exportBench({ base, org: org.slug, cookie, event10k: e10k.id, event100k: e100k.id, rootPid: server.pid!, pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null, probeDir, pgliteCopyMs: copyMs });
-    return { page, exports, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
+    return { page, exports, search, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
   } finally {
     await stop(server);
   }
@@ -261,7 +287,7 @@ console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
   console.log(`| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`);
 }
-console.log("\nCSV export of one event over HTTP (streamed), next to the engine's own COPY of the same rows (PostgreSQL: psql \\copy beside the server;");
+console.log("\nCSV export of one event over HTTP (streamed, opened as it streams), next to the engine's own COPY of the same sealed rows (PostgreSQL: psql \\copy beside the server;");
 console.log("PGlite: COPY to a blob in the bench process before the server starts). Server memory over a baseline taken after a full collection:");
 console.log("held = heap + external left after full collections every 50 ms (a second, untimed run): what the export keeps at any moment;");
 console.log("peak = heap + external at its highest in the timed run, garbage not yet collected included; RSS growth beside it\n");
@@ -271,6 +297,10 @@ for (const r of results) {
   const x = r.exports;
   console.log(`| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`);
 }
+console.log("\nSearch in the attendee list of an event of 5,000 people (names and addresses sealed: opened and matched in the process), 20 searches\n");
+console.log("| engine | median ms | worst ms | found |");
+console.log("|---|---|---|---|");
+for (const r of results) console.log(`| ${r.engine} | ${f(r.search.medianMs, 1)} | ${f(r.search.worstMs, 1)} | ${r.search.found} |`);
 console.log("\nJavaScript each public page loads (script files and inline scripts, gzipped at level 9); aim for the event page: at most 110 KB\n");
 console.log("| page | files | files KB | inline KB | total KB |");
 console.log("|---|---|---|---|---|");

@@ -1,8 +1,19 @@
 import { getDbHandle } from "./client";
+import { masterKeyProblem } from "@/lib/crypto/master";
 import { log } from "@/lib/log";
+import { publicUrlProblem } from "@/lib/mail/origin";
 
-/** Server start: open, lock and migrate the database, or stop with the reason. */
+/**
+ * Server start: the settings production cannot do without (the public address links in emails are made from,
+ * the master key the attendees' data is sealed under), then open, lock and migrate the database; or stop with
+ * the reason.
+ */
 export async function bootDatabase() {
+  const problem = publicUrlProblem() ?? masterKeyProblem();
+  if (problem) {
+    log.fatal(problem);
+    process.exit(1);
+  }
   try {
     const handle = await getDbHandle();
     log.info(`database ready (${handle.engine}: ${handle.location}); Node.js ${process.version}`);

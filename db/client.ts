@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Readable } from "node:stream";
 import type { SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -24,7 +23,6 @@ export interface DbHandle {
    * connection of its own that goes back to the pool when the stream ends, or is closed if it is abandoned.
    * With timeZone, the statement runs in that session time zone (times format there without a conversion per row).
    */
-  copyCsv?(query: SQL, options?: { timeZone?: string }): Promise<Readable>;
   close(): Promise<void>;
 }
 
@@ -67,7 +65,9 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
     try {
       // Several instances may start together: one migrates at a time.
       await client.query("select pg_advisory_lock(74657301)");
-      await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder() });
+      const migrating = drizzle({ client, schema });
+      await migrate(migrating, { migrationsFolder: migrationsFolder() });
+      await sealLegacy(migrating as unknown as Db);
     } finally {
       await client.query("select pg_advisory_unlock(74657301)").catch(() => undefined);
       client.release();
@@ -78,48 +78,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
     const { sql, params } = dialect.sqlToQuery(query);
     return (await pool.query<unknown[]>({ text: sql, values: params, rowMode: "array" })).rows;
   };
-  const copyCsv = async (query: SQL, options: { timeZone?: string } = {}) => {
-    const { to } = await import("pg-copy-streams");
-    const { sql, params } = dialect.sqlToQuery(query);
-    const client = await pool.connect();
-    // COPY takes no parameters: each is written into the statement as a literal, escaped by the driver.
-    const literal = (value: unknown) => {
-      if (typeof value === "string") return client.escapeLiteral(value);
-      if (typeof value === "number" && Number.isFinite(value)) return String(value);
-      if (typeof value === "boolean") return String(value);
-      if (value === null) return "null";
-      throw new TypeError(`copyCsv: cannot inline a ${typeof value}`);
-    };
-    const text = sql.replace(/\$(\d+)\b/g, (_, n: string) => literal(params[Number(n) - 1]));
-    if (options.timeZone) {
-      try {
-        await client.query("select set_config('TimeZone', $1, false)", [options.timeZone]);
-      } catch (e) {
-        client.release(e as Error);
-        throw e;
-      }
-    }
-    const stream = client.query(to(`copy (${text}) to stdout with (format csv)`));
-    let released = false;
-    let ended = false;
-    const release = (err?: Error) => {
-      if (released) return;
-      released = true;
-      client.release(err);
-    };
-    stream.once("end", () => {
-      ended = true;
-      if (!options.timeZone) return release();
-      client.query("reset TimeZone").then(() => release(), (e: Error) => release(e));
-    });
-    stream.once("error", (e: Error) => release(e));
-    // Abandoned half-way (the reader went away): the connection is closed, which ends the COPY on the server.
-    stream.once("close", () => {
-      if (!ended) release(new Error("COPY abandoned"));
-    });
-    return stream;
-  };
-  return { db, engine: "postgres", location: redact(url), arrays, copyCsv, close: () => pool.end() };
+  return { db, engine: "postgres", location: redact(url), arrays, close: () => pool.end() };
 }
 
 async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle> {
@@ -138,6 +97,7 @@ async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle>
     if (opts.migrate) {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       await migrate(db as never, { migrationsFolder: migrationsFolder() });
+      await sealLegacy(db);
     }
     return {
       db,
@@ -173,6 +133,13 @@ function yieldBeforeEachCall(client: { query: unknown; exec: unknown; transactio
       return call(...args);
     };
   }
+}
+
+/** What migration 0008 left in plaintext is sealed by the migrating process (db/legacy-plaintext.ts). */
+async function sealLegacy(db: Db) {
+  const { sealLegacyPlaintext } = await import("./legacy-plaintext");
+  const sealed = await sealLegacyPlaintext(db);
+  if (sealed.signups || sealed.messages) log.info(`migration: sealed the personal data of ${sealed.signups} sign-ups and ${sealed.messages} messages`);
 }
 
 export function openDatabase(opts: OpenOptions = {}): Promise<DbHandle> {

@@ -191,6 +191,8 @@ export const events = pgTable(
     remindersQueuedFor: timestamp("reminders_queued_for", { withTimezone: true }),
     // iCalendar SEQUENCE: raised by every change a calendar should pick up (time, place, details, cancellation).
     sequence: integer("sequence").notNull().default(0),
+    // The key its sign-ups' personal data is sealed with (data_keys); emptied when erasure deletes the key.
+    dataKeyId: uuid("data_key_id").references((): AnyPgColumn => dataKeys.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -214,12 +216,13 @@ export const signups = pgTable(
     eventId: uuid("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
-    // Personal fields are null once erased (by the supporter, or by retention).
-    name: text("name"),
-    email: text("email"),
-    phone: text("phone"),
+    // Name, email, phone and comment, sealed together with the event's data key (lib/signups/personal.ts):
+    // null once erased (by the supporter, by retention or by an organizer).
+    personal: text("personal"),
+    // The blind index of the normalised email for this event (lib/crypto/keys.ts `addressIndex`): one sign-up
+    // per event and address without the address itself. Null for a walk-in without one, and once erased.
+    emailHash: text("email_hash"),
     role: text("role"),
-    comment: text("comment"),
     consentToContact: boolean("consent_to_contact").notNull().default(false),
     status: signupStatus("status").notNull(),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
@@ -239,11 +242,37 @@ export const signups = pgTable(
   },
   (t) => [
     // One sign-up per event and normalised email.
-    uniqueIndex("signups_event_email_key").on(t.eventId, t.email),
+    uniqueIndex("signups_event_email_key").on(t.eventId, t.emailHash),
     uniqueIndex("signups_manage_token_key").on(t.manageTokenHash),
     index("signups_event_status_created_idx").on(t.eventId, t.status, t.createdAt),
     index("signups_event_created_idx").on(t.eventId, t.createdAt, t.id),
-    check("signups_email_normalised", sql`${t.email} is null or ${t.email} = lower(btrim(${t.email}))`),
+    check("signups_erased_empty", sql`${t.erasedAt} is null or (${t.personal} is null and ${t.emailHash} is null)`),
+  ],
+);
+
+// The keys personal data is encrypted with (lib/crypto/keys.ts), each sealed under the master key, which never
+// enters the database. One key per event for its sign-ups and the messages about them: erasing the event's
+// personal data deletes its key, and with it what any copy of the rows held. One per organisation for its other
+// messages (invitations), and one for the blind index of sign-up addresses.
+export const dataKeyPurpose = pgEnum("data_key_purpose", ["event", "organisation", "blind_index"]);
+export const dataKeys = pgTable(
+  "data_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    purpose: dataKeyPurpose("purpose").notNull(),
+    orgId: uuid("org_id").references(() => organisations.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    // The fingerprint of the master key it is sealed under (lib/crypto/master.ts).
+    masterKeyId: text("master_key_id").notNull(),
+    wrapped: text("wrapped").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("data_keys_event_key").on(t.eventId),
+    uniqueIndex("data_keys_organisation_key").on(t.orgId).where(sql`${t.purpose} = 'organisation'`),
+    uniqueIndex("data_keys_blind_index_key").on(t.purpose).where(sql`${t.purpose} = 'blind_index'`),
+    index("data_keys_master_idx").on(t.masterKeyId),
+    check("data_keys_owner", sql`(${t.purpose} = 'event') = (${t.eventId} is not null) and (${t.purpose} = 'blind_index') = (${t.orgId} is null)`),
   ],
 );
 
@@ -412,13 +441,12 @@ export const outbox = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     kind: mailKind("kind").notNull(),
-    toAddress: text("to_address").notNull(),
     locale: text("locale").notNull().default("en"),
-    subject: text("subject").notNull(),
-    // Emptied once sent: a private link in a body should not outlive its delivery.
-    textBody: text("text_body").notNull(),
-    htmlBody: text("html_body").notNull(),
-    attachments: jsonb("attachments").$type<MailAttachment[]>().notNull().default(sql`'[]'::jsonb`),
+    // Recipient and subject, sealed with the event's data key (the organisation's for a message about no
+    // event; lib/mail/sealed-mail.ts): kept for the mailbox until the record is forgotten.
+    envelope: text("envelope").notNull(),
+    // Text, HTML and attachments, sealed the same way: emptied once sent.
+    content: text("content"),
     eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
     // A supporter's erasure deletes the messages to them.
     signupId: uuid("signup_id").references(() => signups.id, { onDelete: "cascade" }),

@@ -1,5 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { addressIndex, eventKey } from "../lib/crypto/keys";
+import { sealPersonal } from "../lib/signups/personal";
 import { zonedLocalToInstant } from "../lib/time/zones";
 import type { Tx } from "./client";
 import { campaigns, events, signups, type NewEvent } from "./schema";
@@ -54,14 +56,19 @@ const PEOPLE = [
 
 const tokenHash = () => createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url");
 
-async function addSignups(tx: Tx, eventId: string, people: readonly (readonly [string, string])[], statuses: ("confirmed" | "waitlisted")[], roles: (string | null)[], now: Date) {
+/** The story's supporters, their personal fields sealed as every sign-up's are (lib/signups/personal.ts). */
+async function addSignups(tx: Tx, orgId: string, eventId: string, people: readonly (readonly [string, string])[], statuses: ("confirmed" | "waitlisted")[], roles: (string | null)[], now: Date) {
   let i = 0;
+  const key = await eventKey(tx, { id: eventId, dataKeyId: null }, orgId);
   for (const [name, handle] of people) {
     const status = statuses[i] ?? "confirmed";
+    const id = randomUUID();
+    const email = `${handle}@supporters.example`;
     await tx.insert(signups).values({
+      id,
       eventId,
-      name,
-      email: `${handle}@supporters.example`,
+      personal: sealPersonal(key, id, { name, email, phone: null, comment: null }),
+      emailHash: await addressIndex(tx, eventId, email),
       role: roles[i] ?? null,
       status,
       manageTokenHash: tokenHash(),
@@ -114,7 +121,7 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
     const [row] = await tx.insert(events).values(values).returning({ id: events.id });
     created++;
     const people = e.city === "Berlin" ? PEOPLE.slice(0, 3) : e.city === "London" ? PEOPLE.slice(5, 7) : e.city === "Warsaw" ? PEOPLE.slice(1, 3).concat([PEOPLE[7]]) : [];
-    await addSignups(tx, row!.id, people, [], ["steward", null, "legal observer"], now);
+    await addSignups(tx, orgId, row!.id, people, [], ["steward", null, "legal observer"], now);
     created += people.length;
   }
 
@@ -194,7 +201,7 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
       })
       .returning({ id: events.id });
     created++;
-    await addSignups(tx, row!.id, h.people, h.statuses, ["observer", "interpreter", "observer", "observer", "observer", "observer", "observer"], now);
+    await addSignups(tx, orgId, row!.id, h.people, h.statuses, ["observer", "interpreter", "observer", "observer", "observer", "observer", "observer"], now);
     created += h.people.length;
   }
   return created;

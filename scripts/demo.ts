@@ -18,6 +18,9 @@ await withDatabase(async (handle) => {
   console.log(`picket: ${handle.engine === "pglite" ? `embedded database in ${handle.location}` : `PostgreSQL at ${handle.location}`}; demo data ${created ? "seeded" : "already in place"}`);
 });
 
+// The condition the seed above needed to load server-only modules is not for Next's own processes.
+delete process.env.NODE_OPTIONS;
+
 function newestSource(dir: string): number {
   if (!existsSync(dir)) return 0;
   let newest = 0;

@@ -41,9 +41,9 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
         {mailbox.entries.map((m) => (
           <li key={m.id} className="space-y-1 p-3 text-sm" data-testid="mailbox-item">
             <Link href={`${base}/${m.id}`} className="font-medium text-brand-700 underline underline-offset-2">
-              {m.subject}
+              {m.subject ?? t("erased")}
             </Link>
-            <p className="wrap-anywhere text-stone-800">{m.to}</p>
+            <p className="wrap-anywhere text-stone-800">{m.to ?? "—"}</p>
             <p className="text-stone-600">
               {t(`kinds.${m.kind}`)} · {formatInstant(locale, m.createdAt, "UTC")}
             </p>
@@ -67,10 +67,10 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
               <tr key={m.id} data-testid="mailbox-row" data-kind={m.kind} data-status={m.status}>
                 <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, m.createdAt, "UTC")}</td>
                 <td className="px-3 py-2">{t(`kinds.${m.kind}`)}</td>
-                <td className="wrap-anywhere px-3 py-2">{m.to}</td>
+                <td className="wrap-anywhere px-3 py-2">{m.to ?? "—"}</td>
                 <td className="px-3 py-2">
                   <Link href={`${base}/${m.id}`} className="text-brand-700 underline underline-offset-2">
-                    {m.subject}
+                    {m.subject ?? t("erased")}
                   </Link>
                 </td>
                 <td className="px-3 py-2">

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbHandle } from "../client";
 import { signups } from "../schema";
+import { addressIndex } from "@/lib/crypto/keys";
 import { issueManageLink } from "@/lib/signups/links";
 import type { SignupInput } from "@/lib/signups/schemas";
 import { signUp, type SignUpContext } from "@/lib/signups/signups";
@@ -11,7 +12,8 @@ import { signUp, type SignUpContext } from "@/lib/signups/signups";
  */
 export async function signUpWithLink(handle: DbHandle, eventId: string, input: SignupInput, ctx: SignUpContext) {
   const result = await signUp(eventId, input, ctx);
-  const [row] = await handle.db.select({ id: signups.id }).from(signups).where(and(eq(signups.eventId, eventId), eq(signups.email, input.email)));
+  const emailHash = await addressIndex(handle.db, eventId, input.email);
+  const [row] = await handle.db.select({ id: signups.id }).from(signups).where(and(eq(signups.eventId, eventId), eq(signups.emailHash, emailHash)));
   const token = row ? await issueManageLink(handle.db, row.id) : null;
   if (!token) throw new Error("the sign-up was not stored");
   return { ...result, token };

@@ -7,6 +7,8 @@ import pg from "pg";
 
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SECRET = "faults-secret-faults-secret-faults-secret-00";
+/** The master key of the servers a test starts: the test opens what they sealed with it (e2e/support/sealed.ts). */
+export const MASTER_KEY = "ZmF1bHRzLW1hc3Rlci1rZXktZmF1bHRzLW1hc3Rlci0";
 
 export interface AppServer {
   base: string;
@@ -30,6 +32,7 @@ function env(store: Store, port: number, extra: Record<string, string> = {}): No
     AUTH_SECRET: SECRET,
     PORT: String(port),
     PICKET_PUBLIC_URL: `http://localhost:${port}`,
+    PICKET_MASTER_KEY: MASTER_KEY,
     DATABASE_URL: "",
     PICKET_DATA_DIR: "",
     PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000",
@@ -67,7 +70,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** Migrates and seeds the demo story into the store, as `npm run demo` does. */
 export async function seedStore(store: Store) {
-  const child = spawn("npx", ["tsx", "scripts/seed.ts"], { env: env(store, 0), stdio: "ignore" });
+  const child = spawn("npx", ["tsx", "scripts/seed.ts"], { env: { ...env(store, 0), NODE_OPTIONS: "--conditions=react-server" }, stdio: "ignore" });
   await exited(child);
   if (child.exitCode !== 0) throw new Error("seeding failed");
 }

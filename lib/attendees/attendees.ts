@@ -1,10 +1,13 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, events, organisations, signups, type Campaign, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole, type Grant } from "@/lib/orgs/authz";
+import { addressIndex, eventKey } from "@/lib/crypto/keys";
+import { sealPersonal, withPersonal, type Personal } from "@/lib/signups/personal";
 import type { AttendeeFilter, AttendeeListQuery, WalkInInput } from "./schemas";
 
 /**
@@ -60,65 +63,78 @@ export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: Db
   return { grant, campaign, events: list, event };
 }
 
-/** The WHERE clause for a scope and its filters; erased sign-ups are never listed. */
+/**
+ * The WHERE clause for a scope and its filters, all but the search (names and addresses are sealed: the search runs
+ * in this server, `matchesSearch`); erased sign-ups are never listed.
+ */
 export function attendeeWhere(scope: AttendeeScope, filter: AttendeeFilter): SQL {
   const ids = scope.events.map((e) => e.id);
   const parts: (SQL | undefined)[] = [
     ids.length === 1 ? eq(signups.eventId, ids[0]!) : ids.length ? inArray(signups.eventId, ids) : sql`false`,
     isNull(signups.erasedAt),
-    isNotNull(signups.name),
+    isNotNull(signups.personal),
     filter.status ? eq(signups.status, filter.status) : undefined,
     filter.role ? eq(signups.role, filter.role) : undefined,
     filter.checkedIn === "yes" ? isNotNull(signups.checkedInAt) : filter.checkedIn === "no" ? isNull(signups.checkedInAt) : undefined,
-    filter.q ? or(ilike(signups.name, `%${escapeLike(filter.q)}%`), ilike(signups.email, `%${escapeLike(filter.q)}%`)) : undefined,
   ];
   return and(...parts)!;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
-export const attendeeColumns = {
+/** The search of a list: the typed words in the name or the address, case and accents aside. */
+export function matchesSearch(q: string | undefined): (person: Personal) => boolean {
+  if (!q) return () => true;
+  const wanted = fold(q);
+  return (p) => fold(p.name).includes(wanted) || (p.email !== null && fold(p.email).includes(wanted));
+}
+
+const sealedColumns = {
   id: signups.id,
+  personal: signups.personal,
   eventId: signups.eventId,
   eventTitle: events.title,
   eventCity: events.city,
   eventTimeZone: events.timeZone,
-  name: sql<string>`${signups.name}`,
-  email: signups.email,
-  phone: signups.phone,
   role: signups.role,
   status: signups.status,
-  comment: signups.comment,
   createdAt: signups.createdAt,
   checkedInAt: signups.checkedInAt,
   walkIn: signups.walkIn,
 };
 
-const SORTS = {
-  createdAt: signups.createdAt,
-  name: sql`lower(${signups.name})`,
-  status: signups.status,
-  checkedInAt: signups.checkedInAt,
-  role: signups.role,
-} as const;
+/** Every sign-up of the scope that passes the filters, its personal fields opened, in sign-up order. */
+export async function attendeesOpened(db: DbOrTx, scope: AttendeeScope, filter: AttendeeFilter): Promise<AttendeeRow[]> {
+  const rows = await db.select(sealedColumns).from(signups).innerJoin(events, eq(events.id, signups.eventId)).where(attendeeWhere(scope, filter)).orderBy(asc(signups.createdAt), asc(signups.id));
+  const search = matchesSearch(filter.q);
+  return (await withPersonal(db, rows)).flatMap(({ personal: _sealed, person, ...r }) =>
+    person && search(person) ? [{ ...r, name: person.name, email: person.email, phone: person.phone, comment: person.comment }] : [],
+  );
+}
 
+const collator = new Intl.Collator("und", { sensitivity: "base", numeric: true });
+const time = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
+const SORTS: Record<AttendeeListQuery["sort"], (a: AttendeeRow, b: AttendeeRow) => number> = {
+  createdAt: () => 0,
+  name: (a, b) => collator.compare(a.name, b.name),
+  status: (a, b) => a.status.localeCompare(b.status),
+  checkedInAt: (a, b) => time(a.checkedInAt) - time(b.checkedInAt),
+  role: (a, b) => (a.role ?? "").localeCompare(b.role ?? ""),
+};
+
+/**
+ * A page of the list. The scope's rows are opened and searched in this server (about 10 ms for 5,000 people on
+ * two cores, the figure in the README), then sorted and paged; sign-up order breaks ties.
+ */
 export async function listAttendees(actor: Actor, ref: AttendeeScopeRef, query: AttendeeListQuery): Promise<{ rows: AttendeeRow[]; total: number; scope: AttendeeScope }> {
   const db = await getDb();
   const scope = await attendeeScope(actor, ref, db);
-  const where = attendeeWhere(scope, query);
-  const order = query.dir === "desc" ? desc : asc;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(attendeeColumns)
-      .from(signups)
-      .innerJoin(events, eq(events.id, signups.eventId))
-      .where(where)
-      .orderBy(order(SORTS[query.sort]), order(signups.createdAt), order(signups.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(signups).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0), scope };
+  const all = await attendeesOpened(db, scope, query);
+  const sign = query.dir === "desc" ? -1 : 1;
+  // A stable sort on sign-up order: equal keys keep it (reversed with the direction).
+  const sorted = all.map((row, i) => ({ row, i })).sort((a, b) => sign * (SORTS[query.sort](a.row, b.row) || a.i - b.i)).map(({ row }) => row);
+  const start = (query.page - 1) * query.pageSize;
+  return { rows: sorted.slice(start, start + query.pageSize), total: all.length, scope };
 }
 
 export interface AttendeeCounts {
@@ -182,9 +198,13 @@ export async function addWalkIn(actor: Actor, eventId: string, input: WalkInInpu
     if (!event) throw new NotFoundError();
     if (scope.event?.personalDataErasedAt) throw new PublicError("attendees.erased");
     if (event.capacity !== null && event.confirmedCount >= event.capacity) throw new PublicError("attendees.walkInFull");
+    const id = randomUUID();
+    const key = await eventKey(tx, event, scope.campaign.orgId);
+    const personal = sealPersonal(key, id, { name: input.name, email: input.email ?? null, phone: null, comment: null });
+    const emailHash = input.email ? await addressIndex(tx, eventId, input.email) : null;
     const [row] = await tx
       .insert(signups)
-      .values({ eventId, name: input.name, email: input.email ?? null, status: "confirmed", walkIn: true, checkedInAt: now, checkedInBy: scope.grant.userId, createdAt: now, updatedAt: now })
+      .values({ id, eventId, personal, emailHash, status: "confirmed", walkIn: true, checkedInAt: now, checkedInBy: scope.grant.userId, createdAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning({ id: signups.id });
     if (!row) throw new PublicError("attendees.walkInKnown", "email");

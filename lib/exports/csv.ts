@@ -1,16 +1,16 @@
 import "server-only";
-import type { Readable } from "node:stream";
 import { count, sql, type SQL } from "drizzle-orm";
-import { getDbHandle, type DbHandle } from "@/db/client";
-import { events, signups } from "@/db/schema";
+import { getDbHandle, type DbHandle, type DbOrTx } from "@/db/client";
+import { signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { attendeeScope, attendeeWhere, type AttendeeScope, type AttendeeScopeRef } from "@/lib/attendees/attendees";
+import { attendeeScope, attendeesOpened, attendeeWhere, matchesSearch, type AttendeeScope, type AttendeeScopeRef } from "@/lib/attendees/attendees";
+import { withPersonal, type Personal } from "@/lib/signups/personal";
 import { ATTENDEE_COLUMNS, type AttendeeColumn, type AttendeeFilter } from "@/lib/attendees/schemas";
 import { NotFoundError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en/exports.json";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { recordAudit } from "./audit";
-import { CSV_BOM, CSV_EOL, csvField, lfToCrlf, quoteField, zonedStamps } from "./csv-format";
+import { CSV_BOM, CSV_EOL, csvField, quoteField, zonedStamps } from "./csv-format";
 import { logFailure } from "@/lib/log";
 
 export { defuseCell, isoInZone } from "./csv-format";
@@ -42,9 +42,15 @@ export function exportFilename(scope: Pick<AttendeeScope, "campaign" | "event">,
 
 // Positions in a page row. Times come as whole seconds since the epoch (the CSV shows seconds);
 // the cursor is text so the keyset keeps the microseconds a number would round away.
-const EVENT_ID = 0, ID = 1, CURSOR = 2, NAME = 3, EMAIL = 4, PHONE = 5, ROLE = 6, STATUS = 7, COMMENT = 8, CREATED_AT = 9, CHECKED_IN_AT = 10;
+const EVENT_ID = 0, ID = 1, CURSOR = 2, PERSONAL = 3, ROLE = 4, STATUS = 5, CREATED_AT = 6, CHECKED_IN_AT = 7;
 type PageRow = unknown[];
 type Keyset = { cursor: string; id: string };
+
+/** A row as written: the page row with its personal fields opened. */
+interface Record_ {
+  row: PageRow;
+  person: Personal;
+}
 
 // Sign-up order, in keyset pages. The page reads signups alone (a join makes the planner sort the whole
 // remainder per page) and comes back as arrays, not objects. For one event the WHERE fixes event_id, so
@@ -55,25 +61,31 @@ async function selectPage(handle: DbHandle, where: SQL, after: Keyset | null, pa
   const keyset = after ? sql`(${s.createdAt}, ${s.id}) > (${after.cursor}::timestamptz, ${after.id}::uuid)` : sql`true`;
   const order = singleEvent ? sql`${s.eventId}, ${s.createdAt}, ${s.id}` : sql`${s.createdAt}, ${s.id}`;
   const page = (extra: SQL = sql``) => sql`
-    select ${s.eventId}, ${s.id}, ${s.createdAt}::text, ${s.name}, ${s.email}, ${s.phone}, ${s.role}, ${s.status}, ${s.comment},
+    select ${s.eventId}, ${s.id}, ${s.createdAt}::text, ${s.personal}, ${s.role}, ${s.status},
            floor(extract(epoch from ${s.createdAt}))::float8, floor(extract(epoch from ${s.checkedInAt}))::float8 ${extra}
     from ${s} where ${where} and ${keyset} order by ${order} limit ${pageSize}`;
   if (handle.engine === "postgres") return handle.arrays(page());
-  // PGlite copies every field of a result as it decodes it: one JSON field per page costs a fraction of eleven per row.
+  // PGlite copies every field of a result as it decodes it: one JSON field per page costs a fraction of eight per row.
   const [[json]] = (await handle.arrays(sql`
-    select coalesce(json_agg(json_build_array(p.c1, p.c2, p.c3, p.c4, p.c5, p.c6, p.c7, p.c8, p.c9, p.c10, p.c11)
-                             order by ${sql.raw(singleEvent ? "p.c1, p.c12, p.c2" : "p.c12, p.c2")}), '[]')::text
-    from (${page(sql`, ${s.createdAt}`)}) p (c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12)`)) as [[string]];
+    select coalesce(json_agg(json_build_array(p.c1, p.c2, p.c3, p.c4, p.c5, p.c6, p.c7, p.c8)
+                             order by ${sql.raw(singleEvent ? "p.c1, p.c9, p.c2" : "p.c9, p.c2")}), '[]')::text
+    from (${page(sql`, ${s.createdAt}`)}) p (c1, c2, c3, c4, c5, c6, c7, c8, c9)`)) as [[string]];
   return JSON.parse(json) as PageRow[];
+}
+
+/** A page's rows with their personal fields opened (in this server: the database never sees them), searched. */
+async function openPage(db: DbOrTx, rows: PageRow[], search: (p: Personal) => boolean): Promise<Record_[]> {
+  const opened = await withPersonal(db, rows.map((row) => ({ id: row[ID] as string, personal: row[PERSONAL] as string | null, row })));
+  return opened.flatMap(({ row, person }) => (person && search(person) ? [{ row, person }] : []));
 }
 
 interface EventCells {
   title: string;
   stamp: (epochSeconds: number) => string;
 }
-type CellWriter = (row: PageRow, event: EventCells) => string;
+type CellWriter = (record: Record_, event: EventCells) => string;
 
-const text = (i: number): CellWriter => (row) => (row[i] == null ? "" : csvField(row[i] as string));
+const text = (value: string | null) => (value == null ? "" : csvField(value));
 const statusCells = Object.fromEntries(Object.entries(labels.statuses).map(([k, v]) => [k, csvField(v)])) as Record<string, string>;
 
 function cellWriter(column: AttendeeColumn): CellWriter {
@@ -81,21 +93,21 @@ function cellWriter(column: AttendeeColumn): CellWriter {
     case "event":
       return (_, event) => event.title;
     case "status":
-      return (row) => statusCells[row[STATUS] as string] ?? "";
+      return ({ row }) => statusCells[row[STATUS] as string] ?? "";
     case "createdAt":
-      return (row, event) => csvField(event.stamp(row[CREATED_AT] as number));
+      return ({ row }, event) => csvField(event.stamp(row[CREATED_AT] as number));
     case "checkedInAt":
-      return (row, event) => (row[CHECKED_IN_AT] == null ? "" : csvField(event.stamp(row[CHECKED_IN_AT] as number)));
+      return ({ row }, event) => (row[CHECKED_IN_AT] == null ? "" : csvField(event.stamp(row[CHECKED_IN_AT] as number)));
     case "name":
-      return text(NAME);
+      return ({ person }) => text(person.name);
     case "email":
-      return text(EMAIL);
+      return ({ person }) => text(person.email);
     case "phone":
-      return text(PHONE);
+      return ({ person }) => text(person.phone);
     case "role":
-      return text(ROLE);
+      return ({ row }) => text(row[ROLE] as string | null);
     case "comment":
-      return text(COMMENT);
+      return ({ person }) => text(person.comment);
   }
 }
 
@@ -132,100 +144,14 @@ function recordWriter(columns: AttendeeColumn[], scopeEvents: { id: string; titl
   const byId = new Map<string, EventCells>(scopeEvents.map((e) => [e.id, { title: csvField(e.title), stamp: zonedStamps(e.timeZone) }]));
   const unknown: EventCells = { title: "", stamp: zonedStamps("UTC") };
   const writers = columns.map(cellWriter);
-  return (rows: PageRow[], out: ChunkWriter) => {
-    for (const row of rows) {
-      const event = byId.get(row[EVENT_ID] as string) ?? unknown;
-      let line = writers[0]!(row, event);
-      for (let i = 1; i < writers.length; i++) line += "," + writers[i]!(row, event);
+  return (records: Record_[], out: ChunkWriter) => {
+    for (const record of records) {
+      const event = byId.get(record.row[EVENT_ID] as string) ?? unknown;
+      let line = writers[0]!(record, event);
+      for (let i = 1; i < writers.length; i++) line += "," + writers[i]!(record, event);
       out.write(line + CSV_EOL);
     }
   };
-}
-
-// On PostgreSQL the server writes the CSV itself (COPY … TO STDOUT): the same cells as recordWriter, built in SQL.
-const DANGEROUS_FIRST = sql.raw(`('=', '+', '-', '@', chr(9), chr(13))`);
-const defused = (cell: SQL) => sql`case when left(${cell}, 1) in ${DANGEROUS_FIRST} then '''' || ${cell} else ${cell} end`;
-/**
- * isoInZone in SQL: the wall clock at the event's place, to the second, with its offset as ±hh:mm. When every
- * event of the export shares one zone the statement runs in it (to_char then converts nothing per row, twice as fast).
- */
-const zonedStamp = (instant: SQL, sessionZone: boolean) =>
-  sessionZone
-    ? sql`to_char(${instant}, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')`
-    : sql`to_char(${instant} at time zone ${events.timeZone}, 'YYYY-MM-DD"T"HH24:MI:SS') || (
-  select case when o < 0 then '-' else '+' end || lpad((abs(o) / 3600)::text, 2, '0') || ':' || lpad((abs(o) % 3600 / 60)::text, 2, '0')
-  from (select extract(epoch from (${instant} at time zone ${events.timeZone}) - (${instant} at time zone 'UTC'))::int as o) offset_seconds)`;
-
-function copyCell(column: AttendeeColumn, sessionZone: boolean): SQL {
-  const s = signups;
-  switch (column) {
-    case "event":
-      return defused(sql`${events.title}`);
-    case "status":
-      return sql`case ${s.status} ${sql.join(Object.entries(labels.statuses).map(([k, v]) => sql`when ${k} then ${v}`), sql` `)} end`;
-    case "createdAt":
-      return zonedStamp(sql`${s.createdAt}`, sessionZone);
-    case "checkedInAt":
-      return zonedStamp(sql`${s.checkedInAt}`, sessionZone);
-    default:
-      return defused(sql`${s[column]}`);
-  }
-}
-
-function copySelect(where: SQL, columns: AttendeeColumn[], sessionZone: boolean): SQL {
-  return sql`select ${sql.join(columns.map((c) => copyCell(c, sessionZone)), sql`, `)}
-    from ${signups} join ${events} on ${events.id} = ${signups.eventId}
-    where ${where} order by ${signups.createdAt}, ${signups.id}`;
-}
-
-const COPY_CHUNK_BYTES = 256 << 10;
-
-/** The next chunk the server sent, null at the end. */
-function nextChunk(source: Readable): Promise<Buffer | null> {
-  const chunk = source.read() as Buffer | null;
-  if (chunk !== null || source.readableEnded) return Promise.resolve(chunk);
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      source.off("readable", done).off("end", done).off("error", fail).off("close", done);
-      resolve(source.read() as Buffer | null);
-    };
-    const fail = (e: Error) => {
-      source.off("readable", done).off("end", done).off("close", done);
-      reject(e);
-    };
-    source.once("readable", done).once("end", done).once("error", fail).once("close", done);
-  });
-}
-
-/** The server's CSV after the header, records ending in CRLF, in chunks of about 256 kB; the connection goes back when done or abandoned. */
-function copyStream(handle: DbHandle, query: SQL, header: string, timeZone: string | undefined): ReadableStream<Uint8Array> {
-  const crlf = lfToCrlf();
-  let source: Readable | null = null;
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      source = await handle.copyCsv!(query, { timeZone });
-      controller.enqueue(Buffer.from(header, "utf8"));
-    },
-    async pull(controller) {
-      try {
-        const parts: Buffer[] = [];
-        let size = 0;
-        let chunk: Buffer | null = null;
-        while (size < COPY_CHUNK_BYTES && (chunk = await nextChunk(source!)) !== null) {
-          parts.push(chunk);
-          size += chunk.length;
-        }
-        if (size) controller.enqueue(crlf(parts));
-        if (chunk === null) controller.close();
-      } catch (e) {
-        logFailure("CSV export failed while streaming", e);
-        controller.error(e);
-      }
-    },
-    cancel() {
-      source?.destroy();
-    },
-  });
 }
 
 /**
@@ -235,12 +161,16 @@ function copyStream(handle: DbHandle, query: SQL, header: string, timeZone: stri
 export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, options: CsvExportOptions, pageSize = EXPORT_PAGE_SIZE): Promise<CsvExport> {
   const handle = await getDbHandle();
   const columns = options.columns.length ? options.columns : [...ATTENDEE_COLUMNS];
+  const search = matchesSearch(options.filter.q);
+  const singleEvent = (scope: AttendeeScope) => scope.events.length === 1;
   const { scope, where, rowCount } = await handle.db.transaction(async (tx) => {
     const scope = await attendeeScope(actor, ref, tx);
     if (options.orgId && scope.campaign.orgId !== options.orgId) throw new NotFoundError();
     const where = attendeeWhere(scope, options.filter);
-    const [total] = await tx.select({ n: count() }).from(signups).where(where);
-    const rowCount = Number(total?.n ?? 0);
+    // A search runs on the opened names and addresses: the rows it takes are counted the same way.
+    const rowCount = options.filter.q
+      ? (await attendeesOpened(tx, scope, options.filter)).length
+      : Number((await tx.select({ n: count() }).from(signups).where(where))[0]?.n ?? 0);
     await recordAudit(tx, {
       orgId: scope.campaign.orgId,
       actorId: scope.grant.userId,
@@ -254,20 +184,13 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
   });
 
   let header: string | null = (options.bom ? CSV_BOM : "") + columns.map((c) => quoteField(labels.columns[c])).join(",") + CSV_EOL;
-  if (handle.copyCsv) {
-    const zones = new Set(scope.events.map((e) => e.timeZone));
-    const zone = zones.size === 1 ? [...zones][0] : undefined;
-    return { filename: exportFilename(scope), rowCount, stream: copyStream(handle, copySelect(where, columns, zone !== undefined), header, zone) };
-  }
-
-  const singleEvent = scope.events.length === 1;
   const fetchPage = (after: Keyset | null) => {
-    const page = selectPage(handle, where, after, pageSize, singleEvent);
+    const page = selectPage(handle, where, after, pageSize, singleEvent(scope));
     page.catch(() => undefined); // a failure surfaces at the pull that awaits it, never as an unhandled rejection
     return page;
   };
   const records = recordWriter(columns, scope.events);
-  // At most one page is held while the next is read: the query for the next page runs while this one is written out.
+  // At most one page is held while the next is read: the query for the next page runs while this one is opened and written out.
   let next: Promise<PageRow[]> | null = fetchPage(null);
   let out: ChunkWriter;
   const stream = new ReadableStream<Uint8Array>({
@@ -281,7 +204,7 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
         next = last ? fetchPage({ cursor: last[CURSOR] as string, id: last[ID] as string }) : null;
         if (header !== null) out.write(header);
         header = null;
-        records(rows, out);
+        records(await openPage(handle.db, rows, search), out);
         out.flush();
         if (!next) controller.close();
       } catch (e) {

@@ -1,9 +1,7 @@
 import "server-only";
-import { asc, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { attendeeScope, attendeeWhere } from "@/lib/attendees/attendees";
+import { attendeeScope, attendeesOpened } from "@/lib/attendees/attendees";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 
@@ -23,11 +21,8 @@ export async function signInSheet(actor: Actor, eventId: string, orgId?: string)
     const scope = await attendeeScope(actor, { eventId }, tx);
     if (!scope.event || (orgId && scope.campaign.orgId !== orgId)) throw new NotFoundError();
     const filter = { status: "confirmed" as const };
-    const rows: SheetRow[] = await tx
-      .select({ id: signups.id, name: sql<string>`${signups.name}`, role: signups.role })
-      .from(signups)
-      .where(attendeeWhere(scope, filter))
-      .orderBy(asc(sql`lower(${signups.name})`), asc(signups.id));
+    const byName = new Intl.Collator("und", { sensitivity: "base", numeric: true });
+    const rows: SheetRow[] = (await attendeesOpened(tx, scope, filter)).map(({ id, name, role }) => ({ id, name, role })).sort((a, b) => byName.compare(a.name, b.name));
     await recordAudit(tx, {
       orgId: scope.campaign.orgId,
       actorId: scope.grant.userId,

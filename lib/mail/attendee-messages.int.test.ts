@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, outbox, signups } from "@/db/schema";
+import { plainMessages, signupOf } from "@/db/testing/sealed";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
 import { ForbiddenError, NotFoundError, PublicError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
@@ -24,7 +25,7 @@ let campaignSlug: string;
 const ctx = () => ({ client: unique("c"), locale: "en", origin: ORIGIN });
 const message = (overrides: Partial<Record<keyof AttendeeMessageInput, string>> = {}): AttendeeMessageInput =>
   attendeeMessageSchema.parse({ subject: "Bring warm clothes", body: "It will be cold at the embassy.\nStewards meet at 11:30.", audience: "all", nonce: crypto.randomUUID(), ...overrides });
-const messagesOf = (nonce: string) => handle.db.select().from(outbox).where(like(outbox.dedupeKey, `message:${nonce}:%`));
+const messagesOf = (nonce: string) => plainMessages(handle, like(outbox.dedupeKey, `message:${nonce}:%`));
 const auditOf = (nonce: string) => handle.db.select().from(auditLog).where(and(eq(auditLog.action, "message.send"), eq(auditLog.orgId, orgId))).then((rows) => rows.filter((r) => (r.details as { nonce?: string }).nonce === nonce));
 
 // Three confirmed (steward, observer, none), two waitlisted (steward, none), one cancelled; the steward checked in.
@@ -57,7 +58,7 @@ beforeAll(async () => {
     tokens[p.name] = (await signUpWithLink(handle, eventId, signupSchema.parse({ name: p.name, email: emails[p.name], role: p.role }), ctx())).token;
   }
   await cancelSignup(tokens.Farida!);
-  await handle.db.update(signups).set({ checkedInAt: new Date(), checkedInBy: coordinator.userId }).where(eq(signups.email, emails.Ana!));
+  await handle.db.update(signups).set({ checkedInAt: new Date(), checkedInBy: coordinator.userId }).where(eq(signups.id, (await signupOf(handle, emails.Ana!, eventId)).id));
 });
 afterAll(closeTestDatabase);
 

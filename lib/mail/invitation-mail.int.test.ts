@@ -6,6 +6,7 @@ import { closeTestDatabase, makeOrg, openTestDatabase, unique } from "@/db/testi
 import { ForbiddenError } from "@/lib/errors";
 import { createInvitation } from "@/lib/orgs/invitations";
 import { createInvitationSchema } from "@/lib/orgs/schemas";
+import { plainMessages } from "@/db/testing/sealed";
 
 const ORIGIN = "http://picket.test";
 let handle: DbHandle;
@@ -24,7 +25,7 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 describe("invitations by email", () => {
-  const invitationMail = (id: string) => handle.db.select().from(outbox).where(and(eq(outbox.kind, "invitation"), eq(outbox.dedupeKey, `invitation:${id}`)));
+  const invitationMail = (id: string) => plainMessages(handle, and(eq(outbox.kind, "invitation"), eq(outbox.dedupeKey, `invitation:${id}`)));
 
   it("with an address: the invitation keeps it, and exactly one message carries the link", async () => {
     const email = `${unique("new")}@test.example`;
@@ -32,7 +33,7 @@ describe("invitations by email", () => {
     expect(created.url).toBe(`${ORIGIN}/invite/${created.token}`);
     const [inv] = await handle.db.select().from(invitations).where(eq(invitations.id, created.id));
     expect(inv!.email).toBe(email);
-    const all = await handle.db.select().from(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "invitation")));
+    const all = await plainMessages(handle, and(eq(outbox.orgId, orgId), eq(outbox.kind, "invitation")));
     expect(all).toHaveLength(1);
     const [mail] = all;
     expect(mail).toMatchObject({ toAddress: email, subject: "Join Org on Picket", status: "pending" });

@@ -17,6 +17,7 @@ import { getMailboxMessage, isSmtpConfigured, listMailbox, MAILBOX_PAGE_SIZE, re
 import { enqueue } from "./outbox";
 import { PRIVATE_LINK, compose } from "./render";
 import { deliverDue } from "./worker";
+import { plainMessages, plainMessagesTo } from "@/db/testing/sealed";
 
 const ORIGIN = "http://picket.test";
 // A database of its own: the worker it runs holds or sends every due message, other files' included.
@@ -36,10 +37,8 @@ const quiet = () => {};
 async function message(state: Partial<typeof outbox.$inferInsert> = {}, org = orgId) {
   const key = unique("test");
   await enqueue(handle.db, [{ orgId: org, kind: "event_reminder", to: `${unique("to")}@test.example`, locale: "en", mail: compose("Reminder: vigil", ["Hello,", "See you tomorrow."]), dedupeKey: key }]);
-  const [row] = Object.keys(state).length
-    ? await handle.db.update(outbox).set(state).where(eq(outbox.dedupeKey, key)).returning()
-    : await handle.db.select().from(outbox).where(eq(outbox.dedupeKey, key));
-  return row!;
+  if (Object.keys(state).length) await handle.db.update(outbox).set(state).where(eq(outbox.dedupeKey, key));
+  return (await plainMessages(handle, eq(outbox.dedupeKey, key)))[0]!;
 }
 
 beforeAll(async () => {
@@ -81,7 +80,7 @@ describe("the mailbox list", () => {
   it("pages by fifty", async () => {
     const mail = compose("Reminder: vigil", ["Hello,"]);
     await enqueue(handle.db, Array.from({ length: MAILBOX_PAGE_SIZE }, () => ({ orgId, kind: "event_reminder" as const, to: `${unique("to")}@test.example`, locale: "en", mail })));
-    await handle.db.update(outbox).set({ status: "sent", textBody: "", htmlBody: "", sentAt: new Date() }).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "event_reminder")));
+    await handle.db.update(outbox).set({ status: "sent", content: null, sentAt: new Date() }).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "event_reminder")));
     const first = await listMailbox(owner, orgId, { page: 1 });
     const second = await listMailbox(owner, orgId, { page: 2 });
     expect(first).toMatchObject({ total: 53, page: 1, pages: 2 });
@@ -116,7 +115,7 @@ describe("one message", () => {
     const held = await message({ status: "held" });
     expect(await getMailboxMessage(owner, orgId, held.id)).toMatchObject({ id: held.id, status: "held", subject: "Reminder: vigil", text: "Hello,\n\nSee you tomorrow.\n" });
     const sentAt = new Date();
-    const sent = await message({ status: "sent", textBody: "", htmlBody: "", sentAt });
+    const sent = await message({ status: "sent", content: null, sentAt });
     expect(await getMailboxMessage(owner, orgId, sent.id)).toMatchObject({ status: "sent", text: null, sentAt });
   });
 
@@ -127,7 +126,7 @@ describe("one message", () => {
     const invited = `${unique("invited")}@test.example`;
     const invitation = await createInvitation(owner, orgId, createInvitationSchema.parse({ role: "coordinator", email: invited }));
     await deliverDue({ transport: null, log: quiet });
-    const rows = await handle.db.select().from(outbox).where(eq(outbox.orgId, orgId));
+    const rows = await plainMessages(handle, eq(outbox.orgId, orgId));
     const confirmation = await getMailboxMessage(owner, orgId, rows.find((r) => r.toAddress === email)!.id);
     expect(confirmation.text).toContain(`Your private link, to see, change or cancel your sign-up (keep it to yourself): ${PRIVATE_LINK}`);
     expect(confirmation.text).not.toContain("/s/");
@@ -199,7 +198,7 @@ describe("sending a failed or held message again", () => {
     try {
       const heldFor = async (eventId: string, email: string) => {
         await deliverDue({ transport: null, log: quiet });
-        return (await handle.db.select().from(outbox).where(and(eq(outbox.eventId, eventId), eq(outbox.toAddress, email))))[0]!;
+        return (await plainMessagesTo(handle, email, eq(outbox.eventId, eventId)))[0]!;
       };
       const refusedAsOutdated = async (id: string) => {
         await expect(retryMessage(owner, orgId, id)).rejects.toMatchObject({ messageKey: "mailbox.retry.outdated" });

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
 import { PRIVATE_LINK } from "./render";
+import { openMessages } from "./sealed-mail";
 import type { MailboxStatus } from "./schemas";
 
 // Private links (a supporter's /s/…, an invitation's /invite/…) in a stored body: none should be there, since a
@@ -31,8 +32,9 @@ export function isSmtpConfigured(): boolean {
 export interface MailboxEntry {
   id: string;
   kind: MailKind;
-  to: string;
-  subject: string;
+  /** Null when the message's personal data was erased with its event's (its key is gone). */
+  to: string | null;
+  subject: string | null;
   status: MailboxStatus;
   attempts: number;
   lastError: string | null;
@@ -59,8 +61,7 @@ export interface MailboxPage {
 const entryColumns = {
   id: outbox.id,
   kind: outbox.kind,
-  to: outbox.toAddress,
-  subject: outbox.subject,
+  envelope: outbox.envelope,
   status: outbox.status,
   attempts: outbox.attempts,
   lastError: outbox.lastError,
@@ -70,6 +71,12 @@ const entryColumns = {
 };
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
+
+/** A message as the mailbox lists it; one whose key was destroyed with its event's personal data shows as erased. */
+function entry(m: Awaited<ReturnType<typeof openMessages<{ id: string; envelope: string; content: string | null } & Omit<MailboxEntry, "to" | "subject">>>>[number]): MailboxEntry {
+  const { envelope: _envelope, content: _content, opened, body: _body, ...rest } = m;
+  return { ...rest, to: opened?.to ?? null, subject: opened?.subject ?? null };
+}
 
 /** An organisation's messages, newest first, fifty a page: owners only. */
 export async function listMailbox(actor: Actor, orgId: string, query: { status?: MailboxStatus; page?: number } = {}): Promise<MailboxPage> {
@@ -90,7 +97,8 @@ export async function listMailbox(actor: Actor, orgId: string, query: { status?:
     db.select({ n: count() }).from(outbox).where(where),
   ]);
   const n = Number(total?.n ?? 0);
-  return { entries: entries.map((e) => ({ ...e })), total: n, page, pages: Math.max(1, Math.ceil(n / MAILBOX_PAGE_SIZE)) };
+  const opened = await openMessages(db, entries.map((e) => ({ ...e, content: null })));
+  return { entries: opened.map(entry), total: n, page, pages: Math.max(1, Math.ceil(n / MAILBOX_PAGE_SIZE)) };
 }
 
 /** One message with its text; another organisation's message does not exist. */
@@ -99,12 +107,14 @@ export async function getMailboxMessage(actor: Actor, orgId: string, id: string)
   await requireRole(actor, orgId, "owner", db);
   if (!isId(id)) throw new NotFoundError();
   const [row] = await db
-    .select({ ...entryColumns, text: outbox.textBody })
+    .select({ ...entryColumns, content: outbox.content })
     .from(outbox)
     .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId)));
   if (!row) throw new NotFoundError();
-  // The worker empties a delivered message's body: a private link should not outlive delivery.
-  return { ...row, text: row.status === "sent" || row.text === "" ? null : maskPrivateLinks(row.text) };
+  const [message] = await openMessages(db, [row], true);
+  // The worker empties a delivered message's content; erasure leaves none to open.
+  const text = row.status === "sent" ? null : (message!.body?.text ?? null);
+  return { ...entry(message!), text: text === null || text === "" ? null : maskPrivateLinks(text) };
 }
 
 /**

@@ -1,9 +1,11 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { outbox, signups, type MailAttachment, type MailKind, type SignupStatus } from "@/db/schema";
-import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/config";
-import type { RenderedMail } from "./render";
+import { withPersonal } from "@/lib/signups/personal";
+import { mailLocale, type RenderedMail } from "./render";
+import { mailKey, sealContent, sealEnvelope } from "./sealed-mail";
 
 // Messages are written by the transaction that causes them: if it rolls back, so do they.
 
@@ -20,30 +22,40 @@ export interface QueuedMail {
   dedupeKey?: string | null;
 }
 
+/** The rows of messages, sealed with the key of their event or organisation (lib/mail/sealed-mail.ts). */
+async function sealedRows(tx: DbOrTx, messages: QueuedMail[], now: Date) {
+  const keys = new Map<string, Awaited<ReturnType<typeof mailKey>>>();
+  const rows = [];
+  for (const m of messages) {
+    const owner = `${m.orgId}:${m.eventId ?? ""}`;
+    let key = keys.get(owner);
+    if (!key) keys.set(owner, (key = await mailKey(tx, m.orgId, m.eventId)));
+    const id = randomUUID();
+    rows.push({
+      id,
+      orgId: m.orgId,
+      kind: m.kind,
+      locale: m.locale,
+      envelope: sealEnvelope(key, id, { to: m.to, subject: m.mail.subject }),
+      content: sealContent(key, id, { text: m.mail.text, html: m.mail.html, attachments: m.attachments ?? [] }),
+      eventId: m.eventId ?? null,
+      signupId: m.signupId ?? null,
+      dedupeKey: m.dedupeKey ?? null,
+      createdAt: now,
+      nextAttemptAt: now,
+    });
+  }
+  return rows;
+}
+
 export async function enqueue(tx: DbOrTx, messages: QueuedMail[], now = new Date()): Promise<number> {
   if (messages.length === 0) return 0;
-  const written = await tx
-    .insert(outbox)
-    .values(
-      messages.map((m) => ({
-        orgId: m.orgId,
-        kind: m.kind,
-        toAddress: m.to,
-        locale: m.locale,
-        subject: m.mail.subject,
-        textBody: m.mail.text,
-        htmlBody: m.mail.html,
-        attachments: m.attachments ?? [],
-        eventId: m.eventId ?? null,
-        signupId: m.signupId ?? null,
-        dedupeKey: m.dedupeKey ?? null,
-        createdAt: now,
-        nextAttemptAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: outbox.id });
-  return written.length;
+  let written = 0;
+  const rows = await sealedRows(tx, messages, now);
+  for (let i = 0; i < rows.length; i += 500) {
+    written += (await tx.insert(outbox).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: outbox.id })).length;
+  }
+  return written;
 }
 
 export interface Audience {
@@ -54,11 +66,11 @@ export interface Audience {
   createdBefore?: Date;
 }
 
-/** Sign-ups of the event in the audience that still have an address. */
+/** Sign-ups of the event in the audience that still have their personal data. */
 function audienceConditions(eventId: string, audience: Audience): SQL[] {
   const conditions: SQL[] = [
     sql`${signups.eventId} = ${eventId}`,
-    sql`${signups.email} is not null`,
+    sql`${signups.personal} is not null`,
     sql`${signups.erasedAt} is null`,
     sql`${signups.status}::text in (${sql.join(audience.statuses.map((s) => sql`${s}`), sql`, `)})`,
   ];
@@ -69,10 +81,19 @@ function audienceConditions(eventId: string, audience: Audience): SQL[] {
   return conditions;
 }
 
+/** The people of an event's audience who have an address, with their language. */
+async function audienceOf(tx: DbOrTx, eventId: string, audience: Audience) {
+  const rows = await tx
+    .select({ id: signups.id, personal: signups.personal, locale: signups.locale })
+    .from(signups)
+    .where(and(...audienceConditions(eventId, audience)));
+  return (await withPersonal(tx, rows)).flatMap((r) => (r.person?.email ? [{ id: r.id, email: r.person.email, locale: mailLocale(r.locale) }] : []));
+}
+
 /**
- * One message to many sign-ups of an event, written by one statement per language, in the
- * database: an event of 20,000 people costs no more round trips than one of twenty.
- * `dedupePrefix` + the sign-up's id keeps each person's copy unique.
+ * One message to many sign-ups of an event, rendered once per language and sealed per person (the addresses are
+ * opened in this server, not in the database), written in batches. `dedupePrefix` + the sign-up's id keeps each
+ * person's copy unique.
  */
 export async function enqueueForEvent(
   tx: DbOrTx,
@@ -80,40 +101,21 @@ export async function enqueueForEvent(
   render: (locale: string) => RenderedMail,
   now = new Date(),
 ): Promise<number> {
-  const { audience } = target;
-  if (audience.statuses.length === 0) return 0;
-  let total = 0;
-  for (const locale of LOCALES) {
-    const mail = render(locale);
-    const inLocale: SQL =
-      locale === DEFAULT_LOCALE
-        ? sql`(${signups.locale} = ${locale} or ${signups.locale} not in (${sql.join(LOCALES.map((l) => sql`${l}`), sql`, `)}))`
-        : sql`${signups.locale} = ${locale}`;
-    const conditions = [...audienceConditions(target.eventId, audience), inLocale];
-    const dedupe = target.dedupePrefix ? sql`${target.dedupePrefix} || ${signups.id}::text` : sql`null`;
-    const at = now.toISOString();
-    const result = await tx.execute(sql`
-      with written as (
-        insert into ${outbox} (org_id, kind, to_address, locale, subject, text_body, html_body, event_id, signup_id, dedupe_key, created_at, next_attempt_at)
-        select ${target.orgId}, ${target.kind}, ${signups.email}, ${locale}, ${mail.subject}, ${mail.text}, ${mail.html}, ${target.eventId}, ${signups.id}, ${dedupe},
-               ${at}::timestamptz, ${at}::timestamptz
-        from ${signups}
-        where ${sql.join(conditions, sql` and `)}
-        on conflict do nothing
-        returning 1
-      )
-      select count(*)::int as n from written`);
-    total += Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
-  }
-  return total;
+  if (target.audience.statuses.length === 0) return 0;
+  const people = await audienceOf(tx, target.eventId, target.audience);
+  const rendered = new Map<string, RenderedMail>();
+  const messages: QueuedMail[] = people.map((p) => {
+    let mail = rendered.get(p.locale);
+    if (!mail) rendered.set(p.locale, (mail = render(p.locale)));
+    return { orgId: target.orgId, kind: target.kind, to: p.email, locale: p.locale, mail, eventId: target.eventId, signupId: p.id, dedupeKey: target.dedupePrefix ? target.dedupePrefix + p.id : null };
+  });
+  return enqueue(tx, messages, now);
 }
 
 /** How many people a message to this audience would reach (the preview's count). */
 export async function countAudience(db: DbOrTx, eventId: string, audience: Audience): Promise<number> {
   if (audience.statuses.length === 0) return 0;
-  const conditions = audienceConditions(eventId, audience);
-  const result = await db.execute(sql`select count(*)::int as n from ${signups} where ${sql.join(conditions, sql` and `)}`);
-  return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return (await audienceOf(db, eventId, audience)).length;
 }
 
 /** How long the record of a delivered, failed or held message stays (its body is long gone if sent). */

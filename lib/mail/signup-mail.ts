@@ -4,6 +4,7 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { campaignTranslations, campaigns, eventTranslations, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
 import { eventToIcs } from "@/lib/events/ics";
+import { withPersonal } from "@/lib/signups/personal";
 import { siteOrigin } from "./origin";
 import { enqueue, type QueuedMail } from "./outbox";
 import { PRIVATE_LINK, compose, eventBlock, mailTranslator, plain, type MailCampaign } from "./render";
@@ -132,10 +133,8 @@ export async function queuePromotions(tx: DbOrTx, eventId: string, signupIds: st
   if (signupIds.length === 0) return 0;
   const ctx = await loadSignupMailContext(tx, eventId);
   if (!ctx) return 0;
-  const people = await tx
-    .select({ id: signups.id, name: signups.name, email: signups.email, locale: signups.locale })
-    .from(signups)
-    .where(inArray(signups.id, signupIds));
-  const messages = people.flatMap((p) => (p.name && p.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.name, email: p.email, locale: p.locale })] : []));
+  const rows = await tx.select({ id: signups.id, personal: signups.personal, locale: signups.locale }).from(signups).where(inArray(signups.id, signupIds));
+  const people = await withPersonal(tx, rows);
+  const messages = people.flatMap((p) => (p.person?.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale })] : []));
   return enqueue(tx, messages, now);
 }

@@ -10,6 +10,7 @@ import { keyedHash } from "@/lib/security/tokens";
 import { issueManageLink } from "@/lib/signups/links";
 import { siteOrigin } from "./origin";
 import { privateUrl, withPrivateLink } from "./render";
+import { openMessages, type MailContent } from "./sealed-mail";
 import { LINK_KINDS } from "./signup-mail";
 import { log as logger, withoutAddresses } from "@/lib/log";
 
@@ -121,7 +122,7 @@ export function transportFromEnv(): MailTransport | null {
   return smtpTransport(url, process.env.MAIL_FROM || "Picket <picket@localhost>");
 }
 
-async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Promise<OutboxMessage[]> {
+async function claim(db: Db, now: Date, batchSize: number, leaseMs: number) {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const result = await db.execute(sql`
@@ -141,7 +142,8 @@ async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Pro
     .select()
     .from(outbox)
     .where(sql`${outbox.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-  return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
+  rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
+  return openMessages(db, rows, true);
 }
 
 /** Without SMTP: pending messages stay readable in the mailbox, each logged once. */
@@ -152,9 +154,11 @@ async function hold(db: Db, now: Date, batchSize: number, log: (line: string) =>
       select id from ${outbox} where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
       order by next_attempt_at, id limit ${batchSize} for update skip locked
     )
-    returning to_address, subject`);
-  const rows = (result as unknown as { rows: { to_address: string; subject: string }[] }).rows;
-  for (const r of rows) log(`picket: mail held (no SMTP_URL): to ${recipientHash(r.to_address)} “${r.subject}”`);
+    returning id, envelope`);
+  const rows = (result as unknown as { rows: { id: string; envelope: string }[] }).rows;
+  for (const r of await openMessages(db, rows.map((row) => ({ ...row, content: null })))) {
+    log(`picket: mail held (no SMTP_URL): to ${recipientHash(r.opened?.to ?? "")} “${r.opened?.subject ?? ""}”`);
+  }
   return rows.length;
 }
 
@@ -163,10 +167,10 @@ async function hold(db: Db, now: Date, batchSize: number, log: (line: string) =>
  * placeholder, and the sign-up keeps only the new link's hash (the link it had before stops working). If the
  * server dies after this and before the send, the next attempt makes another link: the supporter gets the newest.
  */
-async function bodyToSend(db: Db, m: OutboxMessage): Promise<{ text: string; html: string } | null> {
-  if (!LINK_KINDS.has(m.kind) || !m.signupId) return { text: m.textBody, html: m.htmlBody };
+async function bodyToSend(db: Db, m: OutboxMessage, body: MailContent): Promise<{ text: string; html: string } | null> {
+  if (!LINK_KINDS.has(m.kind) || !m.signupId) return body;
   const token = await issueManageLink(db, m.signupId);
-  return token ? withPrivateLink({ text: m.textBody, html: m.htmlBody }, privateUrl(siteOrigin(), token)) : null;
+  return token ? withPrivateLink(body, privateUrl(siteOrigin(), token)) : null;
 }
 
 /** Delivers every message that is due, batch after batch, until none is left. */
@@ -195,28 +199,28 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
     const batch = await claim(db, now(), settings.batchSize, settings.leaseMs);
     for (const m of batch) {
       try {
-        const body = await bodyToSend(db, m);
-        if (!body) {
-          // Its sign-up was erased meanwhile: there is nobody to write to.
-          await db.update(outbox).set({ status: "failed", lockedUntil: null, lastError: "erased", textBody: "", htmlBody: "", attachments: [] }).where(eq(outbox.id, m.id));
+        const body = m.opened && m.body ? await bodyToSend(db, m, m.body) : null;
+        if (!m.opened || !m.body || !body) {
+          // Its sign-up, or its event's personal data, was erased meanwhile: there is nobody to write to.
+          await db.update(outbox).set({ status: "failed", lockedUntil: null, lastError: "erased", content: null }).where(eq(outbox.id, m.id));
           report.failed += 1;
           continue;
         }
         await options.transport.send({
           messageId: `<${m.id}@picket>`,
-          to: m.toAddress,
-          subject: m.subject,
+          to: m.opened.to,
+          subject: m.opened.subject,
           text: body.text,
           html: body.html,
-          attachments: m.attachments,
+          attachments: m.body.attachments,
         });
         // Delivered: the bodies (with any private link) are not kept.
         await db
           .update(outbox)
-          .set({ status: "sent", sentAt: now(), lockedUntil: null, lastError: null, textBody: "", htmlBody: "", attachments: [] })
+          .set({ status: "sent", sentAt: now(), lockedUntil: null, lastError: null, content: null })
           .where(eq(outbox.id, m.id));
         report.sent += 1;
-        log(`picket: mail sent: to ${recipientHash(m.toAddress)} “${m.subject}”`);
+        log(`picket: mail sent: to ${recipientHash(m.opened.to)} “${m.opened.subject}”`);
       } catch (e) {
         // SMTP replies usually name the recipient: kept and logged without addresses.
         const error = withoutAddresses((e as Error).message || String(e)).slice(0, 500);
@@ -231,7 +235,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
           .where(eq(outbox.id, m.id));
         if (last) report.failed += 1;
         else report.retrying += 1;
-        log(`picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): to ${recipientHash(m.toAddress)} “${m.subject}”: ${error}`);
+        log(`picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): to ${recipientHash(m.opened?.to ?? "")} “${m.opened?.subject ?? ""}”: ${error}`);
       }
     }
     if (batch.length < settings.batchSize) return report;

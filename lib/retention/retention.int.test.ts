@@ -14,6 +14,7 @@ import { signUpWithLink } from "@/db/testing/links";
 import { getSignupByToken } from "@/lib/signups/manage";
 import { signUp } from "@/lib/signups/signups";
 import { eraseEventPersonalData, erasureDate, purgeExpiredSignups } from "./retention";
+import { sealedSignups } from "@/db/testing/sealed";
 
 const DAY = 86_400_000;
 // A database of its own: a purge is global, so other files' past events would change its counts, and it would erase their data.
@@ -41,7 +42,7 @@ async function eventWithSignups(retentionDays?: number) {
   }
   const rows = await handle.db.select().from(signups).where(eq(signups.eventId, event.id)).orderBy(signups.createdAt);
   await handle.db.update(signups).set({ checkedInAt: new Date() }).where(eq(signups.id, rows[0]!.id));
-  await handle.db.insert(signups).values({ eventId: event.id, name: "Cancelled Person", email: `${unique("c")}@test.example`, status: "cancelled", manageTokenHash: unique("hash") });
+  await handle.db.insert(signups).values(await sealedSignups(handle, [{ eventId: event.id, name: "Cancelled Person", email: `${unique("c")}@test.example`, status: "cancelled", manageTokenHash: unique("hash") }]));
   return { event, campaign, tokens };
 }
 
@@ -59,12 +60,12 @@ async function anonymousCounts(eventId: string) {
 
 async function personalFields(eventId: string) {
   return handle.db
-    .select({ name: signups.name, email: signups.email, phone: signups.phone, comment: signups.comment, token: signups.manageTokenHash, consent: signups.consentToContact, erasedAt: signups.erasedAt })
+    .select({ personal: signups.personal, emailHash: signups.emailHash, token: signups.manageTokenHash, consent: signups.consentToContact, erasedAt: signups.erasedAt })
     .from(signups)
     .where(eq(signups.eventId, eventId));
 }
 
-const erasedRow = { name: null, email: null, phone: null, comment: null, token: null, consent: false };
+const erasedRow = { personal: null, emailHash: null, token: null, consent: false };
 
 describe("purgeExpiredSignups", () => {
   it("erases the personal fields of an event past retention and keeps the anonymous counts", async () => {
@@ -76,7 +77,7 @@ describe("purgeExpiredSignups", () => {
     const due = erasureDate(event, 30);
     expect(due.getTime()).toBe(event.endsAt.getTime() + 30 * DAY);
     const nothingYet = await purgeExpiredSignups(new Date(due.getTime() - 1000));
-    expect((await personalFields(event.id)).every((r) => r.name !== null)).toBe(true);
+    expect((await personalFields(event.id)).every((r) => r.personal !== null)).toBe(true);
     expect(nothingYet.events).toBe(0);
 
     const result = await purgeExpiredSignups(due);
@@ -103,7 +104,7 @@ describe("purgeExpiredSignups", () => {
     const { event, tokens } = await eventWithSignups(90);
     const at = new Date(event.endsAt.getTime() + 60 * DAY);
     await purgeExpiredSignups(at);
-    expect((await personalFields(event.id)).every((r) => r.name !== null && r.erasedAt === null)).toBe(true);
+    expect((await personalFields(event.id)).every((r) => r.personal !== null && r.erasedAt === null)).toBe(true);
     expect(await getSignupByToken(tokens[0]!)).not.toBeNull();
     const [row] = await handle.db.select().from(events).where(eq(events.id, event.id));
     expect(row!.personalDataErasedAt).toBeNull();
@@ -141,7 +142,7 @@ describe("eraseEventPersonalData", () => {
   ] as const)("%s is refused and nothing is erased", async (_who, who, error) => {
     const { event, tokens } = await eventWithSignups();
     await expect(eraseEventPersonalData(who(), event.id)).rejects.toBeInstanceOf(error);
-    expect((await personalFields(event.id)).every((r) => r.name !== null && r.erasedAt === null)).toBe(true);
+    expect((await personalFields(event.id)).every((r) => r.personal !== null && r.erasedAt === null)).toBe(true);
     expect(await getSignupByToken(tokens[0]!)).not.toBeNull();
     expect(await handle.db.select().from(auditLog).where(eq(auditLog.eventId, event.id))).toHaveLength(0);
     const [row] = await handle.db.select().from(events).where(eq(events.id, event.id));
@@ -180,7 +181,7 @@ describe("npm run purge", () => {
       const { event } = await makeEvent(seeded, o.id, { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) });
       eventId = event.id;
       await seeded.db.insert(signups).values(
-        ["Ерлан", "Maria", "Jan"].map((name, i) => ({ eventId: event.id, name, email: `p${i}@test.example`, status: "confirmed" as const, role: "steward", manageTokenHash: unique("hash") })),
+        await sealedSignups(seeded, ["Ерлан", "Maria", "Jan"].map((name, i) => ({ eventId: event.id, name, email: `p${i}@test.example`, status: "confirmed" as const, role: "steward", manageTokenHash: unique("hash") }))),
       );
     } finally {
       await seeded.close();
@@ -195,8 +196,8 @@ describe("npm run purge", () => {
 
     const check = await openDatabase({ url: "", dataDir: dir, migrate: false });
     try {
-      const rows = await check.db.select({ name: signups.name, email: signups.email, status: signups.status, role: signups.role }).from(signups).where(eq(signups.eventId, eventId));
-      expect(rows).toEqual(Array.from({ length: 3 }, () => ({ name: null, email: null, status: "confirmed", role: "steward" })));
+      const rows = await check.db.select({ personal: signups.personal, emailHash: signups.emailHash, status: signups.status, role: signups.role }).from(signups).where(eq(signups.eventId, eventId));
+      expect(rows).toEqual(Array.from({ length: 3 }, () => ({ personal: null, emailHash: null, status: "confirmed", role: "steward" })));
     } finally {
       await check.close();
     }

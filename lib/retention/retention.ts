@@ -1,9 +1,12 @@
 import "server-only";
-import { and, eq, exists, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, exists, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { auditLog, campaigns, events, outbox, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
+import { destroyEventKeys } from "@/lib/crypto/keys";
+import { NotFoundError, PublicError } from "@/lib/errors";
+import { requireRole } from "@/lib/orgs/authz";
 import { erasedFields } from "@/lib/signups/erasure";
 
 const DAY_MS = 86_400_000;
@@ -16,9 +19,10 @@ export function erasureDate(event: { endsAt: Date }, retentionDays: number): Dat
 /**
  * Erases the personal fields of every sign-up of the event not yet erased, in one statement,
  * the way a supporter's own erasure does, but keeping status, role and check-in so anonymous
- * counts stay. The event's counters are not touched. Runs under the event's row lock, so no
- * sign-up change of this event interleaves. Returns how many sign-ups were erased, and whether
- * the event had been erased before.
+ * counts stay, and deletes the event's data key: what it sealed, in this database or in any copy
+ * of it, can no longer be read. The event's counters are not touched. Runs under the event's row
+ * lock, so no sign-up change of this event interleaves. Returns how many sign-ups were erased, and
+ * whether the event had been erased before.
  */
 async function eraseUnderLock(tx: Tx, eventId: string, now: Date) {
   const [locked] = await tx.select({ erasedAt: events.personalDataErasedAt }).from(events).where(eq(events.id, eventId)).for("update");
@@ -27,8 +31,9 @@ async function eraseUnderLock(tx: Tx, eventId: string, now: Date) {
     .set(erasedFields(now))
     .where(and(eq(signups.eventId, eventId), isNull(signups.erasedAt)))
     .returning({ id: signups.id });
-  // Messages to them held their addresses and private links.
-  await tx.delete(outbox).where(and(eq(outbox.eventId, eventId), isNotNull(outbox.signupId)));
+  // Messages about the event held addresses and names, sealed with its key.
+  await tx.delete(outbox).where(eq(outbox.eventId, eventId));
+  await destroyEventKeys(tx, [eventId]);
   const before = locked?.erasedAt ?? null;
   // Nothing new since an earlier erasure (another instance's purge, say): keep its date.
   if (!before || erased.length > 0) await tx.update(events).set({ personalDataErasedAt: now }).where(eq(events.id, eventId));
@@ -79,5 +84,32 @@ export async function eraseEventPersonalData(actor: Actor, eventId: string, now 
       createdAt: now,
     });
     return { signups: count };
+  });
+}
+
+/**
+ * The emergency: every event of a campaign loses its sign-ups' personal data and its data key at once, before any
+ * retention date. Owners only, confirmed by typing the campaign's title, audited in the same transaction.
+ */
+export async function eraseCampaignPersonalData(actor: Actor, campaignId: string, typedTitle: string, now = new Date()): Promise<{ signups: number; events: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId));
+    if (!campaign) throw new NotFoundError();
+    await requireRole(actor, campaign.orgId, "owner", tx);
+    if (typedTitle.trim() !== campaign.title.trim()) throw new PublicError("retentionUI.emergency.mismatch", "confirmTitle");
+    const list = await tx.select({ id: events.id }).from(events).where(eq(events.campaignId, campaignId)).orderBy(events.id);
+    let count = 0;
+    for (const { id } of list) count += (await eraseUnderLock(tx, id, now)).signups;
+    await tx.insert(auditLog).values({
+      orgId: campaign.orgId,
+      actorId: actor!.userId,
+      action: "signups.emergencyErase",
+      campaignId: campaign.id,
+      details: { events: list.length },
+      rowCount: count,
+      createdAt: now,
+    });
+    return { signups: count, events: list.length };
   });
 }

@@ -11,10 +11,8 @@ const toTheHour = (column: typeof signups.createdAt | typeof signups.updatedAt |
 export function erasedFields(now: Date) {
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   return {
-    name: null,
-    email: null,
-    phone: null,
-    comment: null,
+    personal: null,
+    emailHash: null,
     manageTokenHash: null,
     linkResentAt: null,
     consentToContact: false,

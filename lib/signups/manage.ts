@@ -6,6 +6,7 @@ import { PublicError } from "@/lib/errors";
 import { queuePromotions } from "@/lib/mail/signup-mail";
 import { hashToken } from "@/lib/security/tokens";
 import { erasedFields } from "./erasure";
+import { personalOf } from "./personal";
 import { lockEvent, promoteFromWaitlist } from "./waitlist";
 
 // A supporter manages their own sign-up from its private link: see it, change the role, cancel, erase.
@@ -43,13 +44,15 @@ export async function getSignupByToken(token: string): Promise<OwnSignupView | n
   if (!token || token.length > 100) return null;
   const db = await getDb();
   const [s] = await db.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
-  if (!s || s.erasedAt || !s.name || !s.email) return null;
+  if (!s || s.erasedAt) return null;
+  const own = await personalOf(db, s);
+  if (!own?.email) return null;
   return {
-    name: s.name,
-    email: s.email,
-    phone: s.phone,
+    name: own.name,
+    email: own.email,
+    phone: own.phone,
     role: s.role,
-    comment: s.comment,
+    comment: own.comment,
     consentToContact: s.consentToContact,
     status: s.status,
     position: await waitlistPosition(db, s),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { events, outbox, signups } from "@/db/schema";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { messagesTo, openedMessages, signupOf, signupsOf } from "@/db/testing/sealed";
 import { issueManageLink } from "./links";
 import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "./manage";
 import { signupSchema, type SignupInput } from "./schemas";
@@ -22,8 +23,8 @@ const ctx = () => ({ client: unique("client"), locale: "en" });
 
 /** The private link a sign-up's email would carry: made the way the mail worker makes it when it sends one. */
 async function linkOf(eventId: string, input: SignupInput): Promise<string> {
-  const [row] = await handle.db.select({ id: signups.id }).from(signups).where(and(eq(signups.eventId, eventId), eq(signups.email, input.email)));
-  const token = await issueManageLink(handle.db, row!.id);
+  const row = await signupOf(handle, input.email, eventId);
+  const token = await issueManageLink(handle.db, row.id);
   if (!token) throw new Error("no link for an erased sign-up");
   return token;
 }
@@ -95,13 +96,13 @@ describe("one sign-up per event and email", () => {
     const again = await signUp(event.id, signupSchema.parse({ name: "Impostor", email: ` ${original.email.toUpperCase()} ` }), ctx());
     const stranger = await signUp(event.id, person("Stranger"), ctx());
     expect([first, again, stranger].map(({ stored: _stored, ...answer }) => answer)).toEqual([{ outcome: "confirmed" }, { outcome: "confirmed" }, { outcome: "confirmed" }]);
-    const rows = await handle.db.select().from(signups).where(eq(signups.email, original.email));
+    const rows = await signupsOf(handle, original.email, eq(signups.eventId, event.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.name).toBe("Original");
-    const mail = await handle.db.select({ kind: outbox.kind, text: outbox.textBody }).from(outbox).where(eq(outbox.toAddress, original.email));
+    expect(rows[0]!.person?.name).toBe("Original");
+    const mail = await messagesTo(handle, original.email, eq(outbox.eventId, event.id));
     expect(mail.map((m) => m.kind).sort()).toEqual(["signup_confirmed", "signup_link"]);
     // The impostor's name is nowhere in what the address receives.
-    expect(mail.map((m) => m.text).join("\n")).not.toContain("Impostor");
+    expect(mail.map((m) => m.body?.text).join("\n")).not.toContain("Impostor");
   });
 
   it("on a full event with a waitlist, an address already confirmed is answered with the next waitlist place, like anyone new", async () => {
@@ -121,7 +122,7 @@ describe("one sign-up per event and email", () => {
     const start = new Date();
     await signUp(event.id, p, { ...ctx(), now: start });
     for (const minutes of [1, 30, 59, 61]) await signUp(event.id, p, { ...ctx(), now: new Date(start.getTime() + minutes * 60_000) });
-    const resent = await handle.db.select().from(outbox).where(and(eq(outbox.toAddress, p.email), eq(outbox.kind, "signup_link")));
+    const resent = await messagesTo(handle, p.email, and(eq(outbox.eventId, event.id), eq(outbox.kind, "signup_link")));
     expect(resent).toHaveLength(2);
   });
 });
@@ -160,9 +161,9 @@ describe("the private link", () => {
     await signUp(event.id, p, ctx());
     const [row] = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
     expect(row!.manageTokenHash).toBeNull();
-    const [mail] = await handle.db.select().from(outbox).where(eq(outbox.signupId, row!.id));
-    expect(mail!.textBody).toContain("{{picket:private-link}}");
-    expect(mail!.textBody).not.toMatch(/\/s\/[A-Za-z0-9_-]{20,}/);
+    const [mail] = await openedMessages(handle, eq(outbox.signupId, row!.id));
+    expect(mail!.body?.text).toContain("{{picket:private-link}}");
+    expect(mail!.body?.text).not.toMatch(/\/s\/[A-Za-z0-9_-]{20,}/);
   });
 
   it("shows, changes role and cancels from the link; a new link makes the old one stop working", async () => {
@@ -188,7 +189,7 @@ describe("the private link", () => {
     await signUp(event.id, p, { ...ctx(), now: at });
     await eraseSignup(await linkOf(event.id, p), new Date("2026-12-06T18:05:59.001Z"));
     const [row] = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
-    expect(row).toMatchObject({ name: null, email: null, phone: null, comment: null, manageTokenHash: null, status: "cancelled" });
+    expect(row).toMatchObject({ personal: null, emailHash: null, manageTokenHash: null, status: "cancelled" });
     expect([row!.createdAt, row!.cancelledAt, row!.erasedAt, row!.updatedAt].map((d) => d?.toISOString())).toEqual([
       "2026-12-06T17:00:00.000Z",
       "2026-12-06T18:00:00.000Z",

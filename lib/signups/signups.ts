@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { campaigns, events, organisations, signups, type Signup } from "@/db/schema";
@@ -7,6 +8,8 @@ import * as rateLimit from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/mail/origin";
 import { enqueue } from "@/lib/mail/outbox";
 import { loadMailTitles, signupMessage, type SignupMailContext } from "@/lib/mail/signup-mail";
+import { addressIndex, eventKey } from "@/lib/crypto/keys";
+import { personalOf, sealPersonal } from "./personal";
 import { acceptsSignups, signupAvailability } from "./availability";
 import type { SignupInput } from "./schemas";
 
@@ -61,10 +64,11 @@ async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
  * gets an email with a new private link (the old one stops working when it is sent), at most once an hour.
  */
 async function resendLink(tx: Tx, existing: Signup, mail: SignupMailContext, now: Date) {
-  if (!existing.name || !existing.email) return;
   if (existing.linkResentAt && now.getTime() - existing.linkResentAt.getTime() < HOUR_MS) return;
+  const own = await personalOf(tx, existing);
+  if (!own?.email) return;
   await tx.update(signups).set({ linkResentAt: now }).where(eq(signups.id, existing.id));
-  const person = { id: existing.id, name: existing.name, email: existing.email, locale: existing.locale };
+  const person = { id: existing.id, name: own.name, email: own.email, locale: existing.locale };
   await enqueue(tx, [signupMessage("signup_link", mail, person)], now);
 }
 
@@ -81,6 +85,8 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
   // The titles for the confirmation, in the supporter's language if the organizers translated them: read
   // before the event's row is locked, so the lock is held no longer for it.
   const titles = await loadMailTitles(db, eventId, ctx.locale);
+  // The address itself is never stored: its blind index keeps "one sign-up per event and address" unique.
+  const emailHash = await addressIndex(db, eventId, input.email);
   return db.transaction(async (tx) => {
     const { event, availability, campaign, orgId } = await lockOpenEvent(tx, eventId, now);
     const windowStart = new Date(Math.floor(now.getTime() / (EVENT_WINDOW * 1000)) * EVENT_WINDOW * 1000);
@@ -96,12 +102,13 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
     // The honeypot was filled: a bot. It is answered like anyone else, and nothing is stored.
     if (input.website) return answer(false);
 
+    const key = await eventKey(tx, event, orgId);
+    const id = randomUUID();
+    const own = { name: input.name, email: input.email, phone: input.phone, comment: input.comment };
     const personal = {
-      name: input.name,
-      email: input.email,
-      phone: input.phone,
+      personal: sealPersonal(key, id, own),
+      emailHash,
       role: input.role,
-      comment: input.comment,
       consentToContact: input.consent,
       status,
       locale: ctx.locale,
@@ -111,10 +118,10 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
     const confirmed = status === "confirmed" ? 1 : 0;
     const result = await tx.execute(sql`
       with inserted as (
-        insert into ${signups} (event_id, name, email, phone, role, comment, consent_to_contact, status, locale, created_at, updated_at)
-        values (${eventId}, ${personal.name}, ${personal.email}, ${personal.phone}, ${personal.role}, ${personal.comment}, ${personal.consentToContact},
+        insert into ${signups} (id, event_id, personal, email_hash, role, consent_to_contact, status, locale, created_at, updated_at)
+        values (${id}, ${eventId}, ${personal.personal}, ${emailHash}, ${personal.role}, ${personal.consentToContact},
                 ${status}, ${personal.locale}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
-        on conflict (event_id, email) do nothing
+        on conflict (event_id, email_hash) do nothing
         returning id
       )
       update ${events} set
@@ -131,14 +138,17 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
       const [existing] = await tx
         .select()
         .from(signups)
-        .where(and(eq(signups.eventId, eventId), eq(signups.email, input.email)))
+        .where(and(eq(signups.eventId, eventId), eq(signups.emailHash, emailHash)))
         .for("update");
       if (!existing || existing.status !== "cancelled") {
         if (existing) await resendLink(tx, existing, mail, now);
         return answer(false);
       }
       // Someone who cancelled comes back: the same row, with what they typed now, at the back of the queue.
-      await tx.update(signups).set({ ...personal, checkedInAt: null, cancelledAt: null, linkResentAt: null }).where(eq(signups.id, existing.id));
+      await tx
+        .update(signups)
+        .set({ ...personal, personal: sealPersonal(key, existing.id, own), checkedInAt: null, cancelledAt: null, linkResentAt: null })
+        .where(eq(signups.id, existing.id));
       signupId = existing.id;
       await tx
         .update(events)

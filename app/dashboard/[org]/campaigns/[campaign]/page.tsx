@@ -9,6 +9,7 @@ import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { LiveCampaignEvents } from "@/components/dashboard/live-campaign-events";
 import { CampaignStatusBadge } from "@/components/dashboard/status-badge";
 import { EventExportsPanel } from "@/components/exports/event-exports-panel";
+import { EmergencyErase } from "@/components/retention/emergency-erase";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -128,6 +129,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               </>
             )}
           </Card>
+          {org.role === "owner" ? <EmergencyErase org={org.slug} campaignId={campaign.id} title={campaign.title} /> : null}
         </div>
       </div>
     </>

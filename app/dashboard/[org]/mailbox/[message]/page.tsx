@@ -30,8 +30,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   const when = (d: Date) => formatInstant(locale, d, "UTC");
   const base = `/dashboard/${org.slug}/mailbox`;
   const smtp = isSmtpConfigured();
+  const subject = message.subject ?? t("erased");
   const rows: [string, ReactNode][] = [
-    [t("detail.to"), <span key="to" className="break-all">{message.to}</span>],
+    [t("detail.to"), <span key="to" className="break-all">{message.to ?? "—"}</span>],
     [t("detail.kind"), t(`kinds.${message.kind}`)],
     [t("detail.status"), <MailStatusBadge key="status" status={message.status} />],
     [t("detail.written"), when(message.createdAt)],
@@ -41,8 +42,8 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   ];
   return (
     <>
-      <Breadcrumbs items={[{ href: base, label: t("title") }, { label: message.subject }]} />
-      <PageTitle>{message.subject}</PageTitle>
+      <Breadcrumbs items={[{ href: base, label: t("title") }, { label: subject }]} />
+      <PageTitle>{subject}</PageTitle>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="text-lg font-semibold">{t("detail.text")}</h2>

@@ -1,0 +1,54 @@
+"use client";
+import { TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { eraseCampaignPersonalDataAction } from "@/app/dashboard/[org]/campaigns/[campaign]/erase-actions";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldError, idle, keptValue } from "@/lib/forms";
+
+/**
+ * Owners only: erase every attendee's personal data of the campaign now, for when a list is in danger (a raid, a
+ * seized phone). Retyping the campaign's title is the confirmation; it works without JavaScript.
+ */
+export function EmergencyErase({ org, campaignId, title }: { org: string; campaignId: string; title: string }) {
+  const t = useTranslations("retentionUI.emergency");
+  const msg = useMessageText();
+  const [state, formAction] = useActionState(eraseCampaignPersonalDataAction, idle);
+  return (
+    <Card className="border-red-200">
+      <h2 className="flex items-center gap-2 text-lg font-semibold text-red-900">
+        <TriangleAlert aria-hidden className="size-5 shrink-0" />
+        {t("title")}
+      </h2>
+      <p className="mt-2 text-sm text-stone-700">{t("what")}</p>
+      {state.status === "ok" ? (
+        <div className="mt-3 space-y-2" data-testid="emergency-erased">
+          <Alert tone="success">{t("done", { signups: Number(state.data?.signups ?? 0), events: Number(state.data?.events ?? 0) })}</Alert>
+          <Alert tone="warning">{t("rotate")}</Alert>
+        </div>
+      ) : (
+        <form action={formAction} className="mt-4 space-y-3" noValidate>
+          {state.status === "error" && state.formError && state.formError !== "errors.checkFields" ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+          <input type="hidden" name="org" value={org} />
+          <input type="hidden" name="campaignId" value={campaignId} />
+          <TextField
+            name="confirmTitle"
+            autoComplete="off"
+            spellCheck={false}
+            label={t("confirmLabel", { title })}
+            hint={t("confirmHint")}
+            defaultValue={keptValue(state, "confirmTitle")}
+            error={msg(fieldError(state, "confirmTitle"))}
+          />
+          <SubmitButton variant="danger" pendingLabel={t("erasing")}>
+            {t("submit")}
+          </SubmitButton>
+        </form>
+      )}
+    </Card>
+  );
+}

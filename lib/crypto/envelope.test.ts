@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { open, seal, sealedKeyId, unwrapKey, wrapKey } from "./envelope";
+
+const key = { id: "11111111-1111-4111-8111-111111111111", key: randomBytes(32) };
+
+describe("sealing personal data", () => {
+  it("opens with its key and the row and column it was sealed for", () => {
+    const sealed = seal(key, "Вера Смирнова", "signups:row-1:personal");
+    expect(sealedKeyId(sealed)).toBe(key.id);
+    expect(sealed).not.toContain("Вера");
+    expect(open(key, sealed, "signups:row-1:personal")).toBe("Вера Смирнова");
+  });
+
+  it("does not open for another row or column: a ciphertext moved between rows is refused", () => {
+    const sealed = seal(key, "vera@example.org", "signups:row-1:personal");
+    expect(open(key, sealed, "signups:row-2:personal")).toBeNull();
+    expect(open(key, sealed, "outbox:row-1:envelope")).toBeNull();
+  });
+
+  it("does not open with another key, or once altered", () => {
+    const sealed = seal(key, "vera@example.org", "a");
+    expect(open({ id: key.id, key: randomBytes(32) }, sealed, "a")).toBeNull();
+    const body = Buffer.from(sealed.slice(4 + key.id.length), "base64url");
+    body[body.length - 20]! ^= 1;
+    expect(open(key, `v1.${key.id}.${body.toString("base64url")}`, "a")).toBeNull();
+    expect(open(key, "v1.other.abc", "a")).toBeNull();
+    expect(open(key, "not sealed", "a")).toBeNull();
+  });
+
+  it("seals the same text differently each time", () => {
+    expect(seal(key, "same", "a")).not.toBe(seal(key, "same", "a"));
+  });
+});
+
+describe("wrapping a data key under a master key", () => {
+  it("unwraps with the master key and the key's own description only", () => {
+    const master = randomBytes(32);
+    const dataKey = randomBytes(32);
+    const wrapped = wrapKey(master, dataKey, "data-key:1:event");
+    expect(unwrapKey(master, wrapped, "data-key:1:event")).toEqual(dataKey);
+    expect(unwrapKey(master, wrapped, "data-key:2:event")).toBeNull();
+    expect(unwrapKey(randomBytes(32), wrapped, "data-key:1:event")).toBeNull();
+  });
+});

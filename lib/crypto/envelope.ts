@@ -1,0 +1,64 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+// AES-256-GCM. A sealed value names the data key it was sealed with and carries its nonce and tag:
+// "v1.<data key id>.<base64url(nonce | ciphertext | tag)>". The associated data names the row and the column
+// it belongs to, so a ciphertext moved to another row or column does not open.
+
+export interface DataKey {
+  id: string;
+  key: Buffer;
+}
+
+const NONCE = 12;
+const TAG = 16;
+
+export function seal(dataKey: DataKey, plain: string, associated: string): string {
+  const nonce = randomBytes(NONCE);
+  const cipher = createCipheriv("aes-256-gcm", dataKey.key, nonce);
+  cipher.setAAD(Buffer.from(associated, "utf8"));
+  const body = Buffer.concat([nonce, cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
+  return `v1.${dataKey.id}.${body.toString("base64url")}`;
+}
+
+/** The id of the data key a sealed value needs; null for anything that is not one. */
+export function sealedKeyId(sealed: string | null | undefined): string | null {
+  if (!sealed?.startsWith("v1.")) return null;
+  const end = sealed.indexOf(".", 3);
+  return end > 3 ? sealed.slice(3, end) : null;
+}
+
+/** The plain text, or null when the key is not the one, the value was altered, or it belongs elsewhere. */
+export function open(dataKey: DataKey, sealed: string, associated: string): string | null {
+  if (sealedKeyId(sealed) !== dataKey.id) return null;
+  const body = Buffer.from(sealed.slice(4 + dataKey.id.length), "base64url");
+  if (body.length < NONCE + TAG) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", dataKey.key, body.subarray(0, NONCE));
+    decipher.setAAD(Buffer.from(associated, "utf8"));
+    decipher.setAuthTag(body.subarray(body.length - TAG));
+    return Buffer.concat([decipher.update(body.subarray(NONCE, body.length - TAG)), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** A data key sealed under a master key (the same cipher), for the data_keys table. */
+export function wrapKey(master: Buffer, dataKey: Buffer, associated: string): string {
+  const nonce = randomBytes(NONCE);
+  const cipher = createCipheriv("aes-256-gcm", master, nonce);
+  cipher.setAAD(Buffer.from(associated, "utf8"));
+  return Buffer.concat([nonce, cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]).toString("base64url");
+}
+
+export function unwrapKey(master: Buffer, wrapped: string, associated: string): Buffer | null {
+  const body = Buffer.from(wrapped, "base64url");
+  if (body.length !== NONCE + 32 + TAG) return null;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", master, body.subarray(0, NONCE));
+    decipher.setAAD(Buffer.from(associated, "utf8"));
+    decipher.setAuthTag(body.subarray(NONCE + 32));
+    return Buffer.concat([decipher.update(body.subarray(NONCE, NONCE + 32)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import { keysById } from "@/lib/crypto/keys";
+import { open, seal, sealedKeyId, type DataKey } from "@/lib/crypto/envelope";
+
+// A sign-up's personal fields, sealed together under its event's data key (lib/crypto/keys.ts), bound to the
+// sign-up's row: a dump or a backup holds them only as ciphertext, and erasure deletes the key.
+
+export interface Personal {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  comment: string | null;
+}
+
+const associated = (signupId: string) => `signups:${signupId}:personal`;
+
+export function sealPersonal(key: DataKey, signupId: string, personal: Personal): string {
+  return seal(key, JSON.stringify(personal), associated(signupId));
+}
+
+function parse(plain: string | null): Personal | null {
+  if (plain === null) return null;
+  const p = JSON.parse(plain) as Partial<Personal>;
+  return { name: p.name ?? "", email: p.email ?? null, phone: p.phone ?? null, comment: p.comment ?? null };
+}
+
+/** Rows with their personal fields opened: null where erased, or where the key is gone. */
+export async function withPersonal<T extends { id: string; personal: string | null }>(db: DbOrTx, rows: T[]): Promise<(T & { person: Personal | null })[]> {
+  const keys = await keysById(db, rows.map((r) => sealedKeyId(r.personal)).filter((id): id is string => id !== null));
+  return rows.map((r) => {
+    const key = keys.get(sealedKeyId(r.personal) ?? "");
+    return { ...r, person: key && r.personal ? parse(open(key, r.personal, associated(r.id))) : null };
+  });
+}
+
+/** One row's personal fields, opened. */
+export async function personalOf(db: DbOrTx, row: { id: string; personal: string | null }): Promise<Personal | null> {
+  return (await withPersonal(db, [row]))[0]!.person;
+}
