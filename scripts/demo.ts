@@ -3,15 +3,14 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS, seed } from "../db/seed";
-import { readOrCreateSecretFile } from "../lib/auth/secret";
 import { withDatabase } from "./db";
+import { demoServerEnv } from "./demo-env";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher";
 import { run } from "./run";
 
 // npm run demo: migrate, seed the Campaign Kazakhstan story, build, and start the production server.
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.PICKET_DATA_DIR || ".data");
-const authSecret = process.env.AUTH_SECRET || readOrCreateSecretFile(dataDir);
 
 await withDatabase(async (handle) => {
   const { created } = await seed(handle.db);
@@ -42,21 +41,13 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < Math.max(...sources)) {
 
 // Email: the organisation's SMTP server when SMTP_URL names one, else a local mail catcher with a web inbox.
 const mailCatcher: MailCatcher | null = process.env.SMTP_URL ? null : await startMailCatcher();
-const url = process.env.PICKET_PUBLIC_URL || `http://localhost:${port}`;
+
+const serverEnv = demoServerEnv({ port, dataDir, mailCatcherSmtp: mailCatcher?.smtpUrl ?? null });
 
 // Next itself, not through npx, so that stopping the demo stops the server it started.
 const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    AUTH_SECRET: authSecret,
-    PICKET_DATA_DIR: dataDir,
-    PORT: String(port),
-    // Links in emails point here, and nowhere a request names.
-    PICKET_PUBLIC_URL: url,
-    ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl, MAIL_FROM: process.env.MAIL_FROM ?? "Picket demo <picket@localhost>", PICKET_OUTBOX_INTERVAL_SECONDS: process.env.PICKET_OUTBOX_INTERVAL_SECONDS ?? "2" } : {}),
-  },
+  env: serverEnv,
 });
 server.stdout.on("data", (chunk: Buffer) => process.stdout.write(chunk));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
@@ -75,7 +66,7 @@ for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 console.log(`
-Picket is running at ${url}
+Picket is running at ${serverEnv.PICKET_PUBLIC_URL}
 
 Demo logins (password for all: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(12)} ${u.email}`).join("\n")}
