@@ -1,6 +1,4 @@
-import { getDb } from "./client";
-import { purgeOldMessages } from "@/lib/mail/outbox";
-import { purgeExpiredSignups } from "@/lib/retention/retention";
+import { describeHousekeeping, runHousekeeping } from "@/lib/retention/housekeeping";
 import { log, logFailure } from "@/lib/log";
 
 const MINUTE = 60_000;
@@ -31,10 +29,7 @@ export function startRetentionTimer(firstRunMs = MINUTE): NodeJS.Timeout | null 
     if (running) return;
     running = true;
     try {
-      const erased = await purgeExpiredSignups();
-      if (erased.events > 0) log.info(`retention: erased the personal data of ${erased.signups} sign-ups of ${erased.events} events`);
-      const forgotten = await purgeOldMessages(await getDb());
-      if (forgotten > 0) log.info(`retention: forgot ${forgotten} messages older than 30 days`);
+      for (const line of describeHousekeeping(await runHousekeeping())) log.info(line);
     } catch (e) {
       logFailure("retention purge failed", e);
     } finally {

@@ -1,18 +1,13 @@
-// For cron: erases the personal fields of sign-ups past their campaign's retention, and says how many.
+// For cron: everything Picket forgets on a schedule (sign-ups past retention, old messages, ended limit
+// counters, addresses of settled invitations), and how much of each.
 import "./node-version.mjs";
 import { setDbHandle } from "../db/client";
-import { purgeOldMessages } from "../lib/mail/outbox";
-import { purgeExpiredSignups } from "../lib/retention/retention";
+import { describeHousekeeping, runHousekeeping } from "../lib/retention/housekeeping";
 import { withDatabase } from "./db";
 
 await withDatabase(async (handle) => {
   setDbHandle(handle);
-  const erased = await purgeExpiredSignups();
-  const forgotten = await purgeOldMessages(handle.db);
-  if (forgotten > 0) console.log(`picket: retention: forgot ${forgotten} messages older than 30 days`);
-  console.log(
-    erased.events === 0
-      ? `picket: retention: nothing past retention (${handle.engine}: ${handle.location})`
-      : `picket: retention: erased the personal data of ${erased.signups} sign-ups of ${erased.events} events (${handle.engine}: ${handle.location})`,
-  );
+  const lines = describeHousekeeping(await runHousekeeping());
+  for (const line of lines) console.log(`picket: ${line}`);
+  if (lines.length === 0) console.log(`picket: retention: nothing to forget (${handle.engine}: ${handle.location})`);
 });

@@ -5,7 +5,7 @@ import { AUDIT_PAGE_SIZE, type AuditLogEntry } from "@/lib/exports/audit";
 import { AUDIENCES, type AudienceChoice } from "@/lib/mail/schemas";
 import { formatInstant } from "@/lib/time/format";
 
-const FILTERS = ["status", "role", "checkedIn", "q"] as const;
+const FILTERS = ["status", "role", "checkedIn"] as const;
 const isColumn = (c: unknown): c is AttendeeColumn => typeof c === "string" && (ATTENDEE_COLUMNS as readonly string[]).includes(c);
 
 /** The owners' export log: who took which list, when, with which filters, how many rows. */
@@ -20,8 +20,9 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
     const parts = FILTERS.filter((k) => typeof filter[k] === "string").map((k) => {
       const v = filter[k] as string;
       const shown = k === "status" && (v === "confirmed" || v === "waitlisted" || v === "cancelled") ? t(`statuses.${v}`) : k === "checkedIn" && (v === "yes" || v === "no") ? t(`form.${v}`) : v;
-      return `${t(`form.${k === "q" ? "search" : k}`)}: ${shown}`;
+      return `${t(`form.${k}`)}: ${shown}`;
     });
+    if (filter.searched === true) parts.push(t("log.searched"));
     return parts.length ? parts.join(" · ") : t("log.noFilters");
   };
   const describeColumns = (details: Record<string, unknown>) => {

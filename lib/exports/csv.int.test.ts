@@ -163,6 +163,15 @@ describe("CSV export", () => {
     const [latest] = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.actorId, actors.owner!.userId), eq(auditLog.rowCount, 6)));
     expect(latest).toMatchObject({ action: "export.csv", campaignId, eventId: null, rowCount: campaignWide.rows.length });
   });
+
+  it("records that a search was used, never what was typed", async () => {
+    const out = await exported(actors.owner!, { campaignId }, { f: { q: "Tom Hug" }, columns: ["name"] });
+    expect(out.rows).toEqual([["Tom Hughes"]]);
+    const rows = await auditRows();
+    const entry = rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]!;
+    expect(entry.details).toEqual({ scope: "campaign", filter: { searched: true }, columns: ["name"], bom: false });
+    expect(JSON.stringify(rows.map((r) => r.details))).not.toMatch(/Tom Hug/i);
+  });
 });
 
 describe("CSV export, written by hand", () => {

@@ -177,7 +177,7 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
       action: "export.csv",
       campaignId: scope.campaign.id,
       eventId: scope.event?.id ?? null,
-      details: { scope: scope.event ? "event" : "campaign", filter: compactFilter(options.filter), columns, bom: options.bom },
+      details: { scope: scope.event ? "event" : "campaign", filter: auditedFilter(options.filter), columns, bom: options.bom },
       rowCount,
     });
     return { scope, where, rowCount };
@@ -220,6 +220,12 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
 }
 
 /** The filters in force, without the empty ones: what the audit log shows. */
-export function compactFilter(filter: AttendeeFilter): Partial<AttendeeFilter> {
-  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "")) as Partial<AttendeeFilter>;
+/**
+ * The filters an export used, as the export log keeps them: a search is recorded as used, never its text, which
+ * may be a supporter's name or address.
+ */
+export function auditedFilter(filter: AttendeeFilter): Partial<Omit<AttendeeFilter, "q">> & { searched?: true } {
+  const { q, ...rest } = filter;
+  const kept = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== "")) as Partial<Omit<AttendeeFilter, "q">>;
+  return q ? { ...kept, searched: true } : kept;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { invitations, memberships, organisations } from "@/db/schema";
+import { and, desc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { invitations, memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { invitationMessage, invitationUrl } from "@/lib/mail/invitation-mail";
@@ -13,6 +13,8 @@ import type { Role } from "./roles";
 import type { CreateInvitationInput } from "./schemas";
 
 export const INVITATION_DAYS = 7;
+
+const sameAddress = (a: string, b: string) => a.normalize("NFC").toLowerCase() === b.normalize("NFC").toLowerCase();
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
@@ -39,6 +41,7 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
  */
 export async function createInvitation(actor: Actor, orgId: string, input: CreateInvitationInput, now = new Date()) {
   const grant = await requireRole(actor, orgId, "owner");
+  if (input.role === "owner" && !input.email) throw new PublicError("validation.ownerNeedsEmail", "email");
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   const url = invitationUrl(siteOrigin(), token);
@@ -101,6 +104,10 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
       .from(memberships)
       .where(and(eq(memberships.orgId, inv.orgId), eq(memberships.userId, actor.userId)));
     if (existing) throw new PublicError("invitations.alreadyMember");
+    if (inv.role === "owner") {
+      const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+      if (!inv.email || !me || !sameAddress(me.email, inv.email)) throw new PublicError("invitations.otherAddress");
+    }
     const used = await tx
       .update(invitations)
       .set({ acceptedAt: now, acceptedBy: actor.userId })
@@ -111,4 +118,18 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
     const [org] = await tx.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, inv.orgId));
     return { orgSlug: org!.slug, orgName: org!.name, role: inv.role };
   });
+}
+
+/**
+ * Forgets the address of every invitation that can no longer be used (accepted, withdrawn or expired): it was
+ * needed only to send the link and, for an owner's, to check who accepts it. Run by the hourly purge.
+ */
+export async function forgetSettledInvitationAddresses(now = new Date(), db?: DbOrTx): Promise<number> {
+  const conn = db ?? (await getDb());
+  const done = await conn
+    .update(invitations)
+    .set({ email: null })
+    .where(and(isNotNull(invitations.email), or(isNotNull(invitations.acceptedAt), isNotNull(invitations.revokedAt), lte(invitations.expiresAt, sql`${now.toISOString()}::timestamptz`))))
+    .returning({ id: invitations.id });
+  return done.length;
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeTestDatabase, makeOrg, makeUser, openTestDatabase } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { PublicError } from "@/lib/errors";
-import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
+import { eq } from "drizzle-orm";
+import { invitations } from "@/db/schema";
+import { acceptInvitation, createInvitation, forgetSettledInvitationAddresses, listInvitations, previewInvitation, revokeInvitation } from "./invitations";
+import { createInvitationSchema } from "./schemas";
 import { changeRole, listMembers, removeMember } from "./members";
 import { createOrganisation, listMyOrganisations } from "./orgs";
 
@@ -92,6 +95,44 @@ describe("invitations", () => {
     const rows = await handle.db.query.invitations.findMany();
     expect(rows.some((r) => r.tokenHash === token)).toBe(false);
     expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it("for an owner, work only for the address they were sent to", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const owner = people.owner[0]!;
+    await expect(createInvitation(owner, org.id, { role: "owner" })).rejects.toThrow("validation.ownerNeedsEmail");
+    const form = createInvitationSchema.safeParse({ role: "owner", email: "" });
+    expect(form.success ? [] : form.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["email", "validation.ownerNeedsEmail"]]);
+
+    const invited = await makeUser(handle, "Invited");
+    const holder = await makeUser(handle, "Whoever holds the link");
+    const { token } = await createInvitation(owner, org.id, { role: "owner", email: invited.email.toUpperCase() });
+    await expect(acceptInvitation({ userId: holder.id }, token)).rejects.toThrow("invitations.otherAddress");
+    expect((await listMembers(owner, org.id)).some((m) => m.userId === holder.id)).toBe(false);
+    expect((await acceptInvitation({ userId: invited.id }, token)).role).toBe("owner");
+
+    // Other roles stay links anyone holding them can use, as the owner chose.
+    const coordinatorLink = await createInvitation(owner, org.id, { role: "coordinator", email: invited.email });
+    expect((await acceptInvitation({ userId: holder.id }, coordinatorLink.token)).role).toBe("coordinator");
+  });
+
+  it("forget their address once they can no longer be used", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const owner = people.owner[0]!;
+    const made = new Date("2026-03-01T10:00:00Z");
+    const accepted = await createInvitation(owner, org.id, { role: "coordinator", email: "accepted@test.example" }, made);
+    await acceptInvitation({ userId: (await makeUser(handle)).id }, accepted.token, new Date(made.getTime() + 3_600_000));
+    const withdrawn = await createInvitation(owner, org.id, { role: "coordinator", email: "withdrawn@test.example" }, made);
+    await revokeInvitation(owner, org.id, withdrawn.id, made);
+    const expiring = await createInvitation(owner, org.id, { role: "coordinator", email: "expiring@test.example" }, made);
+    const waiting = await createInvitation(owner, org.id, { role: "coordinator", email: "waiting@test.example" }, new Date(made.getTime() + 6 * 86_400_000));
+    const address = async (id: string) => (await handle.db.select({ email: invitations.email }).from(invitations).where(eq(invitations.id, id)))[0]!.email;
+
+    const justBeforeExpiry = new Date(made.getTime() + 7 * 86_400_000 - 1000);
+    await forgetSettledInvitationAddresses(justBeforeExpiry);
+    expect([await address(accepted.id), await address(withdrawn.id), await address(expiring.id), await address(waiting.id)]).toEqual([null, null, "expiring@test.example", "waiting@test.example"]);
+    await forgetSettledInvitationAddresses(new Date(made.getTime() + 7 * 86_400_000));
+    expect([await address(expiring.id), await address(waiting.id)]).toEqual([null, "waiting@test.example"]);
   });
 
   it("an unknown token reveals nothing", async () => {

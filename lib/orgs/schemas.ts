@@ -29,7 +29,9 @@ export const createInvitationSchema = z.object({
     .pipe(emailField.optional()),
   // The language of that email: the invited person's own is not known yet.
   language: z.enum(LOCALES, "validation.choose").optional(),
-});
+})
+  // An owner's link works only for the address it was sent to: a forwarded or intercepted link cannot make an owner.
+  .refine((i) => i.role !== "owner" || i.email !== undefined, { path: ["email"], message: "validation.ownerNeedsEmail" });
 
 export const changeRoleSchema = z.object({
   userId: z.uuid("errors.notFound"),

@@ -192,7 +192,7 @@ describe("npm run purge", () => {
     expect(first.out).toMatch(/erased the personal data of 3 sign-ups of 1 events/);
     const second = await purge();
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/nothing past retention/);
+    expect(second.out).toMatch(/nothing to forget/);
 
     const check = await openDatabase({ url: "", dataDir: dir, migrate: false });
     try {
