@@ -11,6 +11,7 @@ import { signInSheet } from "@/lib/exports/sheet";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
 import { audited } from "./index";
+import { heavyReaders, listAccess } from "./access-log";
 
 let handle: DbHandle;
 let orgId: string;
@@ -77,6 +78,29 @@ describe("access records", () => {
     const stranger = await makeUser(handle, "Stranger");
     await expect(listAttendees({ userId: stranger.id }, { eventId }, attendeeListSchema.parse({}))).rejects.toThrow();
     expect(await handle.db.select().from(accessRecords).where(eq(accessRecords.actorId, stranger.id))).toHaveLength(0);
+  });
+});
+
+describe("the owners' access log and alert", () => {
+  it("shows one member's reads or one event's, newest first or by rows, to owners only", async () => {
+    const mine = await listAccess(owner, orgId, { member: coordinator!.userId });
+    expect(mine.total).toBe(5);
+    expect(mine.entries.every((e) => e.actorName === "coordinator 0" && e.eventId === eventId)).toBe(true);
+    const times = mine.entries.map((e) => e.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const byEvent = await listAccess(owner, orgId, { event: eventId, sort: "rows", dir: "asc" });
+    expect(byEvent.entries.every((e) => e.eventId === eventId)).toBe(true);
+    const rows = byEvent.entries.map((e) => e.rowCount);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+    await expect(listAccess(coordinator, orgId)).rejects.toThrow();
+  });
+
+  it("flags a member who read more rows in a day than the organisation has sign-ups, and nobody once it is a day old", async () => {
+    // The coordinator read the three people five times on 1 September (15 rows); the organisation has 3 sign-ups.
+    const flagged = await heavyReaders(owner, orgId, new Date("2026-09-01T12:00:00Z"));
+    expect(flagged.map((f) => f.userId)).toContain(coordinator!.userId);
+    expect(flagged.find((f) => f.userId === coordinator!.userId)).toMatchObject({ rows: 15, signups: 3 });
+    expect(await heavyReaders(owner, orgId, new Date("2026-09-03T12:00:00Z"))).toEqual([]);
   });
 });
 
