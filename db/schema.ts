@@ -4,6 +4,7 @@ import {
   check,
   customType,
   date,
+  foreignKey,
   doublePrecision,
   index,
   integer,
@@ -85,16 +86,20 @@ export const invitations = pgTable(
   (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_org_idx").on(t.orgId)],
 );
 
-// Fixed-window counters shared by every app instance. Keys hold keyed hashes, never addresses.
+// Sliding-window counters shared by every app instance (lib/rate-limit). Keys hold keyed hashes, never addresses.
+// Each window starts at the key's first hit, not at a round time of the clock.
 export const rateLimits = pgTable(
   "rate_limits",
   {
-    key: text("key").notNull(),
+    key: text("key").primaryKey(),
+    windowSeconds: integer("window_seconds").notNull(),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-    windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
-    count: integer("count").notNull().default(0),
+    currentCount: integer("current_count").notNull().default(0),
+    previousCount: integer("previous_count").notNull().default(0),
+    // When it counts nothing any more: the row may be deleted.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limits_window_end_idx").on(t.windowEnd)],
+  (t) => [index("rate_limits_expires_idx").on(t.expiresAt), check("rate_limits_window_positive", sql`${t.windowSeconds} > 0`)],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }));
@@ -134,6 +139,8 @@ export const campaigns = pgTable(
     retentionDays: integer("retention_days").notNull().default(30),
     // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's events.
     signupOrigins: text("signup_origins").array().notNull().default(sql`'{}'::text[]`),
+    // Who made it: an organizer sees the attendees of the campaigns they made, and of those they are given (member_scopes).
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -182,9 +189,6 @@ export const events = pgTable(
     // Kept in the same transaction as every sign-up change; the event row lock serialises them.
     confirmedCount: integer("confirmed_count").notNull().default(0),
     waitlistedCount: integer("waitlisted_count").notNull().default(0),
-    // The per-event sign-up rate limit, counted under the same row lock as the sign-up itself.
-    signupWindowStart: timestamp("signup_window_start", { withTimezone: true }),
-    signupWindowCount: integer("signup_window_count").notNull().default(0),
     // When the personal fields of this event's sign-ups were erased (retention, or early by an organizer).
     personalDataErasedAt: timestamp("personal_data_erased_at", { withTimezone: true }),
     // The start whose 24-hour reminders are queued: a new date queues them again.
@@ -294,6 +298,67 @@ export const auditLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
+);
+
+// What a coordinator (or an organizer, beyond the campaigns they made) is given: a whole campaign, one event, or
+// every event in one city. Owners see everything; without a scope a coordinator sees no attendee at all.
+export const scopeKind = pgEnum("scope_kind", ["campaign", "event", "city"]);
+export const memberScopes = pgTable(
+  "member_scopes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    kind: scopeKind("kind").notNull(),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    // A city scope: the events whose country and city (compared case and accents aside by the app) are these.
+    country: text("country"),
+    city: text("city"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Leaving the organisation (or a changed membership row deleted) takes the scopes with it.
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId], name: "member_scopes_membership_fk" }).onDelete("cascade"),
+    index("member_scopes_member_idx").on(t.orgId, t.userId),
+    uniqueIndex("member_scopes_campaign_key").on(t.orgId, t.userId, t.campaignId).where(sql`${t.kind} = 'campaign'`),
+    uniqueIndex("member_scopes_event_key").on(t.orgId, t.userId, t.eventId).where(sql`${t.kind} = 'event'`),
+    uniqueIndex("member_scopes_city_key").on(t.orgId, t.userId, t.country, t.city).where(sql`${t.kind} = 'city'`),
+    check(
+      "member_scopes_shape",
+      sql`(${t.kind} = 'campaign') = (${t.campaignId} is not null) and (${t.kind} = 'event') = (${t.eventId} is not null) and (${t.kind} = 'city') = (${t.city} is not null and ${t.country} is not null)`,
+    ),
+  ],
+);
+
+// Every look at personal data: a page of a list, a search, a check-in list, an API read, an export, a printed sheet.
+// Repeated reads of the same page by the same member within a minute are merged into one row (times, last_at).
+export const accessKind = pgEnum("access_kind", ["list", "search", "check_in", "api", "export", "sheet", "mailbox"]);
+export const accessRecords = pgTable(
+  "access_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    kind: accessKind("kind").notNull(),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    // Which page (list, filters, page number) was read: equal keys within a minute are one record.
+    pageKey: text("page_key").notNull().default(""),
+    rowCount: integer("row_count").notNull().default(0),
+    times: integer("times").notNull().default(1),
+    createdAt: createdAt(),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("access_records_org_created_idx").on(t.orgId, t.createdAt),
+    index("access_records_actor_idx").on(t.orgId, t.actorId, t.createdAt),
+    index("access_records_event_idx").on(t.eventId, t.createdAt),
+    index("access_records_campaign_idx").on(t.campaignId, t.createdAt),
+  ],
 );
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -509,6 +574,12 @@ export type EventKind = (typeof eventKind.enumValues)[number];
 export type EventStatus = (typeof eventStatus.enumValues)[number];
 export type SignupStatus = (typeof signupStatus.enumValues)[number];
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type RateLimit = typeof rateLimits.$inferSelect;
+export type MemberScope = typeof memberScopes.$inferSelect;
+export type NewMemberScope = typeof memberScopes.$inferInsert;
+export type ScopeKind = (typeof scopeKind.enumValues)[number];
+export type AccessRecord = typeof accessRecords.$inferSelect;
+export type AccessKind = (typeof accessKind.enumValues)[number];
 export type NewAuditEntry = typeof auditLog.$inferInsert;
 
 export type Article = typeof articles.$inferSelect;

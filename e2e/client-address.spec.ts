@@ -7,7 +7,8 @@ import { unique } from "./support/data";
 
 // Per-client limits count connections, not what a client writes in X-Forwarded-For: with no trusted proxy
 // the header is the client's word and is dropped; behind proxies, only the address the outermost trusted
-// one appended counts.
+// one appended counts. The limit is a sliding window that starts at a client's first sign-up (lib/rate-limit), so
+// the fourth sign-up is refused whatever the time of day: no round time of the clock resets the count mid-test.
 
 const CAMPAIGN = "embassy-day-of-action";
 const EVENT = "embassy-protest-berlin"; // no capacity: every sign-up is confirmed

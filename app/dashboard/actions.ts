@@ -9,7 +9,8 @@ import type { FormState } from "@/lib/forms";
 import { createInvitation, revokeInvitation } from "@/lib/orgs/invitations";
 import { changeRole, removeMember } from "@/lib/orgs/members";
 import { createOrganisation, getOrganisation } from "@/lib/orgs/orgs";
-import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, invitationIdSchema, memberSchema } from "@/lib/orgs/schemas";
+import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, giveScopeSchema, invitationIdSchema, memberSchema, scopeIdSchema } from "@/lib/orgs/schemas";
+import { grantScope, revokeScope, type ScopeInput } from "@/lib/orgs/scopes";
 
 const orgSlug = z.object({ org: z.string().min(1).max(60) });
 
@@ -63,5 +64,32 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
     if (actor?.userId === data.userId) redirect("/dashboard");
     revalidatePath(`/dashboard/${org.slug}`, "layout");
     return { status: "ok", messageKey: "members.removed" };
+  });
+}
+
+export async function giveScopeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(giveScopeSchema.extend(orgSlug.shape), formData, async (data) => {
+    if ([data.campaignId, data.eventId, data.city].filter(Boolean).length !== 1) return { status: "error", fieldErrors: {}, formError: "scopes.pickOne", values: {} };
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "organizer");
+    const [country, ...city] = (data.city ?? "").split("|");
+    const input: ScopeInput = data.campaignId
+      ? { kind: "campaign", campaignId: data.campaignId }
+      : data.eventId
+        ? { kind: "event", eventId: data.eventId }
+        : { kind: "city", country: country!, city: city.join("|") };
+    await grantScope(actor, org.id, data.userId, input);
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: "scopes.given" };
+  });
+}
+
+export async function revokeScopeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(scopeIdSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "organizer");
+    await revokeScope(actor, org.id, data.scopeId);
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: "scopes.removed" };
   });
 }

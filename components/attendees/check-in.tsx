@@ -48,7 +48,7 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
     queryKey: key,
     queryFn: async ({ signal }) =>
       json<ListResponse>(
-        await fetch(`/api/orgs/${org}/events/${eventId}/attendees?status=confirmed&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, { signal }),
+        await fetch(`/api/orgs/${org}/events/${eventId}/attendees?view=check-in&status=confirmed&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, { signal }),
       ),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,

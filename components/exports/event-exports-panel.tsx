@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { attendeeCounts } from "@/lib/attendees/attendees";
 import type { Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
 import { ExportForm } from "./export-form";
 
 /** CSV export (and, for one event, the printable sign-in sheet) on the event and campaign pages. */
@@ -11,7 +12,13 @@ export async function EventExportsPanel({ actor, org, campaign, event }: { actor
   const t = await getTranslations("exportsUI.panel");
   const scope = event ? { eventId: event.id } : { campaignId: campaign.id };
   // The roles people actually chose, and the permission check again: this panel is only for those who may export.
-  const { roles } = await attendeeCounts(actor, scope);
+  // Out of the member's reach (lib/orgs/scopes.ts) there is nothing to export: no panel.
+  const counts = await attendeeCounts(actor, scope).catch((e: unknown) => {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  });
+  if (!counts) return null;
+  const { roles } = counts;
   return (
     <Card>
       <h2 id="export" className="scroll-mt-4 text-lg font-semibold">{event ? t("title") : t("campaignTitle")}</h2>

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { closeDb, openDatabase, setDbHandle, type DbHandle } from "../client";
-import { campaigns, events, memberships, organisations, users } from "../schema";
+import { and, eq, ne } from "drizzle-orm";
+import { campaigns, events, memberScopes, memberships, organisations, users } from "../schema";
 import type { OrgRole } from "../schema";
 
 /**
@@ -75,17 +76,25 @@ export async function makeOrg(handle: DbHandle, members: Partial<Record<OrgRole,
   return { org: org!, people };
 }
 
-/** A published campaign with one event a week from now, unless told otherwise. */
+/**
+ * A published campaign with one event a week from now, unless told otherwise. The organisation's organizers and
+ * coordinators are given the campaign (member_scopes), as the migration did for existing ones, unless `scoped` is false.
+ */
 export async function makeEvent(
   handle: DbHandle,
   orgId: string,
   overrides: Partial<typeof events.$inferInsert> = {},
   campaignStatus: "draft" | "published" | "archived" = "published",
+  { scoped = true }: { scoped?: boolean } = {},
 ) {
   const [campaign] = await handle.db
     .insert(campaigns)
     .values({ orgId, slug: unique("campaign"), title: "Campaign", kind: "embassy_protest", status: campaignStatus })
     .returning();
+  if (scoped) {
+    const members = await handle.db.select().from(memberships).where(and(eq(memberships.orgId, orgId), ne(memberships.role, "owner")));
+    if (members.length) await handle.db.insert(memberScopes).values(members.map((m) => ({ orgId, userId: m.userId, kind: "campaign" as const, campaignId: campaign!.id })));
+  }
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
   const [event] = await handle.db
     .insert(events)

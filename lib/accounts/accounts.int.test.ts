@@ -65,9 +65,11 @@ describe("login", () => {
     const fresh = clientKey(headersFrom("203.0.113.200"), secret);
     const refused = await authenticate({ email, password }, fresh, secret, now);
     expect(refused).toMatchObject({ ok: false, reason: "rateLimited" });
-    // A later window lets the owner of the account back in.
-    const later = new Date(now.getTime() + 16 * 60_000);
-    expect((await authenticate({ email, password }, fresh, secret, later)).ok).toBe(true);
+    // The pause slides: a moment before the time it names the account is still paused, at that time the owner gets in.
+    const retryAt = (refused as { retryAt: Date }).retryAt;
+    expect(retryAt.getTime()).toBeGreaterThan(now.getTime() + 15 * 60_000);
+    expect(await authenticate({ email, password }, fresh, secret, new Date(retryAt.getTime() - 1000))).toMatchObject({ ok: false, reason: "rateLimited" });
+    expect((await authenticate({ email, password }, fresh, secret, retryAt)).ok).toBe(true);
   });
 
   it(`pauses one client after ${LOGIN_FAILURES_PER_CLIENT} failures across accounts; others are unaffected`, async () => {
@@ -90,10 +92,10 @@ describe("login", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(ip);
     expect(JSON.stringify(rows)).not.toContain("nobody@test.example");
-    // The next failure after the window has ended clears the ended rows.
+    // The next failure after the rows count nothing any more clears them.
     const later = new Date(now.getTime() + 60 * 60_000);
     await authenticate({ email: "nobody@test.example", password: "x" }, clientKey(headersFrom("198.51.100.78"), secret), secret, later);
     const remaining = await handle.db.select().from(rateLimits);
-    expect(remaining.every((r) => r.windowEnd > later)).toBe(true);
+    expect(remaining.every((r) => r.expiresAt > later)).toBe(true);
   });
 });

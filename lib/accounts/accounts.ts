@@ -52,11 +52,12 @@ export async function authenticate(input: LoginInput, client: string, secret: st
   const accountKey = "login:account:" + keyedHash(secret + ":account", input.email).slice(0, 32);
   const clientKey = "login:client:" + client;
   const [perAccount, perClient] = await Promise.all([
-    rateLimit.countInWindow(accountKey, LOGIN_WINDOW_SECONDS, now),
-    rateLimit.countInWindow(clientKey, LOGIN_WINDOW_SECONDS, now),
+    rateLimit.peek(accountKey, { limit: LOGIN_FAILURES_PER_ACCOUNT, seconds: LOGIN_WINDOW_SECONDS }, now),
+    rateLimit.peek(clientKey, { limit: LOGIN_FAILURES_PER_CLIENT, seconds: LOGIN_WINDOW_SECONDS }, now),
   ]);
-  if (perAccount.count >= LOGIN_FAILURES_PER_ACCOUNT) return { ok: false, reason: "rateLimited", retryAt: perAccount.resetAt };
-  if (perClient.count >= LOGIN_FAILURES_PER_CLIENT) return { ok: false, reason: "rateLimited", retryAt: perClient.resetAt };
+  // Sliding windows: a pause ends as the failures slide out of the last 15 minutes, whatever the clock says.
+  if (!perAccount.allowed) return { ok: false, reason: "rateLimited", retryAt: perAccount.retryAt };
+  if (!perClient.allowed) return { ok: false, reason: "rateLimited", retryAt: perClient.retryAt };
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const valid = await verifyPassword(user?.passwordHash, input.password);

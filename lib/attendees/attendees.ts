@@ -6,6 +6,9 @@ import { campaigns, events, organisations, signups, type Campaign, type Event } 
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole, type Grant } from "@/lib/orgs/authz";
+import { reachOf, reaches, reachesCampaign } from "@/lib/orgs/scopes";
+import { recordAccess } from "@/lib/audit";
+import type { AccessKind } from "@/db/schema";
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
 import { sealPersonal, withPersonal, type Personal } from "@/lib/signups/personal";
 import type { AttendeeFilter, AttendeeListQuery, WalkInInput } from "./schemas";
@@ -40,7 +43,11 @@ export interface AttendeeRow {
   walkIn: boolean;
 }
 
-/** Coordinators, organizers and owners of the owning organisation; anyone else: NotFoundError. */
+/**
+ * Members of the owning organisation, each within their reach (lib/orgs/scopes.ts): owners everything, organizers
+ * the campaigns they made or were given, coordinators what they were given. A campaign's list holds only the
+ * events the member reaches. Anyone else, and anything out of reach: NotFoundError, as if it did not exist.
+ */
 export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: DbOrTx): Promise<AttendeeScope> {
   const conn = db ?? (await getDb());
   let campaign: Campaign | undefined;
@@ -59,7 +66,14 @@ export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: Db
     const [org] = await conn.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, campaign.orgId));
     if (org?.slug !== ref.orgSlug) throw new NotFoundError();
   }
-  const list = event ? [event] : await conn.select().from(events).where(eq(events.campaignId, campaign.id)).orderBy(asc(events.startsAt));
+  const reach = await reachOf(conn, grant);
+  if (event) {
+    if (!reaches(reach, event)) throw new NotFoundError();
+    return { grant, campaign, events: [event], event };
+  }
+  const all = await conn.select().from(events).where(eq(events.campaignId, campaign.id)).orderBy(asc(events.startsAt));
+  const list = all.filter((e) => reaches(reach, e));
+  if (!list.length && !reachesCampaign(reach, campaign.id)) throw new NotFoundError();
   return { grant, campaign, events: list, event };
 }
 
@@ -126,15 +140,39 @@ const SORTS: Record<AttendeeListQuery["sort"], (a: AttendeeRow, b: AttendeeRow) 
  * A page of the list. The scope's rows are opened and searched in this server (about 10 ms for 5,000 people on
  * two cores, the figure in the README), then sorted and paged; sign-up order breaks ties.
  */
-export async function listAttendees(actor: Actor, ref: AttendeeScopeRef, query: AttendeeListQuery): Promise<{ rows: AttendeeRow[]; total: number; scope: AttendeeScope }> {
+export async function listAttendees(
+  actor: Actor,
+  ref: AttendeeScopeRef,
+  query: AttendeeListQuery,
+  via: Extract<AccessKind, "list" | "check_in" | "api"> = "list",
+  now = new Date(),
+): Promise<{ rows: AttendeeRow[]; total: number; scope: AttendeeScope }> {
   const db = await getDb();
-  const scope = await attendeeScope(actor, ref, db);
-  const all = await attendeesOpened(db, scope, query);
-  const sign = query.dir === "desc" ? -1 : 1;
-  // A stable sort on sign-up order: equal keys keep it (reversed with the direction).
-  const sorted = all.map((row, i) => ({ row, i })).sort((a, b) => sign * (SORTS[query.sort](a.row, b.row) || a.i - b.i)).map(({ row }) => row);
-  const start = (query.page - 1) * query.pageSize;
-  return { rows: sorted.slice(start, start + query.pageSize), total: all.length, scope };
+  return db.transaction(async (tx) => {
+    const scope = await attendeeScope(actor, ref, tx);
+    const all = await attendeesOpened(tx, scope, query);
+    const sign = query.dir === "desc" ? -1 : 1;
+    // A stable sort on sign-up order: equal keys keep it (reversed with the direction).
+    const sorted = all.map((row, i) => ({ row, i })).sort((a, b) => sign * (SORTS[query.sort](a.row, b.row) || a.i - b.i)).map(({ row }) => row);
+    const start = (query.page - 1) * query.pageSize;
+    const rows = sorted.slice(start, start + query.pageSize);
+    // Each page read is on record; a search is its own kind, whatever screen it came from.
+    const { q, status, role, checkedIn, sort, dir, page, pageSize } = query;
+    await recordAccess(
+      tx,
+      actor,
+      {
+        orgId: scope.campaign.orgId,
+        kind: q ? "search" : via,
+        campaignId: scope.campaign.id,
+        eventId: scope.event?.id ?? null,
+        pageKey: JSON.stringify({ via, q, status, role, checkedIn, sort, dir, page, pageSize }),
+        rowCount: rows.length,
+      },
+      now,
+    );
+    return { rows, total: all.length, scope };
+  });
 }
 
 export interface AttendeeCounts {

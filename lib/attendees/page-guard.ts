@@ -3,6 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getCampaignBySlug } from "@/lib/campaigns/campaigns";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getEventBySlug } from "@/lib/events/events";
+import { attendeeScope } from "./attendees";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 
 async function guard<T>(work: Promise<T>): Promise<T> {
@@ -19,11 +20,16 @@ async function guard<T>(work: Promise<T>): Promise<T> {
 export async function loadCampaignForCoordinator(orgSlug: string, campaignSlug: string, path: string) {
   const { actor, org } = await loadOrganisationPage(orgSlug, "coordinator", path);
   const campaign = await guard(getCampaignBySlug(actor, org.id, campaignSlug, "coordinator"));
+  // Out of the member's reach (lib/orgs/scopes.ts): a 404, as if the list did not exist.
+  await guard(attendeeScope(actor, { campaignId: campaign.id }));
   return { actor, org, campaign };
 }
 
 export async function loadEventForCoordinator(orgSlug: string, campaignSlug: string, eventSlug: string, path: string) {
-  const found = await loadCampaignForCoordinator(orgSlug, campaignSlug, path);
+  const { actor, org } = await loadOrganisationPage(orgSlug, "coordinator", path);
+  const campaign = await guard(getCampaignBySlug(actor, org.id, campaignSlug, "coordinator"));
+  const found = { actor, org, campaign };
   const event = await guard(getEventBySlug(found.actor, found.campaign.id, eventSlug, "coordinator"));
+  await guard(attendeeScope(actor, { eventId: event.id }));
   return { ...found, event };
 }

@@ -5,6 +5,7 @@ import { campaigns, events, type Campaign, type CampaignStatus } from "@/db/sche
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
+import { audited } from "@/lib/audit";
 import type { Role } from "@/lib/orgs/roles";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import type { CampaignInput } from "./schemas";
@@ -21,7 +22,7 @@ export interface CampaignSummary {
 }
 
 export async function createCampaign(actor: Actor, orgId: string, input: CampaignInput) {
-  await requireRole(actor, orgId, "organizer");
+  const grant = await requireRole(actor, orgId, "organizer");
   const db = await getDb();
   const base = input.slug ?? slugify(input.title);
   if (!base) throw new PublicError("validation.slug", "slug");
@@ -33,7 +34,7 @@ export async function createCampaign(actor: Actor, orgId: string, input: Campaig
     }
     const [row] = await tx
       .insert(campaigns)
-      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays })
+      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, createdBy: grant.userId })
       .onConflictDoNothing({ target: campaigns.slug })
       .returning({ id: campaigns.id, slug: campaigns.slug });
     if (!row) throw new PublicError("campaigns.slugTaken", "slug");
@@ -80,11 +81,13 @@ export async function setCampaignStatus(actor: Actor, campaignId: string, status
   const { campaign } = await campaignForActor(actor, campaignId, "organizer");
   const db = await getDb();
   const now = new Date();
-  await db
-    .update(campaigns)
-    .set({ status, updatedAt: now, publishedAt: status === "published" ? (campaign.publishedAt ?? now) : campaign.publishedAt })
-    .where(eq(campaigns.id, campaignId));
-  return { slug: campaign.slug, status };
+  return audited(db, actor, "campaign.status", async (tx) => {
+    await tx
+      .update(campaigns)
+      .set({ status, updatedAt: now, publishedAt: status === "published" ? (campaign.publishedAt ?? now) : campaign.publishedAt })
+      .where(eq(campaigns.id, campaignId));
+    return { result: { slug: campaign.slug, status }, audit: { orgId: campaign.orgId, campaignId, details: { from: campaign.status, to: status }, at: now } };
+  });
 }
 
 export async function listCampaigns(actor: Actor, orgId: string): Promise<CampaignSummary[]> {

@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, events, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
+import { audited } from "@/lib/audit";
 import { requireRole } from "@/lib/orgs/authz";
 import type { Role } from "@/lib/orgs/roles";
 import { queueEventCancelled, queueEventChanged } from "@/lib/mail/event-mail";
@@ -115,8 +116,8 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
 /** A new date; the old one is kept and shown, with the reason. */
 export async function postponeEvent(actor: Actor, eventId: string, input: PostponeInput) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { event } = await eventForActor(actor, eventId, "organizer", tx);
+  return audited(db, actor, "event.postpone", async (tx) => {
+    const { event, campaign } = await eventForActor(actor, eventId, "organizer", tx);
     if (event.status === "cancelled") throw new PublicError("events.alreadyCancelled");
     const deadline = event.signupDeadline && event.signupDeadline > input.startsAt ? input.startsAt : event.signupDeadline;
     const [moved] = await tx
@@ -135,21 +136,22 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
       .where(eq(events.id, eventId))
       .returning();
     await queueEventChanged(tx, event, moved!);
-    return { slug: event.slug };
+    const details = { from: event.status, to: "postponed", startsAt: input.startsAt.toISOString(), previousStartsAt: event.startsAt.toISOString() };
+    return { result: { slug: event.slug }, audit: { orgId: campaign.orgId, campaignId: campaign.id, eventId, details } };
   });
 }
 
 export async function cancelEvent(actor: Actor, eventId: string, reason: string) {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { event } = await eventForActor(actor, eventId, "organizer", tx);
+  return audited(db, actor, "event.cancel", async (tx) => {
+    const { event, campaign } = await eventForActor(actor, eventId, "organizer", tx);
     const changed = event.status !== "cancelled";
     await tx
       .update(events)
       .set({ status: "cancelled", changeReason: reason || null, updatedAt: new Date(), ...(changed ? { sequence: nextSequence } : {}) })
       .where(eq(events.id, eventId));
     if (event.status !== "cancelled") await queueEventCancelled(tx, { ...event, status: "cancelled" }, reason || null);
-    return { slug: event.slug };
+    return { result: { slug: event.slug }, audit: changed ? { orgId: campaign.orgId, campaignId: campaign.id, eventId, details: { from: event.status, to: "cancelled" } } : null };
   });
 }
 

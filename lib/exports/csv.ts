@@ -9,7 +9,7 @@ import { ATTENDEE_COLUMNS, type AttendeeColumn, type AttendeeFilter } from "@/li
 import { NotFoundError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en/exports.json";
 import { instantToZonedLocal } from "@/lib/time/zones";
-import { recordAudit } from "./audit";
+import { audited, recordAccess } from "@/lib/audit";
 import { CSV_BOM, CSV_EOL, csvField, quoteField, zonedStamps } from "./csv-format";
 import { logFailure } from "@/lib/log";
 
@@ -163,7 +163,7 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
   const columns = options.columns.length ? options.columns : [...ATTENDEE_COLUMNS];
   const search = matchesSearch(options.filter.q);
   const singleEvent = (scope: AttendeeScope) => scope.events.length === 1;
-  const { scope, where, rowCount } = await handle.db.transaction(async (tx) => {
+  const { scope, where, rowCount } = await audited(handle.db, actor, "export.csv", async (tx) => {
     const scope = await attendeeScope(actor, ref, tx);
     if (options.orgId && scope.campaign.orgId !== options.orgId) throw new NotFoundError();
     const where = attendeeWhere(scope, options.filter);
@@ -171,16 +171,12 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     const rowCount = options.filter.q
       ? (await attendeesOpened(tx, scope, options.filter)).length
       : Number((await tx.select({ n: count() }).from(signups).where(where))[0]?.n ?? 0);
-    await recordAudit(tx, {
-      orgId: scope.campaign.orgId,
-      actorId: scope.grant.userId,
-      action: "export.csv",
-      campaignId: scope.campaign.id,
-      eventId: scope.event?.id ?? null,
-      details: { scope: scope.event ? "event" : "campaign", filter: auditedFilter(options.filter), columns, bom: options.bom },
-      rowCount,
-    });
-    return { scope, where, rowCount };
+    const on = { orgId: scope.campaign.orgId, campaignId: scope.campaign.id, eventId: scope.event?.id ?? null };
+    await recordAccess(tx, actor, { ...on, kind: "export", rowCount });
+    return {
+      result: { scope, where, rowCount },
+      audit: { ...on, details: { scope: scope.event ? "event" : "campaign", filter: auditedFilter(options.filter), columns, bom: options.bom }, rowCount },
+    };
   });
 
   let header: string | null = (options.bom ? CSV_BOM : "") + columns.map((c) => quoteField(labels.columns[c])).join(",") + CSV_EOL;

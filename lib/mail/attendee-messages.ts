@@ -5,7 +5,8 @@ import { auditLog, organisations, type Campaign, type Event } from "@/db/schema"
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
 import { PublicError } from "@/lib/errors";
-import { recordAudit } from "@/lib/exports/audit";
+import { audited } from "@/lib/audit";
+import { attendeeScope } from "@/lib/attendees/attendees";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { lockEvent } from "@/lib/signups/waitlist";
 import { siteOrigin } from "./origin";
@@ -37,6 +38,8 @@ interface MessageContext {
 
 async function authorize(actor: Actor, eventId: string, input: AttendeeMessageInput, db: DbOrTx): Promise<MessageContext & { userId: string }> {
   const { event, campaign } = await eventForActor(actor, eventId, "organizer", db);
+  // Only to the attendees of an event within the organizer's reach (lib/orgs/scopes.ts).
+  await attendeeScope(actor, { eventId }, db);
   if (input.role && !event.roles.includes(input.role)) throw new PublicError("attendeeMessages.errors.role", "role");
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, campaign.orgId));
   return { orgId: campaign.orgId, orgName: org?.name ?? "", campaign, event, origin: siteOrigin(), userId: actor!.userId };
@@ -67,7 +70,7 @@ export interface SentMessage {
 /** Queues one copy per person; the same form (nonce) sent twice is written once. */
 export async function sendAttendeeMessage(actor: Actor, eventId: string, input: AttendeeMessageInput, now = new Date()): Promise<SentMessage> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return audited<SentMessage>(db, actor, MESSAGE_AUDIT_ACTION, async (tx) => {
     const ctx = await authorize(actor, eventId, input, tx);
     // Under the sign-up lock: the audience is fixed while it is written, and a second submit waits and sees the first.
     await lockEvent(tx, eventId);
@@ -75,7 +78,7 @@ export async function sendAttendeeMessage(actor: Actor, eventId: string, input: 
       .select({ rowCount: auditLog.rowCount })
       .from(auditLog)
       .where(and(eq(auditLog.orgId, ctx.orgId), eq(auditLog.action, MESSAGE_AUDIT_ACTION), sql`${auditLog.details}->>'nonce' = ${input.nonce}`));
-    if (earlier) return { count: earlier.rowCount, repeated: true };
+    if (earlier) return { result: { count: earlier.rowCount, repeated: true }, audit: null };
     const count = await enqueueForEvent(
       tx,
       { orgId: ctx.orgId, eventId, kind: "attendee_message", audience: audienceOf(input), dedupePrefix: `message:${input.nonce}:` },
@@ -83,16 +86,9 @@ export async function sendAttendeeMessage(actor: Actor, eventId: string, input: 
       now,
     );
     if (count === 0) throw new PublicError("attendeeMessages.errors.nobody");
-    await recordAudit(tx, {
-      orgId: ctx.orgId,
-      actorId: ctx.userId,
-      action: MESSAGE_AUDIT_ACTION,
-      campaignId: ctx.campaign.id,
-      eventId,
-      details: { subject: input.subject, audience: input.audience, role: input.role, nonce: input.nonce },
-      rowCount: count,
-      createdAt: now,
-    });
-    return { count, repeated: false };
+    return {
+      result: { count, repeated: false },
+      audit: { orgId: ctx.orgId, campaignId: ctx.campaign.id, eventId, details: { subject: input.subject, audience: input.audience, role: input.role, nonce: input.nonce }, rowCount: count, at: now },
+    };
   });
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { events, outbox, signups, type MailKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
+import { audited } from "@/lib/audit";
 import { requireRole } from "@/lib/orgs/authz";
 import { PRIVATE_LINK } from "./render";
 import { openMessages } from "./sealed-mail";
@@ -145,11 +146,15 @@ export async function retryMessage(actor: Actor, orgId: string, id: string, now 
   await requireRole(actor, orgId, "owner", db);
   if (!isId(id)) throw new NotFoundError();
   if (await heldAndOutdated(db, orgId, id, now)) throw new PublicError("mailbox.retry.outdated");
-  const done = await db
-    .update(outbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null })
-    .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId), isSmtpConfigured() ? inArray(outbox.status, ["failed", "held"]) : eq(outbox.status, "failed")))
-    .returning({ id: outbox.id });
+  const done = await audited(db, actor, "mailbox.send", async (tx) => {
+    const rows = await tx
+      .update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null })
+      .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId), isSmtpConfigured() ? inArray(outbox.status, ["failed", "held"]) : eq(outbox.status, "failed")))
+      .returning({ id: outbox.id, kind: outbox.kind, eventId: outbox.eventId });
+    const sent = rows[0];
+    return { result: rows, audit: sent ? { orgId, eventId: sent.eventId, details: { message: id, kind: sent.kind }, rowCount: 1, at: now } : null };
+  });
   if (done.length > 0) return;
   const [exists] = await db
     .select({ id: outbox.id })

@@ -8,6 +8,7 @@ import { invitationMessage, invitationUrl } from "@/lib/mail/invitation-mail";
 import { siteOrigin } from "@/lib/mail/origin";
 import { enqueue } from "@/lib/mail/outbox";
 import { hashToken, newToken } from "@/lib/security/tokens";
+import { audited } from "@/lib/audit";
 import { requireRole } from "./authz";
 import type { Role } from "./roles";
 import type { CreateInvitationInput } from "./schemas";
@@ -47,7 +48,7 @@ export async function createInvitation(actor: Actor, orgId: string, input: Creat
   const url = invitationUrl(siteOrigin(), token);
   const email = input.email ?? null;
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return audited(db, actor, "invitation.create", async (tx) => {
     const [row] = await tx
       .insert(invitations)
       .values({ orgId, role: input.role, note: input.note || null, email, tokenHash: hashToken(token), createdBy: grant.userId, createdAt: now, expiresAt })
@@ -56,7 +57,10 @@ export async function createInvitation(actor: Actor, orgId: string, input: Creat
       const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId));
       await enqueue(tx, [invitationMessage({ id: row!.id, orgId, orgName: org!.name, role: input.role, email, url, locale: input.language })], now);
     }
-    return { id: row!.id, token, url, expiresAt, emailed: email !== null };
+    return {
+      result: { id: row!.id, token, url, expiresAt, emailed: email !== null },
+      audit: { orgId, details: { invitation: row!.id, role: input.role, emailed: email !== null }, at: now },
+    };
   });
 }
 
@@ -68,14 +72,17 @@ export async function listInvitations(actor: Actor, orgId: string, now = new Dat
 }
 
 export async function revokeInvitation(actor: Actor, orgId: string, invitationId: string, now = new Date()) {
-  await requireRole(actor, orgId, "owner");
   const db = await getDb();
-  const done = await db
-    .update(invitations)
-    .set({ revokedAt: now })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-    .returning({ id: invitations.id });
-  if (done.length === 0) throw new NotFoundError();
+  await audited(db, actor, "invitation.revoke", async (tx) => {
+    await requireRole(actor, orgId, "owner", tx);
+    const done = await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id, role: invitations.role });
+    if (done.length === 0) throw new NotFoundError();
+    return { result: undefined, audit: { orgId, details: { invitation: invitationId, role: done[0]!.role }, at: now } };
+  });
 }
 
 /** What the holder of a link may see before accepting: the organisation's name and the role. */
@@ -94,7 +101,7 @@ export async function previewInvitation(token: string, now = new Date()) {
 export async function acceptInvitation(actor: Actor, token: string, now = new Date()) {
   if (!actor) throw new NotFoundError();
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return audited(db, actor, "invitation.accept", async (tx) => {
     const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
     if (!inv) throw new NotFoundError();
     const status = statusOf(inv, now);
@@ -116,7 +123,7 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
     if (used.length === 0) throw new PublicError("invitations.status.accepted");
     await tx.insert(memberships).values({ orgId: inv.orgId, userId: actor.userId, role: inv.role });
     const [org] = await tx.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, inv.orgId));
-    return { orgSlug: org!.slug, orgName: org!.name, role: inv.role };
+    return { result: { orgSlug: org!.slug, orgName: org!.name, role: inv.role }, audit: { orgId: inv.orgId, details: { invitation: inv.id, member: actor.userId, role: inv.role }, at: now } };
   });
 }
 

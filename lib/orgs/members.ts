@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
+import { audited } from "@/lib/audit";
 import { requireRole } from "./authz";
 import type { Role } from "./roles";
 
@@ -48,24 +49,26 @@ async function targetMembership(tx: Tx, orgId: string, userId: string) {
 
 export async function changeRole(actor: Actor, orgId: string, userId: string, role: Role): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  await audited(db, actor, "member.role", async (tx) => {
     const owners = await lockedOwnerIds(tx, orgId); // first, so the role check below sees committed changes
     await requireRole(actor, orgId, "owner", tx);
     const target = await targetMembership(tx, orgId, userId);
     if (target.role === "owner" && role !== "owner" && owners.length <= 1) throw new PublicError("members.lastOwner");
     await tx.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    return { result: undefined, audit: target.role === role ? null : { orgId, details: { member: userId, from: target.role, to: role } } };
   });
 }
 
 /** An owner removes a member, or a member leaves (userId = their own). The last owner can do neither. */
 export async function removeMember(actor: Actor, orgId: string, userId: string): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  await audited(db, actor, "member.remove", async (tx) => {
     const leaving = actor?.userId === userId;
     const owners = await lockedOwnerIds(tx, orgId);
     await requireRole(actor, orgId, leaving ? "coordinator" : "owner", tx);
     const target = await targetMembership(tx, orgId, userId);
     if (target.role === "owner" && owners.length <= 1) throw new PublicError("members.lastOwner");
     await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    return { result: undefined, audit: { orgId, details: { member: userId, role: target.role, left: leaving } } };
   });
 }

@@ -43,3 +43,13 @@ export const invitationIdSchema = z.object({ invitationId: z.uuid("errors.notFou
 
 export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
 export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
+
+const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid("errors.notFound").optional());
+/** Giving a member a scope: one of a campaign, an event, or a city ("DE|Berlin"), chosen in one form (the action checks it is one). */
+export const giveScopeSchema = z.object({
+  userId: z.uuid("errors.notFound"),
+  campaignId: optionalId,
+  eventId: optionalId,
+  city: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Z]{2}\|.{1,120}$/, "validation.invalid").optional()),
+});
+export const scopeIdSchema = z.object({ scopeId: z.uuid("errors.notFound") });

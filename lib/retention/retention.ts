@@ -1,9 +1,11 @@
 import "server-only";
 import { and, eq, exists, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { auditLog, campaigns, events, outbox, signups } from "@/db/schema";
+import { campaigns, events, outbox, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
+import { audited } from "@/lib/audit";
+import { attendeeScope } from "@/lib/attendees/attendees";
 import { destroyEventKeys } from "@/lib/crypto/keys";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
@@ -70,20 +72,14 @@ export async function purgeExpiredSignups(now = new Date()): Promise<{ events: n
 /** An organizer or owner erases an event's sign-ups before the retention date; the audit log says who and how many. */
 export async function eraseEventPersonalData(actor: Actor, eventId: string, now = new Date()): Promise<{ signups: number }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return audited(db, actor, "signups.erase", async (tx) => {
     const { event, campaign } = await eventForActor(actor, eventId, "organizer", tx);
+    await attendeeScope(actor, { eventId }, tx);
     const { signups: count } = await eraseUnderLock(tx, eventId, now);
-    await tx.insert(auditLog).values({
-      orgId: campaign.orgId,
-      actorId: actor!.userId,
-      action: "signups.erase",
-      campaignId: campaign.id,
-      eventId: event.id,
-      details: { early: true, scheduledFor: erasureDate(event, campaign.retentionDays).toISOString() },
-      rowCount: count,
-      createdAt: now,
-    });
-    return { signups: count };
+    return {
+      result: { signups: count },
+      audit: { orgId: campaign.orgId, campaignId: campaign.id, eventId: event.id, details: { early: true, scheduledFor: erasureDate(event, campaign.retentionDays).toISOString() }, rowCount: count, at: now },
+    };
   });
 }
 
@@ -93,7 +89,7 @@ export async function eraseEventPersonalData(actor: Actor, eventId: string, now 
  */
 export async function eraseCampaignPersonalData(actor: Actor, campaignId: string, typedTitle: string, now = new Date()): Promise<{ signups: number; events: number }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return audited(db, actor, "signups.emergencyErase", async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId));
     if (!campaign) throw new NotFoundError();
     await requireRole(actor, campaign.orgId, "owner", tx);
@@ -101,15 +97,6 @@ export async function eraseCampaignPersonalData(actor: Actor, campaignId: string
     const list = await tx.select({ id: events.id }).from(events).where(eq(events.campaignId, campaignId)).orderBy(events.id);
     let count = 0;
     for (const { id } of list) count += (await eraseUnderLock(tx, id, now)).signups;
-    await tx.insert(auditLog).values({
-      orgId: campaign.orgId,
-      actorId: actor!.userId,
-      action: "signups.emergencyErase",
-      campaignId: campaign.id,
-      details: { events: list.length },
-      rowCount: count,
-      createdAt: now,
-    });
-    return { signups: count, events: list.length };
+    return { result: { signups: count, events: list.length }, audit: { orgId: campaign.orgId, campaignId: campaign.id, details: { events: list.length }, rowCount: count, at: now } };
   });
 }

@@ -36,9 +36,13 @@ export interface SignUpContext {
 
 const HOUR_MS = 3_600_000;
 
-async function checkClientLimit(client: string, now: Date) {
-  const perClient = await rateLimit.hit(`signup:client:${client}`, CLIENT_WINDOW, now);
-  if (perClient.count > CLIENT_LIMIT) throw new PublicError("signups.rateLimited");
+/** Both limits are sliding windows taken in one statement each, before the event's row is locked. */
+async function checkLimits(client: string, eventId: string, now: Date) {
+  const [perClient, perEvent] = await Promise.all([
+    rateLimit.take(`signup:client:${client}`, { limit: CLIENT_LIMIT, seconds: CLIENT_WINDOW }, now),
+    rateLimit.take(`signup:event:${eventId}`, { limit: EVENT_LIMIT, seconds: EVENT_WINDOW }, now),
+  ]);
+  if (!perClient.allowed || !perEvent.allowed) throw new PublicError("signups.rateLimited");
 }
 
 /** The event, its campaign and organisation, with the event row locked: every sign-up change for it queues here. */
@@ -79,7 +83,7 @@ async function resendLink(tx: Tx, existing: Signup, mail: SignupMailContext, now
  */
 export async function signUp(eventId: string, input: SignupInput, ctx: SignUpContext): Promise<SignUpResult> {
   const now = ctx.now ?? new Date();
-  await checkClientLimit(ctx.client, now);
+  await checkLimits(ctx.client, eventId, now);
   const origin = siteOrigin();
   const db = await getDb();
   // The titles for the confirmation, in the supporter's language if the organizers translated them: read
@@ -89,9 +93,6 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
   const emailHash = await addressIndex(db, eventId, input.email);
   return db.transaction(async (tx) => {
     const { event, availability, campaign, orgId } = await lockOpenEvent(tx, eventId, now);
-    const windowStart = new Date(Math.floor(now.getTime() / (EVENT_WINDOW * 1000)) * EVENT_WINDOW * 1000);
-    const windowCount = event.signupWindowStart?.getTime() === windowStart.getTime() ? event.signupWindowCount + 1 : 1;
-    if (windowCount > EVENT_LIMIT) throw new PublicError("signups.rateLimited");
     if (!acceptsSignups(availability.state)) throw new PublicError(`signups.closed.${availability.state}`);
     if (input.role && !event.roles.includes(input.role)) throw new PublicError("signups.roleUnknown", "role");
 
@@ -126,9 +127,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
       )
       update ${events} set
         confirmed_count = confirmed_count + ${confirmed} * (select count(*) from inserted),
-        waitlisted_count = waitlisted_count + ${1 - confirmed} * (select count(*) from inserted),
-        signup_window_start = ${windowStart.toISOString()}::timestamptz,
-        signup_window_count = ${windowCount}
+        waitlisted_count = waitlisted_count + ${1 - confirmed} * (select count(*) from inserted)
       where id = ${eventId}
       returning (select id from inserted) as inserted`);
     let signupId = (result as unknown as { rows: { inserted: string | null }[] }).rows[0]?.inserted ?? null;

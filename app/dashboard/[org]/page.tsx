@@ -5,6 +5,8 @@ import { RemoveMemberForm } from "@/components/orgs/member-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
+import { heavyReaders } from "@/lib/audit/access-log";
+import Link from "next/link";
 import { organisationSummary } from "@/lib/orgs/orgs";
 import { ROLES, roleAllows } from "@/lib/orgs/roles";
 import { removeMemberAction } from "../actions";
@@ -21,6 +23,9 @@ export default async function OrganisationOverview({
   const { joined } = await searchParams;
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}`);
   const [summary, dashboard] = await Promise.all([organisationSummary(actor, org.id), prefetchDashboard(actor, org.id, org.slug)]);
+  // Owners are told when one member reads far more attendee data than everyone signed up (lib/audit/access-log.ts).
+  const heavy = org.role === "owner" ? await heavyReaders(actor, org.id) : [];
+  const ta = await getTranslations("access");
   const t = await getTranslations("dashboard.overview");
   const tr = await getTranslations("roles");
   return (
@@ -31,6 +36,16 @@ export default async function OrganisationOverview({
           <Alert tone="success">{t("joined", { org: org.name })}</Alert>
         </div>
       ) : null}
+      {heavy.map((h) => (
+        <div key={h.userId} className="mb-6" data-testid="access-alert">
+          <Alert tone="warning" title={ta("alertTitle")}>
+            {ta("alertBody", { name: h.name, rows: h.rows, signups: h.signups })}{" "}
+            <Link className="underline" href={`/dashboard/${org.slug}/access?member=${h.userId}&order=mostRows`}>
+              {ta("alertLink", { name: h.name })}
+            </Link>
+          </Alert>
+        </div>
+      ))}
       <HydrationBoundary state={dashboard}>
         <LiveOverview org={org.slug} canEdit={roleAllows(org.role, "organizer")} />
       </HydrationBoundary>

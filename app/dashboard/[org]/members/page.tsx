@@ -7,7 +7,12 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { listInvitations } from "@/lib/orgs/invitations";
 import { listMembers } from "@/lib/orgs/members";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
-import { changeRoleAction, createInvitationAction, removeMemberAction, revokeInvitationAction } from "../../actions";
+import { changeRoleAction, createInvitationAction, giveScopeAction, removeMemberAction, revokeInvitationAction, revokeScopeAction } from "../../actions";
+import Link from "next/link";
+import { GiveScopeForm, RevokeScopeForm } from "@/components/orgs/scope-forms";
+import { listCampaigns } from "@/lib/campaigns/campaigns";
+import { accessFilters } from "@/lib/audit/access-log";
+import { listScopes, organisationCities, type ScopeView } from "@/lib/orgs/scopes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
@@ -17,7 +22,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/members`);
-  const [members, invitations] = await Promise.all([listMembers(actor, org.id), listInvitations(actor, org.id)]);
+  const [members, invitations, scopes, campaignList, filters, cities] = await Promise.all([
+    listMembers(actor, org.id),
+    listInvitations(actor, org.id),
+    listScopes(actor, org.id),
+    listCampaigns(actor, org.id),
+    accessFilters(actor, org.id),
+    organisationCities(actor, org.id),
+  ]);
+  const choices = { campaigns: campaignList.map((c) => ({ id: c.id, title: c.title })), events: filters.events, cities };
+  const ts = await getTranslations("scopes");
+  const ta = await getTranslations("access");
+  const describe = (s: ScopeView) =>
+    s.kind === "campaign" ? ts("campaign", { title: s.campaignTitle ?? "" }) : s.kind === "event" ? ts("event", { title: s.eventTitle ?? "" }) : ts("city", { city: s.city ?? "", country: s.country ?? "" });
   const t = await getTranslations("members");
   const ti = await getTranslations("invitations");
   const tr = await getTranslations("roles");
@@ -41,6 +58,21 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   <p className="text-sm text-stone-600" data-testid="member-role">
                     {tr(m.role)}
                   </p>
+                  <Link className="text-sm text-brand-700 underline" href={`/dashboard/${org.slug}/access?member=${m.userId}`}>
+                    {ta("memberLink", { name: m.name })}
+                  </Link>
+                  <div className="mt-3 space-y-1" data-testid="member-scopes">
+                    <p className="text-sm font-medium">{ts("title")}</p>
+                    {m.role === "owner" ? <p className="text-sm text-stone-700">{ts("everything")}</p> : null}
+                    {m.role === "organizer" ? <p className="text-sm text-stone-700">{ts("made")}</p> : null}
+                    {m.role === "coordinator" && !scopes.some((s) => s.userId === m.userId) ? <p className="text-sm text-stone-700">{ts("nothing")}</p> : null}
+                    {scopes
+                      .filter((s) => s.userId === m.userId)
+                      .map((s) => (
+                        <RevokeScopeForm key={s.id} action={revokeScopeAction} org={org.slug} scopeId={s.id} what={describe(s)} label={ts("removeLabel", { what: describe(s), name: m.name })} />
+                      ))}
+                    {m.role !== "owner" ? <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} /> : null}
+                  </div>
                 </div>
                 <div className="flex flex-col gap-2 sm:items-end">
                   <ChangeRoleForm action={changeRoleAction} org={org.slug} userId={m.userId} role={m.role} memberName={m.name} />
