@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { invitations, memberships, organisations } from "@/db/schema";
+import { invitations, memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { invitationMessage, invitationUrl } from "@/lib/mail/invitation-mail";
@@ -45,6 +45,15 @@ export async function createInvitation(actor: Actor, orgId: string, input: Creat
   const email = input.email ?? null;
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // An address that already belongs to a member: a second link would only confuse; a role is changed in the list.
+    if (email) {
+      const [member] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
+        .where(eq(users.email, email.trim().toLowerCase()));
+      if (member) throw new PublicError("invitations.alreadyMemberAddress", "email", { email });
+    }
     const [row] = await tx
       .insert(invitations)
       .values({ orgId, role: input.role, note: input.note || null, email, tokenHash: hashToken(token), createdBy: grant.userId, createdAt: now, expiresAt })
@@ -84,7 +93,9 @@ export async function previewInvitation(token: string, now = new Date()) {
     .innerJoin(organisations, eq(organisations.id, invitations.orgId))
     .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row) return null;
-  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.inv.role, expiresAt: row.inv.expiresAt, status: statusOf(row.inv, now) };
+  const status = statusOf(row.inv, now);
+  // The invited address, for the registration form: only while the link can still be used.
+  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.inv.role, expiresAt: row.inv.expiresAt, status, email: status === "pending" ? row.inv.email : null };
 }
 
 /** Joins the organisation; the link works once, within its seven days. */
