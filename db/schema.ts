@@ -137,6 +137,8 @@ export const campaigns = pgTable(
     appealUrl: text("appeal_url"),
     status: campaignStatus("status").notNull().default("draft"),
     retentionDays: integer("retention_days").notNull().default(30),
+    // The language its own text is written in: translations are offered in the other languages only.
+    language: text("language").notNull().default("en"),
     // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's events.
     signupOrigins: text("signup_origins").array().notNull().default(sql`'{}'::text[]`),
     // Who made it: an organizer sees the attendees of the campaigns they made, and of those they are given (member_scopes).
@@ -150,6 +152,7 @@ export const campaigns = pgTable(
     index("campaigns_org_idx").on(t.orgId),
     check("campaigns_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("campaigns_retention_days", sql`${t.retentionDays} between 1 and 3650`),
+    check("campaigns_language", sql`${t.language} ~ '^[a-z]{2}$'`),
   ],
 );
 
@@ -180,6 +183,8 @@ export const events = pgTable(
     waitlist: boolean("waitlist").notNull().default(false),
     status: eventStatus("status").notNull().default("scheduled"),
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    // The language its title and description are written in (the campaign's, unless the organizer chose another).
+    language: text("language").notNull().default("en"),
     // When postponed: the date it had before, and why it moved.
     previousStartsAt: timestamp("previous_starts_at", { withTimezone: true }),
     previousEndsAt: timestamp("previous_ends_at", { withTimezone: true }),
@@ -210,6 +215,7 @@ export const events = pgTable(
     check("events_confirmed_within_capacity", sql`${t.capacity} is null or ${t.confirmedCount} <= ${t.capacity}`),
     check("events_counts_non_negative", sql`${t.confirmedCount} >= 0 and ${t.waitlistedCount} >= 0`),
     check("events_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("events_language", sql`${t.language} ~ '^[a-z]{2}$'`),
   ],
 );
 

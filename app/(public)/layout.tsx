@@ -9,7 +9,8 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   return (
     <PublicTexts texts={publicClientTexts(await getMessages())}>
       <SiteHeader />
-      <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+      {/* A long address typed into a title or a text breaks where it must instead of widening the page. */}
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8 [overflow-wrap:anywhere]">
         {children}
       </main>
       <footer className="mx-auto max-w-3xl px-4 pb-10 text-sm text-stone-600">{t("privacy")}</footer>

@@ -6,6 +6,7 @@ import { handleForm } from "@/lib/actions";
 import { signOut } from "@/lib/auth/config";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
+import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { createInvitation, revokeInvitation } from "@/lib/orgs/invitations";
 import { changeRole, removeMember } from "@/lib/orgs/members";
 import { createOrganisation, getOrganisation } from "@/lib/orgs/orgs";
@@ -31,8 +32,9 @@ export async function createInvitationAction(_prev: FormState, formData: FormDat
     const org = await getOrganisation(actor, data.org, "owner");
     const invitation = await createInvitation(actor, org.id, data);
     revalidatePath(`/dashboard/${org.slug}/members`);
-    // The link is shown once, here; with an address it is also on its way by email.
-    return { status: "ok", messageKey: "invitations.create.created", data: { link: invitation.url, ...(data.email ? { emailedTo: data.email } : {}) } };
+    // The link is shown once, here; with an address it is also on its way by email, or held when mail is not set up.
+    const mail: Record<string, string> = data.email ? { [isSmtpConfigured() ? "emailedTo" : "heldFor"]: data.email } : {};
+    return { status: "ok", messageKey: "invitations.create.created", data: { link: invitation.url, ...mail } };
   });
 }
 

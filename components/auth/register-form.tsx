@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-export function RegisterForm({ action, next }: { action: FormAction; next?: string }) {
+export function RegisterForm({ action, next, email }: { action: FormAction; next?: string; email?: string }) {
   const t = useTranslations("auth.register");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -18,7 +18,7 @@ export function RegisterForm({ action, next }: { action: FormAction; next?: stri
       {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField name="name" autoComplete="name" required label={t("name")} hint={t("nameHint")} defaultValue={keptValue(state, "name")} error={msg(fieldError(state, "name"))} />
-      <TextField name="email" type="email" autoComplete="email" required label={t("email")} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
+      <TextField name="email" type="email" autoComplete="email" required label={t("email")} defaultValue={keptValue(state, "email") ?? email} error={msg(fieldError(state, "email"))} />
       <TextField
         name="password"
         type="password"

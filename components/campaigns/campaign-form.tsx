@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
@@ -8,6 +8,7 @@ import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CAMPAIGN_KINDS } from "@/lib/campaigns/schemas";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 
 
 export interface CampaignValues {
@@ -22,6 +23,8 @@ export interface CampaignValues {
   signupOrigins: string;
   retentionDays: number;
   status: string;
+  /** The language its text is written in. */
+  language: string;
 }
 
 /** Creates a campaign (no `campaign`) or edits one. Works without JavaScript. */
@@ -34,6 +37,7 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
   const value = (name: keyof CampaignValues & string, fallback = "") => keptValue(state, name) ?? String(campaign?.[name] ?? fallback);
   const error = (name: string) => msg(fieldError(state, name));
   const slugFixed = campaign !== undefined && campaign.status !== "draft";
+  const locale = useLocale();
   return (
     <form key={formKey} action={formAction} className="space-y-5" noValidate data-testid="campaign-form">
       <input type="hidden" name="org" value={org} />
@@ -44,6 +48,13 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
         {CAMPAIGN_KINDS.map((k) => (
           <option key={k} value={k}>
             {tk(k)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField name="language" label={t("language")} hint={t("languageHint")} defaultValue={value("language", locale)} error={error("language")}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
           </option>
         ))}
       </SelectField>

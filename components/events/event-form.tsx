@@ -6,9 +6,11 @@ import { useFormKey } from "@/components/dashboard/use-form-key";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { EVENT_KINDS, SUGGESTED_ROLES } from "@/lib/events/schemas";
+import { EVENT_KINDS } from "@/lib/events/schemas";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 import { CheckboxField } from "./checkbox-field";
+import { ErasureConfirm } from "./erasure-confirm";
 import { CountrySelect, LocalTimeNote, useCountryZone, ZoneSelect } from "./place-fields";
 import type { CountryOption } from "./zone-options";
 
@@ -36,6 +38,8 @@ export interface EventValues {
   roles: string;
   confirmed: number;
   caseId?: string;
+  /** The language its title and description are written in. */
+  language: string;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -60,7 +64,7 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
   const value = (name: keyof EventValues & string) => keptValue(state, name) ?? String(values[name] ?? "");
   const error = (name: string) => {
     const key = fieldError(state, name);
-    return msg(key, key === "events.capacityBelowConfirmed" ? { confirmed: values.confirmed } : undefined);
+    return msg(key, key?.startsWith("events.capacityBelowConfirmed") ? { confirmed: values.confirmed } : undefined);
   };
   const waitlist = state.status === "error" ? state.values.waitlist === "on" : values.waitlist;
   return (
@@ -89,6 +93,13 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
             ))}
           </SelectField>
         ) : null}
+        <SelectField name="language" label={t("language")} hint={t("languageHint")} defaultValue={value("language")} error={error("language")}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </SelectField>
         <TextAreaField name="description" rows={6} label={t("description")} hint={t("descriptionHint")} defaultValue={value("description")} error={error("description")} />
       </Section>
 
@@ -116,6 +127,7 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
         <div className="sm:max-w-[calc(50%-0.5rem)]">
           <TextField name="deadlineLocal" type="datetime-local" label={t("deadlineLocal")} hint={t("deadlineHint")} defaultValue={value("deadlineLocal")} error={error("deadlineLocal")} />
         </div>
+        {editing ? <ErasureConfirm state={state} name="confirmEarlierErasure" /> : null}
       </Section>
 
       <Section title={t("signups")}>
@@ -123,7 +135,7 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
           <TextField name="capacity" inputMode="numeric" label={t("capacity")} hint={editing && values.confirmed > 0 ? t("capacityHintConfirmed", { count: values.confirmed }) : t("capacityHint")} defaultValue={value("capacity")} error={error("capacity")} />
         </div>
         <CheckboxField name="waitlist" value="on" defaultChecked={waitlist} label={t("waitlist")} hint={t("waitlistHint")} />
-        <TextField name="roles" label={t("roles")} hint={t("rolesHint", { examples: SUGGESTED_ROLES.join(", ") })} defaultValue={value("roles")} error={error("roles")} />
+        <TextField name="roles" label={t("roles")} hint={t("rolesHint", { examples: t("roleExamples") })} defaultValue={value("roles")} error={error("roles")} />
       </Section>
 
       <Section title={t("addressSection")}>

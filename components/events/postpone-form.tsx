@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { ErasureConfirm } from "./erasure-confirm";
 import { LocalTimeNote } from "./place-fields";
 
 
@@ -31,6 +32,7 @@ export function PostponeForm({ action, org, campaign, eventId, timeZone, startsL
       <TextField name={`${p}startsLocal`} type="datetime-local" required label={t("startsLocal")} defaultValue={keptValue(state, "startsLocal") ?? startsLocal} error={msg(fieldError(state, "startsLocal"))} />
       <TextField name={`${p}endsLocal`} type="datetime-local" required label={t("endsLocal")} defaultValue={keptValue(state, "endsLocal") ?? endsLocal} error={msg(fieldError(state, "endsLocal"))} />
       <TextAreaField name={`${p}reason`} rows={3} maxLength={500} label={t("reason")} hint={t("reasonHint")} defaultValue={keptValue(state, "reason")} error={msg(fieldError(state, "reason"))} />
+      <ErasureConfirm state={state} name={`${p}confirmEarlierErasure`} />
       <SubmitButton variant="secondary" pendingLabel={t("submitting")}>
         {t("submit")}
       </SubmitButton>

@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,14 +26,19 @@ export function CreateInvitationForm({ action, org }: { action: FormAction; org:
         <Alert tone="success" title={t("created")}>
           <p>{t("linkHelp")}</p>
           {state.data.emailedTo ? <p data-testid="invitation-emailed">{tm("emailed", { email: state.data.emailedTo })}</p> : null}
+          {state.data.heldFor ? <p data-testid="invitation-held">{tm("held", { email: state.data.heldFor })}</p> : null}
           <input
             readOnly
+            id="invitation-link"
             aria-label={t("link")}
             data-testid="invitation-link"
             value={state.data.link}
             onFocus={(e) => e.currentTarget.select()}
             className="mt-2 w-full rounded border border-green-400 bg-white px-2 py-1 font-mono text-xs"
           />
+          <div className="mt-2">
+            <CopyButton value={state.data.link} targetId="invitation-link" label={t("copy")} copiedLabel={t("copied")} />
+          </div>
         </Alert>
       ) : null}
       <SelectField name="role" label={t("role")} hint={t("roleHint")} defaultValue={keptValue(state, "role") ?? "coordinator"} error={msg(fieldError(state, "role"))}>

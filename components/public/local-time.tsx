@@ -5,13 +5,13 @@ import { getTranslations } from "next-intl/server";
  * server cannot know the reader's zone, so it renders the data and the page's script (lib/public/browser.ts)
  * fills the line in.
  */
-export async function LocalTime({ startsAt, endsAt, timeZone, locale }: { startsAt: string; endsAt: string; timeZone: string; locale: string }) {
+export async function LocalTime({ startsAt, endsAt, timeZone, locale, testId = "reader-time" }: { startsAt: string; endsAt: string; timeZone: string; locale: string; testId?: string }) {
   const t = await getTranslations("public.event");
   return (
     <p
       hidden
       className="mt-1 text-sm text-stone-600"
-      data-testid="reader-time"
+      data-testid={testId}
       data-local-time=""
       data-start={startsAt}
       data-end={endsAt}

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LOCALE_NAMES, LOCALES, type AppLocale } from "@/lib/i18n/config";
 import type { FormAction } from "@/lib/forms";
@@ -13,21 +14,40 @@ export async function TranslationsPanel({
   translations,
   save,
   remove,
+  original,
+  notice,
 }: {
   kind: "campaign" | "event";
   hidden: Record<string, string>;
   translations: (TranslationValues & { updatedAt: Date })[];
   save: FormAction;
   remove: FormAction;
+  /** The language the text itself is written in: never offered as a translation. */
+  original: string;
+  /** What the last change did ("saved:ru", "deleted:ru", from the address): said only while still true. */
+  notice?: string;
 }) {
   const t = await getTranslations("translationsUI");
   const locale = await getLocale();
   const name = (code: string) => LOCALE_NAMES[code as AppLocale] ?? code;
-  const missing = LOCALES.filter((l) => !translations.some((x) => x.locale === l)).map((code) => ({ code, name: name(code) }));
+  const missing = LOCALES.filter((l) => l !== original && !translations.some((x) => x.locale === l)).map((code) => ({ code, name: name(code) }));
+  const [done, doneLocale] = (notice ?? "").split(":");
+  const exists = translations.some((x) => x.locale === doneLocale);
+  const said = done === "saved" && exists ? t("saved") : done === "deleted" && doneLocale && !exists ? t("deleted") : null;
+  // A form whose translation changed starts afresh: nothing typed before the change, no outcome of before.
+  const version = translations.map((x) => `${x.locale}@${x.updatedAt.toISOString()}`).join(",");
   return (
     <Card>
-      <h2 className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="translations" className="scroll-mt-4 text-lg font-semibold">{t("title")}</h2>
       <p className="mt-1 text-sm text-stone-600">{t(kind === "campaign" ? "leadCampaign" : "leadEvent")}</p>
+      <p className="mt-1 text-sm text-stone-700" data-testid="original-language">
+        {t("original", { language: name(original) })}
+      </p>
+      {said ? (
+        <div className="mt-3">
+          <Alert tone="success">{said}</Alert>
+        </div>
+      ) : null}
       {translations.length === 0 ? <p className="mt-3 text-sm text-stone-700">{t("none")}</p> : null}
       <ul className="mt-3 space-y-3">
         {translations.map((tr) => (
@@ -40,7 +60,7 @@ export async function TranslationsPanel({
               <details className="w-full">
                 <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("edit")}</summary>
                 <div className="mt-3">
-                  <TranslationForm action={save} kind={kind} hidden={hidden} languages={[]} existing={tr} id={`tr-${kind}-${tr.locale}`} />
+                  <TranslationForm key={tr.updatedAt.toISOString()} action={save} kind={kind} hidden={hidden} languages={[]} existing={tr} id={`tr-${kind}-${tr.locale}`} />
                 </div>
               </details>
               <ConfirmDeleteForm
@@ -61,7 +81,7 @@ export async function TranslationsPanel({
         <details className="mt-4" open={translations.length === 0 ? undefined : undefined}>
           <summary className="cursor-pointer font-medium text-brand-700">{t("add")}</summary>
           <div className="mt-3">
-            <TranslationForm action={save} kind={kind} hidden={hidden} languages={missing} id={`tr-${kind}-new`} />
+            <TranslationForm key={version} action={save} kind={kind} hidden={hidden} languages={missing} id={`tr-${kind}-new`} />
           </div>
         </details>
       ) : null}

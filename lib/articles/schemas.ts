@@ -27,7 +27,9 @@ export const articleSchema = z.object({
     .trim()
     .optional()
     .transform((s) => s || null)
-    .refine((s) => s === null || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), "validation.date"),
+    .refine((s) => s === null || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))), "validation.date")
+    // Published already: no later than today anywhere on Earth (UTC+14).
+    .refine((s) => s === null || s <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10), "validation.dateInFuture"),
   language: z
     .string()
     .trim()

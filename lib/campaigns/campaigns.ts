@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, like, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { campaigns, events, type Campaign, type CampaignStatus } from "@/db/schema";
+import { campaigns, events, signups, type Campaign, type CampaignStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
@@ -34,7 +34,7 @@ export async function createCampaign(actor: Actor, orgId: string, input: Campaig
     }
     const [row] = await tx
       .insert(campaigns)
-      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, createdBy: grant.userId })
+      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, createdBy: grant.userId, language: input.language ?? "en" })
       .onConflictDoNothing({ target: campaigns.slug })
       .returning({ id: campaigns.id, slug: campaigns.slug });
     if (!row) throw new PublicError("campaigns.slugTaken", "slug");
@@ -71,10 +71,32 @@ export async function updateCampaign(actor: Actor, campaignId: string, input: Ca
   if (clash.length) throw new PublicError("campaigns.slugTaken", "slug");
   const [row] = await db
     .update(campaigns)
-    .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, updatedAt: new Date() })
+    .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, language: input.language ?? campaign.language, updatedAt: new Date() })
     .where(eq(campaigns.id, campaignId))
     .returning({ id: campaigns.id, slug: campaigns.slug });
   return row!;
+}
+
+/**
+ * Deletes a campaign made by mistake: only a draft, and only while none of its events has a sign-up
+ * (of any status, erased ones included). Its events, translations and links go with it; audited in the same transaction.
+ */
+export async function deleteCampaign(actor: Actor, campaignId: string) {
+  const db = await getDb();
+  return audited(db, actor, "campaign.delete", async (tx) => {
+    // Locked: publishing it in the meantime waits for this to end.
+    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+    if (!campaign) throw new NotFoundError();
+    await requireRole(actor, campaign.orgId, "organizer", tx);
+    if (campaign.status !== "draft") throw new PublicError("campaigns.deleteNotDraft");
+    const [taken] = await tx.select({ n: count() }).from(signups).innerJoin(events, eq(events.id, signups.eventId)).where(eq(events.campaignId, campaignId));
+    if (Number(taken?.n ?? 0) > 0) throw new PublicError("campaigns.deleteHasSignups");
+    const [held] = await tx.select({ n: count() }).from(events).where(eq(events.campaignId, campaignId));
+    await tx.delete(campaigns).where(eq(campaigns.id, campaignId));
+    // The row names no campaign: it is gone; the title and address say which it was.
+    const details = { title: campaign.title, slug: campaign.slug, events: Number(held?.n ?? 0) };
+    return { result: { slug: campaign.slug }, audit: { orgId: campaign.orgId, details } };
+  });
 }
 
 export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/config";
 import { optionalSlugField, titleField } from "@/lib/slug-field";
 
 export const CAMPAIGN_KINDS = ["embassy_protest", "trial_watch", "solidarity_action", "appeal"] as const;
@@ -41,6 +42,8 @@ export const campaignSchema = z.object({
   body: z.string().max(50_000, "validation.tooLong").default(""),
   appealUrl: optionalUrl.optional().transform((s) => s ?? null),
   signupOrigins: originList,
+  // The language the campaign's own text is written in; kept as it was when the form does not say.
+  language: z.enum(LOCALES, "validation.choose").optional(),
   retentionDays: z.coerce
     .number("validation.wholeNumber")
     .int("validation.wholeNumber")

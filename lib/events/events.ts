@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, like, sql } from "drizzle-orm";
+import { and, asc, count, eq, like, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { campaigns, events, type Event } from "@/db/schema";
+import { campaigns, events, signups, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited } from "@/lib/audit";
@@ -61,20 +61,37 @@ async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
 }
 
 function columns(input: EventInput) {
-  const { slug: _slug, ...rest } = input;
+  const { slug: _slug, confirmEarlierErasure: _confirm, ...rest } = input;
   return rest;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A new end that brings the automatic erasure of the event's sign-ups earlier is most often a typo in a date (the
+ * year, the month): it goes through only once the organizer has seen the new erasure date and confirmed it. An hour
+ * or so (another zone, a shorter meeting) asks nothing, unless the erasure would then be due at once.
+ * (The erasure date is the one of lib/retention: whole days after the end.)
+ */
+function guardEarlierErasure(current: Event, retentionDays: number, newEndsAt: Date, confirmed: boolean | undefined, now = new Date()) {
+  if (confirmed || current.personalDataErasedAt || newEndsAt >= current.endsAt) return;
+  const before = new Date(current.endsAt.getTime() + retentionDays * DAY_MS);
+  const after = new Date(newEndsAt.getTime() + retentionDays * DAY_MS);
+  const dueAtOnce = after <= now && before > now;
+  if (before.getTime() - after.getTime() <= DAY_MS && !dueAtOnce) return;
+  throw new PublicError("events.erasureEarlier", "confirmEarlierErasure", { date: after.toISOString() });
 }
 
 export async function createEvent(actor: Actor, campaignId: string, input: EventInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await campaignOf(actor, campaignId, "organizer", tx);
+    const campaign = await campaignOf(actor, campaignId, "organizer", tx);
     await caseInCampaign(tx, campaignId, input.caseId);
     const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
     const slug = input.slug ?? (await freeSlug(tx, campaignId, base || "event"));
     const [row] = await tx
       .insert(events)
-      .values({ campaignId, slug, ...columns(input) })
+      .values({ campaignId, slug, ...columns(input), language: input.language ?? campaign.language })
       .onConflictDoNothing({ target: [events.campaignId, events.slug] })
       .returning({ id: events.id, slug: events.slug });
     if (!row) throw new PublicError("events.slugTaken", "slug");
@@ -89,9 +106,10 @@ const nextSequence = sql`${events.sequence} + 1`;
 export async function updateEvent(actor: Actor, eventId: string, input: EventInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await eventForActor(actor, eventId, "organizer", tx);
+    const { campaign } = await eventForActor(actor, eventId, "organizer", tx);
     const current = (await lockEvent(tx, eventId))!;
     await caseInCampaign(tx, current.campaignId, input.caseId);
+    guardEarlierErasure(current, campaign.retentionDays, input.endsAt, input.confirmEarlierErasure);
     if (input.capacity !== null && input.capacity < current.confirmedCount) {
       throw new PublicError("events.capacityBelowConfirmed", "capacity", { confirmed: current.confirmedCount });
     }
@@ -102,7 +120,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
     }
     const [row] = await tx
       .update(events)
-      .set({ ...columns(input), slug, updatedAt: new Date(), sequence: nextSequence })
+      .set({ ...columns(input), language: input.language ?? current.language, slug, updatedAt: new Date(), sequence: nextSequence })
       .where(eq(events.id, eventId))
       .returning();
     const now = new Date();
@@ -119,6 +137,7 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
   return audited(db, actor, "event.postpone", async (tx) => {
     const { event, campaign } = await eventForActor(actor, eventId, "organizer", tx);
     if (event.status === "cancelled") throw new PublicError("events.alreadyCancelled");
+    guardEarlierErasure(event, campaign.retentionDays, input.endsAt, input.confirmEarlierErasure);
     const deadline = event.signupDeadline && event.signupDeadline > input.startsAt ? input.startsAt : event.signupDeadline;
     const [moved] = await tx
       .update(events)
@@ -155,6 +174,24 @@ export async function cancelEvent(actor: Actor, eventId: string, reason: string)
   });
 }
 
+/**
+ * Deletes an event made by mistake. Only while nobody has signed up to it (no sign-up of any status, erased
+ * ones included: their counts are the record that people came); audited in the same transaction.
+ */
+export async function deleteEvent(actor: Actor, eventId: string) {
+  const db = await getDb();
+  return audited(db, actor, "event.delete", async (tx) => {
+    const { event, campaign } = await eventForActor(actor, eventId, "organizer", tx);
+    // Under the event's lock no sign-up can arrive between the count and the delete.
+    await lockEvent(tx, eventId);
+    const [taken] = await tx.select({ n: count() }).from(signups).where(eq(signups.eventId, eventId));
+    if (Number(taken?.n ?? 0) > 0) throw new PublicError("events.deleteHasSignups");
+    await tx.delete(events).where(eq(events.id, eventId));
+    const details = { title: event.title, slug: event.slug, startsAt: event.startsAt.toISOString(), city: event.city, country: event.country };
+    return { result: { campaignSlug: campaign.slug }, audit: { orgId: campaign.orgId, campaignId: campaign.id, details } };
+  });
+}
+
 /** A day of action: the same event at the same local times, in another city and zone. */
 export async function duplicateEvent(actor: Actor, eventId: string, input: DuplicateInput) {
   const db = await getDb();
@@ -187,6 +224,7 @@ export async function duplicateEvent(actor: Actor, eventId: string, input: Dupli
         capacity: event.capacity,
         waitlist: event.waitlist,
         roles: event.roles,
+        language: event.language,
       })
       .returning({ id: events.id, slug: events.slug });
     return row!;

@@ -55,6 +55,10 @@ describe("calendar files", () => {
 
     const single = parse(eventToIcs(campaign, (await getPublicEvent(campaign.slug, london.slug))!.event, "https://picket.test"));
     expect(single.events).toHaveLength(1);
+    // The place names its country, in the reader's language: never a bare code.
+    expect(single.root.getFirstSubcomponent("vevent")!.getFirstPropertyValue("location")).toMatch(/, United Kingdom$/);
+    const russian = parse(eventToIcs(campaign, (await getPublicEvent(campaign.slug, london.slug))!.event, "https://picket.test", "ru"));
+    expect(russian.root.getFirstSubcomponent("vevent")!.getFirstPropertyValue("location")).toMatch(/, Великобритания$/);
     expect(single.events[0]).toMatchObject({ uid: `${london.id}@picket`, tzid: "Europe/London", raw: "DTSTART;TZID=Europe/London:20261219T120000" });
     expect(single.events[0]!.start).toEqual(london.startsAt);
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createEvents, type EventAttributes } from "ics";
 import { offsetAt } from "@/lib/time/zones";
 import type { PublicCampaign, PublicEvent } from "./public";
+import { countryName } from "@/lib/geo/countries";
 
 // Calendar files, built with the ics package. Times are written at the event's place, with its zone
 // (DTSTART;TZID=Europe/London:…) and a VTIMEZONE that describes that zone's offsets around the events,
@@ -77,7 +78,7 @@ function vtimezone(zone: string, instants: number[]): string {
   return lines.join("\r\n");
 }
 
-function attributes(campaign: IcsCampaign, event: IcsEvent, origin: string): EventAttributes {
+function attributes(campaign: IcsCampaign, event: IcsEvent, origin: string, locale: string): EventAttributes {
   const url = `${origin}/c/${campaign.slug}/${event.slug}`;
   return {
     uid: `${event.id}@picket`,
@@ -89,7 +90,8 @@ function attributes(campaign: IcsCampaign, event: IcsEvent, origin: string): Eve
     endOutputType: "utc",
     title: event.title,
     description: [campaign.title, event.description, url].filter(Boolean).join("\n\n"),
-    location: [event.venue, event.address, event.city, event.country].filter(Boolean).join(", ") || undefined,
+    // The country by its name in the reader's language, as on the event page.
+    location: [event.venue, event.address, event.city, countryName(event.country, locale)].filter(Boolean).join(", ") || undefined,
     url,
     status: event.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
     sequence: event.sequence,
@@ -98,9 +100,9 @@ function attributes(campaign: IcsCampaign, event: IcsEvent, origin: string): Eve
 }
 
 /** One calendar with these events, each written in its own zone. */
-function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, name?: string): string {
+function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, locale: string, name?: string): string {
   const { error, value } = createEvents(
-    list.map((e) => attributes(campaign, e, origin)),
+    list.map((e) => attributes(campaign, e, origin, locale)),
     { productId: "picket/ics", method: "PUBLISH", ...(name ? { calName: name } : {}) },
   );
   if (error || !value) throw error ?? new Error("calendar file could not be built");
@@ -123,11 +125,11 @@ function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, name?
   return [header, ...zoned].join("BEGIN:VEVENT").replace(/\r?\n/g, "\r\n");
 }
 
-export function eventToIcs(campaign: IcsCampaign, event: IcsEvent, origin: string): string {
-  return calendar(campaign, [event], origin);
+export function eventToIcs(campaign: IcsCampaign, event: IcsEvent, origin: string, locale = "en"): string {
+  return calendar(campaign, [event], origin, locale);
 }
 
 /** The campaign's subscribable calendar: every event, cancelled ones marked so. */
-export function campaignToIcs(campaign: IcsCampaign, list: IcsEvent[], origin: string): string {
-  return calendar(campaign, list, origin, campaign.title);
+export function campaignToIcs(campaign: IcsCampaign, list: IcsEvent[], origin: string, locale = "en"): string {
+  return calendar(campaign, list, origin, locale, campaign.title);
 }

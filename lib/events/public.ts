@@ -35,6 +35,8 @@ export interface PublicEvent {
   /** iCalendar SEQUENCE: raised by every organizer's change. */
   sequence: number;
   updatedAt: Date;
+  /** The language its own title and description are written in. */
+  language: string;
 }
 
 export interface PublicCampaign {
@@ -49,6 +51,8 @@ export interface PublicCampaign {
   orgName: string;
   retentionDays: number;
   updatedAt: Date;
+  /** The language its own text is written in. */
+  language: string;
 }
 
 function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent {
@@ -81,11 +85,12 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
     signupState: state,
     sequence: e.sequence,
     updatedAt: e.updatedAt,
+    language: e.language,
   };
 }
 
 function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
-  return { id: c.id, slug: c.slug, title: c.title, kind: c.kind, summary: c.summary, body: c.body, appealUrl: c.appealUrl, status: c.status, orgName, retentionDays: c.retentionDays, updatedAt: c.updatedAt };
+  return { id: c.id, slug: c.slug, title: c.title, kind: c.kind, summary: c.summary, body: c.body, appealUrl: c.appealUrl, status: c.status, orgName, retentionDays: c.retentionDays, updatedAt: c.updatedAt, language: c.language };
 }
 
 async function visibleCampaign(slug: string) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/geo/countries";
+import { LOCALES } from "@/lib/i18n/config";
 import { optionalSlugField, titleField } from "@/lib/slug-field";
 import { isValidTimeZone, zonedLocalToInstant } from "@/lib/time/zones";
 
@@ -88,41 +89,102 @@ const eventObject = z.object({
       [...new Set((s ?? "").split(/[,\n]/).map((r) => r.trim().toLowerCase()).filter(Boolean))].slice(0, 20),
     )
     .refine((roles) => roles.every((r) => r.length <= 40), "validation.roles"),
+  // The language of its title and description; the campaign's when the form does not say.
+  language: z.enum(LOCALES, "validation.choose").optional(),
 });
 
-/** Parses an event form: local times at the place become instants, with a message per field. */
-export const eventSchema = eventObject.transform((e, ctx) => {
-  const startsAt = zonedLocalToInstant(e.startsLocal, e.timeZone);
-  const endsAt = zonedLocalToInstant(e.endsLocal, e.timeZone);
-  const signupDeadline = e.deadlineLocal ? zonedLocalToInstant(e.deadlineLocal, e.timeZone) : null;
+/** The fields of an event form that other fields are checked against: read on their own, so a mistake elsewhere hides nothing. */
+const timesObject = z.object({
+  startsLocal: localDateTime,
+  endsLocal: localDateTime,
+  timeZone: placeFields.timeZone,
+  deadlineLocal: eventObject.shape.deadlineLocal,
+});
+
+/** Ticked after the form said the automatic erasure of sign-ups would come earlier. */
+const confirmField = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+type Times = { startsAt: Date | null; endsAt: Date | null; signupDeadline: Date | null };
+
+/** Start, end and deadline as instants, each with its message when it is not a time at the place, ends too soon or lies in the past. */
+function checkTimes(t: z.output<typeof timesObject>, future: boolean, ctx: z.RefinementCtx): Times {
+  const startsAt = zonedLocalToInstant(t.startsLocal, t.timeZone);
+  const endsAt = zonedLocalToInstant(t.endsLocal, t.timeZone);
+  const signupDeadline = t.deadlineLocal ? zonedLocalToInstant(t.deadlineLocal, t.timeZone) : null;
   if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "validation.dateTime" });
   if (!endsAt) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "validation.dateTime" });
+  // A typo in the year: the event would be over before anyone sees it, and its sign-ups erased at once.
+  if (future && startsAt && startsAt.getTime() < Date.now()) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "validation.inPast" });
   if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "validation.endAfterStart" });
-  if (e.deadlineLocal && !signupDeadline) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.dateTime" });
+  if (t.deadlineLocal && !signupDeadline) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.dateTime" });
   if (startsAt && signupDeadline && signupDeadline > startsAt) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.deadlineBeforeStart" });
-  // A point on the map needs both coordinates.
-  if ((e.latitude === null) !== (e.longitude === null)) ctx.addIssue({ code: "custom", path: [e.latitude === null ? "latitude" : "longitude"], message: "validation.coordinatePair" });
-  if (!startsAt || !endsAt) return z.NEVER;
-  const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, ...rest } = e;
-  return { ...rest, startsAt, endsAt, signupDeadline };
+  return { startsAt, endsAt, signupDeadline };
+}
+
+/** Copies a failed parse's issues, keeping the limit a "too long" or "too short" named. */
+function copyIssues(error: z.ZodError, ctx: z.RefinementCtx) {
+  for (const issue of error.issues) {
+    const limit = issue.code === "too_big" ? issue.maximum : issue.code === "too_small" ? issue.minimum : undefined;
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, ...(limit !== undefined ? { params: { limit: Number(limit) } } : {}) });
+  }
+}
+
+/**
+ * Parses an event form: local times at the place become instants. Every field's message and every
+ * message about one field against another (end after start, deadline before start) come in the same answer.
+ * `future`: a new event may not start in the past.
+ */
+function eventSchemaWith({ future }: { future: boolean }) {
+  return z.unknown().transform((raw, ctx) => {
+    const fields = eventObject.extend({ confirmEarlierErasure: confirmField }).safeParse(raw);
+    const times = timesObject.safeParse(raw);
+    if (!fields.success) copyIssues(fields.error, ctx);
+    const checked = times.success ? checkTimes(times.data, future, ctx) : null;
+    if (!fields.success || !checked) return z.NEVER;
+    const e = fields.data;
+    // A point on the map needs both coordinates.
+    if ((e.latitude === null) !== (e.longitude === null)) ctx.addIssue({ code: "custom", path: [e.latitude === null ? "latitude" : "longitude"], message: "validation.coordinatePair" });
+    const { startsAt, endsAt, signupDeadline } = checked;
+    if (!startsAt || !endsAt) return z.NEVER;
+    const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, ...rest } = e;
+    return { ...rest, startsAt, endsAt, signupDeadline };
+  });
+}
+
+/** Editing an event: its date may already have passed. */
+export const eventSchema = eventSchemaWith({ future: false });
+/** A new event starts in the future. */
+export const newEventSchema = eventSchemaWith({ future: true });
+
+const postponeObject = z.object({
+  startsLocal: localDateTime,
+  endsLocal: localDateTime,
+  timeZone: placeFields.timeZone,
+  reason: text(500).default(""),
+  confirmEarlierErasure: confirmField,
 });
 
-export const postponeSchema = z
-  .object({
-    startsLocal: localDateTime,
-    endsLocal: localDateTime,
-    timeZone: placeFields.timeZone,
-    reason: text(500).default(""),
-  })
-  .transform((p, ctx) => {
-    const startsAt = zonedLocalToInstant(p.startsLocal, p.timeZone);
-    const endsAt = zonedLocalToInstant(p.endsLocal, p.timeZone);
-    if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "validation.dateTime" });
-    if (!endsAt) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "validation.dateTime" });
-    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "validation.endAfterStart" });
+function postponeSchemaWith({ future }: { future: boolean }) {
+  return z.unknown().transform((raw, ctx) => {
+    const fields = postponeObject.safeParse(raw);
+    if (!fields.success) {
+      copyIssues(fields.error, ctx);
+      return z.NEVER;
+    }
+    const p = fields.data;
+    const { startsAt, endsAt } = checkTimes({ ...p, deadlineLocal: null }, future, ctx);
     if (!startsAt || !endsAt) return z.NEVER;
-    return { startsAt, endsAt, reason: p.reason };
+    return { startsAt, endsAt, reason: p.reason, confirmEarlierErasure: p.confirmEarlierErasure };
   });
+}
+
+/** A new date read as it is (tests and imports). */
+export const postponeSchema = postponeSchemaWith({ future: false });
+/** The postpone form: an event is never postponed into the past. */
+export const postponeFormSchema = postponeSchemaWith({ future: true });
 
 export const cancelEventSchema = z.object({ reason: text(500).default("") });
 
@@ -133,6 +195,8 @@ export const duplicateSchema = z.object({
   title: z.string().trim().max(160, "validation.tooLong").optional(),
 });
 
-export type EventInput = z.output<typeof eventSchema>;
-export type PostponeInput = z.output<typeof postponeSchema>;
+// Code that changes dates itself (tests, imports) need not confirm an earlier erasure: it is refused unless it does.
+type Confirmable<T> = Omit<T, "confirmEarlierErasure"> & { confirmEarlierErasure?: boolean };
+export type EventInput = Confirmable<z.output<typeof eventSchema>>;
+export type PostponeInput = Confirmable<z.output<typeof postponeSchema>>;
 export type DuplicateInput = z.output<typeof duplicateSchema>;

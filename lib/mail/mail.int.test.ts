@@ -233,8 +233,8 @@ describe("messages about an event to everyone signed up", () => {
     await updateEvent(organizer, event.id, eventSchema.parse({ ...base, venue: "Consulate", address: "9 Side St" }));
     await deliverDue({ transport, ...quiet });
     expect(to(a.email)).toHaveLength(1);
-    expect(to(a.email)[0]!.text).toContain("Before: Embassy, 1 Main St, London, GB");
-    expect(to(a.email)[0]!.text).toContain("Now: Consulate, 9 Side St, London, GB");
+    expect(to(a.email)[0]!.text).toContain("Before: Embassy, 1 Main St, London, United Kingdom");
+    expect(to(a.email)[0]!.text).toContain("Now: Consulate, 9 Side St, London, United Kingdom");
   });
 
   it("a cancellation reaches everyone still signed up, once", async () => {

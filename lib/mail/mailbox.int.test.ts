@@ -13,7 +13,7 @@ import { createInvitationSchema } from "@/lib/orgs/schemas";
 import { updateEvent } from "@/lib/events/events";
 import { eventSchema } from "@/lib/events/schemas";
 import { instantToZonedLocal } from "@/lib/time/zones";
-import { getMailboxMessage, isSmtpConfigured, listMailbox, MAILBOX_PAGE_SIZE, retryMessage } from "./mailbox";
+import { getMailboxMessage, isSmtpConfigured, listMailbox, mailState, MAILBOX_PAGE_SIZE, retryMessage } from "./mailbox";
 import { enqueue } from "./outbox";
 import { PRIVATE_LINK, compose } from "./render";
 import { deliverDue } from "./worker";
@@ -97,6 +97,28 @@ describe("the mailbox list", () => {
     await expect(listMailbox(null, orgId)).rejects.toBeInstanceOf(NotFoundError);
     // Their own mailbox holds only their own message.
     expect((await listMailbox(otherOwner, otherOrgId)).total).toBe(1);
+  });
+
+  it("tells owners and organizers whether mail reaches people: off without SMTP, failing when the last day only failed", async () => {
+    const before = process.env.SMTP_URL;
+    try {
+      delete process.env.SMTP_URL;
+      expect(await mailState(organizer, orgId)).toBe("off");
+      await expect(mailState(coordinator, orgId)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(mailState(otherOwner, orgId)).rejects.toBeInstanceOf(NotFoundError);
+      process.env.SMTP_URL = "smtp://localhost:2525";
+      const fresh = await makeOrg(handle, { owner: 1 });
+      const freshOwner = fresh.people.owner[0]!;
+      expect(await mailState(freshOwner, fresh.org.id)).toBe("working");
+      await createInvitation(freshOwner, fresh.org.id, createInvitationSchema.parse({ role: "coordinator", email: "a@test.example" }));
+      await handle.db.update(outbox).set({ status: "pending", attempts: 2, lastError: "connect ECONNREFUSED" }).where(eq(outbox.orgId, fresh.org.id));
+      expect(await mailState(freshOwner, fresh.org.id)).toBe("failing");
+      await handle.db.update(outbox).set({ status: "sent", sentAt: new Date(), lastError: null }).where(eq(outbox.orgId, fresh.org.id));
+      expect(await mailState(freshOwner, fresh.org.id)).toBe("working");
+    } finally {
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
+    }
   });
 
   it("knows whether SMTP is set up", () => {

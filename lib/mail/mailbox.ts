@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { events, outbox, signups, type MailKind } from "@/db/schema";
@@ -28,6 +28,26 @@ export const MAILBOX_PAGE_SIZE = 50;
 /** Whether messages leave the server at all: without SMTP_URL they are held in the mailbox. */
 export function isSmtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
+}
+
+/**
+ * Whether mail reaches people, as the dashboard says it: "off" without SMTP_URL (messages are held), "failing"
+ * when the organisation's messages of the last day met only delivery errors, "working" otherwise.
+ */
+export type MailState = "off" | "failing" | "working";
+
+export async function mailState(actor: Actor, orgId: string, now = new Date()): Promise<MailState> {
+  await requireRole(actor, orgId, "organizer");
+  if (!isSmtpConfigured()) return "off";
+  const db = await getDb();
+  const since = new Date(now.getTime() - 86_400_000);
+  const [failed] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.orgId, orgId), inArray(outbox.status, ["pending", "failed"]), isNotNull(outbox.lastError), gt(outbox.createdAt, since)));
+  if (!Number(failed?.n ?? 0)) return "working";
+  const [sent] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.status, "sent"), gt(outbox.sentAt, since)));
+  return Number(sent?.n ?? 0) > 0 ? "working" : "failing";
 }
 
 export interface MailboxEntry {

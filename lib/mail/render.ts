@@ -3,6 +3,7 @@ import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, LOCALES, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { formatRange } from "@/lib/time/format";
+import { countryName } from "@/lib/geo/countries";
 
 // Plain text first; the HTML is the same paragraphs, escaped, with addresses made into
 // links that point exactly where they say. No images, no pixels, no rewritten links.
@@ -106,13 +107,15 @@ export const eventUrl = (origin: string, campaign: { slug: string }, event: { sl
 export const privateUrl = (origin: string, token: string) => `${origin}/s/${token}`;
 
 export const whenText = (locale: string, e: Pick<MailEvent, "startsAt" | "endsAt" | "timeZone">) => formatRange(mailLocale(locale), e.startsAt, e.endsAt, e.timeZone);
-export const whereText = (e: Pick<MailEvent, "venue" | "address" | "city" | "country">) => [e.venue, e.address, e.city, e.country].filter(Boolean).join(", ");
+/** The place; with a language, the country by its name in it (without, the code: for comparing two places). */
+export const whereText = (e: Pick<MailEvent, "venue" | "address" | "city" | "country">, locale?: string) =>
+  [e.venue, e.address, e.city, locale ? countryName(e.country, mailLocale(locale)) : e.country].filter(Boolean).join(", ");
 
 /** When, where and the event's page: the block every message about an event carries. */
 export function eventBlock(t: MailT, locale: string, origin: string, campaign: MailCampaign, event: MailEvent): string {
   return [
     t("when", { when: whenText(locale, event) }),
-    whereText(event) ? t("where", { where: whereText(event) }) : null,
+    whereText(event) ? t("where", { where: whereText(event, locale) }) : null,
     event.onlineUrl ? t("online", { url: event.onlineUrl }) : null,
     t("eventPage", { url: eventUrl(origin, campaign, event) }),
   ]

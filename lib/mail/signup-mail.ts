@@ -74,11 +74,11 @@ const KEYS = {
 // The calendar file of an event version, built once: a crowd signing up for one event shares it.
 const icsCache = new Map<string, string>();
 
-function icsAttachment(ctx: SignupMailContext): MailAttachment {
-  const key = `${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
+function icsAttachment(ctx: SignupMailContext, locale: string): MailAttachment {
+  const key = `${locale}|${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
   let content = icsCache.get(key);
   if (content === undefined) {
-    content = eventToIcs(ctx.campaign, ctx.event, ctx.origin);
+    content = eventToIcs(ctx.campaign, ctx.event, ctx.origin, locale);
     if (icsCache.size > 500) icsCache.clear();
     icsCache.set(key, content);
   }
@@ -104,7 +104,7 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
     to: person.email,
     locale: person.locale,
     mail,
-    attachments: kind === "signup_confirmed" || kind === "signup_promoted" ? [icsAttachment(ctx)] : [],
+    attachments: kind === "signup_confirmed" || kind === "signup_promoted" ? [icsAttachment(ctx, person.locale)] : [],
     eventId: ctx.event.id,
     signupId: person.id,
   };

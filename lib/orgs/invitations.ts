@@ -49,6 +49,15 @@ export async function createInvitation(actor: Actor, orgId: string, input: Creat
   const email = input.email ?? null;
   const db = await getDb();
   return audited(db, actor, "invitation.create", async (tx) => {
+    // An address that already belongs to a member: a second link would only confuse; a role is changed in the list.
+    if (email) {
+      const [member] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
+        .where(eq(users.email, email.trim().toLowerCase()));
+      if (member) throw new PublicError("invitations.alreadyMemberAddress", "email", { email });
+    }
     const [row] = await tx
       .insert(invitations)
       .values({ orgId, role: input.role, note: input.note || null, email, tokenHash: hashToken(token), createdBy: grant.userId, createdAt: now, expiresAt })
@@ -94,7 +103,9 @@ export async function previewInvitation(token: string, now = new Date()) {
     .innerJoin(organisations, eq(organisations.id, invitations.orgId))
     .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row) return null;
-  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.inv.role, expiresAt: row.inv.expiresAt, status: statusOf(row.inv, now) };
+  const status = statusOf(row.inv, now);
+  // The invited address, for the registration form: only while the link can still be used.
+  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.inv.role, expiresAt: row.inv.expiresAt, status, email: status === "pending" ? row.inv.email : null };
 }
 
 /** Joins the organisation; the link works once, within its seven days. */

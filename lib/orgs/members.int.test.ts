@@ -74,6 +74,19 @@ describe("invitations", () => {
     expect((await listMembers(owner, org.id)).some((m) => m.userId === second.id)).toBe(false);
   });
 
+  it("are refused for an address that is a member already, and fill in the invited address while they can be used", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const owner = people.owner[0]!;
+    const member = await makeUser(handle);
+    await acceptInvitation({ userId: member.id }, (await createInvitation(owner, org.id, { role: "coordinator" })).token);
+    await expect(createInvitation(owner, org.id, { role: "organizer", email: member.email.toUpperCase() })).rejects.toMatchObject({ messageKey: "invitations.alreadyMemberAddress", field: "email" });
+    const { token } = await createInvitation(owner, org.id, { role: "organizer", email: "new.person@test.example" });
+    expect((await previewInvitation(token))?.email).toBe("new.person@test.example");
+    const guest = await makeUser(handle);
+    await acceptInvitation({ userId: guest.id }, token);
+    expect((await previewInvitation(token))?.email).toBeNull();
+  });
+
   it("expire after seven days and can be withdrawn", async () => {
     const { org, people } = await makeOrg(handle, { owner: 1 });
     const owner = people.owner[0]!;

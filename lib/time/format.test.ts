@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant, formatRange } from "./format";
+import { formatCalendarDate, formatInstant, formatRange } from "./format";
 
 describe("event times in the event's zone", () => {
   it("names London summer time, whatever the machine's zone", () => {
@@ -10,5 +10,13 @@ describe("event times in the event's zone", () => {
 
   it("shows Aqtau's hearing at its local hour", () => {
     expect(formatInstant("en", new Date("2012-07-20T05:00:00Z"), "Asia/Aqtau")).toMatch(/10:00 GMT\+5/);
+  });
+});
+
+describe("calendar dates (articles)", () => {
+  it("read like every other date, in the reader's language", () => {
+    expect(formatCalendarDate("en", "2012-07-20")).toBe("20 Jul 2012");
+    expect(formatCalendarDate("de", "2012-07-20")).toBe("20. Juli 2012");
+    expect(formatCalendarDate("ru", "2012-07-20")).toMatch(/^20 июл\.? 2012/);
   });
 });

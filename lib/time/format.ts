@@ -64,5 +64,6 @@ export { zoneCity };
 
 /** A calendar date ("2012-07-18") as the reader's locale writes it; no zone applies to a date alone. */
 export function formatCalendarDate(locale: string, date: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  // The same language tags and the same day, month and year as every other date on the site.
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }

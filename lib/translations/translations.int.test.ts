@@ -63,4 +63,23 @@ describe("translations of campaigns and events", () => {
     await handle.db.delete(campaigns).where(eq(campaigns.id, campaign.id));
     expect(await handle.db.select().from(eventTranslations).where(eq(eventTranslations.eventId, event.id))).toEqual([]);
   });
+
+  it("are never in the original's own language, and never hide a part of the original they leave empty", async () => {
+    const { campaign, event } = await makeEvent(handle, org.org.id, { title: "Protest at the embassy" });
+    await handle.db.update(campaigns).set({ language: "ru", summary: "Свободу нефтяникам", body: "Текст" }).where(eq(campaigns.id, campaign.id));
+    const ownLanguage = campaignTranslationSchema.parse({ locale: "ru", title: "Другое название" });
+    await expect(saveCampaignTranslation(who(org, "organizer"), campaign.id, ownLanguage)).rejects.toMatchObject({ messageKey: "translations.sameAsOriginal", field: "locale" });
+    await expect(saveEventTranslation(who(org, "organizer"), event.id, eventTranslationSchema.parse({ locale: "en", title: "Same language" }))).rejects.toMatchObject({ messageKey: "translations.sameAsOriginal" });
+    expect(await listCampaignTranslations(who(org, "owner"), campaign.id)).toEqual([]);
+
+    // A translation with a title only: the reader still gets the original's summary and text.
+    await saveCampaignTranslation(who(org, "organizer"), campaign.id, campaignTranslationSchema.parse({ locale: "de", title: "Aktionstag" }));
+    const stored = { ...campaign, language: "ru", summary: "Свободу нефтяникам", body: "Текст" };
+    expect(await campaignInLocale(stored, "de")).toMatchObject({ title: "Aktionstag", summary: "Свободу нефтяникам", body: "Текст", translated: "de" });
+    // Readers of the original's language get the original, whatever rows an older version stored.
+    await handle.db.insert(campaignTranslations).values({ campaignId: campaign.id, locale: "ru", title: "Старый перевод", summary: "" });
+    expect(await campaignInLocale(stored, "ru")).toMatchObject({ title: campaign.title, summary: "Свободу нефтяникам", translated: null });
+    await saveEventTranslation(who(org, "organizer"), event.id, eventTranslationSchema.parse({ locale: "kk", title: "Наразылық" }));
+    expect((await eventsInLocale([{ ...event, description: "Come", language: "en" }], "kk"))[0]).toMatchObject({ title: "Наразылық", description: "Come" });
+  });
 });

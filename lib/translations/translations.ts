@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { campaignTranslations, eventTranslations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { campaignForActor } from "@/lib/campaigns/campaigns";
+import { PublicError } from "@/lib/errors";
 import { eventForActor } from "@/lib/events/events";
 import type { CampaignTranslationInput, EventTranslationInput } from "./schemas";
 
@@ -16,8 +17,14 @@ export async function listCampaignTranslations(actor: Actor, campaignId: string)
   return db.select().from(campaignTranslations).where(eq(campaignTranslations.campaignId, campaignId)).orderBy(asc(campaignTranslations.locale));
 }
 
+/** A translation into the language the text is written in would replace the original for its own readers. */
+function notTheOriginal(original: string, locale: string) {
+  if (original === locale) throw new PublicError("translations.sameAsOriginal", "locale");
+}
+
 export async function saveCampaignTranslation(actor: Actor, campaignId: string, input: CampaignTranslationInput) {
-  await campaignForActor(actor, campaignId, "organizer");
+  const { campaign } = await campaignForActor(actor, campaignId, "organizer");
+  notTheOriginal(campaign.language, input.locale);
   const db = await getDb();
   const values = { campaignId, ...input, updatedAt: new Date() };
   await db.insert(campaignTranslations).values(values).onConflictDoUpdate({ target: [campaignTranslations.campaignId, campaignTranslations.locale], set: values });
@@ -36,7 +43,8 @@ export async function listEventTranslations(actor: Actor, eventId: string) {
 }
 
 export async function saveEventTranslation(actor: Actor, eventId: string, input: EventTranslationInput) {
-  await eventForActor(actor, eventId, "organizer");
+  const { event } = await eventForActor(actor, eventId, "organizer");
+  notTheOriginal(event.language, input.locale);
   const db = await getDb();
   const values = { eventId, ...input, updatedAt: new Date() };
   await db.insert(eventTranslations).values(values).onConflictDoUpdate({ target: [eventTranslations.eventId, eventTranslations.locale], set: values });
@@ -51,15 +59,19 @@ export async function deleteEventTranslation(actor: Actor, eventId: string, loca
 /** A public text in the reader's language when the organizers translated it; `translated` says which one is shown. */
 export type Translated<T> = T & { translated: string | null };
 
-/** The campaign's title, summary and body in `locale`, or the original. Public reads: call with published campaigns only. */
-export async function campaignInLocale<T extends { id: string; title: string; summary: string; body: string }>(campaign: T, locale: string): Promise<Translated<T>> {
+/**
+ * The campaign's title, summary and body in `locale`, or the original. Public reads: call with published campaigns only.
+ * Readers of the original's own language get the original; a part the translation leaves empty shows the original's.
+ */
+export async function campaignInLocale<T extends { id: string; title: string; summary: string; body: string; language?: string }>(campaign: T, locale: string): Promise<Translated<T>> {
+  if (campaign.language === locale) return { ...campaign, translated: null };
   const db = await getDb();
   const [t] = await db.select().from(campaignTranslations).where(and(eq(campaignTranslations.campaignId, campaign.id), eq(campaignTranslations.locale, locale)));
-  return t ? { ...campaign, title: t.title, summary: t.summary, body: t.body, translated: locale } : { ...campaign, translated: null };
+  return t ? { ...campaign, title: t.title, summary: t.summary || campaign.summary, body: t.body || campaign.body, translated: locale } : { ...campaign, translated: null };
 }
 
 /** Events' titles and descriptions in `locale` where translated, in one query. */
-export async function eventsInLocale<T extends { id: string; title: string; description: string }>(list: T[], locale: string): Promise<Translated<T>[]> {
+export async function eventsInLocale<T extends { id: string; title: string; description: string; language?: string }>(list: T[], locale: string): Promise<Translated<T>[]> {
   if (!list.length) return [];
   const db = await getDb();
   const rows = await db
@@ -68,7 +80,7 @@ export async function eventsInLocale<T extends { id: string; title: string; desc
     .where(and(inArray(eventTranslations.eventId, list.map((e) => e.id)), eq(eventTranslations.locale, locale)));
   const byId = new Map(rows.map((r) => [r.eventId, r]));
   return list.map((e) => {
-    const t = byId.get(e.id);
-    return t ? { ...e, title: t.title, description: t.description, translated: locale } : { ...e, translated: null };
+    const t = e.language === locale ? undefined : byId.get(e.id);
+    return t ? { ...e, title: t.title, description: t.description || e.description, translated: locale } : { ...e, translated: null };
   });
 }

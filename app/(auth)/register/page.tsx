@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/auth/register-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { safeReturnPath } from "@/lib/auth/session";
+import { previewInvitation } from "@/lib/orgs/invitations";
 import { register } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,11 +14,14 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const t = await getTranslations("auth.register");
   const next = typeof params.next === "string" ? safeReturnPath(params.next) : undefined;
+  // Coming from an invitation: its address is filled in (read from the link, never put in the address bar).
+  const token = next?.match(/^\/invite\/([A-Za-z0-9_-]{1,100})$/)?.[1];
+  const invited = token ? ((await previewInvitation(token))?.email ?? undefined) : undefined;
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <Card>
-        <RegisterForm action={register} next={next} />
+        <RegisterForm action={register} next={next} email={invited} />
       </Card>
     </>
   );

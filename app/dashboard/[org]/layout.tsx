@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/dashboard/nav-link";
 import { DashboardHeader } from "@/components/layout/dashboard-header";
+import { MailStateBanner } from "@/components/mail/mail-state-banner";
+import { mailState } from "@/lib/mail/mailbox";
 import { getAccount } from "@/lib/accounts/accounts";
 import { listMyOrganisations } from "@/lib/orgs/orgs";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
@@ -11,6 +13,8 @@ export default async function OrganisationLayout({ children, params }: { childre
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}`);
   const [orgs, account] = await Promise.all([listMyOrganisations(actor), getAccount(actor.userId)]);
+  // Until mail reaches people, those who write to them are told so on every page.
+  const mail = org.role !== "coordinator" ? await mailState(actor, org.id) : "working";
   const t = await getTranslations("dashboard.nav");
   const tc = await getTranslations("dashboardCampaigns");
   const tabs = [
@@ -35,6 +39,7 @@ export default async function OrganisationLayout({ children, params }: { childre
         </ul>
       </nav>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <MailStateBanner state={mail} org={org.slug} owner={org.role === "owner"} />
         {children}
       </main>
     </>

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { getPublicEventById } from "@/lib/events/public";
 import { getSignupByToken } from "@/lib/signups/manage";
 import { formatInstant } from "@/lib/time/format";
+import { LocalTime } from "@/components/public/local-time";
 import { cancelAction, changeRoleAction, eraseAction } from "./actions";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -84,7 +85,11 @@ export default async function OwnSignupPage({ params, searchParams }: Params) {
           <dt className="text-stone-600">{t("consent")}</dt>
           <dd>{own.consentToContact ? t("yes") : t("no")}</dd>
           <dt className="text-stone-600">{t("signedUpAt")}</dt>
-          <dd>{formatInstant(locale, own.createdAt, event.timeZone)}</dd>
+          <dd>
+            {formatInstant(locale, own.createdAt, event.timeZone)}
+            {/* A supporter far from the place also reads it on their own clock (filled in by the page's script). */}
+            <LocalTime startsAt={own.createdAt.toISOString()} endsAt={own.createdAt.toISOString()} timeZone={event.timeZone} locale={locale} testId="signed-up-reader-time" />
+          </dd>
         </dl>
       </Card>
       {own.status !== "cancelled" && eventOpen && event.roles.length ? (

@@ -4,10 +4,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
-import { createCampaign, setCampaignStatus, updateCampaign } from "@/lib/campaigns/campaigns";
+import { getLocale } from "next-intl/server";
+import { createCampaign, deleteCampaign, setCampaignStatus, updateCampaign } from "@/lib/campaigns/campaigns";
 import { campaignSchema, campaignStatusSchema } from "@/lib/campaigns/schemas";
-import { cancelEvent, createEvent, duplicateEvent, postponeEvent, updateEvent } from "@/lib/events/events";
-import { cancelEventSchema, duplicateSchema, eventSchema, postponeSchema } from "@/lib/events/schemas";
+import { PublicError } from "@/lib/errors";
+import { cancelEvent, createEvent, deleteEvent, duplicateEvent, postponeEvent, updateEvent } from "@/lib/events/events";
+import { cancelEventSchema, duplicateSchema, eventSchema, newEventSchema, postponeFormSchema } from "@/lib/events/schemas";
+import { formatInstant } from "@/lib/time/format";
+import { isValidTimeZone } from "@/lib/time/zones";
 import type { FormState } from "@/lib/forms";
 import { getOrganisation } from "@/lib/orgs/orgs";
 
@@ -31,6 +35,19 @@ function withoutPrefix(formData: FormData, prefix: string): FormData {
   const out = new FormData();
   for (const [key, value] of formData.entries()) out.append(key.startsWith(prefix) ? key.slice(prefix.length) : key, value);
   return out;
+}
+
+/** The new erasure date a change of date would bring earlier, in the reader's language and the event's zone. */
+async function namingErasureDate<T>(timeZone: unknown, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof PublicError && e.messageKey === "events.erasureEarlier" && typeof e.values?.date === "string") {
+      const zone = typeof timeZone === "string" && isValidTimeZone(timeZone) ? timeZone : "UTC";
+      throw new PublicError(e.messageKey, e.field, { date: formatInstant(await getLocale(), new Date(e.values.date), zone) });
+    }
+    throw e;
+  }
 }
 
 export async function createCampaignAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -61,7 +78,7 @@ export async function setCampaignStatusAction(_prev: FormState, formData: FormDa
 }
 
 export async function createEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(z.object({ org: slug, campaign: slug, campaignId: z.uuid() }).and(eventSchema), formData, async ({ org, campaign, campaignId, ...input }) => {
+  return handleForm(z.object({ org: slug, campaign: slug, campaignId: z.uuid() }).and(newEventSchema), formData, async ({ org, campaign, campaignId, ...input }) => {
     const event = await createEvent(await getActor(), campaignId, input);
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, event.slug)}?created=1`);
@@ -70,15 +87,15 @@ export async function createEventAction(_prev: FormState, formData: FormData): P
 
 export async function updateEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(eventTarget.and(eventSchema), formData, async ({ org, campaign, eventId, ...input }) => {
-    const event = await updateEvent(await getActor(), eventId, input);
+    const event = await namingErasureDate(input.timeZone, async () => updateEvent(await getActor(), eventId, input));
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, event.slug)}?saved=1${event.promoted > 0 ? `&promoted=${event.promoted}` : ""}`);
   });
 }
 
 export async function postponeEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(eventTarget.and(postponeSchema), withoutPrefix(formData, "postpone-"), async ({ org, campaign, eventId, ...input }) => {
-    const event = await postponeEvent(await getActor(), eventId, input);
+  return handleForm(eventTarget.and(postponeFormSchema), withoutPrefix(formData, "postpone-"), async ({ org, campaign, eventId, ...input }) => {
+    const event = await namingErasureDate(formData.get("postpone-timeZone"), async () => postponeEvent(await getActor(), eventId, input));
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, event.slug)}?postponed=1`);
   });
@@ -100,5 +117,21 @@ export async function duplicateEventAction(_prev: FormState, formData: FormData)
     const copy = await duplicateEvent(await getActor(), eventId, { ...input, title: input.title || undefined });
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, copy.slug)}?duplicated=1`);
+  });
+}
+
+export async function deleteCampaignAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(campaignTarget, formData, async ({ org, campaignId }) => {
+    await deleteCampaign(await getActor(), campaignId);
+    refresh(org);
+    redirect(`/dashboard/${org}/campaigns?deleted=campaign`);
+  });
+}
+
+export async function deleteEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(eventTarget, withoutPrefix(formData, "delete-"), async ({ org, campaign, eventId }) => {
+    const { campaignSlug } = await deleteEvent(await getActor(), eventId);
+    refresh(org, campaign);
+    redirect(`${campaignPath(org, campaignSlug)}?deleted=event`);
   });
 }

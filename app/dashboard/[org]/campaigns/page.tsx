@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatInstant } from "@/lib/time/format";
 import { CampaignStatusBadge } from "@/components/dashboard/status-badge";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listCampaigns } from "@/lib/campaigns/campaigns";
@@ -14,8 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboardCampaigns.list"))("title") };
 }
 
-export default async function CampaignsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function CampaignsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: slug } = await params;
+  const { deleted } = await searchParams;
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}/campaigns`);
   const campaigns = await listCampaigns(actor, org.id);
   const canEdit = roleAllows(org.role, "organizer");
@@ -33,6 +35,11 @@ export default async function CampaignsPage({ params }: { params: Promise<{ org:
           </Link>
         ) : null}
       </div>
+      {deleted === "campaign" ? (
+        <div className="mb-6">
+          <Alert tone="success">{t("list.deleted")}</Alert>
+        </div>
+      ) : null}
       {campaigns.length === 0 ? (
         <Card className="text-center">
           <h2 className="text-lg font-semibold">{t("empty.title")}</h2>

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm, unprefixed } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
@@ -17,13 +18,16 @@ function refresh(org: string, campaign: string) {
   revalidatePath(`/c/${campaign}`, "layout");
 }
 
-const ok = (messageKey: string): FormState => ({ status: "ok", messageKey });
+// Back to the page, which says what was done only while it is still true (components/translations/translations-panel.tsx).
+const campaignPage = (org: string, campaign: string) => `/dashboard/${org}/campaigns/${campaign}`;
+const eventPage = (org: string, campaign: string, event: string) => `${campaignPage(org, campaign)}/events/${event}`;
+const done = (path: string, what: "saved" | "deleted", locale: string) => redirect(`${path}?translation=${what}:${locale}#translations`);
 
 export async function saveCampaignTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(campaignTranslationSchema.extend(campaignTarget.shape), unprefixed(formData), async ({ org, campaign, campaignId, ...input }) => {
     await saveCampaignTranslation(await getActor(), campaignId, input);
     refresh(org, campaign);
-    return ok("translationsUI.saved");
+    done(campaignPage(org, campaign), "saved", input.locale);
   });
 }
 
@@ -31,22 +35,22 @@ export async function deleteCampaignTranslationAction(_prev: FormState, formData
   return handleForm(translationLocaleSchema.extend(campaignTarget.shape), formData, async ({ org, campaign, campaignId, locale }) => {
     await deleteCampaignTranslation(await getActor(), campaignId, locale);
     refresh(org, campaign);
-    return ok("translationsUI.deleted");
+    done(campaignPage(org, campaign), "deleted", locale);
   });
 }
 
 export async function saveEventTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(eventTranslationSchema.extend(eventTarget.shape), unprefixed(formData), async ({ org, campaign, campaignId: _c, eventId, event: _e, ...input }) => {
+  return handleForm(eventTranslationSchema.extend(eventTarget.shape), unprefixed(formData), async ({ org, campaign, campaignId: _c, eventId, event, ...input }) => {
     await saveEventTranslation(await getActor(), eventId, input);
     refresh(org, campaign);
-    return ok("translationsUI.saved");
+    done(eventPage(org, campaign, event), "saved", input.locale);
   });
 }
 
 export async function deleteEventTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(translationLocaleSchema.extend(eventTarget.shape), formData, async ({ org, campaign, eventId, locale }) => {
+  return handleForm(translationLocaleSchema.extend(eventTarget.shape), formData, async ({ org, campaign, eventId, event, locale }) => {
     await deleteEventTranslation(await getActor(), eventId, locale);
     refresh(org, campaign);
-    return ok("translationsUI.deleted");
+    done(eventPage(org, campaign, event), "deleted", locale);
   });
 }

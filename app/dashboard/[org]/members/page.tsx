@@ -104,11 +104,13 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     </p>
                     {inv.email ? (
                       <p className="break-all text-stone-700" data-testid="invitation-email">
-                        {tm("sentTo", { email: inv.email })}
+                        {tm("invitedAddress", { email: inv.email })}
                       </p>
                     ) : null}
                     <p className="text-stone-600">
-                      {ti(`state.${inv.status}`)} · {ti("expires", { when: formatInstant(locale, inv.expiresAt, "UTC") })}
+                      {ti(`state.${inv.status}`)}
+                      {/* Only a link still waiting has an expiry worth reading. */}
+                      {inv.status === "pending" ? <> · {ti("expires", { when: formatInstant(locale, inv.expiresAt, "UTC") })}</> : null}
                     </p>
                     {inv.status === "pending" ? (
                       <div className="mt-2">

@@ -16,7 +16,8 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { TranslationsPanel } from "@/components/translations/translations-panel";
 import { listCampaignTranslations } from "@/lib/translations/translations";
 import { deleteCampaignTranslationAction, saveCampaignTranslationAction } from "../translation-actions";
-import { setCampaignStatusAction, updateCampaignAction } from "../actions";
+import { deleteCampaignAction, setCampaignStatusAction, updateCampaignAction } from "../actions";
+import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { loadCampaignPage, prefetchDashboard } from "../load";
 
 type Params = Promise<{ org: string; campaign: string }>;
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function CampaignPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: orgSlug, campaign: campaignSlug } = await params;
-  const { created, saved } = await searchParams;
+  const { created, saved, deleted, translation } = await searchParams;
   const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}`);
   const dashboard = await prefetchDashboard(actor, org.id, org.slug);
   const t = await getTranslations("dashboardCampaigns");
@@ -51,9 +52,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       >
         {campaign.title}
       </PageTitle>
-      {created || saved ? (
+      {/* "Created as a draft… then publish it" is true only while it is a draft. */}
+      {(created && campaign.status === "draft") || saved || deleted === "event" ? (
         <div className="mb-6">
-          <Alert tone="success">{created ? te("campaign.created") : te("campaign.saved")}</Alert>
+          <Alert tone="success">{deleted === "event" ? t("campaign.eventDeleted") : created && campaign.status === "draft" ? te("campaign.created") : te("campaign.saved")}</Alert>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -90,6 +92,8 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               translations={await listCampaignTranslations(actor, campaign.id)}
               save={saveCampaignTranslationAction}
               remove={deleteCampaignTranslationAction}
+              original={campaign.language}
+              notice={typeof translation === "string" ? translation : undefined}
             />
           ) : null}
           {canEdit ? (
@@ -99,7 +103,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 key={campaign.updatedAt.toISOString()}
                 action={updateCampaignAction}
                 org={org.slug}
-                campaign={{ id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, summary: campaign.summary, body: campaign.body, appealUrl: campaign.appealUrl, signupOrigins: campaign.signupOrigins.join("\n"), retentionDays: campaign.retentionDays, status: campaign.status }}
+                campaign={{ id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, summary: campaign.summary, body: campaign.body, appealUrl: campaign.appealUrl, signupOrigins: campaign.signupOrigins.join("\n"), retentionDays: campaign.retentionDays, status: campaign.status, language: campaign.language }}
               />
             </Card>
           ) : null}
@@ -129,6 +133,22 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               </>
             )}
           </Card>
+          {canEdit && campaign.status === "draft" ? (
+            <Card className="border-red-200">
+              <h2 className="text-lg font-semibold text-red-900">{t("campaign.deleteTitle")}</h2>
+              <p className="mb-4 mt-1 text-sm text-stone-700">{t("campaign.deleteLead")}</p>
+              <ConfirmDeleteForm
+                id={`delete-campaign-${campaign.id}`}
+                action={deleteCampaignAction}
+                fields={{ org: org.slug, campaignId: campaign.id }}
+                label={t("campaign.deleteSubmit")}
+                title={t("campaign.deleteConfirmTitle", { title: campaign.title })}
+                body={t("campaign.deleteConfirmBody")}
+                confirmLabel={t("campaign.deleteConfirm")}
+                cancelLabel={t("campaign.deleteKeep")}
+              />
+            </Card>
+          ) : null}
           {org.role === "owner" ? <EmergencyErase org={org.slug} campaignId={campaign.id} title={campaign.title} /> : null}
         </div>
       </div>

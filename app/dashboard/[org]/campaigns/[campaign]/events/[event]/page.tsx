@@ -23,7 +23,8 @@ import { deleteEventTranslationAction, saveEventTranslationAction } from "../../
 import { countryName } from "@/lib/geo/countries";
 import { formatWallClockRange } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
-import { cancelEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
+import { cancelEventAction, deleteEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
+import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { listCaseChoices } from "@/lib/trials/trials";
 import { loadEventPage, prefetchDashboard } from "../../../load";
 
@@ -168,6 +169,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                   caseId: event.caseId ?? "",
                   roles: event.roles.join(", "),
                   confirmed: event.confirmedCount,
+                  language: event.language,
                 }}
               />
             </Card>
@@ -182,6 +184,8 @@ export default async function EventPage({ params, searchParams }: { params: Para
               translations={await listEventTranslations(actor, event.id)}
               save={saveEventTranslationAction}
               remove={deleteEventTranslationAction}
+              original={event.language}
+              notice={typeof flags.translation === "string" ? flags.translation : undefined}
             />
           ) : null}
         </div>
@@ -215,6 +219,23 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">{t("cancelTitle")}</h2>
                 <p className="mb-4 mt-1 text-sm text-stone-700">{t("cancelLead")}</p>
                 <CancelEventForm action={cancelEventAction} org={org.slug} campaign={campaign.slug} eventId={event.id} eventTitle={event.title} signups={event.confirmedCount + event.waitlistedCount} />
+              </Card>
+            ) : null}
+            {event.confirmedCount + event.waitlistedCount === 0 ? (
+              // Made by mistake: gone without a trace on the public pages, while nobody has signed up.
+              <Card className="border-red-200">
+                <h2 id="delete" className="scroll-mt-4 text-lg font-semibold text-red-900">{t("deleteTitle")}</h2>
+                <p className="mb-4 mt-1 text-sm text-stone-700">{t("deleteLead")}</p>
+                <ConfirmDeleteForm
+                  id={`delete-event-${event.id}`}
+                  action={deleteEventAction}
+                  fields={{ org: org.slug, campaign: campaign.slug, eventId: event.id }}
+                  label={t("deleteSubmit")}
+                  title={t("deleteConfirmTitle", { title: event.title })}
+                  body={t("deleteConfirmBody")}
+                  confirmLabel={t("deleteConfirm")}
+                  cancelLabel={t("deleteKeep")}
+                />
               </Card>
             ) : null}
           </div>

@@ -41,6 +41,7 @@ export default async function NewEventPage({ params }: { params: Promise<{ org: 
     waitlist: false,
     roles: "",
     confirmed: 0,
+    language: campaign.language,
   };
   return (
     <div className="max-w-3xl">

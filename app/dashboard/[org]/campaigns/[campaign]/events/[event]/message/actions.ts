@@ -7,6 +7,7 @@ import { handleForm } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { previewAttendeeMessage, sendAttendeeMessage } from "@/lib/mail/attendee-messages";
+import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { attendeeMessageSchema } from "@/lib/mail/schemas";
 
 // A public endpoint like any action: the event id only says which event; the lib call checks who may.
@@ -42,6 +43,8 @@ export async function attendeeMessageAction(_prev: FormState, formData: FormData
     const sent = await sendAttendeeMessage(actor, eventId, input);
     revalidatePath(`/dashboard/${org}/mailbox`);
     revalidatePath(`/dashboard/${org}/exports`);
-    return { status: "ok", messageKey: sent.repeated ? "attendeeMessages.repeated" : "attendeeMessages.sent", data: { intent: "sent", count: String(sent.count), nonce: randomUUID() } };
+    // Only what happened: without mail set up the message is kept, not sent.
+    const done = sent.repeated ? "attendeeMessages.repeated" : isSmtpConfigured() ? "attendeeMessages.sent" : "attendeeMessages.held";
+    return { status: "ok", messageKey: done, data: { intent: "sent", count: String(sent.count), nonce: randomUUID() } };
   });
 }
