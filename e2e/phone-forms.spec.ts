@@ -177,6 +177,7 @@ test("without mail set up, owners see it on every dashboard page, and the messag
     await page.goto(`/en/dashboard/${ORG}/members`);
     await expect(banner).toBeVisible();
     const email = page.getByLabel("Email (optional)");
+    await expect(page.getByText("Email is not set up on this server, so the link is not emailed")).toBeVisible();
     await email.fill("ORGANIZER@picket.example");
     await page.getByRole("button", { name: "Create invitation link" }).click();
     await expect(page.getByText("organizer@picket.example is already a member of this organisation.", { exact: false })).toBeVisible();

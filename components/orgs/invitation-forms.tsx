@@ -11,7 +11,7 @@ import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { ROLES } from "@/lib/orgs/roles";
 
 
-export function CreateInvitationForm({ action, org }: { action: FormAction; org: string }) {
+export function CreateInvitationForm({ action, org, mailWorks = true }: { action: FormAction; org: string; mailWorks?: boolean }) {
   const t = useTranslations("invitations.create");
   const tr = useTranslations("roles");
   const tm = useTranslations("invitationMail");
@@ -48,7 +48,7 @@ export function CreateInvitationForm({ action, org }: { action: FormAction; org:
           </option>
         ))}
       </SelectField>
-      <TextField name="email" type="email" autoComplete="off" label={tm("email")} hint={tm("emailHint")} maxLength={254} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
+      <TextField name="email" type="email" autoComplete="off" label={tm("email")} hint={tm(mailWorks ? "emailHint" : "emailHintHeld")} maxLength={254} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
       <SelectField name="language" label={tm("language")} hint={tm("languageHint")} defaultValue={keptValue(state, "language") ?? locale} error={msg(fieldError(state, "language"))}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>

@@ -4,6 +4,7 @@ import { formatInstant } from "@/lib/time/format";
 import { CreateInvitationForm, RevokeInvitationForm } from "@/components/orgs/invitation-forms";
 import { ChangeRoleForm, RemoveMemberForm } from "@/components/orgs/member-forms";
 import { Card, PageTitle } from "@/components/ui/card";
+import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { listInvitations } from "@/lib/orgs/invitations";
 import { listMembers } from "@/lib/orgs/members";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
@@ -87,7 +88,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
             <h2 className="text-lg font-semibold">{ti("create.title")}</h2>
             <p className="mt-1 text-sm text-stone-700">{ti("create.lead", { days: 7 })}</p>
             <div className="mt-4">
-              <CreateInvitationForm action={createInvitationAction} org={org.slug} />
+              <CreateInvitationForm action={createInvitationAction} org={org.slug} mailWorks={isSmtpConfigured()} />
             </div>
           </Card>
           <Card>
