@@ -29,12 +29,29 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
     const cols = Array.isArray(details.columns) ? details.columns.filter(isColumn) : [];
     return cols.length ? t("log.columnsList", { columns: cols.map((c) => t(`columns.${c}`)).join(", ") }) : "";
   };
-  const actionLabel = (action: string) =>
-    action === "export.csv" ? t("log.actions.csv") : action === "export.sheet" ? t("log.actions.sheet") : action === "message.send"
-              ? t("log.actions.message")
-              : action === "signups.erase"
-                ? t("log.actions.erase")
-                : t("log.actions.other", { action });
+  // Every audited change (lib/audit) is listed here; each action its own words.
+  const LABELS = {
+    "export.csv": "csv",
+    "export.sheet": "sheet",
+    "message.send": "message",
+    "signups.erase": "erase",
+    "signups.emergencyErase": "emergencyErase",
+    "member.role": "memberRole",
+    "member.remove": "memberRemove",
+    "scope.grant": "scopeGrant",
+    "scope.revoke": "scopeRevoke",
+    "invitation.create": "invitationCreate",
+    "invitation.revoke": "invitationRevoke",
+    "invitation.accept": "invitationAccept",
+    "campaign.status": "campaignStatus",
+    "event.postpone": "eventPostpone",
+    "event.cancel": "eventCancel",
+    "mailbox.send": "mailboxSend",
+  } as const;
+  const actionLabel = (action: string) => {
+    const key = (LABELS as Record<string, (typeof LABELS)[keyof typeof LABELS]>)[action];
+    return key ? t(`log.actions.${key}`) : t("log.actions.other", { action });
+  };
   // A message to attendees: its subject and who it went to, in place of filters and columns.
   const describeMessage = (details: Record<string, unknown>) => {
     const audience = typeof details.audience === "string" && (AUDIENCES as readonly string[]).includes(details.audience) ? (details.audience as AudienceChoice) : null;
@@ -90,7 +107,7 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
                         {line}
                       </span>
                     ))
-                  ) : (
+                  ) : !e.action.startsWith("export.") ? null : (
                     <>
                       <span className="block">{describeFilters(e.details)}</span>
                       <span className="block">{describeColumns(e.details)}</span>
