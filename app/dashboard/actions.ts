@@ -8,6 +8,8 @@ import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { createInvitation, revokeInvitation } from "@/lib/orgs/invitations";
 import { changeRole, removeMember } from "@/lib/orgs/members";
+import { setSecondFactorRequired } from "@/lib/accounts/policy";
+import { endMemberSessions } from "@/lib/accounts/sessions";
 import { createOrganisation, getOrganisation } from "@/lib/orgs/orgs";
 import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, invitationIdSchema, memberSchema } from "@/lib/orgs/schemas";
 
@@ -63,5 +65,25 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
     if (actor?.userId === data.userId) redirect("/dashboard");
     revalidatePath(`/dashboard/${org.slug}`, "layout");
     return { status: "ok", messageKey: "members.removed" };
+  });
+}
+
+export async function endMemberSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(memberSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    const n = await endMemberSessions(actor, org.id, data.userId);
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: "account.members.sessionsEnded", data: { count: String(n) } };
+  });
+}
+
+export async function requireSecondFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(z.object({ required: z.enum(["on", "off"]) }).extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    await setSecondFactorRequired(actor, org.id, data.required === "on");
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: data.required === "on" ? "account.policy.nowRequired" : "account.policy.nowOptional" };
   });
 }

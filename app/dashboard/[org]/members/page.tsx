@@ -7,7 +7,9 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { listInvitations } from "@/lib/orgs/invitations";
 import { listMembers } from "@/lib/orgs/members";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
-import { changeRoleAction, createInvitationAction, removeMemberAction, revokeInvitationAction } from "../../actions";
+import { ActionForm } from "@/components/account/action-form";
+import { memberSecurity } from "@/lib/accounts/policy";
+import { changeRoleAction, createInvitationAction, endMemberSessionsAction, removeMemberAction, requireSecondFactorAction, revokeInvitationAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/members`);
-  const [members, invitations] = await Promise.all([listMembers(actor, org.id), listInvitations(actor, org.id)]);
+  const [members, invitations, security] = await Promise.all([listMembers(actor, org.id), listInvitations(actor, org.id), memberSecurity(actor, org.id)]);
+  const ta = await getTranslations("account.members");
   const t = await getTranslations("members");
   const ti = await getTranslations("invitations");
   const tr = await getTranslations("roles");
@@ -41,16 +44,37 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   <p className="text-sm text-stone-600" data-testid="member-role">
                     {tr(m.role)}
                   </p>
+                  <p className="text-sm text-stone-600" data-testid="member-security">
+                    {security.members.get(m.userId)?.hasFactor ? ta("hasFactor") : ta("noFactor")} · {ta("openSessions", { count: security.members.get(m.userId)?.sessions ?? 0 })}
+                  </p>
                 </div>
                 <div className="flex flex-col gap-2 sm:items-end">
                   <ChangeRoleForm action={changeRoleAction} org={org.slug} userId={m.userId} role={m.role} memberName={m.name} />
                   <RemoveMemberForm action={removeMemberAction} org={org.slug} userId={m.userId} memberName={m.name} self={m.userId === actor.userId} />
+                  {m.userId !== actor.userId && (security.members.get(m.userId)?.sessions ?? 0) > 0 ? (
+                    <ActionForm action={endMemberSessionsAction} hidden={{ org: org.slug, userId: m.userId }} submit={ta("endSessions", { name: m.name })} pending={ta("ending")} variant="secondary" />
+                  ) : null}
                 </div>
               </li>
             ))}
           </ul>
         </Card>
         <div className="space-y-6">
+          <Card>
+            <h2 className="text-lg font-semibold">{ta("policyTitle")}</h2>
+            <p className="mt-1 text-sm text-stone-700" data-testid="second-factor-policy">
+              {security.required ? ta("policyOn") : ta("policyOff")}
+            </p>
+            <div className="mt-3">
+              <ActionForm
+                action={requireSecondFactorAction}
+                hidden={{ org: org.slug, required: security.required ? "off" : "on" }}
+                submit={security.required ? ta("policyTurnOff") : ta("policyTurnOn")}
+                pending={ta("ending")}
+                variant="secondary"
+              />
+            </div>
+          </Card>
           <Card>
             <h2 className="text-lg font-semibold">{ti("create.title")}</h2>
             <p className="mt-1 text-sm text-stone-700">{ti("create.lead", { days: 7 })}</p>
