@@ -184,6 +184,8 @@ export const pendingRegistrations = pgTable(
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
     locale: text("locale").notNull().default("en"),
+    // Where the person was going (an invitation): a path of this site, followed after the first login.
+    returnPath: text("return_path"),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },

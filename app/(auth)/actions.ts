@@ -30,7 +30,7 @@ async function signInOrExplain(email: string, password: string, code: string | u
     if (e instanceof AuthError) {
       const reason = e instanceof CredentialsSignin ? e.code : "invalid";
       const formError = LOGIN_MESSAGES[reason] ?? "auth.login.invalid";
-      return { status: "error", fieldErrors: reason === "code_required" || reason === "wrong_code" ? { code: formError } : {}, formError, values: { email } };
+      return { status: "error", fieldErrors: {}, formError, values: { email } };
     }
     throw e;
   }
@@ -47,7 +47,8 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
 /** The same answer whether or not the address has an account: the next step is in the inbox either way. */
 export async function register(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(registerSchema.extend(next.shape), formData, async (data) => {
-    const result = await requestRegistration(data, await client(), await getLocale());
+    const returnTo = data.next ? safeReturnPath(data.next) : null;
+    const result = await requestRegistration(data, await client(), await getLocale(), new Date(), returnTo);
     if (!result.ok) return { status: "error", fieldErrors: {}, formError: "account.register.rateLimited", values: { name: data.name, email: data.email } };
     redirect("/register/sent");
   });
@@ -55,8 +56,8 @@ export async function register(_prev: FormState, formData: FormData): Promise<Fo
 
 export async function confirmRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(z.object({ token: z.string().min(20).max(100) }), formData, async ({ token }) => {
-    await confirmRegistration(token);
-    redirect("/login?registered=1");
+    const { returnPath } = await confirmRegistration(token);
+    redirect(returnPath ? `/login?registered=1&next=${encodeURIComponent(safeReturnPath(returnPath))}` : "/login?registered=1");
   });
 }
 

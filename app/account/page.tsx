@@ -80,15 +80,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ) : (
             <p className="mt-3 text-sm font-medium text-stone-800">{t("factors.none")}</p>
           )}
-          {!hasTotp && pending ? (
-            <div className="mt-4 space-y-3 rounded-md border border-stone-200 p-4" data-testid="totp-setup">
-              <p className="text-sm">{t("totp.scan")}</p>
-              {/* eslint-disable-next-line @next/next/no-img-element -- a QR code made here, as an image of our own */}
-              <img src={`data:image/svg+xml;base64,${Buffer.from(renderSVG(pending.uri)).toString("base64")}`} alt={t("totp.qrAlt")} width={200} height={200} className="h-auto w-48 max-w-full" />
-              <p className="text-sm">{t("totp.orType")}</p>
-              <p className="break-all font-mono text-base" data-testid="totp-secret">
-                {pending.secret.match(/.{1,4}/g)?.join(" ")}
-              </p>
+          {/* The confirming form stays where it is once the app is on, so that the recovery codes it returns are shown. */}
+          {params.setup === "totp" && (pending || hasTotp) ? (
+            <div className={pending ? "mt-4 space-y-3 rounded-md border border-stone-200 p-4" : "mt-4"} data-testid="totp-setup">
+              {pending ? (
+                <>
+                  <p className="text-sm">{t("totp.scan")}</p>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- a QR code made here, as an image of our own */}
+                  <img src={`data:image/svg+xml;base64,${Buffer.from(renderSVG(pending.uri)).toString("base64")}`} alt={t("totp.qrAlt")} width={200} height={200} className="h-auto w-48 max-w-full" />
+                  <p className="text-sm">{t("totp.orType")}</p>
+                  <p className="break-all font-mono text-base" data-testid="totp-secret">
+                    {pending.secret.match(/.{1,4}/g)?.join(" ")}
+                  </p>
+                </>
+              ) : null}
               <ActionForm
                 action={confirmTotpAction}
                 fields={[{ name: "code", label: t("totp.code"), autoComplete: "one-time-code", inputMode: "numeric", hint: t("totp.codeHint") }]}
@@ -96,6 +101,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                 pending={t("saving")}
                 codesTitle={t("recovery.title")}
                 codesHint={t("recovery.keep")}
+                quiet={!pending}
               />
             </div>
           ) : !hasTotp ? (
@@ -138,11 +144,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               </li>
             ))}
           </ul>
-          {sessions.length > 1 ? (
-            <div className="mt-4">
-              <ActionForm action={endOtherSessionsAction} submit={t("sessions.endOthers")} pending={t("saving")} variant="danger" />
-            </div>
-          ) : null}
+          <div className="mt-4">
+            <ActionForm action={endOtherSessionsAction} submit={t("sessions.endOthers")} pending={t("saving")} variant="danger" />
+          </div>
         </Card>
 
         <Card>

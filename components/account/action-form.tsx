@@ -31,6 +31,7 @@ export function ActionForm({
   variant = "primary",
   codesTitle,
   codesHint,
+  quiet = false,
 }: {
   action: FormAction;
   fields?: FieldSpec[];
@@ -40,17 +41,20 @@ export function ActionForm({
   variant?: "primary" | "secondary" | "danger";
   codesTitle?: string;
   codesHint?: string;
+  /** Only the outcome of a submission already made, no fields or button (the step it belongs to is done). */
+  quiet?: boolean;
 }) {
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const codes = state.status === "ok" && state.data?.codes ? state.data.codes.split(" ") : null;
+  const controls = !codes && !(quiet && state.status !== "error");
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <FormOutcome state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.map((f) => (
+      {(controls ? fields : []).map((f) => (
         <TextField
           key={f.name}
           name={f.name}
@@ -64,9 +68,11 @@ export function ActionForm({
           error={msg(fieldError(state, f.name), { min: MIN_PASSWORD_LENGTH })}
         />
       ))}
-      <SubmitButton variant={variant} pendingLabel={pending}>
-        {submit}
-      </SubmitButton>
+      {controls ? (
+        <SubmitButton variant={variant} pendingLabel={pending}>
+          {submit}
+        </SubmitButton>
+      ) : null}
       {codes ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
           <p className="font-semibold">{codesTitle}</p>

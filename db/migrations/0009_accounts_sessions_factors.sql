@@ -24,6 +24,7 @@ CREATE TABLE "pending_registrations" (
 	"email" text NOT NULL,
 	"password_hash" text NOT NULL,
 	"locale" text DEFAULT 'en' NOT NULL,
+	"return_path" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );

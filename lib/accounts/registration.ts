@@ -21,7 +21,13 @@ const HOUR = 60 * 60;
 export type RegistrationRequest = { ok: true } | { ok: false; reason: "rateLimited" };
 
 /** Asks for an account: emails a confirmation link to a new address, a note to a known one. The same answer for both. */
-export async function requestRegistration(input: RegisterInput, client: string, locale: string, now = new Date()): Promise<RegistrationRequest> {
+export async function requestRegistration(
+  input: RegisterInput,
+  client: string,
+  locale: string,
+  now = new Date(),
+  returnPath: string | null = null,
+): Promise<RegistrationRequest> {
   const [perClient, overall] = await Promise.all([rateLimit.hit("register:client:" + client, HOUR, now), rateLimit.hit("register:all", HOUR, now)]);
   if (perClient.count > REGISTRATIONS_PER_CLIENT || overall.count > REGISTRATIONS_PER_HOUR) return { ok: false, reason: "rateLimited" };
   // Hashed for both, so the answer takes as long either way.
@@ -41,6 +47,7 @@ export async function requestRegistration(input: RegisterInput, client: string, 
       email: input.email,
       passwordHash,
       locale,
+      returnPath,
       createdAt: now,
       expiresAt: new Date(now.getTime() + REGISTRATION_VALID_HOURS * HOUR * 1000),
     });
@@ -50,7 +57,7 @@ export async function requestRegistration(input: RegisterInput, client: string, 
 }
 
 /** The emailed link, used: the account is made (once) and the address is its login. */
-export async function confirmRegistration(token: string, now = new Date()): Promise<{ email: string }> {
+export async function confirmRegistration(token: string, now = new Date()): Promise<{ email: string; returnPath: string | null }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [pending] = await tx
@@ -66,7 +73,7 @@ export async function confirmRegistration(token: string, now = new Date()): Prom
     if (!row) throw new PublicError("account.register.linkInvalid");
     // Other pending registrations of the address are void now.
     await tx.delete(pendingRegistrations).where(eq(pendingRegistrations.email, pending.email));
-    return row;
+    return { email: row.email, returnPath: pending.returnPath };
   });
 }
 

@@ -240,7 +240,7 @@ describe("registration", () => {
     const fresh = `${unique("new")}@test.example`;
     const now = new Date("2026-05-01T10:00:00Z");
     const c = client("198.51.100.60");
-    const a = await requestRegistration(registerSchema.parse({ name: "Bo", email: fresh, password: "a good long password" }), c, "en", now);
+    const a = await requestRegistration(registerSchema.parse({ name: "Bo", email: fresh, password: "a good long password" }), c, "en", now, "/invite/some-link");
     const b = await requestRegistration(registerSchema.parse({ name: "Bo", email: taken.email, password: "a good long password" }), c, "en", now);
     expect(a).toEqual(b);
     expect(await handle.db.select().from(users).where(eq(users.email, fresh))).toHaveLength(0);
@@ -254,7 +254,8 @@ describe("registration", () => {
     const [pending] = await handle.db.select().from(pendingRegistrations).where(eq(pendingRegistrations.email, fresh));
     expect(pending!.tokenHash).toBe(hashToken(token));
 
-    await confirmRegistration(token, new Date(now.getTime() + 60_000));
+    // After the link and the first login, the person goes where they were going (an invitation).
+    expect(await confirmRegistration(token, new Date(now.getTime() + 60_000))).toEqual({ email: fresh, returnPath: "/invite/some-link" });
     await expect(confirmRegistration(token, new Date(now.getTime() + 120_000))).rejects.toThrow("account.register.linkInvalid");
     expect((await authenticate({ email: fresh, password: "a good long password" }, client("198.51.100.61"), secret, now)).ok).toBe(true);
   });
