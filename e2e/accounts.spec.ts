@@ -149,6 +149,10 @@ test.describe("Accounts", () => {
       await main.getByRole("button", { name: "Set up an authenticator app" }).click();
       await expect(main.getByRole("img", { name: "QR code to add Picket to an authenticator app" })).toBeVisible();
       secret = (await main.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+      // On a 360-pixel phone the whole setup fits the width: nothing to scroll sideways.
+      await page.setViewportSize({ width: 360, height: 780 });
+      await expect(main.getByTestId("totp-secret")).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await main.getByLabel("The 6-digit code the app shows now").fill("000000");
       await main.getByRole("button", { name: "Turn on two-step login" }).click();
       await expect(main.getByText("That code did not match.")).toBeVisible();

@@ -10,6 +10,9 @@ export type AccountAuditAction =
   | "account.factor.remove"
   | "account.recovery.renew"
   | "account.recovery.use"
+  | "account.sessions.start"
+  | "account.sessions.logout"
+  | "account.sessions.expire"
   | "account.sessions.end"
   | "account.sessions.endOthers"
   | "account.sessions.endByOwner";

@@ -16,7 +16,7 @@ import { changePassword, requestPasswordReset, resetLinkWorks, resetPassword, RE
 import { setSecondFactorRequired } from "./policy";
 import { confirmRegistration, registerAccount, requestRegistration } from "./registration";
 import { registerSchema } from "./schemas";
-import { createSession, endMemberSessions, endOtherSessions, listSessions, sessionIsLive } from "./sessions";
+import { createSession, deleteSession, endMemberSessions, endOtherSessions, listSessions, sessionIsLive } from "./sessions";
 
 const secret = "test-secret-test-secret-test-secret";
 let handle: DbHandle;
@@ -71,6 +71,10 @@ describe("sessions", () => {
     expect(listed.map((s) => [s.device, s.current])).toEqual([["Firefox on Android", true]]);
     const [entry] = await audits(me.id, "account.sessions.endOthers");
     expect(entry).toMatchObject({ orgId: org.id, details: { ended: 2, userId: me.id } });
+    expect(await audits(me.id, "account.sessions.start")).toHaveLength(3);
+    await deleteSession(mine!);
+    expect(await sessionIsLive(mine!, me.id)).toBe(false);
+    expect(await audits(me.id, "account.sessions.logout")).toHaveLength(1);
   });
 
   it("a login unused for a week has ended", async () => {
