@@ -10,16 +10,14 @@ export type AccountAuditAction =
   | "account.factor.remove"
   | "account.recovery.renew"
   | "account.recovery.use"
-  | "account.sessions.start"
-  | "account.sessions.logout"
-  | "account.sessions.expire"
   | "account.sessions.end"
   | "account.sessions.endOthers"
   | "account.sessions.endByOwner";
 
 /**
- * Records a change to a person's factors or sessions, in the caller's transaction: one row in the audit log
- * of each organisation the person belongs to, so its owners see it. The one place account changes are audited.
+ * Records a change to a person's factors, password or sessions, in the caller's transaction: one row in the audit
+ * log of each organisation the person belongs to, so its owners see it. The one place account changes are audited.
+ * Logins and logouts are not written (they would bury the owners' log); each login's row shows when it began.
  */
 export async function auditAccountChange(tx: DbOrTx, userId: string, actorId: string | null, action: AccountAuditAction, details: Record<string, unknown> = {}) {
   const orgs = await tx.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId));

@@ -71,10 +71,9 @@ describe("sessions", () => {
     expect(listed.map((s) => [s.device, s.current])).toEqual([["Firefox on Android", true]]);
     const [entry] = await audits(me.id, "account.sessions.endOthers");
     expect(entry).toMatchObject({ orgId: org.id, details: { ended: 2, userId: me.id } });
-    expect(await audits(me.id, "account.sessions.start")).toHaveLength(3);
+    // Logging out ends the login's row.
     await deleteSession(mine!);
     expect(await sessionIsLive(mine!, me.id)).toBe(false);
-    expect(await audits(me.id, "account.sessions.logout")).toHaveLength(1);
   });
 
   it("a login unused for a week has ended", async () => {

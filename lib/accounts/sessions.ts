@@ -23,17 +23,13 @@ export interface SessionView {
   current: boolean;
 }
 
-/** A new login, recorded (audited) in the same transaction. */
-export async function createSession(userId: string, device: string, method: LoginMethod, now = new Date()): Promise<string> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(accountSessions)
-      .values({ userId, device: device.slice(0, 60), method, createdAt: now, lastSeenAt: now })
-      .returning({ id: accountSessions.id });
-    await auditAccountChange(tx, userId, userId, "account.sessions.start", { device: device.slice(0, 60), method });
-    return row!.id;
-  });
+export async function createSession(userId: string, device: string, method: LoginMethod, now = new Date(), db?: DbOrTx): Promise<string> {
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .insert(accountSessions)
+    .values({ userId, device: device.slice(0, 60), method, createdAt: now, lastSeenAt: now })
+    .returning({ id: accountSessions.id });
+  return row!.id;
 }
 
 const idleSince = (now: Date) => new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000);
@@ -48,10 +44,7 @@ export async function sessionIsLive(sessionId: string, userId: string, now = new
     .where(and(eq(accountSessions.id, sessionId), eq(accountSessions.userId, userId)));
   if (!row) return false;
   if (row.lastSeenAt < idleSince(now)) {
-    await db.transaction(async (tx) => {
-      const gone = await tx.delete(accountSessions).where(eq(accountSessions.id, sessionId)).returning({ id: accountSessions.id });
-      if (gone.length) await auditAccountChange(tx, userId, null, "account.sessions.expire");
-    });
+    await db.delete(accountSessions).where(eq(accountSessions.id, sessionId));
     return false;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -64,10 +57,7 @@ export async function sessionIsLive(sessionId: string, userId: string, now = new
 export async function deleteSession(sessionId: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [gone] = await tx.delete(accountSessions).where(eq(accountSessions.id, sessionId)).returning({ userId: accountSessions.userId, device: accountSessions.device });
-    if (gone) await auditAccountChange(tx, gone.userId, gone.userId, "account.sessions.logout", { device: gone.device });
-  });
+  await db.delete(accountSessions).where(eq(accountSessions.id, sessionId));
 }
 
 /** Ends every login of a person but `keep`, in the caller's transaction; how many ended. */
