@@ -4,7 +4,7 @@ import { DashboardPage, LoginPage, RegisterPage } from "./pages";
 import { newOrganisationName, newPerson } from "./support/data";
 
 const INVALID = "That email and password do not match an account.";
-const RATE_LIMITED = /^Too many failed attempts\. For your safety, logging in is paused for a while/;
+const RATE_LIMITED = /^Too many failed attempts\. For your safety, logging in with a password alone is paused for a while/;
 
 test.describe("Accounts", () => {
   test("register, create an organisation, log out and log back in", async ({ page }) => {
