@@ -43,6 +43,8 @@ export const organisations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    // Members who can see personal data must have a second factor before any list, export or mailbox opens.
+    requireSecondFactor: boolean("require_second_factor").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organisations_slug_key").on(t.slug), check("organisations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
@@ -100,6 +102,99 @@ export const rateLimits = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("rate_limits_expires_idx").on(t.expiresAt), check("rate_limits_window_positive", sql`${t.windowSeconds} > 0`)],
+);
+
+// A login, checked on every request (lib/accounts/sessions.ts): deleting its row ends it at once. No client
+// address is kept; the device is a short name made from the User-Agent.
+export const accountSessions = pgTable(
+  "account_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    device: text("device").notNull().default(""),
+    // How the login was proved: "password", "totp", "recovery" or "passkey".
+    method: text("method").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_sessions_user_idx").on(t.userId)],
+);
+
+export const secondFactorKind = pgEnum("second_factor_kind", ["totp", "passkey"]);
+
+// A person's second factors. A TOTP secret is sealed with the accounts data key (lib/crypto/keys.ts); it counts
+// once confirmed with a first code. A passkey keeps its public key only.
+export const secondFactors = pgTable(
+  "second_factors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: secondFactorKind("kind").notNull(),
+    name: text("name").notNull().default(""),
+    secret: text("secret"),
+    // The last TOTP time step accepted: a code is never accepted twice.
+    lastTimeStep: integer("last_time_step"),
+    credentialId: text("credential_id"),
+    publicKey: text("public_key"),
+    signCount: integer("sign_count"),
+    transports: text("transports").array(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("second_factors_user_idx").on(t.userId),
+    uniqueIndex("second_factors_credential_key").on(t.credentialId),
+    check("second_factors_kind_fields", sql`(${t.kind} = 'totp') = (${t.secret} is not null) and (${t.kind} = 'passkey') = (${t.credentialId} is not null and ${t.publicKey} is not null)`),
+  ],
+);
+
+// One-time recovery codes: only their hashes; a used code is deleted.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+// Password reset links: the SHA-256 of the token only; one use, 30 minutes.
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+// Registrations waiting for their address to be confirmed by the link emailed to it (only its hash is kept).
+export const pendingRegistrations = pgTable(
+  "pending_registrations",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale").notNull().default("en"),
+    // Where the person was going (an invitation): a path of this site, followed after the first login.
+    returnPath: text("return_path"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("pending_registrations_expires_idx").on(t.expiresAt)],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({ memberships: many(memberships) }));
@@ -264,7 +359,7 @@ export const signups = pgTable(
 // enters the database. One key per event for its sign-ups and the messages about them: erasing the event's
 // personal data deletes its key, and with it what any copy of the rows held. One per organisation for its other
 // messages (invitations), and one for the blind index of sign-up addresses.
-export const dataKeyPurpose = pgEnum("data_key_purpose", ["event", "organisation", "blind_index"]);
+export const dataKeyPurpose = pgEnum("data_key_purpose", ["event", "organisation", "blind_index", "accounts"]);
 export const dataKeys = pgTable(
   "data_keys",
   {
@@ -282,7 +377,8 @@ export const dataKeys = pgTable(
     uniqueIndex("data_keys_organisation_key").on(t.orgId).where(sql`${t.purpose} = 'organisation'`),
     uniqueIndex("data_keys_blind_index_key").on(t.purpose).where(sql`${t.purpose} = 'blind_index'`),
     index("data_keys_master_idx").on(t.masterKeyId),
-    check("data_keys_owner", sql`(${t.purpose} = 'event') = (${t.eventId} is not null) and (${t.purpose} = 'blind_index') = (${t.orgId} is null)`),
+    // Written without naming 'accounts', which a migration cannot use in the transaction that adds it.
+    check("data_keys_owner", sql`(${t.purpose} = 'event') = (${t.eventId} is not null) and (${t.purpose} in ('event', 'organisation')) = (${t.orgId} is not null)`),
   ],
 );
 
@@ -500,6 +596,8 @@ export const mailKind = pgEnum("mail_kind", [
   "event_reminder",
   "invitation",
   "attendee_message",
+  "account_registration",
+  "account_reset",
 ]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed", "held"]);
 
@@ -508,9 +606,8 @@ export const outbox = pgTable(
   "outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    // Empty for messages to a person about their account (registration, password reset), sealed with the accounts key.
+    orgId: uuid("org_id").references(() => organisations.id, { onDelete: "cascade" }),
     kind: mailKind("kind").notNull(),
     locale: text("locale").notNull().default("en"),
     // Recipient and subject, sealed with the event's data key (the organisation's for a message about no
@@ -600,6 +697,8 @@ export type CaseUpdateKind = (typeof caseUpdateKind.enumValues)[number];
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type NewOutboxMessage = typeof outbox.$inferInsert;
 export type MailKind = (typeof mailKind.enumValues)[number];
+export type AccountSession = typeof accountSessions.$inferSelect;
+export type SecondFactor = typeof secondFactors.$inferSelect;
 
 /** An organizer's translation of a campaign's text into one language; readers of that language get it, others the original. */
 export const campaignTranslations = pgTable(

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { generate } from "otplib";
 import { DashboardPage, LoginPage, RegisterPage } from "./pages";
 import { newOrganisationName, newPerson } from "./support/data";
 
 const INVALID = "That email and password do not match an account.";
-const RATE_LIMITED = /^Too many failed attempts\. For your safety, logging in is paused for a while/;
+const RATE_LIMITED = /^Too many failed attempts\. For your safety, logging in with a password alone is paused for a while/;
 
 test.describe("Accounts", () => {
   test("register, create an organisation, log out and log back in", async ({ page }) => {
@@ -14,7 +15,7 @@ test.describe("Accounts", () => {
     const login = new LoginPage(page);
 
     await register.goto();
-    await register.register(person);
+    await register.registerAndConfirm(person);
 
     // A new account has no organisation yet: it is asked to create one.
     await expect(page).toHaveURL(/\/dashboard\/new$/);
@@ -68,7 +69,7 @@ test.describe("Accounts", () => {
 
     // And the email is still free: registering it properly works.
     await register.goto();
-    await register.register({ ...person, password: "a much longer password" });
+    await register.registerAndConfirm({ ...person, password: "a much longer password" });
     await expect(page).toHaveURL(/\/dashboard\/new$/);
   });
 
@@ -79,7 +80,7 @@ test.describe("Accounts", () => {
     const login = new LoginPage(page);
 
     await register.goto();
-    await register.register(person);
+    await register.registerAndConfirm(person);
     await expect(page).toHaveURL(/\/dashboard\/new$/);
     await dashboard.logOut();
 
@@ -97,7 +98,7 @@ test.describe("Accounts", () => {
     const login = new LoginPage(page);
 
     await register.goto();
-    await register.register(person);
+    await register.registerAndConfirm(person);
     await expect(page).toHaveURL(/\/dashboard\/new$/);
     await dashboard.logOut();
 
@@ -115,4 +116,79 @@ test.describe("Accounts", () => {
     await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/dashboard")}`);
     await expect(dashboard.logOutButton).toHaveCount(0);
   });
+
+  test("two-step login: logging out everywhere else, an authenticator app required at login, and removing it", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const person = newPerson("Careful");
+    await new RegisterPage(page).goto();
+    await new RegisterPage(page).registerAndConfirm(person);
+    const main = page.getByRole("main");
+
+    // B: the same person on another device (a seized laptop, say).
+    const contextB = await browser.newContext();
+    const pageB = await contextB.newPage();
+    const loginB = new LoginPage(pageB);
+    await loginB.goto("/account");
+    await loginB.logIn(person.email, person.password);
+    await expect(pageB).toHaveURL("/account");
+
+    await test.step("A logs out everywhere else; B's next request finds itself logged out", async () => {
+      await new DashboardPage(page).accountName.click();
+      await expect(page).toHaveURL("/account");
+      await expect(main.getByTestId("session-row")).toHaveCount(2);
+      await expect(main.getByTestId("session-row").filter({ hasText: "(this device)" })).toHaveCount(1);
+      await main.getByRole("button", { name: "Log out everywhere else" }).click();
+      await expect(main.getByRole("status").filter({ hasText: "Every other login has ended (1)." })).toBeVisible();
+      await expect(main.getByTestId("session-row")).toHaveCount(1);
+      await pageB.reload();
+      await expect(pageB).toHaveURL(`/login?next=${encodeURIComponent("/account")}`);
+    });
+
+    let secret = "";
+    await test.step("A sets up an authenticator app and gets recovery codes once", async () => {
+      await main.getByRole("button", { name: "Set up an authenticator app" }).click();
+      await expect(main.getByRole("img", { name: "QR code to add Picket to an authenticator app" })).toBeVisible();
+      secret = (await main.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+      // On a 360-pixel phone the whole setup fits the width: nothing to scroll sideways.
+      await page.setViewportSize({ width: 360, height: 780 });
+      await expect(main.getByTestId("totp-secret")).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await main.getByLabel("The 6-digit code the app shows now").fill("000000");
+      await main.getByRole("button", { name: "Turn on two-step login" }).click();
+      await expect(main.getByText("That code did not match.")).toBeVisible();
+      await main.getByLabel("The 6-digit code the app shows now").fill(await codeAt(secret, 0));
+      await main.getByRole("button", { name: "Turn on two-step login" }).click();
+      await expect(main.getByRole("status").filter({ hasText: "Two-step login is on." })).toBeVisible();
+      await expect(main.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+      await page.reload();
+      await expect(main.getByTestId("factors")).toContainText("Authenticator app");
+      await expect(main.getByTestId("recovery-codes")).toHaveCount(0);
+      await expect(main.getByTestId("recovery-left")).toHaveText("10 unused codes left.");
+    });
+
+    await test.step("B: the password alone no longer logs in; with the app's code it does", async () => {
+      await loginB.logInExpectingError(person.email, person.password, /^This account has two-step login/);
+      // The next period's code: the one just used to set the app up is never accepted twice.
+      await loginB.logIn(person.email, person.password, await codeAt(secret, 30));
+      await expect(pageB).toHaveURL("/account");
+      await expect(pageB.getByTestId("session-row").filter({ hasText: "password and app code" })).toHaveCount(1);
+    });
+
+    await test.step("A removes the app with the password: B's login ends with it", async () => {
+      await page.reload();
+      await main.getByText("Remove…").click();
+      await main.getByLabel("Your current password").fill(person.password);
+      await main.getByRole("button", { name: "Remove this step" }).click();
+      await expect(main.getByText("Two-step login is off.")).toBeVisible();
+      await pageB.reload();
+      await expect(pageB).toHaveURL(`/login?next=${encodeURIComponent("/account")}`);
+    });
+    await contextB.close();
+  });
 });
+
+/** The code an authenticator app shows `offset` seconds from now. */
+function codeAt(secret: string, offset: number): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset });
+}
+

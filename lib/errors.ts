@@ -26,3 +26,11 @@ export class ForbiddenError extends PublicError {
     this.name = "ForbiddenError";
   }
 }
+
+/** The organisation requires a second factor and this member has none yet: the pages send them to set one up. */
+export class SecondFactorRequiredError extends ForbiddenError {
+  constructor() {
+    super();
+    this.name = "SecondFactorRequiredError";
+  }
+}

@@ -9,6 +9,8 @@ import type { FormState } from "@/lib/forms";
 import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { createInvitation, revokeInvitation } from "@/lib/orgs/invitations";
 import { changeRole, removeMember } from "@/lib/orgs/members";
+import { setSecondFactorRequired } from "@/lib/accounts/policy";
+import { endMemberSessions } from "@/lib/accounts/sessions";
 import { createOrganisation, getOrganisation } from "@/lib/orgs/orgs";
 import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, giveScopeSchema, invitationIdSchema, memberSchema, scopeIdSchema } from "@/lib/orgs/schemas";
 import { grantScope, revokeScope, type ScopeInput } from "@/lib/orgs/scopes";
@@ -93,5 +95,25 @@ export async function revokeScopeAction(_prev: FormState, formData: FormData): P
     await revokeScope(actor, org.id, data.scopeId);
     revalidatePath(`/dashboard/${org.slug}/members`);
     return { status: "ok", messageKey: "scopes.removed" };
+  });
+}
+
+export async function endMemberSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(memberSchema.extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    const n = await endMemberSessions(actor, org.id, data.userId);
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: "account.members.sessionsEnded", data: { count: String(n) } };
+  });
+}
+
+export async function requireSecondFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(z.object({ required: z.enum(["on", "off"]) }).extend(orgSlug.shape), formData, async (data) => {
+    const actor = await getActor();
+    const org = await getOrganisation(actor, data.org, "owner");
+    await setSecondFactorRequired(actor, org.id, data.required === "on");
+    revalidatePath(`/dashboard/${org.slug}/members`);
+    return { status: "ok", messageKey: data.required === "on" ? "account.policy.nowRequired" : "account.policy.nowOptional" };
   });
 }

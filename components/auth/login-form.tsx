@@ -18,9 +18,24 @@ export function LoginForm({ action, next }: { action: FormAction; next?: string 
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField name="email" type="email" autoComplete="username" required label={t("email")} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
       <TextField name="password" type="password" autoComplete="current-password" required label={t("password")} error={msg(fieldError(state, "password"))} />
+      <TextField
+        name="code"
+        autoComplete="one-time-code"
+        inputMode="text"
+        spellCheck={false}
+        maxLength={40}
+        label={t("code")}
+        hint={t("codeHint")}
+        error={msg(fieldError(state, "code"))}
+      />
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
         {t("submit")}
       </SubmitButton>
+      <p className="text-sm text-stone-700">
+        <Link className="text-brand-700 underline" href="/reset">
+          {t("forgot")}
+        </Link>
+      </p>
       <p className="text-sm text-stone-700">
         {t("noAccount")}{" "}
         <Link className="text-brand-700 underline" href={next ? `/register?next=${encodeURIComponent(next)}` : "/register"}>

@@ -54,9 +54,9 @@ export async function DashboardHeader({
         </details>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <LanguageSwitcher />
-          <span className="text-stone-700" data-testid="account-name">
+          <Link href="/account" className="inline-flex min-h-11 items-center text-stone-700 underline-offset-2 hover:underline" data-testid="account-name">
             {userName}
-          </span>
+          </Link>
           <form action={logout}>
             <button type="submit" className="inline-flex min-h-11 items-center gap-1 rounded-md px-3 py-2 hover:bg-stone-100">
               <LogOut aria-hidden className="size-4" />

@@ -5,6 +5,7 @@ export class LoginPage {
   readonly heading: Locator;
   readonly email: Locator;
   readonly password: Locator;
+  readonly code: Locator;
   readonly submit: Locator;
   /** The form's error message (role="alert" inside the page, not Next's route announcer). */
   readonly error: Locator;
@@ -15,7 +16,8 @@ export class LoginPage {
     this.main = page.getByRole("main");
     this.heading = this.main.getByRole("heading", { level: 1, name: "Log in" });
     this.email = this.main.getByLabel("Email");
-    this.password = this.main.getByLabel("Password");
+    this.password = this.main.getByLabel("Password", { exact: true });
+    this.code = this.main.getByLabel("Code from your authenticator app");
     this.submit = this.main.getByRole("button", { name: "Log in" });
     this.error = this.main.getByRole("alert");
     this.notice = this.main.getByRole("status");
@@ -27,9 +29,10 @@ export class LoginPage {
   }
 
   /** Fills the form and submits it, returning once the server has answered (the form resets its password field then). */
-  async logIn(email: string, password: string) {
+  async logIn(email: string, password: string, code?: string) {
     await this.email.fill(email);
     await this.password.fill(password);
+    if (code !== undefined) await this.code.fill(code);
     const answered = this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
     await this.submit.click();
     await answered;

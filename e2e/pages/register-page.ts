@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { Person } from "../support/data";
+import { waitForMail } from "../support/inbox";
 
 export class RegisterPage {
   readonly main: Locator;
@@ -35,5 +36,25 @@ export class RegisterPage {
   async register(person: Person) {
     await this.fill(person);
     await this.submit.click();
+  }
+
+  /**
+   * Registers as a new person would: the form, the link in the email, the confirmation, then the first login.
+   * Ends logged in, wherever the login sends the person (the `next` the form had, else the dashboard).
+   */
+  async registerAndConfirm(person: Person) {
+    await this.register(person);
+    await expect(this.page).toHaveURL("/register/sent");
+    await expect(this.main.getByRole("status")).toContainText("Open the link in that email");
+    const [mail] = await waitForMail(person.email);
+    const link = mail!.text.match(/https?:\/\/[^\s]+\/register\/confirm\/[A-Za-z0-9_-]{43}/)?.[0];
+    expect(link, "the confirmation link in the email").toBeTruthy();
+    await this.page.goto(link!);
+    await this.main.getByRole("button", { name: "Confirm and create my account" }).click();
+    await expect(this.page).toHaveURL(/\/login\?registered=1/);
+    await this.main.getByLabel("Email").fill(person.email);
+    await this.main.getByLabel("Password", { exact: true }).fill(person.password);
+    await this.main.getByRole("button", { name: "Log in" }).click();
+    await expect(this.page).not.toHaveURL(/\/login/);
   }
 }

@@ -2,15 +2,20 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users, type User } from "@/db/schema";
-import { PublicError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/password";
 import { keyedHash } from "@/lib/security/tokens";
 import * as rateLimit from "@/lib/rate-limit";
-import type { LoginInput, RegisterInput } from "./schemas";
+import { hasSecondFactor, proveSecondFactor } from "./factors";
+import type { LoginMethod } from "./sessions";
+import type { LoginInput } from "./schemas";
+
+export { registerAccount } from "./registration";
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const LOGIN_FAILURES_PER_ACCOUNT = 5;
 export const LOGIN_FAILURES_PER_CLIENT = 30;
+/** Wrong second-factor codes after the right password, per account: only someone who has the password gets here. */
+export const LOGIN_CODE_FAILURES_PER_ACCOUNT = 10;
 
 export interface AccountView {
   id: string;
@@ -20,18 +25,6 @@ export interface AccountView {
 
 const view = (u: User): AccountView => ({ id: u.id, name: u.name, email: u.email });
 
-export async function registerAccount(input: RegisterInput): Promise<AccountView> {
-  const db = await getDb();
-  const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(users)
-    .values({ name: input.name, email: input.email, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  if (!row) throw new PublicError("accounts.register.emailTaken", "email");
-  return view(row);
-}
-
 export async function getAccount(userId: string): Promise<AccountView | null> {
   const db = await getDb();
   const [row] = await db.select().from(users).where(eq(users.id, userId));
@@ -39,33 +32,53 @@ export async function getAccount(userId: string): Promise<AccountView | null> {
 }
 
 export type AuthenticateResult =
-  | { ok: true; account: AccountView }
-  | { ok: false; reason: "invalid" }
+  | { ok: true; account: AccountView; method: LoginMethod }
+  | { ok: false; reason: "invalid" | "codeRequired" | "wrongCode" }
   | { ok: false; reason: "rateLimited"; retryAt: Date };
 
 /**
- * Checks a password, counting failures per account and per client in the database.
- * `secret` keys the hashes; `client` is the already-hashed client address.
+ * Checks a password and, when the account has one, a second factor. Every attempt is counted before the
+ * password is checked, per account and per client, each in one statement: parallel attempts cannot get past the
+ * limit. Past it, a password alone is refused, but an attempt that also proves the second factor gets in, so
+ * whoever floods an address with wrong passwords cannot lock its owner out. `client` is the hashed address.
  */
 export async function authenticate(input: LoginInput, client: string, secret: string, now = new Date()): Promise<AuthenticateResult> {
   const db = await getDb();
-  const accountKey = "login:account:" + keyedHash(secret + ":account", input.email).slice(0, 32);
-  const clientKey = "login:client:" + client;
+  const accountTag = keyedHash(secret + ":account", input.email).slice(0, 32);
+  const accountKey = "login:account:" + accountTag;
   const [perAccount, perClient] = await Promise.all([
-    rateLimit.peek(accountKey, { limit: LOGIN_FAILURES_PER_ACCOUNT, seconds: LOGIN_WINDOW_SECONDS }, now),
-    rateLimit.peek(clientKey, { limit: LOGIN_FAILURES_PER_CLIENT, seconds: LOGIN_WINDOW_SECONDS }, now),
+    rateLimit.hit(accountKey, LOGIN_WINDOW_SECONDS, now),
+    rateLimit.hit("login:client:" + client, LOGIN_WINDOW_SECONDS, now),
   ]);
-  // Sliding windows: a pause ends as the failures slide out of the last 15 minutes, whatever the clock says.
-  if (!perAccount.allowed) return { ok: false, reason: "rateLimited", retryAt: perAccount.retryAt };
-  if (!perClient.allowed) return { ok: false, reason: "rateLimited", retryAt: perClient.retryAt };
+  const locked =
+    perAccount.count > LOGIN_FAILURES_PER_ACCOUNT
+      ? perAccount.resetAt
+      : perClient.count > LOGIN_FAILURES_PER_CLIENT
+        ? perClient.resetAt
+        : null;
+  const code = input.code?.trim() ?? "";
+  const refused = (reason: "invalid" | "codeRequired" | "wrongCode"): AuthenticateResult =>
+    locked ? { ok: false, reason: "rateLimited", retryAt: locked } : { ok: false, reason };
+  // Locked and no code: the password is not even looked at.
+  if (locked && !code) return refused("invalid");
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  if (valid && user) {
-    await rateLimit.clear(accountKey);
-    return { ok: true, account: view(user) };
-  }
-  await Promise.all([rateLimit.hit(accountKey, LOGIN_WINDOW_SECONDS, now), rateLimit.hit(clientKey, LOGIN_WINDOW_SECONDS, now)]);
   await rateLimit.purgeEndedWindows(now);
-  return { ok: false, reason: "invalid" };
+  if (!valid || !user) return refused("invalid");
+
+  let method: LoginMethod = "password";
+  if (await hasSecondFactor(db, user.id)) {
+    if (!code) return refused("codeRequired");
+    const codes = await rateLimit.hit("login:code:" + accountTag, LOGIN_WINDOW_SECONDS, now);
+    if (codes.count > LOGIN_CODE_FAILURES_PER_ACCOUNT) return { ok: false, reason: "rateLimited", retryAt: codes.resetAt };
+    const proved = await proveSecondFactor(user.id, code, now);
+    if (!proved) return refused("wrongCode");
+    await rateLimit.clear("login:code:" + accountTag);
+    method = proved;
+  } else if (locked) {
+    return refused("invalid");
+  }
+  await rateLimit.clear(accountKey);
+  return { ok: true, account: view(user), method };
 }

@@ -8,7 +8,8 @@ export type { Actor } from "./actor";
 export async function getActor(): Promise<Actor> {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? { userId: id } : null;
+  const sessionId = (session as { sessionId?: string } | null)?.sessionId ?? null;
+  return id ? { userId: id, sessionId } : null;
 }
 
 /** For pages: the logged-in actor, or a redirect to the login page that comes back here. */

@@ -59,18 +59,21 @@ function unwrapRow(row: { id: string; purpose: Purpose; masterKeyId: string; wra
 
 const ownerKey = (purpose: Purpose, owner: string | null) => `${purpose}:${owner ?? ""}`;
 
-/** The key of an organisation or the blind index (never destroyed but with its organisation): made once, whatever the concurrency. */
-async function standingKey(db: DbOrTx, purpose: "organisation" | "blind_index", orgId: string | null): Promise<DataKey> {
+/**
+ * The key of an organisation, the blind index or the accounts (never destroyed but with its organisation): made
+ * once per purpose; should two servers make one at the same moment, whatever each sealed names its own key.
+ */
+async function standingKey(db: DbOrTx, purpose: "organisation" | "blind_index" | "accounts", orgId: string | null): Promise<DataKey> {
   const cacheKey = ownerKey(purpose, orgId);
   const kept = fresh(memory().byOwner.get(cacheKey));
   if (kept) return kept;
-  const where = purpose === "organisation" ? and(eq(dataKeys.orgId, orgId!), eq(dataKeys.purpose, "organisation")) : eq(dataKeys.purpose, "blind_index");
-  let [row] = await db.select().from(dataKeys).where(where);
+  const where = purpose === "organisation" ? and(eq(dataKeys.orgId, orgId!), eq(dataKeys.purpose, "organisation")) : eq(dataKeys.purpose, purpose);
+  let [row] = await db.select().from(dataKeys).where(where).orderBy(dataKeys.createdAt, dataKeys.id).limit(1);
   if (!row) {
     const id = crypto.randomUUID();
     const master = keyring().current;
     await db.insert(dataKeys).values({ id, purpose, orgId, masterKeyId: master.id, wrapped: wrapKey(master.key, randomBytes(32), associated(id, purpose)) }).onConflictDoNothing();
-    [row] = await db.select().from(dataKeys).where(where);
+    [row] = await db.select().from(dataKeys).where(where).orderBy(dataKeys.createdAt, dataKeys.id).limit(1);
   }
   return remember(cacheKey, unwrapRow(row!));
 }
@@ -98,6 +101,9 @@ export async function eventKey(db: DbOrTx, event: { id: string; dataKeyId: strin
 
 /** The key an organisation's messages that belong to no event are sealed with (invitations). */
 export const organisationKey = (db: DbOrTx, orgId: string) => standingKey(db, "organisation", orgId);
+
+/** The key second-factor secrets and messages about a person's account (which belong to no organisation) are sealed with. */
+export const accountsKey = (db: DbOrTx) => standingKey(db, "accounts", null);
 
 /** The keys sealed values name, opened; a key that no longer exists is missing from the map. */
 export async function keysById(db: DbOrTx, ids: Iterable<string>): Promise<Map<string, DataKey>> {

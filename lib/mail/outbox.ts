@@ -10,7 +10,8 @@ import { mailKey, sealContent, sealEnvelope } from "./sealed-mail";
 // Messages are written by the transaction that causes them: if it rolls back, so do they.
 
 export interface QueuedMail {
-  orgId: string;
+  /** Null for a message about a person's own account. */
+  orgId: string | null;
   kind: MailKind;
   to: string;
   locale: string;

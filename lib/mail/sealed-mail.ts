@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { events, type MailAttachment } from "@/db/schema";
-import { eventKey, keysById, organisationKey } from "@/lib/crypto/keys";
+import { accountsKey, eventKey, keysById, organisationKey } from "@/lib/crypto/keys";
 import { open, seal, sealedKeyId, type DataKey } from "@/lib/crypto/envelope";
 
 // The outbox holds a message's recipient and subject (its envelope) and its text, HTML and attachments (its
@@ -26,8 +26,9 @@ const contentData = (id: string) => `outbox:${id}:content`;
 export const sealEnvelope = (key: DataKey, id: string, envelope: MailEnvelope) => seal(key, JSON.stringify(envelope), envelopeData(id));
 export const sealContent = (key: DataKey, id: string, content: MailContent) => seal(key, JSON.stringify(content), contentData(id));
 
-/** The key messages about this event, or to this organisation, are sealed with. */
-export async function mailKey(db: DbOrTx, orgId: string, eventId: string | null | undefined): Promise<DataKey> {
+/** The key messages about this event, or to this organisation, or about a person's account (no organisation) are sealed with. */
+export async function mailKey(db: DbOrTx, orgId: string | null, eventId: string | null | undefined): Promise<DataKey> {
+  if (!orgId) return accountsKey(db);
   if (!eventId) return organisationKey(db, orgId);
   const [event] = await db.select({ id: events.id, dataKeyId: events.dataKeyId }).from(events).where(eq(events.id, eventId));
   return event ? eventKey(db, event, orgId) : organisationKey(db, orgId);

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { endSessionsOf } from "@/lib/accounts/sessions";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited } from "@/lib/audit";
 import { requireRole } from "./authz";
@@ -69,6 +70,8 @@ export async function removeMember(actor: Actor, orgId: string, userId: string):
     const target = await targetMembership(tx, orgId, userId);
     if (target.role === "owner" && owners.length <= 1) throw new PublicError("members.lastOwner");
     await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-    return { result: undefined, audit: { orgId, details: { member: userId, role: target.role, left: leaving } } };
+    // A removed member's open logins end at once (one who leaves keeps only the one they leave from).
+    const ended = await endSessionsOf(tx, userId, leaving ? actor?.sessionId : null);
+    return { result: undefined, audit: { orgId, details: { member: userId, role: target.role, left: leaving, sessionsEnded: ended } } };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, SecondFactorRequiredError } from "@/lib/errors";
 import { getOrganisation } from "./orgs";
 import type { Role } from "./roles";
 
@@ -11,6 +11,7 @@ export async function loadOrganisationPage(slug: string, needed: Role, path: str
   try {
     return { actor, org: await getOrganisation(actor, slug, needed) };
   } catch (e) {
+    if (e instanceof SecondFactorRequiredError) redirect(`/account?required=${encodeURIComponent(slug)}`);
     if (e instanceof ForbiddenError) forbidden();
     if (e instanceof NotFoundError) notFound();
     throw e;

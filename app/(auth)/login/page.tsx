@@ -17,9 +17,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      {params.loggedOut ? (
+      {params.loggedOut || params.registered || params.reset ? (
         <div className="mb-4">
-          <Alert tone="success">{t("loggedOut")}</Alert>
+          <Alert tone="success">{t(params.registered ? "registered" : params.reset ? "passwordReset" : "loggedOut")}</Alert>
         </div>
       ) : null}
       <Card>

@@ -8,12 +8,14 @@ import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { listInvitations } from "@/lib/orgs/invitations";
 import { listMembers } from "@/lib/orgs/members";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
-import { changeRoleAction, createInvitationAction, giveScopeAction, removeMemberAction, revokeInvitationAction, revokeScopeAction } from "../../actions";
 import Link from "next/link";
 import { GiveScopeForm, RevokeScopeForm } from "@/components/orgs/scope-forms";
 import { listCampaigns } from "@/lib/campaigns/campaigns";
 import { accessFilters } from "@/lib/audit/access-log";
 import { listScopes, organisationCities, type ScopeView } from "@/lib/orgs/scopes";
+import { ActionForm } from "@/components/account/action-form";
+import { memberSecurity } from "@/lib/accounts/policy";
+import { changeRoleAction, createInvitationAction, endMemberSessionsAction, giveScopeAction, removeMemberAction, requireSecondFactorAction, revokeInvitationAction, revokeScopeAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
@@ -23,19 +25,21 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/members`);
-  const [members, invitations, scopes, campaignList, filters, cities] = await Promise.all([
+  const [members, invitations, scopes, campaignList, filters, cities, security] = await Promise.all([
     listMembers(actor, org.id),
     listInvitations(actor, org.id),
     listScopes(actor, org.id),
     listCampaigns(actor, org.id),
     accessFilters(actor, org.id),
     organisationCities(actor, org.id),
+    memberSecurity(actor, org.id),
   ]);
   const choices = { campaigns: campaignList.map((c) => ({ id: c.id, title: c.title })), events: filters.events, cities };
   const ts = await getTranslations("scopes");
   const ta = await getTranslations("access");
   const describe = (s: ScopeView) =>
     s.kind === "campaign" ? ts("campaign", { title: s.campaignTitle ?? "" }) : s.kind === "event" ? ts("event", { title: s.eventTitle ?? "" }) : ts("city", { city: s.city ?? "", country: s.country ?? "" });
+  const tam = await getTranslations("account.members");
   const t = await getTranslations("members");
   const ti = await getTranslations("invitations");
   const tr = await getTranslations("roles");
@@ -59,6 +63,9 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   <p className="text-sm text-stone-600" data-testid="member-role">
                     {tr(m.role)}
                   </p>
+                  <p className="text-sm text-stone-600" data-testid="member-security">
+                    {security.members.get(m.userId)?.hasFactor ? tam("hasFactor") : tam("noFactor")} · {tam("openSessions", { count: security.members.get(m.userId)?.sessions ?? 0 })}
+                  </p>
                   <Link className="text-sm text-brand-700 underline" href={`/dashboard/${org.slug}/access?member=${m.userId}`}>
                     {ta("memberLink", { name: m.name })}
                   </Link>
@@ -78,12 +85,30 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <div className="flex flex-col gap-2 sm:items-end">
                   <ChangeRoleForm action={changeRoleAction} org={org.slug} userId={m.userId} role={m.role} memberName={m.name} />
                   <RemoveMemberForm action={removeMemberAction} org={org.slug} userId={m.userId} memberName={m.name} self={m.userId === actor.userId} />
+                  {m.userId !== actor.userId && (security.members.get(m.userId)?.sessions ?? 0) > 0 ? (
+                    <ActionForm action={endMemberSessionsAction} hidden={{ org: org.slug, userId: m.userId }} submit={tam("endSessions", { name: m.name })} pending={tam("ending")} variant="secondary" />
+                  ) : null}
                 </div>
               </li>
             ))}
           </ul>
         </Card>
         <div className="space-y-6">
+          <Card>
+            <h2 className="text-lg font-semibold">{tam("policyTitle")}</h2>
+            <p className="mt-1 text-sm text-stone-700" data-testid="second-factor-policy">
+              {security.required ? tam("policyOn") : tam("policyOff")}
+            </p>
+            <div className="mt-3">
+              <ActionForm
+                action={requireSecondFactorAction}
+                hidden={{ org: org.slug, required: security.required ? "off" : "on" }}
+                submit={security.required ? tam("policyTurnOff") : tam("policyTurnOn")}
+                pending={tam("ending")}
+                variant="secondary"
+              />
+            </div>
+          </Card>
           <Card>
             <h2 className="text-lg font-semibold">{ti("create.title")}</h2>
             <p className="mt-1 text-sm text-stone-700">{ti("create.lead", { days: 7 })}</p>
