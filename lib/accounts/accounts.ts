@@ -46,16 +46,14 @@ export async function authenticate(input: LoginInput, client: string, secret: st
   const db = await getDb();
   const accountTag = keyedHash(secret + ":account", input.email).slice(0, 32);
   const accountKey = "login:account:" + accountTag;
+  // Taken, not peeked: each attempt takes one from the allowance in one statement, so parallel attempts cannot get
+  // past it; a refused attempt takes nothing, so the pause ends as earlier attempts slide out of the window.
+  const rule = (limit: number) => ({ limit, seconds: LOGIN_WINDOW_SECONDS });
   const [perAccount, perClient] = await Promise.all([
-    rateLimit.hit(accountKey, LOGIN_WINDOW_SECONDS, now),
-    rateLimit.hit("login:client:" + client, LOGIN_WINDOW_SECONDS, now),
+    rateLimit.take(accountKey, rule(LOGIN_FAILURES_PER_ACCOUNT), now),
+    rateLimit.take("login:client:" + client, rule(LOGIN_FAILURES_PER_CLIENT), now),
   ]);
-  const locked =
-    perAccount.count > LOGIN_FAILURES_PER_ACCOUNT
-      ? perAccount.resetAt
-      : perClient.count > LOGIN_FAILURES_PER_CLIENT
-        ? perClient.resetAt
-        : null;
+  const locked = !perAccount.allowed ? perAccount.retryAt : !perClient.allowed ? perClient.retryAt : null;
   const code = input.code?.trim() ?? "";
   const refused = (reason: "invalid" | "codeRequired" | "wrongCode"): AuthenticateResult =>
     locked ? { ok: false, reason: "rateLimited", retryAt: locked } : { ok: false, reason };
@@ -64,14 +62,13 @@ export async function authenticate(input: LoginInput, client: string, secret: st
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  await rateLimit.purgeEndedWindows(now);
   if (!valid || !user) return refused("invalid");
 
   let method: LoginMethod = "password";
   if (await hasSecondFactor(db, user.id)) {
     if (!code) return refused("codeRequired");
-    const codes = await rateLimit.hit("login:code:" + accountTag, LOGIN_WINDOW_SECONDS, now);
-    if (codes.count > LOGIN_CODE_FAILURES_PER_ACCOUNT) return { ok: false, reason: "rateLimited", retryAt: codes.resetAt };
+    const codes = await rateLimit.take("login:code:" + accountTag, rule(LOGIN_CODE_FAILURES_PER_ACCOUNT), now);
+    if (!codes.allowed) return { ok: false, reason: "rateLimited", retryAt: codes.retryAt };
     const proved = await proveSecondFactor(user.id, code, now);
     if (!proved) return refused("wrongCode");
     await rateLimit.clear("login:code:" + accountTag);

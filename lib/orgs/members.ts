@@ -72,6 +72,6 @@ export async function removeMember(actor: Actor, orgId: string, userId: string):
     await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     // A removed member's open logins end at once (one who leaves keeps only the one they leave from).
     const ended = await endSessionsOf(tx, userId, leaving ? actor?.sessionId : null);
-    return { result: undefined, audit: { orgId, details: { member: userId, role: target.role, left: leaving, sessionsEnded: ended } } };
+    return { result: undefined, audit: { orgId, details: { userId, role: target.role, left: leaving, sessionsEnded: ended } } };
   });
 }
