@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, secondFactors } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/exports/audit";
+import { audited } from "@/lib/audit";
 import { PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
 import { hasSecondFactor } from "./factors";
@@ -22,11 +22,11 @@ export async function secondFactorRequired(actor: Actor, orgId: string): Promise
 /** An owner turns the requirement on or off; only an owner who has a second factor may turn it on. */
 export async function setSecondFactorRequired(actor: Actor, orgId: string, required: boolean): Promise<void> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  await audited(db, actor, required ? "org.secondFactor.require" : "org.secondFactor.optional", async (tx) => {
     await requireRole(actor, orgId, "owner", tx);
     if (required && !(await hasSecondFactor(tx, actor!.userId))) throw new PublicError("account.policy.ownerNeedsFactor");
     await tx.update(organisations).set({ requireSecondFactor: required }).where(eq(organisations.id, orgId));
-    await recordAudit(tx, { orgId, actorId: actor!.userId, action: required ? "org.secondFactor.require" : "org.secondFactor.optional" });
+    return { result: undefined, audit: { orgId } };
   });
 }
 

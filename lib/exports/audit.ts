@@ -1,17 +1,12 @@
 import "server-only";
 import { count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type DbOrTx } from "@/db/client";
-import { auditLog, campaigns, events, users, type NewAuditEntry } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { auditLog, campaigns, events, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/orgs/authz";
 
 export const AUDIT_PAGE_SIZE = 25;
-
-/** One row per look at personal data; written in the caller's transaction. */
-export async function recordAudit(db: DbOrTx, entry: NewAuditEntry) {
-  await db.insert(auditLog).values(entry);
-}
 
 export interface AuditLogEntry {
   id: string;
@@ -26,7 +21,7 @@ export interface AuditLogEntry {
   rowCount: number;
 }
 
-/** The export log of an organisation, newest first: owners only. */
+/** The export log of an organisation (every row `lib/audit` `audited` wrote), newest first: owners only. */
 export async function listAuditLog(actor: Actor, orgId: string, page = 1): Promise<{ entries: AuditLogEntry[]; total: number; page: number; pages: number }> {
   const db = await getDb();
   await requireRole(actor, orgId, "owner", db);

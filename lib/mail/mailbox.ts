@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { events, outbox, signups, type MailKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
-import { audited } from "@/lib/audit";
+import { audited, recordAccess } from "@/lib/audit";
 import { requireRole } from "@/lib/orgs/authz";
 import { PRIVATE_LINK } from "./render";
 import { openMessages } from "./sealed-mail";
@@ -119,7 +119,11 @@ export async function listMailbox(actor: Actor, orgId: string, query: { status?:
   ]);
   const n = Number(total?.n ?? 0);
   const opened = await openMessages(db, entries.map((e) => ({ ...e, content: null })));
-  return { entries: opened.map(entry), total: n, page, pages: Math.max(1, Math.ceil(n / MAILBOX_PAGE_SIZE)) };
+  const shown = opened.map(entry);
+  // The page shows recipients' addresses: a look at personal data, on record like a list page.
+  const people = shown.filter((e) => e.to).length;
+  if (people) await recordAccess(db, actor, { orgId, kind: "mailbox", pageKey: JSON.stringify({ status: query.status ?? null, page }), rowCount: people });
+  return { entries: shown, total: n, page, pages: Math.max(1, Math.ceil(n / MAILBOX_PAGE_SIZE)) };
 }
 
 /** One message with its text; another organisation's message does not exist. */
@@ -128,13 +132,14 @@ export async function getMailboxMessage(actor: Actor, orgId: string, id: string)
   await requireRole(actor, orgId, "owner", db);
   if (!isId(id)) throw new NotFoundError();
   const [row] = await db
-    .select({ ...entryColumns, content: outbox.content })
+    .select({ ...entryColumns, content: outbox.content, eventId: outbox.eventId })
     .from(outbox)
     .where(and(eq(outbox.id, id), eq(outbox.orgId, orgId)));
   if (!row) throw new NotFoundError();
   const [message] = await openMessages(db, [row], true);
   // The worker empties a delivered message's content; erasure leaves none to open.
   const text = row.status === "sent" ? null : (message!.body?.text ?? null);
+  if (message!.opened?.to) await recordAccess(db, actor, { orgId, kind: "mailbox", eventId: row.eventId ?? null, pageKey: `message:${id}`, rowCount: 1 });
   return { ...entry(message!), text: text === null || text === "" ? null : maskPrivateLinks(text) };
 }
 

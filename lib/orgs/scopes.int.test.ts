@@ -13,7 +13,7 @@ import { signInSheet } from "@/lib/exports/sheet";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
 import { removeMember } from "./members";
-import { grantScope, revokeScope, type ScopeInput } from "./scopes";
+import { grantScope, listScopeHolders, revokeScope, scopeChoices, type ScopeInput } from "./scopes";
 
 // The permission matrix of attendee data: every role × scope × action, checked against a model written here,
 // independently of lib/orgs/scopes.ts. No action may answer rows of an event the model does not allow.
@@ -216,6 +216,14 @@ describe("giving and taking back scopes", () => {
     await revokeScope(author, orgId, scope!.id);
     expect(await outcome(listAttendees(coordinatorActor, { eventId: berlinOfA.id }, query()))).toEqual({ ok: false, error: "notFound" });
     expect(await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.revoke")))).toHaveLength(1);
+
+    // The members page offers an organizer only what they reach, and only coordinators to give it to.
+    const choices = await scopeChoices(author, orgId);
+    expect(choices.campaigns.map((c) => c.id)).toEqual([world.campaigns.A]);
+    expect(new Set(choices.events.map((e) => e.id))).toEqual(new Set(world.events.filter((e) => e.campaign === "A").map((e) => e.id)));
+    expect(choices.cities).toEqual([]);
+    expect((await listScopeHolders(author, orgId)).every((m) => m.role === "coordinator")).toBe(true);
+    expect((await scopeChoices(owner, orgId)).cities).toHaveLength(3);
 
     await removeMember(owner, orgId, other.id);
     expect(await handle.db.select().from(memberScopes).where(eq(memberScopes.userId, other.id))).toHaveLength(0);

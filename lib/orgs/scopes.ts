@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { campaigns, events, memberScopes, memberships, type Event, type ScopeKind } from "@/db/schema";
+import { campaigns, events, memberScopes, memberships, users, type Event, type ScopeKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited } from "@/lib/audit";
@@ -139,22 +139,39 @@ export async function revokeScope(actor: Actor, orgId: string, scopeId: string):
   });
 }
 
-/** The cities of the organisation's events (to choose from when giving a city), each once. */
-export async function organisationCities(actor: Actor, orgId: string): Promise<{ country: string; city: string }[]> {
-  await requireRole(actor, orgId, "organizer");
+/** Whose access an actor may shape: owners see every organizer and coordinator, organizers the coordinators. Names only. */
+export async function listScopeHolders(actor: Actor, orgId: string): Promise<{ userId: string; name: string; role: "organizer" | "coordinator" }[]> {
+  const grant = await requireRole(actor, orgId, "organizer");
   const db = await getDb();
   const rows = await db
-    .selectDistinct({ country: events.country, city: events.city })
-    .from(events)
-    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
-    .where(and(eq(campaigns.orgId, orgId), sql`${events.city} <> ''`))
-    .orderBy(asc(events.country), asc(events.city));
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const k = cityKey(r.country, r.city);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+    .select({ userId: memberships.userId, name: users.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), grant.role === "owner" ? ne(memberships.role, "owner") : eq(memberships.role, "coordinator")))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ ...r, role: r.role as "organizer" | "coordinator" }));
 }
 
+/** What an actor may give on the members page: only campaigns, events and cities within their own reach. */
+export async function scopeChoices(actor: Actor, orgId: string) {
+  const db = await getDb();
+  const grant = await requireRole(actor, orgId, "organizer", db);
+  const reach = await reachOf(db, grant);
+  const rows = await db
+    .select({ event: events, campaignTitle: campaigns.title })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(eq(campaigns.orgId, orgId))
+    .orderBy(asc(campaigns.title), asc(events.startsAt));
+  const all = await db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(eq(campaigns.orgId, orgId)).orderBy(asc(campaigns.title));
+  const cities = new Map<string, { country: string; city: string }>();
+  for (const r of rows) {
+    const key = cityKey(r.event.country, r.event.city);
+    if (r.event.city && (reach.all || reach.cities.has(key)) && !cities.has(key)) cities.set(key, { country: r.event.country, city: r.event.city });
+  }
+  return {
+    campaigns: all.filter((c) => reachesCampaign(reach, c.id)),
+    events: rows.filter((r) => reaches(reach, r.event)).map((r) => ({ id: r.event.id, title: r.event.title, campaignTitle: r.campaignTitle })),
+    cities: [...cities.values()],
+  };
+}

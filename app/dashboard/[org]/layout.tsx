@@ -21,7 +21,7 @@ export default async function OrganisationLayout({ children, params }: { childre
     { href: `/dashboard/${org.slug}`, label: t("overview"), exact: true },
     { href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") },
     ...(org.role !== "coordinator" ? [{ href: `/dashboard/${org.slug}/articles`, label: (await getTranslations("articlesUI"))("nav") }] : []),
-    ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
+    ...(org.role !== "coordinator" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/exports`, label: (await getTranslations("exportsUI.log"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/access`, label: (await getTranslations("access"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/mailbox`, label: (await getTranslations("mailbox"))("nav") }] : []),

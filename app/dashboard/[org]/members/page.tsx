@@ -10,12 +10,10 @@ import { listMembers } from "@/lib/orgs/members";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import Link from "next/link";
 import { GiveScopeForm, RevokeScopeForm } from "@/components/orgs/scope-forms";
-import { listCampaigns } from "@/lib/campaigns/campaigns";
-import { accessFilters } from "@/lib/audit/access-log";
-import { listScopes, organisationCities, type ScopeView } from "@/lib/orgs/scopes";
 import { ActionForm } from "@/components/account/action-form";
 import { memberSecurity } from "@/lib/accounts/policy";
 import { changeRoleAction, createInvitationAction, endMemberSessionsAction, giveScopeAction, removeMemberAction, requireSecondFactorAction, revokeInvitationAction, revokeScopeAction } from "../../actions";
+import { listScopeHolders, listScopes, scopeChoices, type ScopeView } from "@/lib/orgs/scopes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
@@ -24,21 +22,40 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/members`);
-  const [members, invitations, scopes, campaignList, filters, cities, security] = await Promise.all([
-    listMembers(actor, org.id),
-    listInvitations(actor, org.id),
-    listScopes(actor, org.id),
-    listCampaigns(actor, org.id),
-    accessFilters(actor, org.id),
-    organisationCities(actor, org.id),
-    memberSecurity(actor, org.id),
-  ]);
-  const choices = { campaigns: campaignList.map((c) => ({ id: c.id, title: c.title })), events: filters.events, cities };
+  const { actor, org } = await loadOrganisationPage(slug, "organizer", `/dashboard/${slug}/members`);
+  const [scopes, choices] = await Promise.all([listScopes(actor, org.id), scopeChoices(actor, org.id)]);
   const ts = await getTranslations("scopes");
   const ta = await getTranslations("access");
   const describe = (s: ScopeView) =>
     s.kind === "campaign" ? ts("campaign", { title: s.campaignTitle ?? "" }) : s.kind === "event" ? ts("event", { title: s.eventTitle ?? "" }) : ts("city", { city: s.city ?? "", country: s.country ?? "" });
+  if (org.role !== "owner") {
+    // Organizers: the coordinators, what each sees, and what the organizer may give them from their own reach.
+    const holders = await listScopeHolders(actor, org.id);
+    const tm0 = await getTranslations("members");
+    return (
+      <>
+        <PageTitle lead={tm0("lead")}>{tm0("title")}</PageTitle>
+        <Card>
+          <ul className="divide-y divide-stone-200">
+            {holders.map((m) => (
+              <li key={m.userId} className="space-y-1 py-4" data-testid="member-row">
+                <p className="font-medium">{m.name}</p>
+                <p className="text-sm font-medium">{ts("title")}</p>
+                {!scopes.some((s) => s.userId === m.userId) ? <p className="text-sm text-stone-700">{ts("nothing")}</p> : null}
+                {scopes
+                  .filter((s) => s.userId === m.userId)
+                  .map((s) => (
+                    <RevokeScopeForm key={s.id} action={revokeScopeAction} org={org.slug} scopeId={s.id} what={describe(s)} label={ts("removeLabel", { what: describe(s), name: m.name })} />
+                  ))}
+                <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </>
+    );
+  }
+  const [members, invitations, security] = await Promise.all([listMembers(actor, org.id), listInvitations(actor, org.id), memberSecurity(actor, org.id)]);
   const tam = await getTranslations("account.members");
   const t = await getTranslations("members");
   const ti = await getTranslations("invitations");
