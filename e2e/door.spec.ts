@@ -1,10 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { CampaignEditor, EventEditor, LoginPage } from "./pages";
 import { unique } from "./support/data";
+import { PHONE, expectNamesInFull, scrollsSideways } from "./support/phone";
 
 // At the door of a full event, on a 360-px phone.
-test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+test.use(PHONE);
 
 const ORG = "campaign-kazakhstan";
 const LONG_NAME = "Айгерим Нұрсұлтанқызы Жұмабаева-Төлеубекова";
@@ -14,19 +15,6 @@ async function signUp(campaign: string, event: string, name: string, email: stri
   const res = await fetch(`${baseURL}/api/c/${campaign}/${event}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, email }) });
   expect(res.status).toBe(201);
   return (await res.json()) as { status: string };
-}
-
-/** Every name on the check-in list is shown whole: not cut, not clipped, inside the screen. */
-async function expectNamesInFull(page: Page) {
-  const names = page.getByTestId("check-in-name");
-  await expect(names.first()).toBeVisible();
-  const cut = await names.evaluateAll((els) =>
-    els.filter((el) => {
-      const box = el.getBoundingClientRect();
-      return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || box.width < 40 || box.right > window.innerWidth || getComputedStyle(el).textOverflow === "ellipsis";
-    }).map((el) => el.textContent),
-  );
-  expect(cut).toEqual([]);
 }
 
 test("a full event at the door: waitlisted people are on the list and confirmed by checking in, walk-ins are added, undo is deliberate and the count shows it", async ({ page }) => {
@@ -59,7 +47,7 @@ test("a full event at the door: waitlisted people are on the list and confirmed 
   await expect(person(LONG_NAME)).toHaveAttribute("data-status", "waitlisted");
   await expect(person(LONG_NAME)).toContainText("On the waitlist: checking in confirms them");
   await expectNamesInFull(page);
-  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await scrollsSideways(page)).toBe(false);
 
   // Checking in someone from the waitlist confirms them, apart from the capacity; a toast offers to undo.
   await person(LONG_NAME).click();
