@@ -9,7 +9,8 @@ export const scrollsSideways = (page: Page) => page.evaluate(() => document.scro
 /** Every name on the check-in list is shown whole: not cut, not clipped, not squeezed, inside the screen. */
 export async function expectNamesInFull(page: Page, label = "") {
   const names = page.getByTestId("check-in-name");
-  await expect(names.first(), label).toBeVisible();
+  // The list comes from the live query after the page: give a busy server time.
+  await expect(names.first(), label).toBeVisible({ timeout: 30_000 });
   const cut = await names.evaluateAll((els) =>
     els
       .filter((el) => {
