@@ -33,7 +33,7 @@ export default async function SignInSheetPage({ params }: Props) {
   const locale = await getLocale();
   const place = [event.venue, event.address, event.city].filter(Boolean).join(", ");
   return (
-    <article data-sheet className="mx-auto max-w-4xl bg-white p-3 text-stone-900 [overflow-wrap:anywhere] sm:p-6 print:p-0">
+    <article data-sheet className="mx-auto max-w-4xl bg-white p-3 text-stone-900 break-words sm:p-6 print:p-0">
       <style>{PRINT_CSS}</style>
       <div data-screen-only className="mb-4 flex flex-wrap items-center gap-3">
         <Link href={eventPath} className="text-sm text-brand-700 underline underline-offset-2">
@@ -68,8 +68,8 @@ export default async function SignInSheetPage({ params }: Props) {
             <tr className="text-left">
               <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">#</th>
               <th scope="col" className="border border-stone-700 px-2 py-1">{t("name")}</th>
-              <th scope="col" className="border border-stone-700 px-2 py-1">{t("role")}</th>
-              <th scope="col" className="w-2/5 border border-stone-700 px-2 py-1">{t("signature")}</th>
+              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1">{t("role")}</th>
+              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-2/5">{t("signature")}</th>
             </tr>
           </thead>
           <tbody data-testid="sheet-rows">
