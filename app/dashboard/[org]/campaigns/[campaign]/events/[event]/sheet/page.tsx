@@ -68,8 +68,8 @@ export default async function SignInSheetPage({ params }: Props) {
             <tr className="text-left">
               <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">#</th>
               <th scope="col" className="border border-stone-700 px-2 py-1">{t("name")}</th>
-              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1">{t("role")}</th>
-              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-2/5">{t("signature")}</th>
+              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-1/5">{t("role")}</th>
+              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1 sm:w-2/5">{t("signature")}</th>
             </tr>
           </thead>
           <tbody data-testid="sheet-rows">
