@@ -334,6 +334,9 @@ export const signups = pgTable(
     checkedInBy: uuid("checked_in_by").references(() => users.id, { onDelete: "set null" }),
     // Added at the door by a coordinator: counts as checked in, has no private link.
     walkIn: boolean("walk_in").notNull().default(false),
+    // Confirmed at the door beyond the capacity (a walk-in, or someone from the waitlist who came): counted apart,
+    // never in the event's confirmed_count, so the places promised to sign-ups stay as many as the capacity.
+    outsideCapacity: boolean("outside_capacity").notNull().default(false),
     // SHA-256 of the private link's token; the token exists only in the email that carried the link, which is
     // made when that email is sent. A new link replaces the hash, and with it the old link.
     manageTokenHash: text("manage_token_hash"),
@@ -352,6 +355,7 @@ export const signups = pgTable(
     index("signups_event_status_created_idx").on(t.eventId, t.status, t.createdAt),
     index("signups_event_created_idx").on(t.eventId, t.createdAt, t.id),
     check("signups_erased_empty", sql`${t.erasedAt} is null or (${t.personal} is null and ${t.emailHash} is null)`),
+    check("signups_outside_capacity_confirmed", sql`not ${t.outsideCapacity} or ${t.status} <> 'waitlisted'`),
   ],
 );
 

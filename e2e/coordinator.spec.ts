@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages";
 
 // On the day, on a phone: the demo's Warsaw protest has three confirmed sign-ups.
-test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 test("a coordinator finds the event, filters the list, checks people in on a flaky connection, undoes one and adds a walk-in", async ({ page, context }) => {
   test.setTimeout(120_000);
@@ -49,8 +49,9 @@ test("a coordinator finds the event, filters the list, checks people in on a fla
   await expect(page.getByTestId("unsaved")).toHaveCount(0);
   await expect(progress).toHaveText("2 of 3 checked in");
 
-  // Undo one.
+  // Undo one: it asks first.
   await person("Zofia Wiśniewska").click();
+  await page.getByRole("dialog").getByRole("button", { name: "Undo check-in" }).click();
   await expect(person("Zofia Wiśniewska")).toHaveAttribute("aria-pressed", "false");
   await expect(progress).toHaveText("1 of 3 checked in");
 

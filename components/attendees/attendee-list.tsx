@@ -104,7 +104,7 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <th scope="col" data-sort className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
         <Link href={href(base, query, { sort, dir, page: 1 })} className="underline-offset-2 hover:underline">
           {label}
           {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
@@ -122,7 +122,7 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
         {t("range", { first, last, total })}
       </p>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full divide-y divide-stone-200 text-sm">
+        <table className="cards-on-phone min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
               {sortable("name", t("name"))}
@@ -139,15 +139,15 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
           <tbody className="divide-y divide-stone-100" data-testid="attendee-rows">
             {rows.map((r) => (
               <tr key={r.id}>
-                <td className="px-3 py-2 font-medium">{r.name}</td>
-                {showEvent ? <td className="px-3 py-2">{r.eventCity || r.eventTitle}</td> : null}
-                <td className="px-3 py-2">{r.email}</td>
-                <td className="px-3 py-2">{r.phone}</td>
-                <td className="px-3 py-2">{r.role}</td>
-                <td className="px-3 py-2">{ts(r.status)}{r.walkIn ? ` · ${t("walkIn")}` : ""}</td>
-                <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, r.createdAt, r.eventTimeZone)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}</td>
-                <td className="max-w-64 px-3 py-2 text-stone-700">{r.comment}</td>
+                <td className="px-3 py-2 text-base font-semibold sm:text-sm sm:font-medium">{r.name}</td>
+                {showEvent ? <td data-label={t("event")} className="px-3 py-2">{r.eventCity || r.eventTitle}</td> : null}
+                <td data-label={t("email")} className="px-3 py-2">{r.email}</td>
+                <td data-label={t("phone")} className="px-3 py-2">{r.phone}</td>
+                <td data-label={t("role")} className="px-3 py-2">{r.role}</td>
+                <td data-label={t("status")} className="px-3 py-2">{ts(r.status)}{r.walkIn ? ` · ${t("walkIn")}` : ""}</td>
+                <td data-label={t("signedUp")} className="whitespace-nowrap px-3 py-2">{formatInstant(locale, r.createdAt, r.eventTimeZone)}</td>
+                <td data-label={t("checkedIn")} className="whitespace-nowrap px-3 py-2">{r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}</td>
+                <td data-label={t("comment")} className="max-w-64 px-3 py-2 text-stone-700">{r.comment}</td>
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,13 @@
-import { ClipboardCheck } from "lucide-react";
+import { ClipboardCheck, Download, Printer } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import type { Actor } from "@/lib/auth/actor";
 import { attendeeCounts, listAttendees, type AttendeeScopeRef } from "@/lib/attendees/attendees";
 import { attendeeListSchema } from "@/lib/attendees/schemas";
 import { AttendeeCountsBar, AttendeeFilters, AttendeeTable } from "./attendee-list";
 
-/** The attendee list of an event or a whole campaign: counts, filters, sortable table, pages. */
+/** The attendee list of an event or a whole campaign: its actions first (check-in, export, print), counts, filters, sortable table, pages. */
 export async function AttendeePage({
   actor,
   scope,
@@ -15,6 +16,8 @@ export async function AttendeePage({
   title,
   lead,
   checkInPath,
+  exportPath,
+  sheetPath,
 }: {
   actor: Actor;
   scope: AttendeeScopeRef;
@@ -23,6 +26,9 @@ export async function AttendeePage({
   title: string;
   lead: string;
   checkInPath?: string;
+  /** Where the export form is (the event's or the campaign's page); the printable sheet exists for one event. */
+  exportPath: string;
+  sheetPath?: string;
 }) {
   const t = await getTranslations("attendeesUI");
   const flat = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
@@ -36,12 +42,24 @@ export async function AttendeePage({
           <p className="text-sm text-stone-600">{lead}</p>
           <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
         </div>
-        {checkInPath ? (
-          <Link href={checkInPath} className="inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
-            <ClipboardCheck aria-hidden className="size-4" />
-            {t("openCheckIn")}
+        <nav aria-label={t("actions.label")} className="flex flex-wrap gap-2" data-testid="attendee-actions">
+          {checkInPath ? (
+            <Link href={checkInPath} className={buttonClass("primary")}>
+              <ClipboardCheck aria-hidden className="size-4 shrink-0" />
+              {t("openCheckIn")}
+            </Link>
+          ) : null}
+          <Link href={exportPath} className={buttonClass("secondary")}>
+            <Download aria-hidden className="size-4 shrink-0" />
+            {t("actions.export")}
           </Link>
-        ) : null}
+          {sheetPath ? (
+            <Link prefetch={false} href={sheetPath} className={buttonClass("secondary")}>
+              <Printer aria-hidden className="size-4 shrink-0" />
+              {t("actions.print")}
+            </Link>
+          ) : null}
+        </nav>
       </header>
       {!parsed.success ? <p className="text-sm text-amber-800">{t("badFilters")}</p> : null}
       <AttendeeCountsBar counts={counts} />

@@ -1,55 +1,62 @@
 "use client";
 import { keepPreviousData, useMutation, useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, CloudOff, Loader2, Search, UserPlus } from "lucide-react";
+import { CloudOff, Loader2, Search } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useDeferredValue, useState, type FormEvent } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
+import { CheckInRow, type DoorRow } from "./check-in-row";
+import { json, retry, retryDelay } from "./fetch-json";
 import { attendeeKeys, checkInMutationKey } from "./query-keys";
+import { UndoCheckInDialog } from "./undo-check-in-dialog";
+import { WalkInForm } from "./walk-in-form";
 
-interface Row {
-  id: string;
-  name: string;
-  email: string | null;
-  role: string | null;
-  walkIn: boolean;
-  checkedInAt: string | null;
-}
 interface ListResponse {
   total: number;
-  counts: { confirmed: number; checkedIn: number; capacity: number | null };
-  rows: Row[];
+  counts: { confirmed: number; waitlisted: number; checkedIn: number; outsideCapacity: number; capacity: number | null };
+  rows: DoorRow[];
 }
 interface CheckInVars {
   id: string;
+  name: string;
   checkedIn: boolean;
 }
 
-async function json<T>(res: Response): Promise<T> {
-  const body = await res.json().catch(() => ({ error: "errors.generic" }));
-  if (!res.ok) throw Object.assign(new Error(body.error ?? "errors.generic"), { status: res.status, body });
-  return body as T;
+/** The state of one row after a tap, and what it does to the counts (someone from the waitlist who comes is confirmed). */
+function applyTap(old: ListResponse, v: CheckInVars, now: string): ListResponse {
+  const row = old.rows.find((r) => r.id === v.id);
+  if (!row || (row.checkedInAt !== null) === v.checkedIn) return old;
+  const fromWaitlist = v.checkedIn && row.status === "waitlisted";
+  const backToWaitlist = !v.checkedIn && row.status === "confirmed" && row.outsideCapacity && !row.walkIn;
+  const sign = v.checkedIn ? 1 : -1;
+  const moved = fromWaitlist ? 1 : backToWaitlist ? -1 : 0;
+  return {
+    ...old,
+    counts: { ...old.counts, checkedIn: old.counts.checkedIn + sign, confirmed: old.counts.confirmed + moved, waitlisted: old.counts.waitlisted - moved, outsideCapacity: old.counts.outsideCapacity + moved },
+    rows: old.rows.map((r) =>
+      r.id === v.id
+        ? { ...r, checkedInAt: v.checkedIn ? now : null, status: fromWaitlist ? "confirmed" : backToWaitlist ? "waitlisted" : r.status, outsideCapacity: fromWaitlist ? true : backToWaitlist ? false : r.outsideCapacity }
+        : r,
+    ),
+  };
 }
 
-// Retry network failures and server errors with growing pauses; a refusal (4xx) is final.
-const retry = (failures: number, error: unknown) => failures < 8 && !((error as { status?: number }).status! >= 400 && (error as { status?: number }).status! < 500);
-const retryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
-
-/** The door: a large-target list with search; tap to check in, tap again to undo; walk-ins at the top. */
+/**
+ * The door: everyone expected (confirmed, and the waitlist, marked), searchable, names in full. A tap checks in
+ * and offers to undo for a few seconds; undoing later asks first. The count stays in sight at the top.
+ */
 export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
   const t = useTranslations("attendeesUI.checkIn");
   const msg = useMessageText();
   const client = useQueryClient();
   const [q, setQ] = useState("");
+  const [asking, setAsking] = useState<DoorRow | null>(null);
+  const [toast, setToast] = useState<{ id: string; name: string; checkedIn: boolean; seq: number } | null>(null);
   const query = useDeferredValue(q.trim());
-  const key = attendeeKeys.checkIn(eventId, query);
   const list = useQuery({
-    queryKey: key,
+    queryKey: attendeeKeys.checkIn(eventId, query),
     queryFn: async ({ signal }) =>
-      json<ListResponse>(
-        await fetch(`/api/orgs/${org}/events/${eventId}/attendees?view=check-in&status=confirmed&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, { signal }),
-      ),
+      json<ListResponse>(await fetch(`/api/orgs/${org}/events/${eventId}/attendees?view=check-in&status=expected&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, { signal })),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
     staleTime: 2_000,
@@ -67,29 +74,48 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
     onMutate: async (v) => {
       await client.cancelQueries({ queryKey: attendeeKeys.event(eventId) });
       const now = new Date().toISOString();
-      client.setQueriesData<ListResponse>({ queryKey: attendeeKeys.event(eventId) }, (old) =>
-        old ? { ...old, rows: old.rows.map((r) => (r.id === v.id ? { ...r, checkedInAt: v.checkedIn ? (r.checkedInAt ?? now) : null } : r)) } : old,
-      );
+      client.setQueriesData<ListResponse>({ queryKey: attendeeKeys.event(eventId) }, (old) => (old ? applyTap(old, v, now) : old));
     },
     onSettled: () => client.invalidateQueries({ queryKey: attendeeKeys.event(eventId) }),
   });
+  const tap = (v: CheckInVars) => {
+    checkIn.mutate(v);
+    setToast((old) => ({ id: v.id, name: v.name, checkedIn: v.checkedIn, seq: (old?.seq ?? 0) + 1 }));
+  };
+
+  // The undo offer stays a few seconds, long enough to notice a wrong tap.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 8_000);
+    return () => clearTimeout(timer);
+  }, [toast]);
 
   // Rows whose change has not reached the server yet (retrying on a flaky connection).
   const pending = useMutationState({ filters: { mutationKey: checkInMutationKey, status: "pending" }, select: (m) => (m.state.variables as CheckInVars).id });
   const failed = useMutationState({ filters: { mutationKey: checkInMutationKey, status: "error" }, select: (m) => m.state.error?.message });
 
   const data = list.data;
+  const counts = data?.counts;
   return (
-    <div className="space-y-4">
+    <div className="space-y-4 pb-24">
       <WalkInForm org={org} eventId={eventId} onAdded={() => client.invalidateQueries({ queryKey: attendeeKeys.event(eventId) })} />
-      {data ? (
-        <p className="text-lg font-semibold" data-testid="checked-in-count" aria-live="polite">
-          {t("progress", { checkedIn: data.counts.checkedIn, confirmed: data.counts.confirmed })}
-        </p>
+      {counts ? (
+        <div className="sticky top-0 z-10 -mx-4 border-b border-stone-200 bg-stone-50/95 px-4 py-2 backdrop-blur">
+          <p className="text-lg font-semibold" data-testid="checked-in-count" aria-live="polite">
+            {t("progress", { checkedIn: counts.checkedIn, confirmed: counts.confirmed })}
+          </p>
+          {counts.waitlisted > 0 || counts.outsideCapacity > 0 ? (
+            <p className="text-sm text-stone-700" data-testid="door-counts">
+              {[counts.waitlisted > 0 ? t("waitlistedCount", { count: counts.waitlisted }) : null, counts.outsideCapacity > 0 ? t("outsideCapacity", { count: counts.outsideCapacity }) : null]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {pending.length ? (
         <p className="flex items-center gap-2 rounded-md bg-amber-100 px-3 py-2 text-sm font-medium text-amber-900" role="status" data-testid="unsaved">
-          <CloudOff aria-hidden className="size-4" />
+          <CloudOff aria-hidden className="size-4 shrink-0" />
           {t("unsaved", { count: pending.length })}
         </p>
       ) : null}
@@ -118,101 +144,41 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
       {data && data.rows.length === 0 ? <p className="text-stone-600">{query ? t("noMatch") : t("empty")}</p> : null}
       {data ? (
         <ul className="space-y-2" data-testid="check-in-list">
-          {data.rows.map((r) => {
-            const checked = r.checkedInAt !== null;
-            const saving = pending.includes(r.id);
-            return (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  aria-pressed={checked}
-                  data-testid="check-in-row"
-                  onClick={() => checkIn.mutate({ id: r.id, checkedIn: !checked })}
-                  className={`flex min-h-16 w-full items-center gap-3 rounded-lg border px-4 py-3 text-left transition-colors ${checked ? "border-green-600 bg-green-50" : "border-stone-300 bg-white hover:bg-stone-50"}`}
-                >
-                  <span className={`flex size-8 shrink-0 items-center justify-center rounded-full border-2 ${checked ? "border-green-700 bg-green-700 text-white" : "border-stone-400"}`}>
-                    {checked ? <Check aria-hidden className="size-5" /> : null}
-                  </span>
-                  <span className="min-w-0 flex-1">
-                    <span className="block truncate text-lg font-medium">{r.name}</span>
-                    <span className="block truncate text-sm text-stone-600">{[r.role, r.walkIn ? t("walkIn") : null, r.email].filter(Boolean).join(" · ")}</span>
-                  </span>
-                  <span className="text-sm font-medium">
-                    {saving ? <span className="text-amber-800">{t("notSaved")}</span> : checked ? <span className="text-green-800">{t("checkedIn")}</span> : <span className="text-stone-600">{t("tapToCheckIn")}</span>}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {data.rows.map((r) => (
+            <li key={r.id}>
+              <CheckInRow
+                row={r}
+                saving={pending.includes(r.id)}
+                onTap={() => (r.checkedInAt === null ? tap({ id: r.id, name: r.name, checkedIn: true }) : setAsking(r))}
+              />
+            </li>
+          ))}
         </ul>
       ) : null}
       {data && data.total > data.rows.length ? <p className="text-sm text-stone-600">{t("more", { shown: data.rows.length, total: data.total })}</p> : null}
-    </div>
-  );
-}
-
-function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: string; onAdded: () => void }) {
-  const t = useTranslations("attendeesUI.walkIn");
-  const msg = useMessageText();
-  const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const add = useMutation({
-    mutationFn: async (v: { name: string; email: string }) =>
-      json<{ id: string }>(await fetch(`/api/orgs/${org}/events/${eventId}/walk-ins`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(v) })),
-    retry,
-    retryDelay,
-  });
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    const v = { name: String(data.get("name") ?? ""), email: String(data.get("email") ?? "") };
-    setErrors({});
-    setFormError(null);
-    add.mutate(v, {
-      onSuccess: () => {
-        setAdded(v.name);
-        form.reset();
-        onAdded();
-      },
-      onError: (err) => {
-        const body = (err as { body?: { fieldErrors?: Record<string, string>; field?: string; error?: string } }).body;
-        if (body?.fieldErrors) setErrors(body.fieldErrors);
-        else if (body?.field && body.error) setErrors({ [body.field]: body.error });
-        else setFormError((err as Error).message);
-      },
-    });
-  };
-  return (
-    <div className="rounded-lg border border-stone-200 bg-white p-3">
-      {added ? (
-        <p role="status" className="mb-2 text-sm text-green-800">
-          {t("added", { name: added })}
-        </p>
-      ) : null}
-      {!open ? (
-        <button type="button" onClick={() => setOpen(true)} className="flex min-h-11 items-center gap-2 font-medium text-brand-700">
-          <UserPlus aria-hidden className="size-5" />
-          {t("open")}
-        </button>
-      ) : (
-        <form onSubmit={submit} className="space-y-3" noValidate>
-          {formError ? <Alert tone="error">{msg(formError)}</Alert> : null}
-          <TextField name="name" label={t("name")} required autoComplete="off" error={msg(errors.name)} />
-          <TextField name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="off" error={msg(errors.email)} />
-          <div className="flex gap-2">
-            <button type="submit" disabled={add.isPending} className="inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
-              {add.isPending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : <UserPlus aria-hidden className="size-4" />}
-              {t("submit")}
-            </button>
-            <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-md px-3 text-sm">
-              {t("close")}
-            </button>
+      <UndoCheckInDialog
+        row={asking}
+        onClose={() => setAsking(null)}
+        onConfirm={(r) => {
+          setAsking(null);
+          tap({ id: r.id, name: r.name, checkedIn: false });
+        }}
+      />
+      {toast && counts ? (
+        <div className="fixed inset-x-0 bottom-0 z-30 p-3" key={toast.seq}>
+          <div role="status" data-testid="check-in-toast" className="mx-auto flex max-w-xl items-center gap-3 rounded-lg bg-stone-900 px-4 py-3 text-white shadow-lg">
+            <p className="min-w-0 flex-1 break-words text-sm">
+              {t(toast.checkedIn ? "toastCheckedIn" : "toastUndone", { name: toast.name })}{" "}
+              <span className="font-semibold">{t("progress", { checkedIn: counts.checkedIn, confirmed: counts.confirmed })}</span>
+            </p>
+            {toast.checkedIn ? (
+              <button type="button" onClick={() => tap({ id: toast.id, name: toast.name, checkedIn: false })} className="min-h-11 shrink-0 rounded-md px-3 font-semibold text-amber-300 underline">
+                {t("undo")}
+              </button>
+            ) : null}
           </div>
-        </form>
-      )}
+        </div>
+      ) : null}
     </div>
   );
 }

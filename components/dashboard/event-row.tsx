@@ -1,10 +1,8 @@
 "use client";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { DashboardEvent } from "@/lib/campaigns/dashboard";
-import { countryName } from "@/lib/geo/countries";
-import { EventTime } from "./event-time";
 import { SignupCounts } from "./signup-counts";
 import { EventStatusBadge } from "./status-badge";
 
@@ -16,8 +14,6 @@ export function eventPath(org: string, campaign: string, event: string) {
 export function EventRow({ event, org, campaign, published }: { event: DashboardEvent; org: string; campaign: string; published: boolean }) {
   const t = useTranslations("dashboardCampaigns");
   const ta = useTranslations("attendeesUI.links");
-  const locale = useLocale();
-  const place = [event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
   return (
     <li className="grid gap-2 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(14rem,auto)] sm:items-start sm:gap-6" data-testid="event-row" data-event={event.slug}>
       <div className="min-w-0">
@@ -28,8 +24,10 @@ export function EventRow({ event, org, campaign, published }: { event: Dashboard
           {event.status !== "scheduled" ? <EventStatusBadge status={event.status} /> : null}
         </p>
         <p className="text-sm text-stone-700">
-          <EventTime at={event.startsAt} timeZone={event.timeZone} className={event.status === "cancelled" ? "line-through" : undefined} />
-          {place ? <span suppressHydrationWarning> · {place}</span> : null}
+          <time dateTime={event.startsAt} className={event.status === "cancelled" ? "line-through" : undefined} data-testid="event-row-when">
+            {event.when}
+          </time>
+          {event.place ? <span> · {event.place}</span> : null}
         </p>
         <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
           <Link href={`${eventPath(org, campaign, event.slug)}/attendees`} className="text-brand-700 underline underline-offset-2">

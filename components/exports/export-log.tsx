@@ -67,7 +67,7 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
         <p className="text-sm text-stone-700">{t("log.range", { first, last: first + log.entries.length - 1, total: log.total })}</p>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full divide-y divide-stone-200 text-sm">
+        <table className="cards-on-phone min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
               <th scope="col" className="px-3 py-2">{t("log.when")}</th>
@@ -81,10 +81,10 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
           <tbody className="divide-y divide-stone-100" data-testid="export-log-rows">
             {log.entries.map((e) => (
               <tr key={e.id} data-testid="export-log-row" data-action={e.action}>
-                <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, e.createdAt, "UTC")}</td>
-                <td className="px-3 py-2">{e.actorName ?? t("log.formerMember")}</td>
-                <td className="px-3 py-2">{actionLabel(e.action)}</td>
-                <td className="px-3 py-2">
+                <td className="whitespace-nowrap px-3 py-2 font-semibold sm:font-normal">{formatInstant(locale, e.createdAt, "UTC")}</td>
+                <td data-label={t("log.who")} className="px-3 py-2">{e.actorName ?? t("log.formerMember")}</td>
+                <td data-label={t("log.what")} className="px-3 py-2">{actionLabel(e.action)}</td>
+                <td data-label={t("log.scope")} className="px-3 py-2">
                   {e.scope === "event" ? (
                     <>
                       <span className="font-medium">{e.eventTitle ?? t("log.deleted")}</span>
@@ -96,7 +96,7 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
                     t("log.deleted")
                   )}
                 </td>
-                <td className="px-3 py-2 text-stone-700">
+                <td data-label={t("log.filters")} className="px-3 py-2 text-stone-700">
                   {e.action === "signups.erase" ? (
                     typeof e.details.scheduledFor === "string" ? (
                       t("log.eraseScheduled", { when: formatInstant(locale, new Date(e.details.scheduledFor), "UTC") })
@@ -115,7 +115,7 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
                     </>
                   )}
                 </td>
-                <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">{e.rowCount}</td>
+                <td data-label={t("log.rows")} className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">{e.rowCount}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import { ChevronDown, LogOut } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { HeaderMenus } from "./header-menus";
 import { LanguageSwitcher } from "./language-switcher";
 
 interface OrgLink {
@@ -23,17 +24,17 @@ export async function DashboardHeader({
   const app = await getTranslations("app");
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
+      <HeaderMenus leaveWarning={t("leaveForm")} className="relative mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
         <Link href="/dashboard" className="text-lg font-bold tracking-tight text-brand-700">
           {app("name")}
         </Link>
-        <details className="relative" data-testid="org-switcher">
+        <details className="sm:relative" data-testid="org-switcher">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-stone-300 px-3 py-2 text-sm font-medium">
             <span className="sr-only">{t("switchOrganisation")}: </span>
             {current?.name ?? t("noOrganisation")}
             <ChevronDown aria-hidden className="size-4" />
           </summary>
-          <ul className="absolute z-20 mt-1 min-w-64 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+          <ul className="absolute inset-x-4 top-full z-20 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:left-0 sm:top-auto sm:min-w-64">
             {orgs.map((o) => (
               <li key={o.slug}>
                 <Link
@@ -52,19 +53,19 @@ export async function DashboardHeader({
             </li>
           </ul>
         </details>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
           <LanguageSwitcher />
-          <Link href="/account" className="inline-flex min-h-11 items-center text-stone-700 underline-offset-2 hover:underline" data-testid="account-name">
+          <Link href="/account" className="inline-flex min-h-11 min-w-0 items-center text-stone-700 underline-offset-2 [overflow-wrap:anywhere] hover:underline" data-testid="account-name">
             {userName}
           </Link>
           <form action={logout}>
-            <button type="submit" className="inline-flex min-h-11 items-center gap-1 rounded-md px-3 py-2 hover:bg-stone-100">
+            <button type="submit" className="inline-flex min-h-11 shrink-0 items-center gap-1 whitespace-nowrap rounded-md px-3 py-2 hover:bg-stone-100">
               <LogOut aria-hidden className="size-4" />
               {t("logOut")}
             </button>
           </form>
         </div>
-      </div>
+      </HeaderMenus>
     </header>
   );
 }

@@ -13,18 +13,20 @@ export async function LanguageSwitcher() {
   const path = (await headers()).get(PATH_HEADER) ?? "/";
   const here = path.startsWith("/") && !path.startsWith("//") ? path : "/";
   return (
-    <details className="relative">
+    // On a phone the menu spans the header (the positioned box around it), so it never runs off an edge.
+    <details className="sm:relative" data-testid="language-menu">
       <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md px-2 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100">
         <Languages aria-hidden className="size-4" />
         <span className="sr-only">{t("language")}: </span>
         <span lang={locale}>{LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}</span>
       </summary>
-      <ul className="absolute right-0 z-30 mt-1 min-w-40 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+      <ul className="absolute inset-x-4 top-full z-30 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:right-0 sm:top-auto sm:min-w-40">
         {LOCALES.map((l) => (
           <li key={l}>
             <a
               href={`/${l}${here === "/" ? "" : here}`}
               hrefLang={l}
+              data-locale-link={l}
               lang={l}
               aria-current={l === locale ? "true" : undefined}
               className="block px-3 py-2 text-sm hover:bg-stone-100 aria-[current=true]:font-semibold"

@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { signups } from "@/db/schema";
+import { events, signups } from "@/db/schema";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { signUpWithLink } from "@/db/testing/links";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
+import { cancelSignup } from "@/lib/signups/manage";
 import { signUp } from "@/lib/signups/signups";
 import { addWalkIn, attendeeCounts, listAttendees, setCheckedIn } from "./attendees";
 import { attendeeListSchema } from "./schemas";
@@ -121,20 +123,60 @@ describe("check-in at the door", () => {
     expect((await attendeeCounts(actors.coordinator!, { eventId })).checkedIn).toBe(rows.length - 1);
   });
 
-  it("the waitlisted cannot be checked in", async () => {
-    const { rows } = await listAttendees(actors.coordinator!, { eventId }, query({ status: "waitlisted" }));
-    await expect(setCheckedIn(actors.coordinator!, rows[0]!.id, true)).rejects.toThrow("attendees.onlyConfirmed");
+  it("someone from the waitlist who comes is confirmed at the door, apart from the capacity; undo puts them back in their place", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1 });
+    const actor = people.owner[0]!;
+    const { event } = await makeEvent(handle, org.id, { capacity: 1, waitlist: true });
+    const signed = [];
+    for (const name of ["First", "Second", "Third"]) {
+      signed.push(await signUpWithLink(handle, event.id, signupSchema.parse({ name, email: `${unique("w")}@test.example` }), { client: unique("c"), locale: "en" }));
+    }
+    const list = await listAttendees(actor, { eventId: event.id }, query({ status: "expected", sort: "createdAt" }));
+    expect(list.rows.map((r) => [r.name, r.status])).toEqual([["First", "confirmed"], ["Second", "waitlisted"], ["Third", "waitlisted"]]);
+    const third = list.rows[2]!;
+
+    expect(await setCheckedIn(actor, third.id, true)).toMatchObject({ status: "confirmed" });
+    const [ev] = await handle.db.select().from(events).where(eq(events.id, event.id));
+    expect(ev).toMatchObject({ confirmedCount: 1, waitlistedCount: 1 });
+    expect(await attendeeCounts(actor, { eventId: event.id })).toMatchObject({ confirmed: 2, waitlisted: 1, checkedIn: 1, outsideCapacity: 1, capacity: 1 });
+
+    // The confirmed one cancels: the freed place goes to the waitlist's first (Second), not to the one already in.
+    await cancelSignup(signed[0]!.token);
+    const after = await listAttendees(actor, { eventId: event.id }, query({ status: "expected", sort: "createdAt" }));
+    expect(after.rows.map((r) => [r.name, r.status])).toEqual([["Second", "confirmed"], ["Third", "confirmed"]]);
+    expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1, waitlistedCount: 0 });
+
+    // The door confirmation undone (a wrong tap): back on the waitlist, first in line again.
+    expect(await setCheckedIn(actor, third.id, false)).toMatchObject({ status: "waitlisted", checkedInAt: null });
+    expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1, waitlistedCount: 1 });
+    expect(await attendeeCounts(actor, { eventId: event.id })).toMatchObject({ confirmed: 1, waitlisted: 1, outsideCapacity: 0 });
+
+    // Cancelling a door confirmation frees no place it never held.
+    await setCheckedIn(actor, third.id, true);
+    await cancelSignup(signed[2]!.token);
+    expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1, waitlistedCount: 0 });
+    await expect(setCheckedIn(actor, third.id, true)).rejects.toThrow("attendees.cancelledCheckIn");
   });
 
-  it("walk-ins count as checked in, within the capacity", async () => {
+  it("concurrent taps on a waitlisted person confirm them once", async () => {
+    const { org, people } = await makeOrg(handle, { owner: 1, coordinator: 1 });
+    const { event } = await makeEvent(handle, org.id, { capacity: 1, waitlist: true });
+    for (const name of ["Placed", "Waiting"]) await signUp(event.id, signupSchema.parse({ name, email: `${unique("w")}@test.example` }), { client: unique("c"), locale: "en" });
+    const waiting = (await listAttendees(people.owner[0]!, { eventId: event.id }, query({ status: "waitlisted" }))).rows[0]!;
+    await Promise.all([setCheckedIn(people.owner[0]!, waiting.id, true), setCheckedIn(people.coordinator[0]!, waiting.id, true)]);
+    expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1, waitlistedCount: 0 });
+  });
+
+  it("walk-ins count as checked in, apart from the capacity, also when the event is full", async () => {
     const { org } = await makeOrg(handle, { owner: 1 });
     const coordinator = (await handle.db.query.memberships.findFirst({ where: (m, { eq: e }) => e(m.orgId, org.id) }))!;
     const actor = { userId: coordinator.userId };
     const { event } = await makeEvent(handle, org.id, { capacity: 1 });
+    await signUp(event.id, signupSchema.parse({ name: "Signed up", email: `${unique("f")}@test.example` }), { client: unique("c"), locale: "en" });
     await addWalkIn(actor, event.id, { name: "Ержан", email: undefined });
-    const counts = await attendeeCounts(actor, { eventId: event.id });
-    expect(counts).toMatchObject({ confirmed: 1, checkedIn: 1 });
-    await expect(addWalkIn(actor, event.id, { name: "Second" })).rejects.toThrow("attendees.walkInFull");
+    await addWalkIn(actor, event.id, { name: "Second", email: undefined });
+    expect(await attendeeCounts(actor, { eventId: event.id })).toMatchObject({ confirmed: 3, checkedIn: 2, outsideCapacity: 2, capacity: 1 });
+    expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1 });
     await expect(addWalkIn(actors.outsider!, event.id, { name: "Intruder" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -11,6 +11,7 @@ import { recordAccess } from "@/lib/audit";
 import type { AccessKind } from "@/db/schema";
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
 import { sealPersonal, withPersonal, type Personal } from "@/lib/signups/personal";
+import { lockEvent } from "@/lib/signups/waitlist";
 import type { AttendeeFilter, AttendeeListQuery, WalkInInput } from "./schemas";
 
 /**
@@ -41,6 +42,7 @@ export interface AttendeeRow {
   createdAt: Date;
   checkedInAt: Date | null;
   walkIn: boolean;
+  outsideCapacity: boolean;
 }
 
 /**
@@ -87,7 +89,7 @@ export function attendeeWhere(scope: AttendeeScope, filter: AttendeeFilter): SQL
     ids.length === 1 ? eq(signups.eventId, ids[0]!) : ids.length ? inArray(signups.eventId, ids) : sql`false`,
     isNull(signups.erasedAt),
     isNotNull(signups.personal),
-    filter.status ? eq(signups.status, filter.status) : undefined,
+    filter.status === "expected" ? inArray(signups.status, ["confirmed", "waitlisted"]) : filter.status ? eq(signups.status, filter.status) : undefined,
     filter.role ? eq(signups.role, filter.role) : undefined,
     filter.checkedIn === "yes" ? isNotNull(signups.checkedInAt) : filter.checkedIn === "no" ? isNull(signups.checkedInAt) : undefined,
   ];
@@ -115,6 +117,7 @@ const sealedColumns = {
   createdAt: signups.createdAt,
   checkedInAt: signups.checkedInAt,
   walkIn: signups.walkIn,
+  outsideCapacity: signups.outsideCapacity,
 };
 
 /** Every sign-up of the scope that passes the filters, its personal fields opened, in sign-up order. */
@@ -180,6 +183,8 @@ export interface AttendeeCounts {
   waitlisted: number;
   cancelled: number;
   checkedIn: number;
+  /** Confirmed at the door beyond the capacity: walk-ins and people from the waitlist who came; among `confirmed`. */
+  outsideCapacity: number;
   capacity: number | null;
   roles: string[];
 }
@@ -188,16 +193,17 @@ export async function attendeeCounts(actor: Actor, ref: AttendeeScopeRef): Promi
   const db = await getDb();
   const scope = await attendeeScope(actor, ref, db);
   const ids = scope.events.map((e) => e.id);
-  if (!ids.length) return { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, capacity: null, roles: [] };
+  if (!ids.length) return { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, outsideCapacity: 0, capacity: null, roles: [] };
   const rows = await db
-    .select({ status: signups.status, checkedIn: sql<boolean>`${signups.checkedInAt} is not null`, n: count() })
+    .select({ status: signups.status, checkedIn: sql<boolean>`${signups.checkedInAt} is not null`, outside: signups.outsideCapacity, n: count() })
     .from(signups)
     .where(inArray(signups.eventId, ids))
-    .groupBy(signups.status, sql`${signups.checkedInAt} is not null`);
-  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+    .groupBy(signups.status, sql`${signups.checkedInAt} is not null`, signups.outsideCapacity);
+  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, outsideCapacity: 0 };
   for (const r of rows) {
     counts[r.status] += Number(r.n);
     if (r.checkedIn && r.status !== "cancelled") counts.checkedIn += Number(r.n);
+    if (r.outside && r.status === "confirmed") counts.outsideCapacity += Number(r.n);
   }
   const capacities = scope.events.map((e) => e.capacity);
   const capacity = capacities.some((c) => c === null) ? null : capacities.reduce<number>((a, c) => a + (c ?? 0), 0);
@@ -206,47 +212,61 @@ export async function attendeeCounts(actor: Actor, ref: AttendeeScopeRef): Promi
 }
 
 /**
- * Checks a person in or undoes it. One row, one statement: two coordinators at the door
- * never overwrite each other's check-ins, and checking in twice keeps the first time.
+ * Checks a person in or undoes it, under the event's lock (event first, then the sign-up: the lock order of
+ * signUp), so a check-in never races a cancellation or a promotion from the waitlist. Checking in twice keeps
+ * the first time. Someone from the waitlist who comes is confirmed at the door, counted apart from the capacity
+ * (the places promised to sign-ups stay as many as the capacity, and the waitlist keeps its order); undoing that
+ * puts them back on the waitlist, at the place they had.
  */
 export async function setCheckedIn(actor: Actor, signupId: string, checkedIn: boolean, now = new Date(), orgSlug?: string) {
   const db = await getDb();
-  const [row] = await db.select({ eventId: signups.eventId, status: signups.status, erasedAt: signups.erasedAt }).from(signups).where(eq(signups.id, signupId));
-  if (!row || row.erasedAt) throw new NotFoundError();
-  const scope = await attendeeScope(actor, { eventId: row.eventId, orgSlug }, db);
-  if (row.status !== "confirmed") throw new PublicError("attendees.onlyConfirmed");
-  const [updated] = await db
-    .update(signups)
-    .set(
-      checkedIn
-        ? { checkedInAt: sql`coalesce(${signups.checkedInAt}, ${now.toISOString()}::timestamptz)`, checkedInBy: sql`coalesce(${signups.checkedInBy}, ${scope.grant.userId}::uuid)` }
-        : { checkedInAt: null, checkedInBy: null },
-    )
-    .where(eq(signups.id, signupId))
-    .returning({ id: signups.id, checkedInAt: signups.checkedInAt });
-  return updated!;
+  const [found] = await db.select({ eventId: signups.eventId }).from(signups).where(eq(signups.id, signupId));
+  if (!found) throw new NotFoundError();
+  return db.transaction(async (tx) => {
+    const scope = await attendeeScope(actor, { eventId: found.eventId, orgSlug }, tx);
+    await lockEvent(tx, found.eventId);
+    const [row] = await tx.select().from(signups).where(eq(signups.id, signupId)).for("update");
+    if (!row || row.erasedAt) throw new NotFoundError();
+    if (row.status === "cancelled") throw new PublicError("attendees.cancelledCheckIn");
+    const by = scope.grant.userId;
+    let change: Partial<typeof signups.$inferInsert>;
+    if (checkedIn && row.status === "waitlisted") {
+      change = { status: "confirmed", outsideCapacity: true, checkedInAt: now, checkedInBy: by, updatedAt: now };
+      await tx.update(events).set({ waitlistedCount: sql`${events.waitlistedCount} - 1` }).where(eq(events.id, row.eventId));
+    } else if (checkedIn) {
+      change = { checkedInAt: row.checkedInAt ?? now, checkedInBy: row.checkedInAt ? row.checkedInBy : by };
+    } else if (row.outsideCapacity && !row.walkIn && row.checkedInAt) {
+      change = { status: "waitlisted", outsideCapacity: false, checkedInAt: null, checkedInBy: null, updatedAt: now };
+      await tx.update(events).set({ waitlistedCount: sql`${events.waitlistedCount} + 1` }).where(eq(events.id, row.eventId));
+    } else {
+      change = { checkedInAt: null, checkedInBy: null };
+    }
+    const [updated] = await tx.update(signups).set(change).where(eq(signups.id, signupId)).returning({ id: signups.id, status: signups.status, checkedInAt: signups.checkedInAt });
+    return updated!;
+  });
 }
 
-/** Someone who turns up without having signed up: added as confirmed and checked in, within the capacity. */
+/**
+ * Someone who turns up without having signed up: added as confirmed and checked in, counted apart from the
+ * capacity (the people at the door are there; a full event still records them).
+ */
 export async function addWalkIn(actor: Actor, eventId: string, input: WalkInInput, now = new Date(), orgSlug?: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const scope = await attendeeScope(actor, { eventId, orgSlug }, tx);
-    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    const event = await lockEvent(tx, eventId);
     if (!event) throw new NotFoundError();
-    if (scope.event?.personalDataErasedAt) throw new PublicError("attendees.erased");
-    if (event.capacity !== null && event.confirmedCount >= event.capacity) throw new PublicError("attendees.walkInFull");
+    if (event.personalDataErasedAt) throw new PublicError("attendees.erased");
     const id = randomUUID();
     const key = await eventKey(tx, event, scope.campaign.orgId);
     const personal = sealPersonal(key, id, { name: input.name, email: input.email ?? null, phone: null, comment: null });
     const emailHash = input.email ? await addressIndex(tx, eventId, input.email) : null;
     const [row] = await tx
       .insert(signups)
-      .values({ id, eventId, personal, emailHash, status: "confirmed", walkIn: true, checkedInAt: now, checkedInBy: scope.grant.userId, createdAt: now, updatedAt: now })
+      .values({ id, eventId, personal, emailHash, status: "confirmed", walkIn: true, outsideCapacity: true, checkedInAt: now, checkedInBy: scope.grant.userId, createdAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning({ id: signups.id });
     if (!row) throw new PublicError("attendees.walkInKnown", "email");
-    await tx.update(events).set({ confirmedCount: sql`${events.confirmedCount} + 1` }).where(eq(events.id, eventId));
     return row;
   });
 }

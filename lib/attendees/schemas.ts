@@ -7,9 +7,12 @@ export type AttendeeColumn = (typeof ATTENDEE_COLUMNS)[number];
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-/** Filters shared by the list, the check-in screen, the CSV export and the printable sheet (from search params). */
+/**
+ * Filters shared by the list, the check-in screen, the CSV export and the printable sheet (from search params).
+ * Status "expected": everyone who may come, confirmed or waitlisted (the check-in list).
+ */
 export const attendeeFilterSchema = z.object({
-  status: z.preprocess(emptyToUndefined, z.enum(["confirmed", "waitlisted", "cancelled"]).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(["confirmed", "waitlisted", "cancelled", "expected"]).optional()),
   role: z.preprocess(emptyToUndefined, z.string().trim().max(40).optional()),
   checkedIn: z.preprocess(emptyToUndefined, z.enum(["yes", "no"]).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),

@@ -160,13 +160,18 @@ describe("lists and the dashboard", () => {
       ["Published campaign", "published", 1],
       ["Draft campaign", "draft", 0],
     ]);
-    const board = await orgDashboard(helper, org);
+    const board = await orgDashboard(helper, org, "en");
     expect(board.map((c) => c.id)).toEqual([live.id, draft.id]);
     expect(board[0]!.events).toEqual([
       expect.objectContaining({ city: "Berlin", country: "DE", capacity: 20, confirmed: 0, waitlisted: 0, timeZone: "Europe/Berlin", startsAt: "2012-07-20T10:00:00.000Z" }),
     ]);
     expect(board[1]!.events).toEqual([]);
-    await expect(orgDashboard(outsider, org)).rejects.toBeInstanceOf(NotFoundError);
+    // Written on the server in the reader's language, never left to a browser's own locale data.
+    expect(board[0]!.events[0]).toMatchObject({ when: "Fri, 20 Jul 2012, 12:00 CEST", place: "Berlin, Germany" });
+    const kk = (await orgDashboard(helper, org, "kk"))[0]!.events[0]!;
+    expect(kk.when).toBe("2012 ж. 20 шіл., жм, 12:00 GMT+2");
+    expect(kk.place).toBe("Berlin, Германия");
+    await expect(orgDashboard(outsider, org, "en")).rejects.toBeInstanceOf(NotFoundError);
     await expect(listCampaigns(null, org)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

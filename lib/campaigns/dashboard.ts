@@ -3,7 +3,9 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, events } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { countryName } from "@/lib/geo/countries";
 import { requireRole } from "@/lib/orgs/authz";
+import { formatInstant } from "@/lib/time/format";
 
 export interface DashboardEvent {
   id: string;
@@ -17,6 +19,9 @@ export interface DashboardEvent {
   capacity: number | null;
   confirmed: number;
   waitlisted: number;
+  /** The start in the event's zone and the place, written here in the reader's language: every browser shows the same. */
+  when: string;
+  place: string;
 }
 
 export interface DashboardCampaign {
@@ -28,8 +33,11 @@ export interface DashboardCampaign {
   events: DashboardEvent[];
 }
 
-/** Campaigns and their events with live sign-up counts: the dashboard's polled data. */
-export async function orgDashboard(actor: Actor, orgId: string): Promise<DashboardCampaign[]> {
+/**
+ * Campaigns and their events with live sign-up counts: the dashboard's polled data. Dates and country names
+ * are formatted here, with the server's full locale data, not in browsers that may lack a language's.
+ */
+export async function orgDashboard(actor: Actor, orgId: string, locale: string): Promise<DashboardCampaign[]> {
   await requireRole(actor, orgId, "coordinator");
   const db = await getDb();
   const rows = await db
@@ -58,6 +66,8 @@ export async function orgDashboard(actor: Actor, orgId: string): Promise<Dashboa
         capacity: event.capacity,
         confirmed: event.confirmedCount,
         waitlisted: event.waitlistedCount,
+        when: formatInstant(locale, event.startsAt, event.timeZone),
+        place: [event.city, countryName(event.country, locale)].filter(Boolean).join(", "),
       });
     }
   }

@@ -6,9 +6,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import leafletPackage from "leaflet/package.json";
-import { enhance } from "./browser";
+import { enhance, fillReaderTime } from "./browser";
 
-const script = `"use strict";(${enhance.toString()})();\n`;
+// The filler goes in as an argument: the script depends on no name a build might change.
+const script = `"use strict";(${enhance.toString()})(${fillReaderTime.toString()});\n`;
 const LEAFLET_VERSION = leafletPackage.version;
 
 export const PUBLIC_SCRIPT_PATH = `/assets/picket.${createHash("sha256").update(script).digest("hex").slice(0, 12)}.js`;

@@ -25,32 +25,40 @@ interface Leaflet {
   latLngBounds(points: [number, number][]): unknown;
 }
 
-export function enhance(): void {
+/**
+ * Fills in one reader's-time line (a `data-local-time` element the server rendered hidden): the event's time in
+ * the reader's own zone, shown only when that differs from the event's. Self-contained, like `enhance`, which
+ * receives it as its argument: the public pages' script and the page reached inside the app (a client
+ * component, components/public/reader-time.tsx) run the same code.
+ */
+export function fillReaderTime(el: HTMLElement): void {
+  const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const offset = (at: Date, zone: string) =>
+    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const { start, end, zone, locale, text } = el.dataset;
+  if (!start || !end || !zone || !locale || !text || !reader) return;
+  const from = new Date(start);
+  try {
+    if (offset(from, reader) === offset(from, zone)) return;
+    const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    }).formatRange(from, new Date(end));
+    el.textContent = text.replace("{when}", when);
+    el.hidden = false;
+  } catch {
+    // A browser without these Intl features shows the event's own time only.
+  }
+}
+
+export function enhance(fillTime: (el: HTMLElement) => void): void {
   // The event's time in the reader's own zone, when that differs from the event's.
   function localTimes() {
-    const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const offset = (at: Date, zone: string) =>
-      new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
-    for (const el of document.querySelectorAll<HTMLElement>("[data-local-time]")) {
-      const { start, end, zone, locale, text } = el.dataset;
-      if (!start || !end || !zone || !locale || !text || !reader) continue;
-      const from = new Date(start);
-      try {
-        if (offset(from, reader) === offset(from, zone)) continue;
-        const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
-          weekday: "short",
-          day: "numeric",
-          month: "short",
-          hour: "2-digit",
-          minute: "2-digit",
-          timeZoneName: "short",
-        }).formatRange(from, new Date(end));
-        el.textContent = text.replace("{when}", when);
-        el.hidden = false;
-      } catch {
-        // A browser without these Intl features shows the event's own time only.
-      }
-    }
+    for (const el of document.querySelectorAll<HTMLElement>("[data-local-time]")) fillTime(el);
   }
 
   // The day of action on a map, only when the reader asks: Leaflet's code, its stylesheet and the tiles

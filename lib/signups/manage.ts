@@ -75,7 +75,8 @@ async function withOwnSignup<T>(token: string, work: (tx: Tx, s: Signup, event: 
 }
 
 async function release(tx: Tx, s: Signup, event: { id: string; capacity: number | null; confirmedCount: number }, now: Date) {
-  if (s.status === "cancelled") return;
+  // Confirmed at the door beyond the capacity: held no place, frees none.
+  if (s.status === "cancelled" || (s.status === "confirmed" && s.outsideCapacity)) return;
   await tx
     .update(events)
     .set(s.status === "confirmed" ? { confirmedCount: sql`${events.confirmedCount} - 1` } : { waitlistedCount: sql`${events.waitlistedCount} - 1` })

@@ -146,7 +146,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
       // Someone who cancelled comes back: the same row, with what they typed now, at the back of the queue.
       await tx
         .update(signups)
-        .set({ ...personal, personal: sealPersonal(key, existing.id, own), checkedInAt: null, cancelledAt: null, linkResentAt: null })
+        .set({ ...personal, personal: sealPersonal(key, existing.id, own), checkedInAt: null, outsideCapacity: false, cancelledAt: null, linkResentAt: null })
         .where(eq(signups.id, existing.id));
       signupId = existing.id;
       await tx

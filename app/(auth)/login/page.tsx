@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
-import { safeReturnPath } from "@/lib/auth/session";
+import { getActor, safeReturnPath } from "@/lib/auth/session";
 import { login } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,6 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const t = await getTranslations("auth.login");
   const next = typeof params.next === "string" ? safeReturnPath(params.next) : undefined;
+  // Already logged in ("Log in" in the public header is the way back): on to the dashboard, or where they were going.
+  if (!params.loggedOut && (await getActor())) redirect(next ?? "/dashboard");
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>

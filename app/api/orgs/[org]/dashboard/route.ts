@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/session";
 import { orgDashboard } from "@/lib/campaigns/dashboard";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -14,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
   try {
     const actor = await getActor();
     const org = await getOrganisation(actor, slug, "coordinator");
-    return NextResponse.json({ campaigns: await orgDashboard(actor, org.id) }, { headers: noStore });
+    return NextResponse.json({ campaigns: await orgDashboard(actor, org.id, await getLocale()) }, { headers: noStore });
   } catch (e) {
     if (e instanceof ForbiddenError) return NextResponse.json({ error: "forbidden" }, { status: 403, headers: noStore });
     if (e instanceof NotFoundError) return NextResponse.json({ error: "not_found" }, { status: 404, headers: noStore });

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
-/** The check-in screen's live list: confirmed people, searched by name or email. */
+/** The check-in screen's live list: the people expected (confirmed and waitlisted), searched by name or email. */
 export async function GET(request: Request, { params }: { params: Promise<{ org: string; eventId: string }> }) {
   const { org, eventId } = await params;
   const params_ = new URL(request.url).searchParams;
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       {
         total: list.total,
         counts,
-        rows: list.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, status: r.status, walkIn: r.walkIn, checkedInAt: r.checkedInAt?.toISOString() ?? null })),
+        rows: list.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, status: r.status, walkIn: r.walkIn, outsideCapacity: r.outsideCapacity, checkedInAt: r.checkedInAt?.toISOString() ?? null })),
       },
       { headers: { "cache-control": "no-store" } },
     );

@@ -1,5 +1,5 @@
 import { HydrationBoundary } from "@tanstack/react-query";
-import { ExternalLink, Mail } from "lucide-react";
+import { ClipboardCheck, ExternalLink, Mail, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -16,6 +16,7 @@ import { countryOptions, zoneOptions } from "@/components/events/zone-options";
 import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { RetentionPanel } from "@/components/retention/retention-panel";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { TranslationsPanel } from "@/components/translations/translations-panel";
 import { listEventTranslations } from "@/lib/translations/translations";
@@ -44,6 +45,8 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const t = await getTranslations("editor.eventPage");
   const tc = await getTranslations("dashboardCampaigns");
   const tm = await getTranslations("attendeeMessages");
+  const ta = await getTranslations("attendeesUI");
+  const eventPath = `/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}`;
   const zone = event.timeZone;
   const local = (d: Date | null) => (d ? instantToZonedLocal(d, zone) : "");
   const place = [event.venue, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
@@ -106,6 +109,16 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 <LiveEventCounts org={org.slug} eventId={event.id} initial={{ confirmed: event.confirmedCount, waitlisted: event.waitlistedCount, capacity: event.capacity }} />
               </HydrationBoundary>
             </div>
+            <nav aria-label={ta("links.attendees")} className="mt-3 flex flex-wrap gap-2" data-testid="event-attendee-links">
+              <Link href={`${eventPath}/attendees`} className={buttonClass("secondary")}>
+                <Users aria-hidden className="size-4 shrink-0" />
+                {ta("links.attendees")}
+              </Link>
+              <Link href={`${eventPath}/check-in`} className={buttonClass("primary")}>
+                <ClipboardCheck aria-hidden className="size-4 shrink-0" />
+                {ta("openCheckIn")}
+              </Link>
+            </nav>
             <p className="mt-3 text-sm text-stone-700">
               {campaign.status === "published" ? (
                 <a href={publicPath} className="inline-flex items-center gap-1 break-all text-brand-700 underline underline-offset-2">

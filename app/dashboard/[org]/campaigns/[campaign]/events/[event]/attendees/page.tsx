@@ -20,6 +20,8 @@ export default async function EventAttendeesPage({ params, searchParams }: Props
       title={t("eventTitle", { event: event.title })}
       lead={campaign.title}
       checkInPath={`/dashboard/${o}/campaigns/${c}/events/${e}/check-in`}
+      exportPath={`/dashboard/${o}/campaigns/${c}/events/${e}#export`}
+      sheetPath={`/dashboard/${o}/campaigns/${c}/events/${e}/sheet`}
     />
   );
 }

@@ -33,7 +33,7 @@ export default async function SignInSheetPage({ params }: Props) {
   const locale = await getLocale();
   const place = [event.venue, event.address, event.city].filter(Boolean).join(", ");
   return (
-    <article data-sheet className="mx-auto max-w-4xl bg-white p-6 text-stone-900 print:p-0">
+    <article data-sheet className="mx-auto max-w-4xl bg-white p-3 text-stone-900 break-words sm:p-6 print:p-0">
       <style>{PRINT_CSS}</style>
       <div data-screen-only className="mb-4 flex flex-wrap items-center gap-3">
         <Link href={eventPath} className="text-sm text-brand-700 underline underline-offset-2">
@@ -63,19 +63,19 @@ export default async function SignInSheetPage({ params }: Props) {
       {sheet.rows.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center">{t("empty")}</p>
       ) : (
-        <table className="w-full border-collapse text-base">
+        <table className="w-full table-fixed border-collapse text-sm sm:text-base print:text-base">
           <thead>
             <tr className="text-left">
-              <th scope="col" className="w-8 border border-stone-700 px-2 py-1">#</th>
+              <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">#</th>
               <th scope="col" className="border border-stone-700 px-2 py-1">{t("name")}</th>
-              <th scope="col" className="border border-stone-700 px-2 py-1">{t("role")}</th>
-              <th scope="col" className="w-2/5 border border-stone-700 px-2 py-1">{t("signature")}</th>
+              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-1/5">{t("role")}</th>
+              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1 sm:w-2/5">{t("signature")}</th>
             </tr>
           </thead>
           <tbody data-testid="sheet-rows">
             {sheet.rows.map((r, i) => (
               <tr key={r.id}>
-                <td className="border border-stone-700 px-2 py-3 text-right tabular-nums">{i + 1}</td>
+                <td className="border border-stone-700 px-1 py-3 text-right tabular-nums sm:px-2">{i + 1}</td>
                 <td className="border border-stone-700 px-2 py-3 font-medium">{r.name}</td>
                 <td className="border border-stone-700 px-2 py-3">{r.role}</td>
                 <td className="border border-stone-700 px-2 py-3" />

@@ -1,0 +1,2 @@
+ALTER TABLE "signups" ADD COLUMN "outside_capacity" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "signups" ADD CONSTRAINT "signups_outside_capacity_confirmed" CHECK (not "signups"."outside_capacity" or "signups"."status" <> 'waitlisted');
