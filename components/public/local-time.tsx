@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { calendarNames } from "@/lib/time/calendar-names";
 import { ReaderTime } from "./reader-time";
 
 /**
@@ -8,5 +9,5 @@ import { ReaderTime } from "./reader-time";
  */
 export async function LocalTime({ startsAt, endsAt, timeZone, locale, testId = "reader-time" }: { startsAt: string; endsAt: string; timeZone: string; locale: string; testId?: string }) {
   const t = await getTranslations("public.event");
-  return <ReaderTime startsAt={startsAt} endsAt={endsAt} timeZone={timeZone} locale={locale} text={t("yourTime", { when: "{when}" })} testId={testId} />;
+  return <ReaderTime startsAt={startsAt} endsAt={endsAt} timeZone={timeZone} locale={locale} text={t("yourTime", { when: "{when}" })} names={calendarNames(locale)} testId={testId} />;
 }

@@ -6,11 +6,28 @@ import { fillReaderTime } from "@/lib/public/browser";
  * The reader's-time line. Public pages reach readers without React, and their own script fills it in; a page
  * reached by navigating inside the app (from the login page, say) runs no such script, so this fills it in then.
  */
-export function ReaderTime({ startsAt, endsAt, timeZone, locale, text, testId = "reader-time" }: { startsAt: string; endsAt: string; timeZone: string; locale: string; text: string; testId?: string }) {
+export function ReaderTime({
+  startsAt,
+  endsAt,
+  timeZone,
+  locale,
+  text,
+  names,
+  testId = "reader-time",
+}: {
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  locale: string;
+  text: string;
+  /** Short month names (January first) and weekday names (Sunday first) in the page's language, from the server. */
+  names: { months: string[]; weekdays: string[] };
+  testId?: string;
+}) {
   const line = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (line.current) fillReaderTime(line.current);
-  }, [startsAt, endsAt, timeZone, locale, text]);
+  }, [startsAt, endsAt, timeZone, locale, text, names]);
   return (
     <p
       ref={line}
@@ -23,6 +40,8 @@ export function ReaderTime({ startsAt, endsAt, timeZone, locale, text, testId = 
       data-zone={timeZone}
       data-locale={locale}
       data-text={text}
+      data-months={names.months.join("|")}
+      data-weekdays={names.weekdays.join("|")}
     />
   );
 }

@@ -35,19 +35,40 @@ export function fillReaderTime(el: HTMLElement): void {
   const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const offset = (at: Date, zone: string) =>
     new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
-  const { start, end, zone, locale, text } = el.dataset;
+  const { start, end, zone, locale, text, months, weekdays } = el.dataset;
   if (!start || !end || !zone || !locale || !text || !reader) return;
   const from = new Date(start);
+  const to = new Date(end);
   try {
     if (offset(from, reader) === offset(from, zone)) return;
-    const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+    const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
       weekday: "short",
       day: "numeric",
       month: "short",
       hour: "2-digit",
       minute: "2-digit",
       timeZoneName: "short",
-    }).formatRange(from, new Date(end));
+    });
+    let when = format.formatRange(from, to);
+    // The server's names of months and weekdays in this language. A browser that ships without them (Chromium
+    // has no Kazakh month names and writes "M12") gets them from the page, in the reader's own zone.
+    const monthNames = (months ?? "").split("|");
+    const dayNames = (weekdays ?? "").split("|");
+    const probe = Date.UTC(2024, 0, 15, 12);
+    const own = (options: Intl.DateTimeFormatOptions, at: number | Date) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(at);
+    if (monthNames.length === 12 && dayNames.length === 7 && (own({ month: "short" }, probe) !== monthNames[0] || own({ weekday: "short" }, probe) !== dayNames[1])) {
+      const index = (at: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone: reader, ...options }).format(at);
+      const WEEK = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+      when = format
+        .formatRangeToParts(from, to)
+        .map((part) => {
+          const at = part.source === "endRange" ? to : from;
+          if (part.type === "month") return monthNames[Number(index(at, { month: "numeric" })) - 1] ?? part.value;
+          if (part.type === "weekday") return dayNames[WEEK.indexOf(index(at, { weekday: "short" }))] ?? part.value;
+          return part.value;
+        })
+        .join("");
+    }
     el.textContent = text.replace("{when}", when);
     el.hidden = false;
   } catch {
