@@ -56,7 +56,7 @@ describe("trial watch", () => {
     await postponeEvent(organizer, second.id, postponeSchema.parse({ startsLocal: "2027-05-04T10:00", endsLocal: "2027-05-04T17:00", timeZone: "Asia/Aqtau", reason: "The judge adjourned the hearing." }));
     await postUpdate(organizer, campaignId, update({ kind: "verdict", title: "Sentences handed down", body: "Up to **seven years**.", caseId: oil.id, postedLocal: "2027-05-05T15:00" }));
     await postUpdate(organizer, campaignId, update({ title: "Internal: lawyer's notes", isPublic: "", caseId: oil.id }));
-    const article = await createArticle(organizer, orgId, articleSchema.parse({ url: "https://www.socialistworld.net/kz-2012", title: "Kazakhstan: bloody, corrupt regime", publishedOn: "2027-04-15" }));
+    const article = await createArticle(organizer, orgId, { ...articleSchema.parse({ url: "https://www.socialistworld.net/kz-2012", title: "Kazakhstan: bloody, corrupt regime" }), publishedOn: "2027-04-15" });
     await linkArticle(organizer, article.id, linkSchema.parse({ target: `campaign:${campaignId}` }));
 
     // Members see everything, coordinators included.
