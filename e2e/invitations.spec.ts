@@ -95,6 +95,8 @@ async function submitForgedInvitation(page: Page, slug: string, formHtml: string
     await expect(form).toHaveJSProperty("enctype", "multipart/form-data");
     await page.getByLabel("Role", { exact: true }).selectOption({ label: "Owner" });
     await page.getByLabel("Note for yourself (optional)").fill(note);
+    // An owner's invitation names the address it is for (it works for that address only).
+    await page.getByLabel("Email (optional)").fill(`invited-owner-${Date.now()}@people.example`);
     const posted = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/dashboard/${slug}`);
     await page.getByRole("button", { name: "Create invitation link" }).click();
     const response = await posted;

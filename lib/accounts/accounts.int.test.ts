@@ -85,6 +85,14 @@ describe("login", () => {
     expect((await authenticate({ email, password }, someoneElse, secret, now)).ok).toBe(true);
   });
 
+  it(`counts only failures against a client: people behind one address log in more than ${LOGIN_FAILURES_PER_CLIENT} times`, async () => {
+    const now = new Date("2026-04-02T08:00:00Z");
+    const office = clientKey(headersFrom("192.0.2.70"), secret);
+    const { email, password } = await newAccount();
+    for (let i = 0; i < LOGIN_FAILURES_PER_CLIENT + 10; i++) expect((await authenticate({ email, password }, office, secret, now)).ok).toBe(true);
+    expect(await authenticate({ email: `${unique("victim")}@test.example`, password: "guess" }, office, secret, now)).toEqual({ ok: false, reason: "invalid" });
+  });
+
   it("keeps client addresses only as keyed hashes, and only for their window", async () => {
     const ip = "198.51.100.77";
     const now = new Date("2026-05-01T09:00:00Z");

@@ -46,12 +46,13 @@ export async function authenticate(input: LoginInput, client: string, secret: st
   const db = await getDb();
   const accountTag = keyedHash(secret + ":account", input.email).slice(0, 32);
   const accountKey = "login:account:" + accountTag;
+  const clientKey = "login:client:" + client;
   // Taken, not peeked: each attempt takes one from the allowance in one statement, so parallel attempts cannot get
   // past it; a refused attempt takes nothing, so the pause ends as earlier attempts slide out of the window.
   const rule = (limit: number) => ({ limit, seconds: LOGIN_WINDOW_SECONDS });
   const [perAccount, perClient] = await Promise.all([
     rateLimit.take(accountKey, rule(LOGIN_FAILURES_PER_ACCOUNT), now),
-    rateLimit.take("login:client:" + client, rule(LOGIN_FAILURES_PER_CLIENT), now),
+    rateLimit.take(clientKey, rule(LOGIN_FAILURES_PER_CLIENT), now),
   ]);
   const locked = !perAccount.allowed ? perAccount.retryAt : !perClient.allowed ? perClient.retryAt : null;
   const code = input.code?.trim() ?? "";
@@ -76,6 +77,8 @@ export async function authenticate(input: LoginInput, client: string, secret: st
   } else if (locked) {
     return refused("invalid");
   }
-  await rateLimit.clear(accountKey);
+  // A login that succeeds is no failure: the account's count starts again and the client's attempt is given back,
+  // so people who share an address (an office, a coordinator's phone on the day) are not paused by their own logins.
+  await Promise.all([rateLimit.clear(accountKey), rateLimit.giveBack(clientKey)]);
   return { ok: true, account: view(user), method };
 }

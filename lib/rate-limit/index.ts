@@ -116,6 +116,15 @@ export async function hit(key: string, seconds: number, now = new Date(), db?: D
   return { count: whole(estimate(state, now)), resetAt: resetAt(state, now) };
 }
 
+/** Gives one back to the key's allowance (an attempt that turned out to be no failure), never below nothing. */
+export async function giveBack(key: string, db?: DbOrTx) {
+  const conn = db ?? (await getDb());
+  await conn
+    .update(rateLimits)
+    .set({ currentCount: sql`greatest(${rateLimits.currentCount} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}
+
 export async function clear(key: string, db?: DbOrTx) {
   const conn = db ?? (await getDb());
   await conn.delete(rateLimits).where(eq(rateLimits.key, key));
