@@ -166,6 +166,20 @@ export const recoveryCodes = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
+// WebAuthn challenges handed out for adding a passkey (bound to the person) or for proving one at login (bound to
+// nobody: the login form does not say whose account it is before the password is checked). One use, five minutes.
+export const passkeyChallenges = pgTable(
+  "passkey_challenges",
+  {
+    challenge: text("challenge").primaryKey(),
+    purpose: text("purpose", { enum: ["register", "login"] }).notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("passkey_challenges_expires_idx").on(t.expiresAt)],
+);
+
 // Password reset links: the SHA-256 of the token only; one use, 30 minutes.
 export const passwordResets = pgTable(
   "password_resets",

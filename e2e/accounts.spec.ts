@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
 import { DashboardPage, LoginPage, RegisterPage } from "./pages";
 import { newOrganisationName, newPerson } from "./support/data";
+import { mailTo, waitForMail } from "./support/inbox";
 
 const INVALID = "That email and password do not match an account.";
 const RATE_LIMITED = /^Too many failed attempts\. For your safety, logging in with a password alone is paused for a while/;
@@ -183,6 +184,52 @@ test.describe("Accounts", () => {
       await pageB.reload();
       await expect(pageB).toHaveURL(`/login?next=${encodeURIComponent("/account")}`);
     });
+    await contextB.close();
+  });
+
+  test("a forgotten password is reset by an emailed link that works once and ends every other login", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const person = newPerson("Forgetful");
+    await new RegisterPage(page).goto();
+    await new RegisterPage(page).registerAndConfirm(person);
+
+    // On another device, logged out: the same answer for an address with an account and one without.
+    const contextB = await browser.newContext();
+    const pageB = await contextB.newPage();
+    const mainB = pageB.getByRole("main");
+    const sent = "If that address has an account, a link to set a new password is on its way. It works once, within 30 minutes.";
+    const nobody = `nobody-${Date.now()}@example.org`;
+    for (const address of [nobody, person.email]) {
+      await new LoginPage(pageB).goto();
+      await mainB.getByRole("link", { name: "Forgot your password?" }).click();
+      await expect(pageB).toHaveURL("/reset");
+      await mainB.getByLabel("Email").fill(address);
+      await mainB.getByRole("button", { name: "Email me a link" }).click();
+      await expect(mainB.getByRole("status")).toHaveText(sent);
+    }
+    const [mail] = await waitForMail(person.email, 2);
+    const link = (await mailTo(person.email)).map((m) => m.text.match(/https?:\/\/[^\s]+\/reset\/[A-Za-z0-9_-]{43}/)?.[0]).find(Boolean);
+    expect(link, `a reset link in "${mail!.subject}"`).toBeTruthy();
+    expect(await mailTo(nobody)).toEqual([]);
+
+    const newPassword = "a brand new passphrase";
+    await pageB.goto(link!);
+    await expect(mainB.getByRole("heading", { level: 1 })).toHaveText("Set a new password");
+    await mainB.getByLabel("New password").fill(newPassword);
+    await mainB.getByRole("button", { name: "Save the new password" }).click();
+    await expect(pageB).toHaveURL("/login?reset=1");
+    await expect(new LoginPage(pageB).notice).toHaveText("Your password is changed and every other login has ended. Log in with the new one.");
+
+    // The first device's login has ended; the old password no longer works, the new one does; the link is spent.
+    await page.goto("/account");
+    await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/account")}`);
+    const login = new LoginPage(page);
+    await login.logInExpectingError(person.email, person.password, INVALID);
+    await login.logIn(person.email, newPassword);
+    await expect(page).toHaveURL("/account");
+    await pageB.goto(link!);
+    await expect(mainB.getByText("This link has expired or was used already.")).toBeVisible();
+    await expect(mainB.getByLabel("New password")).toHaveCount(0);
     await contextB.close();
   });
 });

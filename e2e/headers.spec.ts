@@ -14,6 +14,8 @@ function expectHardened(res: APIResponse, what: string) {
   expect(h["x-content-type-options"], what).toBe("nosniff");
   expect(h["permissions-policy"], what).toContain("camera=()");
   expect(h["permissions-policy"], what).toContain("geolocation=()");
+  // Passkeys work on the site's own pages (and nowhere else).
+  expect(h["permissions-policy"], what).toContain("publickey-credentials-get=(self)");
   // The e2e server runs in production mode.
   expect(h["strict-transport-security"], what).toMatch(/max-age=\d{7,}/);
   return script;

@@ -1,6 +1,7 @@
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { DashboardPage, InvitationPage, MembersPage, RegisterPage } from "./pages";
-import { newOrganisationName, newPerson, type Person } from "./support/data";
+import { DashboardPage, InvitationPage, RegisterPage } from "./pages";
+import { newPerson } from "./support/data";
+import { joinThroughLink, ownerWithOrganisation } from "./support/organisation";
 
 // More browsers than the default one: each is a different person, closed after the test.
 const test = base.extend<{ openContext: () => Promise<BrowserContext> }>({
@@ -14,40 +15,6 @@ const test = base.extend<{ openContext: () => Promise<BrowserContext> }>({
     for (const context of opened) await context.close();
   },
 });
-
-/** An owner with a new organisation, on its Members page. */
-async function ownerWithOrganisation(page: Page) {
-  const owner = newPerson("Owner");
-  const orgName = newOrganisationName();
-  const register = new RegisterPage(page);
-  await register.goto();
-  await register.registerAndConfirm(owner);
-  await expect(page).toHaveURL(/\/dashboard\/new$/);
-  const dashboard = new DashboardPage(page);
-  const slug = await dashboard.createOrganisation(orgName);
-  await dashboard.expectOrganisation(orgName, "Owner");
-  await dashboard.tab("Members").click();
-  await expect(page).toHaveURL(`/dashboard/${slug}/members`);
-  const members = new MembersPage(page);
-  await expect(members.heading).toBeVisible();
-  return { owner, orgName, slug, members };
-}
-
-/** Someone without an account opens the link, registers from it and accepts. */
-async function joinThroughLink(page: Page, link: string, person: Person, orgName: string) {
-  const invitation = new InvitationPage(page);
-  await invitation.goto(link);
-  await expect(invitation.lead).toHaveText(`You are invited to join ${orgName} as Coordinator.`);
-  await expect(invitation.main.getByText("Log in or create an account to accept.")).toBeVisible();
-  await invitation.createAccount.click();
-  await expect(page).toHaveURL(`/register?next=${encodeURIComponent(new URL(link).pathname)}`);
-  const register = new RegisterPage(page);
-  await expect(register.heading).toBeVisible();
-  await register.registerAndConfirm(person);
-  // The `next` parameter brings the new account back to the invitation, through the email and the first login.
-  await expect(page).toHaveURL(new URL(link).pathname);
-  await invitation.accept.click();
-}
 
 /**
  * The invitation form exactly as the server renders it for an owner (fetched with the owner's cookies):

@@ -6,7 +6,7 @@ import { publicPagesChanged } from "./public/page-cache";
 import type { FormState } from "./forms";
 import { logFailure } from "@/lib/log";
 
-const NEVER_ECHOED = new Set(["password", "passwordConfirm", "currentPassword", "code", "token"]);
+const NEVER_ECHOED = new Set(["password", "passwordConfirm", "currentPassword", "code", "passkey", "token"]);
 
 function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

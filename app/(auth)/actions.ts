@@ -4,15 +4,17 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
+import { passkeyLoginOptions } from "@/lib/accounts/passkeys";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/password";
 import { confirmRegistration, requestRegistration } from "@/lib/accounts/registration";
-import { loginSchema, registerSchema, resetRequestSchema, resetSchema } from "@/lib/accounts/schemas";
+import { loginSchema, registerSchema, resetRequestSchema, resetSchema, type LoginInput } from "@/lib/accounts/schemas";
 import { handleForm } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { safeReturnPath } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { clientKey } from "@/lib/security/client";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 
 const next = z.object({ next: z.string().max(500).optional() });
 
@@ -22,14 +24,15 @@ const LOGIN_MESSAGES: Record<string, string> = {
   wrong_code: "auth.login.wrongCode",
 };
 
-async function signInOrExplain(email: string, password: string, code: string | undefined, redirectTo: string): Promise<FormState> {
+async function signInOrExplain(input: LoginInput, redirectTo: string): Promise<FormState> {
+  const { email, password, code, passkey } = input;
   try {
-    await signIn("credentials", { email, password, code: code ?? "", redirectTo });
+    await signIn("credentials", { email, password, code: code ?? "", passkey: passkey ?? "", redirectTo });
     return { status: "ok" };
   } catch (e) {
     if (e instanceof AuthError) {
       const reason = e instanceof CredentialsSignin ? e.code : "invalid";
-      const formError = LOGIN_MESSAGES[reason] ?? "auth.login.invalid";
+      const formError = reason === "wrong_code" && passkey ? "auth.login.wrongPasskey" : (LOGIN_MESSAGES[reason] ?? "auth.login.invalid");
       return { status: "error", fieldErrors: {}, formError, values: { email } };
     }
     throw e;
@@ -41,7 +44,12 @@ async function client(): Promise<string> {
 }
 
 export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(loginSchema.extend(next.shape), formData, (data) => signInOrExplain(data.email, data.password, data.code, safeReturnPath(data.next)));
+  return handleForm(loginSchema.extend(next.shape), formData, (data) => signInOrExplain(data, safeReturnPath(data.next)));
+}
+
+/** A challenge for a passkey at login, for any account (the page does not say whose); null when asked too often. */
+export async function passkeyLoginOptionsAction(): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
+  return passkeyLoginOptions(await client());
 }
 
 /** The same answer whether or not the address has an account: the next step is in the inbox either way. */

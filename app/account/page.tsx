@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { renderSVG } from "uqr";
 import { ActionForm } from "@/components/account/action-form";
+import { PasskeyAdd } from "@/components/account/passkey-add";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getAccount } from "@/lib/accounts/accounts";
@@ -12,6 +13,8 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { requireActor } from "@/lib/auth/session";
 import { formatInstant } from "@/lib/time/format";
 import {
+  addPasskeyAction,
+  beginPasskeyAction,
   beginTotpAction,
   changePasswordAction,
   confirmTotpAction,
@@ -62,7 +65,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <ul className="mt-4 divide-y divide-stone-200" data-testid="factors">
               {factors.map((f) => (
                 <li key={f.id} className="py-3">
-                  <p className="font-medium">{t(`factors.kind.${f.kind}`)}</p>
+                  <p className="font-medium">
+                    {t(`factors.kind.${f.kind}`)}
+                    {f.kind === "passkey" && f.name ? <span className="font-normal">: {f.name}</span> : null}
+                  </p>
                   <p className="text-sm text-stone-600">
                     {t("factors.added", { when: when(f.createdAt) })}
                     {f.lastUsedAt ? ` · ${t("factors.lastUsed", { when: when(f.lastUsedAt) })}` : ""}
@@ -109,6 +115,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <ActionForm action={beginTotpAction} submit={t("totp.begin")} pending={t("saving")} variant="secondary" />
             </div>
           ) : null}
+          <div className="mt-6 border-t border-stone-200 pt-4">
+            <h3 className="font-semibold">{t("passkey.heading")}</h3>
+            <p className="mt-1 mb-3 text-sm text-stone-700">{t("passkey.lead")}</p>
+            <PasskeyAdd begin={beginPasskeyAction} action={addPasskeyAction} />
+          </div>
           {factors.length ? (
             <div className="mt-6 border-t border-stone-200 pt-4">
               <h3 className="font-semibold">{t("recovery.heading")}</h3>

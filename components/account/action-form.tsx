@@ -73,17 +73,22 @@ export function ActionForm({
           {submit}
         </SubmitButton>
       ) : null}
-      {codes ? (
-        <div className="rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
-          <p className="font-semibold">{codesTitle}</p>
-          <p className="mt-1 text-sm">{codesHint}</p>
-          <ul className="mt-3 grid grid-cols-1 gap-1 font-mono text-base min-[360px]:grid-cols-2">
-            {codes.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {codes ? <RecoveryCodeList codes={codes} title={codesTitle} hint={codesHint} /> : null}
     </form>
+  );
+}
+
+/** Recovery codes just made, shown once: the person writes them down or stores them now. */
+export function RecoveryCodeList({ codes, title, hint }: { codes: string[]; title?: string; hint?: string }) {
+  return (
+    <div className="rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="recovery-codes">
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1 text-sm">{hint}</p>
+      <ul className="mt-3 grid grid-cols-1 gap-1 font-mono text-base min-[360px]:grid-cols-2">
+        {codes.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -6,9 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PasskeyLogin } from "@/components/auth/passkey-login";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-export function LoginForm({ action, next }: { action: FormAction; next?: string }) {
+export function LoginForm({ action, next, passkeyOptions }: { action: FormAction; next?: string; passkeyOptions: () => Promise<PublicKeyCredentialRequestOptionsJSON | null> }) {
   const t = useTranslations("auth.login");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -28,6 +30,7 @@ export function LoginForm({ action, next }: { action: FormAction; next?: string 
         hint={t("codeHint")}
         error={msg(fieldError(state, "code"))}
       />
+      <PasskeyLogin options={passkeyOptions} />
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
         {t("submit")}
       </SubmitButton>

@@ -1,9 +1,8 @@
 "use client";
 import { Check, Copy } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
+import { noSubscription } from "./browser-only";
 import { buttonClass } from "./button";
-
-const noSubscription = () => () => {};
 
 /**
  * Copies a text shown beside it (a link shown once). Rendered only where scripts run: without them the text

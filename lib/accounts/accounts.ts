@@ -6,6 +6,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { keyedHash } from "@/lib/security/tokens";
 import * as rateLimit from "@/lib/rate-limit";
 import { hasSecondFactor, proveSecondFactor } from "./factors";
+import { provePasskey } from "./passkeys";
 import type { LoginMethod } from "./sessions";
 import type { LoginInput } from "./schemas";
 
@@ -37,8 +38,8 @@ export type AuthenticateResult =
   | { ok: false; reason: "rateLimited"; retryAt: Date };
 
 /**
- * Checks a password and, when the account has one, a second factor. Every attempt is counted before the
- * password is checked, per account and per client, each in one statement: parallel attempts cannot get past the
+ * Checks a password and, when the account has one, a second factor (a code, a recovery code or a passkey). Every
+ * attempt is counted before the password is checked, per account and per client, each in one statement: parallel attempts cannot get past the
  * limit. Past it, a password alone is refused, but an attempt that also proves the second factor gets in, so
  * whoever floods an address with wrong passwords cannot lock its owner out. `client` is the hashed address.
  */
@@ -56,10 +57,12 @@ export async function authenticate(input: LoginInput, client: string, secret: st
   ]);
   const locked = !perAccount.allowed ? perAccount.retryAt : !perClient.allowed ? perClient.retryAt : null;
   const code = input.code?.trim() ?? "";
+  const passkey = input.passkey?.trim() ?? "";
+  const proof = Boolean(code || passkey);
   const refused = (reason: "invalid" | "codeRequired" | "wrongCode"): AuthenticateResult =>
     locked ? { ok: false, reason: "rateLimited", retryAt: locked } : { ok: false, reason };
-  // Locked and no code: the password is not even looked at.
-  if (locked && !code) return refused("invalid");
+  // Locked and no second factor offered: the password is not even looked at.
+  if (locked && !proof) return refused("invalid");
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const valid = await verifyPassword(user?.passwordHash, input.password);
@@ -67,10 +70,10 @@ export async function authenticate(input: LoginInput, client: string, secret: st
 
   let method: LoginMethod = "password";
   if (await hasSecondFactor(db, user.id)) {
-    if (!code) return refused("codeRequired");
+    if (!proof) return refused("codeRequired");
     const codes = await rateLimit.take("login:code:" + accountTag, rule(LOGIN_CODE_FAILURES_PER_ACCOUNT), now);
     if (!codes.allowed) return { ok: false, reason: "rateLimited", retryAt: codes.retryAt };
-    const proved = await proveSecondFactor(user.id, code, now);
+    const proved = passkey ? ((await provePasskey(user.id, passkey, now)) ? "passkey" : null) : await proveSecondFactor(user.id, code, now);
     if (!proved) return refused("wrongCode");
     await rateLimit.clear("login:code:" + accountTag);
     method = proved;

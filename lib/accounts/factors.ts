@@ -169,7 +169,8 @@ function newRecoveryCode(): string {
   return out.match(/.{4}/g)!.join("-");
 }
 
-async function replaceRecoveryCodes(tx: DbOrTx, userId: string): Promise<string[]> {
+/** Ten new recovery codes in place of any old ones, in the caller's transaction; returned once, kept as hashes. */
+export async function replaceRecoveryCodes(tx: DbOrTx, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: recoveryHash(userId, c) })));

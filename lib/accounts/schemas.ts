@@ -23,6 +23,8 @@ export const loginSchema = z.object({
   password: z.string().min(1, "validation.required").max(512, "validation.tooLong"),
   // A code from an authenticator app, or a recovery code: only for accounts with a second factor.
   code: z.string().trim().max(40, "validation.tooLong").optional(),
+  // A passkey's answer to the login page's challenge (JSON from the browser), instead of a code.
+  passkey: z.string().max(20_000).optional(),
 });
 
 export const changePasswordSchema = z.object({

@@ -59,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {}, code: {} },
+        credentials: { email: {}, password: {}, code: {}, passkey: {} },
         async authorize(credentials, request) {
           const parsed = loginSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidLogin();

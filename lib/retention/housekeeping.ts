@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { purgeExpiredChallenges } from "@/lib/accounts/passkeys";
 import { purgeOldMessages } from "@/lib/mail/outbox";
 import { forgetSettledInvitationAddresses } from "@/lib/orgs/invitations";
 import { purgeEndedWindows } from "@/lib/rate-limit";
@@ -14,6 +15,8 @@ export interface HousekeepingResult {
   limits: number;
   /** Invitations that can no longer be used whose address was forgotten. */
   invitations: number;
+  /** Passkey challenges given out and never answered. */
+  challenges: number;
 }
 
 /**
@@ -26,7 +29,8 @@ export async function runHousekeeping(now = new Date()): Promise<HousekeepingRes
   const messages = await purgeOldMessages(db, now);
   const limits = await purgeEndedWindows(now, db);
   const invitations = await forgetSettledInvitationAddresses(now, db);
-  return { erased, messages, limits, invitations };
+  const challenges = await purgeExpiredChallenges(now, db);
+  return { erased, messages, limits, invitations, challenges };
 }
 
 /** The run in words for the server's log and the cron script's output: counts only, nothing personal. */
@@ -36,5 +40,6 @@ export function describeHousekeeping(r: HousekeepingResult): string[] {
   if (r.messages > 0) lines.push(`retention: forgot ${r.messages} messages older than 30 days`);
   if (r.limits > 0) lines.push(`retention: forgot ${r.limits} ended limit counters (hashed client addresses)`);
   if (r.invitations > 0) lines.push(`retention: forgot the address of ${r.invitations} used, withdrawn or expired invitations`);
+  if (r.challenges > 0) lines.push(`retention: forgot ${r.challenges} unanswered passkey challenges`);
   return lines;
 }

@@ -5,7 +5,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getActor, safeReturnPath } from "@/lib/auth/session";
-import { login } from "../actions";
+import { login, passkeyLoginOptionsAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.login"))("title") };
@@ -26,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
       ) : null}
       <Card>
-        <LoginForm action={login} next={next} />
+        <LoginForm action={login} next={next} passkeyOptions={passkeyLoginOptionsAction} />
       </Card>
     </>
   );
