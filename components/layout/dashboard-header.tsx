@@ -31,7 +31,8 @@ export async function DashboardHeader({
         <details className="sm:relative" data-testid="org-switcher">
           <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-stone-300 px-3 py-2 text-sm font-medium">
             <span className="sr-only">{t("switchOrganisation")}: </span>
-            {current?.name ?? t("noOrganisation")}
+            {/* Outside an organisation's pages (the account page) the menu is still the way to each of them. */}
+            {current?.name ?? (orgs.length ? t("yourOrganisations") : t("noOrganisation"))}
             <ChevronDown aria-hidden className="size-4" />
           </summary>
           <ul className="absolute inset-x-4 top-full z-20 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:left-0 sm:top-auto sm:min-w-64">
