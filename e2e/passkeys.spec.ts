@@ -89,6 +89,8 @@ test.describe("Passkeys", () => {
         await expect(pageB).toHaveURL(`/account?required=${slug}`);
       }
       await expect(pageB.getByRole("main").getByText("Two-step login is required")).toBeVisible();
+      // The header still leads to the organisation (its pages say why they are shut), not "No organisation".
+      await expect(pageB.getByTestId("org-switcher").locator("summary")).toContainText("Your organisations");
       await expect(pageB.getByRole("main").getByText(`${orgName} requires two-step login of every member.`)).toBeVisible();
       expect((await pageB.request.get(`/api/orgs/${slug}/dashboard`)).status()).toBe(403);
     });

@@ -28,6 +28,7 @@ const D = `/dashboard/${ORG}`;
 const EMBASSY = `${D}/campaigns/embassy-day-of-action`;
 const HEARING = `${D}/campaigns/zhanaozen-trial-watch/events/hearing-2`;
 const DASHBOARD = [
+  "/account",
   "/dashboard",
   "/dashboard/new",
   D,
