@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { EventPage, LoginPage } from "./pages";
+import { EventPage } from "./pages";
+import { logIn } from "./support/auth";
 import { unique } from "./support/data";
 import { privateLinkFor } from "./support/inbox";
 
@@ -42,10 +43,7 @@ test("public pages and the sign-up flow", async ({ page }) => {
 test("the main dashboard pages", async ({ page }) => {
   // Twelve axe runs: more than two minutes when the machine is busy.
   test.setTimeout(180_000);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("owner@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  await logIn(page, "owner@picket.example");
   const event = `/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-london`;
   for (const path of [
     `/dashboard/${ORG}`,

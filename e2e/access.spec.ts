@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { LoginPage } from "./pages";
+import { expect, test } from "@playwright/test";
+import { loggedIn } from "./support/auth";
 
 // Least privilege and every look on record. The demo's coordinator, Ewa, is given the protests in Berlin and Warsaw
 // and the trial watch (db/seed.ts): London's list, export and API answer her 404, as if they did not exist, and the
@@ -7,16 +7,6 @@ import { LoginPage } from "./pages";
 
 const ORG = "campaign-kazakhstan";
 const CAMPAIGN = `/dashboard/${ORG}/campaigns/embassy-day-of-action`;
-
-async function logIn(browser: Browser, email: string, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn(email, "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
-  return { context, page };
-}
 
 /** An event's id, from the owner's export form on its page. */
 async function eventId(page: import("@playwright/test").Page, slug: string) {
@@ -26,11 +16,11 @@ async function eventId(page: import("@playwright/test").Page, slug: string) {
 
 test("a coordinator scoped to Berlin gets 404 for London's list, export and API; the owner's access log shows her reads", async ({ browser }) => {
   test.setTimeout(120_000);
-  const owner = await logIn(browser, "owner@picket.example", { width: 360, height: 780 });
+  const owner = await loggedIn(browser, "owner@picket.example", { viewport: { width: 360, height: 780 } });
   const london = await eventId(owner.page, "embassy-protest-london");
   const berlin = await eventId(owner.page, "embassy-protest-berlin");
 
-  const ewa = await logIn(browser, "coordinator@picket.example");
+  const ewa = await loggedIn(browser, "coordinator@picket.example", { viewport: { width: 1280, height: 900 } });
   await test.step("Berlin: the list and the API answer", async () => {
     await ewa.page.goto(`${CAMPAIGN}/events/embassy-protest-berlin/attendees`);
     await expect(ewa.page.getByRole("heading", { name: "Attendees: Protest at the embassy in Berlin" })).toBeVisible();

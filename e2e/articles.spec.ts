@@ -1,15 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { ArticleEditor, ArticleSearch, LoginPage, PublicCampaignPage } from "./pages";
+import { ArticleEditor, ArticleSearch, PublicCampaignPage } from "./pages";
+import { logIn } from "./support/auth";
 import { unique } from "./support/data";
 
 const ORG = "campaign-kazakhstan";
 
 test("an organizer adds an article, links it to a campaign and an event, and supporters find it there and by a Russian or an English word", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("organizer@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  await logIn(page, "organizer@picket.example");
 
   const id = unique().replace(/-/g, "");
   const english = `oilworkers${id}`;
@@ -59,10 +57,7 @@ test("an organizer adds an article, links it to a campaign and an event, and sup
 });
 
 test("a coordinator has no article library", async ({ page }) => {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("coordinator@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  await logIn(page, "coordinator@picket.example");
   await expect(page.getByRole("navigation").getByRole("link", { name: "Articles" })).toHaveCount(0);
   const response = await page.goto(`/dashboard/${ORG}/articles`);
   expect(response?.status()).toBe(403);

@@ -1,15 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { LoginPage } from "./pages";
+import { logIn } from "./support/auth";
 
 // On the day, on a phone: the demo's Warsaw protest has three confirmed sign-ups.
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 test("a coordinator finds the event, filters the list, checks people in on a flaky connection, undoes one and adds a walk-in", async ({ page, context }) => {
   test.setTimeout(120_000);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("coordinator@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(/\/dashboard\/campaign-kazakhstan/);
+  await logIn(page, "coordinator@picket.example");
 
   const row = page.locator('[data-testid="event-row"][data-event="embassy-protest-warsaw"]');
   await row.getByRole("link", { name: /^Attendees/ }).click();

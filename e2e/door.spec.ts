@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { CampaignEditor, EventEditor, LoginPage } from "./pages";
+import { CampaignEditor, EventEditor } from "./pages";
+import { logIn } from "./support/auth";
 import { unique } from "./support/data";
 import { PHONE, expectNamesInFull, scrollsSideways } from "./support/phone";
 
@@ -19,9 +20,7 @@ async function signUp(campaign: string, event: string, name: string, email: stri
 
 test("a full event at the door: waitlisted people are on the list and confirmed by checking in, walk-ins are added, undo is deliberate and the count shows it", async ({ page }) => {
   test.setTimeout(90_000);
-  await new LoginPage(page).goto();
-  await new LoginPage(page).logIn("organizer@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  await logIn(page, "organizer@picket.example");
   const campaigns = new CampaignEditor(page);
   await campaigns.gotoNew(ORG);
   const campaign = await campaigns.create({ title: `Courtroom seats ${unique()}`, kind: "trial_watch", summary: "Observers at the hearing." });

@@ -1,26 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { LoginPage } from "./pages";
+import { loggedIn } from "./support/auth";
 
 // The demo's second hearing in Aktau: five confirmed observers and two on the waitlist.
 const ORG = "campaign-kazakhstan";
 const EVENT_PATH = `/dashboard/${ORG}/campaigns/zhanaozen-trial-watch/events/hearing-2`;
 const CONFIRMED = ["Anna Schmidt", "Jan Kowalski", "Zofia Wiśniewska", "Айгуль Нурланова", "Ержан Сапаров"];
 
-async function logIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn(email, "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
-  return { context, page };
-}
-
 test("a coordinator downloads the attendee CSV and opens the printable sheet; the owner sees both in the export log", async ({ browser }) => {
   test.setTimeout(120_000);
-  const coordinator = await logIn(browser, "coordinator@picket.example");
+  const coordinator = await loggedIn(browser, "coordinator@picket.example");
   const { page } = coordinator;
   await page.goto(EVENT_PATH);
   const form = page.getByTestId("export-form");
@@ -50,7 +40,7 @@ test("a coordinator downloads the attendee CSV and opens the printable sheet; th
   expect((await page.request.get(`/dashboard/${ORG}/exports`)).status()).toBe(403);
   await coordinator.context.close();
 
-  const owner = await logIn(browser, "owner@picket.example");
+  const owner = await loggedIn(browser, "owner@picket.example");
   await owner.page.getByRole("link", { name: "Export log" }).click();
   await expect(owner.page.getByRole("heading", { level: 1, name: "Export log" })).toBeVisible();
   // Exports only: other specs may write messages to attendees into the same log meanwhile.
@@ -74,7 +64,7 @@ test("the export address gives nothing to anonymous visitors and refuses bad req
   const anonymous = await request.get(`/api/orgs/${ORG}/exports/attendees?campaignId=00000000-0000-4000-8000-000000000000`);
   expect(anonymous.status()).toBe(404);
   expect(anonymous.headers()["content-type"]).toContain("text/plain");
-  const coordinator = await logIn(browser, "coordinator@picket.example");
+  const coordinator = await loggedIn(browser, "coordinator@picket.example");
   const bad = await coordinator.page.request.get(`/api/orgs/${ORG}/exports/attendees?eventId=not-an-id&columns=password`);
   expect(bad.status()).toBe(400);
   const guessed = await coordinator.page.request.get(`/api/orgs/${ORG}/exports/attendees?eventId=00000000-0000-4000-8000-000000000000`);

@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { LoginPage } from "./pages";
+import { logIn } from "./support/auth";
 
 /** The headers every response carries, from the proxy (the policy, with its nonce) and from next.config.js. */
 function expectHardened(res: APIResponse, what: string) {
@@ -38,10 +38,7 @@ test("a public page, a dashboard page and an API response carry the security hea
   expect(scripts.length).toBeGreaterThan(0);
   for (const s of scripts) expect(s.nonce, s.src || "inline script").not.toBe("");
 
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("owner@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(/\/dashboard\/campaign-kazakhstan/);
+  await logIn(page, "owner@picket.example");
   expectHardened(await page.request.get("/dashboard/campaign-kazakhstan/mailbox"), "dashboard page");
   const api = await page.request.get("/api/orgs/campaign-kazakhstan/dashboard");
   expect(api.status()).toBe(200);

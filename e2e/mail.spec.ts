@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { AttendeeMessagePage, EventPage, LoginPage, MailboxPage } from "./pages";
+import { AttendeeMessagePage, EventPage, MailboxPage } from "./pages";
+import { logIn, loggedIn } from "./support/auth";
 import { unique } from "./support/data";
 import { privateLinkFor, waitForMail } from "./support/inbox";
 
@@ -9,16 +10,6 @@ const CAMPAIGN = "embassy-day-of-action";
 // Nobody in the demo story has signed up for Brussels yet.
 const EVENT = "embassy-protest-brussels";
 const EVENT_PATH = `/dashboard/${ORG}/campaigns/${CAMPAIGN}/events/${EVENT}`;
-
-async function logIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn(email, "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
-  return { context, page };
-}
 
 async function signUp(browser: Browser, name: string, email: string, role?: string) {
   const context = await browser.newContext();
@@ -42,7 +33,7 @@ test("a supporter's confirmation reaches their inbox with the private link; the 
   // The HTML copy links only the app's own addresses; the greeting is plain text.
   expect(mail!.html).toContain(`<p>Hello ${name},</p>`);
 
-  const { context, page } = await logIn(browser, "owner@picket.example");
+  const { context, page } = await loggedIn(browser, "owner@picket.example");
   await page.getByRole("link", { name: "Mailbox" }).click();
   const mailbox = new MailboxPage(page);
   await expect(mailbox.heading).toBeVisible();
@@ -78,7 +69,7 @@ test("an organizer previews a message to an event's interpreters, sends it to bo
   ];
   for (const p of people) await signUp(browser, p.name, p.email, "interpreter");
 
-  const organizer = await logIn(browser, "organizer@picket.example");
+  const organizer = await loggedIn(browser, "organizer@picket.example");
   const { page } = organizer;
   await page.goto(EVENT_PATH);
   await page.getByRole("link", { name: "Write to attendees" }).click();
@@ -114,7 +105,7 @@ test("an organizer previews a message to an event's interpreters, sends it to bo
   await expect(form.subject).toHaveValue("");
   await organizer.context.close();
 
-  const owner = await logIn(browser, "owner@picket.example");
+  const owner = await loggedIn(browser, "owner@picket.example");
   const mailbox = new MailboxPage(owner.page);
   await mailbox.goto(ORG);
   const copies = mailbox.rows.filter({ hasText: subject });
@@ -133,7 +124,7 @@ test("an organizer previews a message to an event's interpreters, sends it to bo
 });
 
 test("coordinators cannot open the message form or the mailbox", async ({ browser }) => {
-  const { context, page } = await logIn(browser, "coordinator@picket.example");
+  const { context, page } = await loggedIn(browser, "coordinator@picket.example");
   await expect(page.getByRole("link", { name: "Mailbox" })).toHaveCount(0);
   expect((await page.request.get(`/dashboard/${ORG}/mailbox`)).status()).toBe(403);
   expect((await page.request.get(`${EVENT_PATH}/message`)).status()).toBe(403);
@@ -148,10 +139,7 @@ test.describe("without JavaScript", () => {
   test("an organizer previews and sends with plain form posts; the preview is the confirmation", async ({ browser, page }) => {
     const suffix = unique();
     await signUp(browser, `Dana ${suffix}`, `dana-${suffix}@example.org`, "photographer");
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.logIn("organizer@picket.example", "solidarity-2012");
-    await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+    await logIn(page, "organizer@picket.example");
     await page.goto(`${EVENT_PATH}/message`);
     const form = new AttendeeMessagePage(page);
     const subject = `Photographers only (${suffix})`;

@@ -1,15 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { CampaignEditor, CampaignsDashboard, EventEditor, EventPage, LoginPage } from "./pages";
+import { CampaignEditor, CampaignsDashboard, EventEditor, EventPage } from "./pages";
+import { logIn } from "./support/auth";
 import { unique } from "./support/data";
 
 const ORG = "campaign-kazakhstan";
 
 test("an organizer publishes a day of action in three cities; readers in Almaty see each place's own time; sign-ups appear live", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("organizer@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  await logIn(page, "organizer@picket.example");
 
   const campaigns = new CampaignEditor(page);
   await campaigns.gotoNew(ORG);

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect as expectNow, test, type Browser, type Page } from "@playwright/test";
-import { AttendeeMessagePage, CampaignEditor, EventEditor, EventPage, LoginPage } from "./pages";
+import { AttendeeMessagePage, CampaignEditor, EventEditor, EventPage } from "./pages";
+import { loggedIn } from "./support/auth";
 import { unique } from "./support/data";
 import { privateLinkFor } from "./support/inbox";
 import { seedStore, startServer, testPort } from "./support/server";
@@ -25,15 +26,8 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
 
-async function logIn(browser: Browser, email: string, base?: string) {
-  const context = await browser.newContext({ viewport: PHONE, ...(base ? { baseURL: base } : {}) });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn(email, "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
-  return { context, page };
-}
+/** A context at 360 px logged in as that demo member, on the suite's server or another one. */
+const onPhone = (browser: Browser, email: string, base?: string) => loggedIn(browser, email, { viewport: PHONE, ...(base ? { baseURL: base } : {}) });
 
 /** Submits a form and waits for the page it lands on (the page objects' own waits are shorter). */
 async function submitAndLand(page: Page, button: string, url: RegExp) {
@@ -49,7 +43,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 test("an organizer's event forms refuse past dates and say every mistake at once; a date typo that brings the erasure earlier asks first; a long address in a title scrolls no page sideways", async ({ browser }) => {
   test.setTimeout(150_000);
-  const { context, page } = await logIn(browser, "organizer@picket.example");
+  const { context, page } = await onPhone(browser, "organizer@picket.example");
   const editor = new EventEditor(page);
 
   // Russian organisers read volunteer-role examples in Russian.
@@ -114,7 +108,7 @@ test("an organizer's event forms refuse past dates and say every mistake at once
 
 test("a draft campaign: its 'created as a draft' note goes once published; translations only into other languages never hide the original's summary, and say saved or deleted only while true; a draft and its event are deleted after asking", async ({ browser }) => {
   test.setTimeout(120_000);
-  const { context, page } = await logIn(browser, "organizer@picket.example");
+  const { context, page } = await onPhone(browser, "organizer@picket.example");
   const campaign = new CampaignEditor(page);
   await campaign.gotoNew(ORG);
   const summary = `Freedom for the Zhanaozen oil workers ${unique()}`;
@@ -177,7 +171,7 @@ test("without mail set up, owners see it on every dashboard page, and the messag
   await seedStore(store);
   const server = await startServer(store, testPort(17), { SMTP_URL: "" });
   try {
-    const { context, page } = await logIn(browser, "owner@picket.example", server.base);
+    const { context, page } = await onPhone(browser, "owner@picket.example", server.base);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
     const banner = page.getByTestId("mail-state-banner");
     await expect(banner).toContainText("Email is not set up: nothing is being sent");

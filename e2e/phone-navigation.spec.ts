@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { formatInstant } from "../lib/time/format";
-import { LoginPage } from "./pages";
+import { logIn } from "./support/auth";
 import { PHONE, scrollsSideways } from "./support/phone";
 
 // Languages, menus, dates and the way between the public site and the dashboard, on a 360-px phone.
@@ -14,10 +14,7 @@ const WARSAW = `${D}/campaigns/embassy-day-of-action/events/embassy-protest-wars
 async function owner(browser: Browser, locale?: string) {
   const context = await browser.newContext({ ...PHONE, timezoneId: "Asia/Almaty" });
   const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("owner@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(D));
+  await logIn(page, "owner@picket.example");
   if (locale) {
     await context.addCookies([{ name: "picket-locale", value: locale, url: baseURL }]);
     await page.reload();

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { LOCALES } from "../lib/i18n/config";
-import { LoginPage } from "./pages";
+import { logIn } from "./support/auth";
 import { PHONE, expectNamesInFull } from "./support/phone";
 
 // Every public and dashboard page on a 360-px phone, in every language: nothing scrolls sideways, and the
@@ -62,10 +62,7 @@ let found: string[] = [];
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("owner@picket.example", "solidarity-2012");
-  await page.waitForURL(/\/dashboard/, { timeout: 30_000 });
+  await logIn(page, "owner@picket.example");
   const firstLink = async (path: string, pattern: RegExp) => {
     await page.goto(path);
     const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));

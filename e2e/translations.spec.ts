@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { translator } from "./support/messages";
-import { LoginPage } from "./pages";
+import { logIn } from "./support/auth";
 import { unique } from "./support/data";
 
 const ORG = "campaign-kazakhstan";
@@ -10,9 +10,7 @@ test("an organizer translates a campaign and an event; a German reader gets the 
   test.setTimeout(120_000);
   const organizer = await browser.newContext({ locale: "en-GB" });
   const page = await organizer.newPage();
-  await new LoginPage(page).goto();
-  await new LoginPage(page).logIn("organizer@picket.example", "solidarity-2012");
-  await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
+  await logIn(page, "organizer@picket.example");
 
   const title = `Aktionstag an den Botschaften ${unique()}`;
   await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action`);

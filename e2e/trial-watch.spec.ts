@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { LoginPage, PublicCampaignPage } from "./pages";
+import { PublicCampaignPage } from "./pages";
+import { logIn } from "./support/auth";
 import { unique } from "./support/data";
 
 const ORG = "campaign-kazakhstan";
@@ -41,9 +42,7 @@ test("the trial watch timeline shows a postponed hearing with both dates and the
   expect(await feed.text()).toContain("Sentences handed down for the first group of oil workers");
 
   // A member sees the internal defendant, and posts an update that appears on the public timeline.
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn("organizer@picket.example", "solidarity-2012");
+  await logIn(page, "organizer@picket.example");
   await page.goto(`/dashboard/${ORG}/campaigns/${TRIAL}/trial`);
   const internal = page.getByTestId("defendant").filter({ hasText: "Aset Zhaksylykov" });
   await expect(internal).toContainText("Internal");

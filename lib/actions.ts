@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { PublicError } from "./errors";
 import { publicPagesChanged } from "./public/page-cache";
-import type { FormState } from "./forms";
+import { issueMessages, type FormState } from "./forms";
 import { logFailure } from "@/lib/log";
 
 const NEVER_ECHOED = new Set(["password", "passwordConfirm", "currentPassword", "code", "passkey", "token"]);
@@ -33,16 +33,6 @@ export function controlCharacterErrors(values: Record<string, unknown>): Record<
   return errors;
 }
 
-/** The limit a "too long" or "too short" names: zod's own, or one a schema copied into its params (lib/events/schemas.ts). */
-function issueLimit(issue: z.core.$ZodIssue): number | undefined {
-  if (issue.code === "too_big" || issue.code === "too_small") {
-    const limit = issue.code === "too_big" ? issue.maximum : issue.minimum;
-    return typeof limit === "number" || typeof limit === "bigint" ? Number(limit) : undefined;
-  }
-  if (issue.code === "custom" && typeof issue.params?.limit === "number") return issue.params.limit;
-  return undefined;
-}
-
 /**
  * The shape of every form action: parse with the capability's schema, run one lib call,
  * and turn failures into messages next to fields. Redirects and notFound pass through.
@@ -58,20 +48,7 @@ export async function handleForm<S extends z.ZodType>(
   const unreadable = controlCharacterErrors(raw);
   if (Object.keys(unreadable).length) return { status: "error", fieldErrors: unreadable, formError: "errors.checkFields", values };
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    const messageValues: Record<string, Record<string, number>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "_form");
-      if (fieldErrors[field]) continue;
-      const key = issue.message.startsWith("validation.") || issue.message.startsWith("errors.") ? issue.message : "validation.invalid";
-      // "Too long" and "too short" say by how much the field may be.
-      const limit = key === "validation.tooLong" || key === "validation.tooShort" ? issueLimit(issue) : undefined;
-      fieldErrors[field] = limit === undefined ? key : `${key}Limit`;
-      if (limit !== undefined) messageValues[field] = { limit };
-    }
-    return { status: "error", fieldErrors, formError: "errors.checkFields", values, ...(Object.keys(messageValues).length ? { messageValues } : {}) };
-  }
+  if (!parsed.success) return { status: "error", ...issueMessages(parsed.error.issues), formError: "errors.checkFields", values };
   // Only a stored change outdates the public pages kept in memory (lib/public/page-cache.ts): a refused form
   // changes nothing. A form that decides for itself (the sign-up: not when the address was known) says so.
   let stored = false;

@@ -63,6 +63,7 @@ export function ActionForm({
           hint={f.hint}
           autoComplete={f.autoComplete}
           inputMode={f.inputMode}
+          required
           spellCheck={false}
           defaultValue={f.keep ? keptValue(state, f.name) : undefined}
           error={msg(fieldError(state, f.name), { min: MIN_PASSWORD_LENGTH })}

@@ -29,7 +29,7 @@ export function LinkArticleForm({ action, org, articleId, groups }: { action: Fo
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="articleId" value={articleId} />
       <FormOutcome state={state} />
-      <SelectField name="target" id="link-target" label={t("target")} defaultValue={keptValue(state, "target") ?? ""} error={msg(fieldError(state, "target"))}>
+      <SelectField name="target" id="link-target" required label={t("target")} defaultValue={keptValue(state, "target") ?? ""} error={msg(fieldError(state, "target"))}>
         <option value="">{t("chooseTarget")}</option>
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>

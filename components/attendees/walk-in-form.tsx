@@ -14,6 +14,8 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
   const msg = useMessageText();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // What a field's message names: the limit of a name too long (lib/forms.ts issueMessages).
+  const [named, setNamed] = useState<Record<string, Record<string, number>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
@@ -36,7 +38,8 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
         onAdded();
       },
       onError: (err) => {
-        const body = (err as { body?: { fieldErrors?: Record<string, string>; field?: string; error?: string } }).body;
+        const body = (err as { body?: { fieldErrors?: Record<string, string>; messageValues?: Record<string, Record<string, number>>; field?: string; error?: string } }).body;
+        setNamed(body?.messageValues ?? {});
         if (body?.fieldErrors) setErrors(body.fieldErrors);
         else if (body?.field && body.error) setErrors({ [body.field]: body.error });
         else setFormError((err as Error).message);
@@ -59,8 +62,8 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
         <form onSubmit={submit} className="space-y-3" noValidate>
           {formError ? <Alert tone="error">{msg(formError)}</Alert> : null}
           <p className="text-sm text-stone-600">{t("outsideCapacity")}</p>
-          <TextField name="name" label={t("name")} required autoComplete="off" error={msg(errors.name)} />
-          <TextField name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="off" error={msg(errors.email)} />
+          <TextField name="name" label={t("name")} required autoComplete="off" error={msg(errors.name, named.name)} />
+          <TextField name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="off" error={msg(errors.email, named.email)} />
           <div className="flex flex-wrap gap-2">
             <button type="submit" disabled={add.isPending} className="inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
               {add.isPending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : <UserPlus aria-hidden className="size-4" />}

@@ -51,7 +51,7 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
           </option>
         ))}
       </SelectField>
-      <SelectField name="language" label={t("language")} hint={t("languageHint")} defaultValue={value("language", locale)} error={error("language")}>
+      <SelectField name="language" required label={t("language")} hint={t("languageHint")} defaultValue={value("language", locale)} error={error("language")}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}
@@ -73,10 +73,10 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
         error={error("signupOrigins")}
       />
       <div className="max-w-md">
-        <TextField name="retentionDays" inputMode="numeric" label={t("retentionDays")} hint={t("retentionDaysHint")} defaultValue={value("retentionDays", "30")} error={error("retentionDays")} />
+        <TextField name="retentionDays" inputMode="numeric" required label={t("retentionDays")} hint={t("retentionDaysHint")} defaultValue={value("retentionDays", "30")} error={error("retentionDays")} />
       </div>
       {slugFixed ? (
-        <TextField name="slug" readOnly label={t("slug")} hint={t("slugFixed")} defaultValue={campaign.slug} className="mt-1 block w-full rounded-md border border-stone-200 bg-stone-100 px-3 py-2 font-mono text-sm text-stone-700" />
+        <TextField name="slug" readOnly label={t("slugFixedLabel")} hint={t("slugFixed")} defaultValue={campaign.slug} className="mt-1 block w-full rounded-md border border-stone-200 bg-stone-100 px-3 py-2 font-mono text-sm text-stone-700" />
       ) : (
         <TextField name="slug" maxLength={60} autoCapitalize="none" spellCheck={false} label={t("slug")} hint={campaign ? t("slugHintDraft") : t("slugHint")} defaultValue={value("slug")} error={error("slug")} />
       )}

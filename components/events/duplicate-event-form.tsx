@@ -31,7 +31,7 @@ export function DuplicateEventForm({ action, org, campaign, eventId, title, loca
       <FormOutcome state={state} />
       <p className="text-sm text-stone-700">{t("lead", { times: localTimes })}</p>
       <CountrySelect name={`${p}country`} value={country} onChange={setCountry} countries={countries} error={error("country")} />
-      <TextField name={`${p}city`} required maxLength={120} label={tp("city")} defaultValue={keptValue(state, "city")} error={error("city")} />
+      <TextField name={`${p}city`} required maxLength={120} label={t("city")} defaultValue={keptValue(state, "city")} error={error("city")} />
       <ZoneSelect name={`${p}timeZone`} value={zone} onChange={setZone} zones={zones} error={error("timeZone")} hint={t("timeZoneHint")} />
       <TextField name={`${p}venue`} maxLength={200} label={tp("venue")} defaultValue={keptValue(state, "venue")} error={error("venue")} />
       <TextField name={`${p}address`} maxLength={300} label={tp("address")} defaultValue={keptValue(state, "address")} error={error("address")} />

@@ -93,7 +93,7 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
             ))}
           </SelectField>
         ) : null}
-        <SelectField name="language" label={t("language")} hint={t("languageHint")} defaultValue={value("language")} error={error("language")}>
+        <SelectField name="language" required label={t("language")} hint={t("languageHint")} defaultValue={value("language")} error={error("language")}>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}

@@ -39,7 +39,7 @@ export function AttendeeMessageForm({ action, org, eventId, roles, nonce }: { ac
       <TextField name="subject" label={t("subject")} maxLength={200} required defaultValue={values.subject} error={msg(fieldError(state, "subject"))} />
       <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={10} maxLength={10_000} required defaultValue={values.body} error={msg(fieldError(state, "body"))} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="audience" label={t("audience")} defaultValue={values.audience ?? "all"} error={msg(fieldError(state, "audience"))}>
+        <SelectField name="audience" required label={t("audience")} defaultValue={values.audience ?? "all"} error={msg(fieldError(state, "audience"))}>
           {AUDIENCES.map((a) => (
             <option key={a} value={a}>
               {t(`audiences.${a}`)}

@@ -1,13 +1,13 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormAction, type FormState } from "@/lib/forms";
 import { ROLES } from "@/lib/orgs/roles";
 
 
@@ -18,6 +18,11 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
   const locale = useLocale();
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
+  // An owner's invitation is bound to the invited address: for an owner the address is not optional. The role
+  // shown is the one chosen since the last answer, else the one the answer kept (the form resets to it).
+  const [chosen, setChosen] = useState<{ after: FormState; role: string } | null>(null);
+  const kept = keptValue(state, "role") ?? "coordinator";
+  const forOwner = (chosen?.after === state ? chosen.role : kept) === "owner";
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="org" value={org} />
@@ -41,15 +46,25 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
           </div>
         </Alert>
       ) : null}
-      <SelectField name="role" label={t("role")} hint={t("roleHint")} defaultValue={keptValue(state, "role") ?? "coordinator"} error={msg(fieldError(state, "role"))}>
+      <SelectField name="role" required label={t("role")} hint={t("roleHint")} defaultValue={kept} onChange={(e) => setChosen({ after: state, role: e.target.value })} error={msg(fieldError(state, "role"))}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {tr(r)}
           </option>
         ))}
       </SelectField>
-      <TextField name="email" type="email" autoComplete="off" label={tm("email")} hint={tm(mailWorks ? "emailHint" : "emailHintHeld")} maxLength={254} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
-      <SelectField name="language" label={tm("language")} hint={tm("languageHint")} defaultValue={keptValue(state, "language") ?? locale} error={msg(fieldError(state, "language"))}>
+      <TextField
+        name="email"
+        type="email"
+        autoComplete="off"
+        required={forOwner}
+        label={tm(forOwner ? "emailOwner" : "email")}
+        hint={`${tm(mailWorks ? "emailHint" : "emailHintHeld")} ${tm("ownerHint")}`}
+        maxLength={254}
+        defaultValue={keptValue(state, "email")}
+        error={msg(fieldError(state, "email"))}
+      />
+      <SelectField name="language" required label={tm("language")} hint={tm("languageHint")} defaultValue={keptValue(state, "language") ?? locale} error={msg(fieldError(state, "language"))}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}

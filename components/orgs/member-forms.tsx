@@ -27,7 +27,7 @@ export function ChangeRoleForm({ action, org, userId, role, memberName }: { acti
       <label htmlFor={id} className="sr-only">
         {t("roleOf", { name: memberName })}
       </label>
-      <select id={id} name="role" defaultValue={role} className="min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1 text-sm">
+      <select id={id} name="role" required defaultValue={role} className="min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1 text-sm">
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {tr(r)}

@@ -1,5 +1,6 @@
 "use client";
 import { createContext, useContext, type ReactNode } from "react";
+import { messageParts } from "@/lib/forms";
 
 // The texts the public pages' client components show, handed down by the server already in the reader's
 // language (lib/i18n/client-messages.ts). Only plain messages with {name} placeholders come this way: the
@@ -30,8 +31,16 @@ export function useTexts(namespace?: string) {
   return Object.assign(t, { has: (key: string) => full(key) in texts });
 }
 
-/** A message key carried in a form's state ("validation.required"), as text; an unknown key reads as the generic error. */
+/**
+ * A message key carried in a form's state ("validation.required", or with what it names as fieldError() carries
+ * it: "validation.tooLongLimit|{"limit":120}"), as text; an unknown key reads as the generic error.
+ */
 export function usePublicMessage() {
   const t = useTexts();
-  return (key: string | undefined, values?: Values) => (key ? (t.has(key) ? t(key, values) : t("errors.generic")) : undefined);
+  return (carried: string | undefined, values?: Values) => {
+    if (!carried) return undefined;
+    const { key, values: named } = messageParts(carried);
+    const all = named ? { ...named, ...values } : values;
+    return t.has(key) ? t(key, all) : t("errors.generic");
+  };
 }

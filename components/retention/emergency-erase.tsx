@@ -37,6 +37,7 @@ export function EmergencyErase({ org, campaignId, title }: { org: string; campai
           <input type="hidden" name="campaignId" value={campaignId} />
           <TextField
             name="confirmTitle"
+            required
             autoComplete="off"
             spellCheck={false}
             label={t("confirmLabel", { title })}

@@ -20,7 +20,7 @@ export function ChangeRoleForm({ action, token, roles, current }: { action: Form
     <form action={formAction} className="space-y-3">
       <FormError state={state} />
       <input type="hidden" name="token" value={token} />
-      <SelectField name="role" label={t("role")} defaultValue={current ?? ""} error={msg(fieldError(state, "role"))}>
+      <SelectField name="role" label={t("roleField")} defaultValue={current ?? ""} error={msg(fieldError(state, "role"))}>
         <option value="">{t("noRole")}</option>
         {roles.map((r) => (
           <option key={r} value={r}>

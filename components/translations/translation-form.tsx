@@ -49,7 +49,7 @@ export function TranslationForm({
       {existing ? (
         <input type="hidden" name={`${p}locale`} value={existing.locale} />
       ) : (
-        <SelectField name={`${p}locale`} label={t("language")} defaultValue={v("locale")} error={err("locale")}>
+        <SelectField name={`${p}locale`} required label={t("language")} defaultValue={v("locale")} error={err("locale")}>
           {languages.map((l) => (
             <option key={l.code} value={l.code} lang={l.code}>
               {l.name}

@@ -40,7 +40,7 @@ export function DefendantForm({ action, org, campaign, caseId, value }: { action
       <FormOutcome state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField {...field("name")} required maxLength={120} label={t("name")} hint={t("nameHint")} />
-        <SelectField {...field("status")} defaultValue={v("status") || "on_trial"} label={t("status")}>
+        <SelectField {...field("status")} required defaultValue={v("status") || "on_trial"} label={t("status")}>
           {DEFENDANT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {ts(s)}

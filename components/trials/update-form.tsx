@@ -61,7 +61,7 @@ export function UpdateForm({
       <input type="hidden" name={`${p}timeZone`} value={timeZone} />
       <FormOutcome state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name={`${p}kind`} label={t("kind")} defaultValue={v("kind", value?.kind ?? "update")} error={err("kind")}>
+        <SelectField name={`${p}kind`} required label={t("kind")} defaultValue={v("kind", value?.kind ?? "update")} error={err("kind")}>
           {UPDATE_KINDS.map((k) => (
             <option key={k} value={k}>
               {tk(k)}

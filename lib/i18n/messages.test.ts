@@ -66,6 +66,19 @@ describe("messages", () => {
     for (const locale of LOCALES) expect(keys(messagesByLocale[locale] as unknown as Tree).sort()).toEqual(keys(load(locale)).sort());
   });
 
+  it.each(LOCALES)("in %s, the labels English marks optional say so with the language's own word, and no other message does", (locale) => {
+    // The word is the one the sign-up form's phone label carries: "(optional)", "(необязательно)", "(міндетті емес)"…
+    const theirs = new Map(entries(load(locale)));
+    const marker = theirs.get("signups.form.phone")?.match(/\([^()]+\)$/)?.[0];
+    expect(marker, "the phone label ends with the word in brackets").toBeTruthy();
+    const wrong: string[] = [];
+    for (const [key, text] of entries(english)) {
+      const optional = text.endsWith("(optional)");
+      if (optional !== theirs.get(key)!.endsWith(marker!)) wrong.push(`${key}: ${theirs.get(key)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("every key the code throws or uses exists in English", () => {
     const used = ["errors.notFound", "errors.forbidden", "errors.generic", "accounts.register.emailTaken", "orgs.create.slugTaken", "members.lastOwner", "invitations.alreadyMember", "validation.passwordTooShort"];
     for (const key of used) expect(englishKeys).toContain(key);

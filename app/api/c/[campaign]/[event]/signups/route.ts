@@ -1,5 +1,6 @@
 import { controlCharacterErrors } from "@/lib/actions";
 import { PublicError } from "@/lib/errors";
+import { issueMessages } from "@/lib/forms";
 import { logFailure } from "@/lib/log";
 import { signupSchema } from "@/lib/signups/schemas";
 import { crossSiteSignupOrigin, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
@@ -29,9 +30,9 @@ export async function OPTIONS(request: Request, { params }: Params) {
 /**
  * POST a sign-up as JSON (Content-Type: application/json): { name, email, phone?, role?, comment?, consent? }.
  * 201 { status: "confirmed" } or { status: "waitlisted", position } — the same whether or not the address was
- * signed up already; the private link goes to the address by email. 400 with a message key per field; 403 for a
- * page of another site the campaign does not list; 404; 409 when sign-ups are closed; 415 for anything but JSON;
- * 429 when rate-limited.
+ * signed up already; the private link goes to the address by email. 400 with a message key per field (in
+ * messageValues, the limit a too long or too short field names); 403 for a page of another site the campaign does
+ * not list; 404; 409 when sign-ups are closed; 415 for anything but JSON; 429 when rate-limited.
  */
 export async function POST(request: Request, { params }: Params) {
   const { campaign, event } = await params;
@@ -49,11 +50,7 @@ export async function POST(request: Request, { params }: Params) {
   const unreadable = controlCharacterErrors(input);
   if (Object.keys(unreadable).length) return json({ error: "errors.checkFields", fieldErrors: unreadable }, 400);
   const parsed = signupSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
-    return json({ error: "errors.checkFields", fieldErrors }, 400);
-  }
+  if (!parsed.success) return json({ error: "errors.checkFields", ...issueMessages(parsed.error.issues) }, 400);
   try {
     return json(signedUpBody(await signUpAtPublicEvent(campaign, event, parsed.data, request.headers)), 201);
   } catch (e) {

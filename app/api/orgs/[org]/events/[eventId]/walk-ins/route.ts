@@ -2,6 +2,7 @@ import { addWalkIn } from "@/lib/attendees/attendees";
 import { errorResponse } from "@/lib/attendees/http";
 import { walkInSchema } from "@/lib/attendees/schemas";
 import { getActor } from "@/lib/auth/session";
+import { issueMessages } from "@/lib/forms";
 import { publicPagesChanged } from "@/lib/public/page-cache";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +11,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ org: string; eventId: string }> }) {
   const { org, eventId } = await params;
   const parsed = walkInSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
-    return Response.json({ error: "errors.checkFields", fieldErrors }, { status: 400 });
-  }
+  if (!parsed.success) return Response.json({ error: "errors.checkFields", ...issueMessages(parsed.error.issues) }, { status: 400 });
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "errors.notFound" }, { status: 404 });
   try {
     const row = await addWalkIn(await getActor(), eventId, parsed.data, new Date(), org);
