@@ -28,6 +28,16 @@ describe("sealing personal data", () => {
     expect(open(key, "not sealed", "a")).toBeNull();
   });
 
+  it("opens with a copy of the key's bytes, and never with a key whose bytes differ, however often each was used", () => {
+    const sealed = Array.from({ length: 3 }, (_, i) => seal(key, `Supporter ${i}`, `signups:row-${i}:personal`));
+    const copy = { id: key.id, key: Buffer.from(key.key) };
+    expect(sealed.map((s, i) => open(copy, s, `signups:row-${i}:personal`))).toEqual(["Supporter 0", "Supporter 1", "Supporter 2"]);
+    const other = { id: key.id, key: Buffer.from(key.key) };
+    other.key[0]! ^= 1;
+    expect(sealed.map((s, i) => open(other, s, `signups:row-${i}:personal`))).toEqual([null, null, null]);
+    expect(open(key, seal(copy, "Вера", "a"), "a")).toBe("Вера");
+  });
+
   it("seals the same text differently each time", () => {
     expect(seal(key, "same", "a")).not.toBe(seal(key, "same", "a"));
   });

@@ -12,10 +12,12 @@ export interface DataKey {
 const NONCE = 12;
 const TAG = 16;
 
-// Given a raw key, Node checks it against every kind of key object on each cipher it makes, by way of thrown and
-// caught errors: about 20 µs a cipher, most of an export's time. A KeyObject made once per key skips that.
+// Given a raw key, Node checks it against every kind of key object on each cipher or HMAC it makes, by way of
+// thrown and caught errors: about 20 µs a call, most of an export's time. A KeyObject made once per key skips that.
 const secrets = new WeakMap<Buffer, KeyObject>();
-function secret(key: Buffer): KeyObject {
+
+/** The key as a KeyObject, made once for each key buffer (which is never changed once made). */
+export function secretKey(key: Buffer): KeyObject {
   let made = secrets.get(key);
   if (!made) secrets.set(key, (made = createSecretKey(key)));
   return made;
@@ -23,7 +25,7 @@ function secret(key: Buffer): KeyObject {
 
 export function seal(dataKey: DataKey, plain: string, associated: string): string {
   const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv("aes-256-gcm", secret(dataKey.key), nonce);
+  const cipher = createCipheriv("aes-256-gcm", secretKey(dataKey.key), nonce);
   cipher.setAAD(Buffer.from(associated, "utf8"));
   const body = Buffer.concat([nonce, cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()]);
   return `v1.${dataKey.id}.${body.toString("base64url")}`;
@@ -42,11 +44,12 @@ export function open(dataKey: DataKey, sealed: string, associated: string): stri
   const body = Buffer.from(sealed.slice(4 + dataKey.id.length), "base64url");
   if (body.length < NONCE + TAG) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", secret(dataKey.key), body.subarray(0, NONCE));
+    const decipher = createDecipheriv("aes-256-gcm", secretKey(dataKey.key), body.subarray(0, NONCE));
     decipher.setAAD(Buffer.from(associated, "utf8"));
     decipher.setAuthTag(body.subarray(body.length - TAG));
-    const plain = decipher.update(body.subarray(NONCE, body.length - TAG), undefined, "utf8");
-    return plain + decipher.final("utf8"); // final checks the tag: nothing is returned if it fails
+    const plain = decipher.update(body.subarray(NONCE, body.length - TAG));
+    decipher.final(); // checks the tag (GCM has nothing left to give): nothing is returned if it fails
+    return plain.toString("utf8");
   } catch {
     return null;
   }
@@ -55,7 +58,7 @@ export function open(dataKey: DataKey, sealed: string, associated: string): stri
 /** A data key sealed under a master key (the same cipher), for the data_keys table. */
 export function wrapKey(master: Buffer, dataKey: Buffer, associated: string): string {
   const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv("aes-256-gcm", secret(master), nonce);
+  const cipher = createCipheriv("aes-256-gcm", secretKey(master), nonce);
   cipher.setAAD(Buffer.from(associated, "utf8"));
   return Buffer.concat([nonce, cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]).toString("base64url");
 }
@@ -64,7 +67,7 @@ export function unwrapKey(master: Buffer, wrapped: string, associated: string): 
   const body = Buffer.from(wrapped, "base64url");
   if (body.length !== NONCE + 32 + TAG) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", secret(master), body.subarray(0, NONCE));
+    const decipher = createDecipheriv("aes-256-gcm", secretKey(master), body.subarray(0, NONCE));
     decipher.setAAD(Buffer.from(associated, "utf8"));
     decipher.setAuthTag(body.subarray(NONCE + 32));
     return Buffer.concat([decipher.update(body.subarray(NONCE, NONCE + 32)), decipher.final()]);
