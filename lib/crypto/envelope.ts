@@ -38,14 +38,22 @@ export function sealedKeyId(sealed: string | null | undefined): string | null {
   return end > 3 ? sealed.slice(3, end) : null;
 }
 
+// open() runs from start to end without yielding, so one buffer can take the sealed bytes and the associated data
+// of the value being opened: an export opening thousands of values in a row allocates nothing for them.
+const scratch = Buffer.allocUnsafe(8192);
+
 /** The plain text, or null when the key is not the one, the value was altered, or it belongs elsewhere. */
 export function open(dataKey: DataKey, sealed: string, associated: string): string | null {
   if (sealedKeyId(sealed) !== dataKey.id) return null;
-  const body = Buffer.from(sealed.slice(4 + dataKey.id.length), "base64url");
+  const encoded = sealed.slice(4 + dataKey.id.length);
+  // Base64 gives at most 3 bytes for 4 characters, UTF-8 at most 3 bytes for a UTF-16 unit.
+  const fits = Math.ceil((encoded.length * 3) / 4) + associated.length * 3 <= scratch.length;
+  const body = fits ? scratch.subarray(0, scratch.write(encoded, 0, "base64url")) : Buffer.from(encoded, "base64url");
   if (body.length < NONCE + TAG) return null;
+  const aad = fits ? scratch.subarray(body.length, body.length + scratch.write(associated, body.length, "utf8")) : Buffer.from(associated, "utf8");
   try {
     const decipher = createDecipheriv("aes-256-gcm", secretKey(dataKey.key), body.subarray(0, NONCE));
-    decipher.setAAD(Buffer.from(associated, "utf8"));
+    decipher.setAAD(aad);
     decipher.setAuthTag(body.subarray(body.length - TAG));
     const plain = decipher.update(body.subarray(NONCE, body.length - TAG));
     decipher.final(); // checks the tag (GCM has nothing left to give): nothing is returned if it fails
