@@ -100,12 +100,12 @@ function cellWriter(column: AttendeeColumn): CellWriter {
   }
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 256 << 10;
 
 /**
  * Encodes lines into one reused buffer and hands out a copy of the filled part: encoding short lines costs
- * far less than encoding one long string, and a page of about half a megabyte goes out as one chunk,
- * since every chunk waits for the socket to drain before the next is read.
+ * far less than encoding one long string, and a page (about 100 kB) goes out as one chunk, since every chunk
+ * waits for the socket to drain before the next is read.
  */
 class ChunkWriter {
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -193,6 +193,9 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
         const rows = next ? await next : [];
         const last = rows.length === pageSize ? rows[rows.length - 1]! : null;
         next = last ? fetchPage({ cursor: last[CURSOR] as string, id: last[ID] as string }) : null;
+        // node-postgres's pool sends a query on a later tick, which would come only once this page is written:
+        // a turn of the event loop lets it go out first, so the database reads ahead while this page is opened.
+        if (next) await new Promise<void>((resolve) => setImmediate(resolve));
         if (header !== null) out.write(header);
         header = null;
         await writePage(rows, out);
