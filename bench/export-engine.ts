@@ -2,7 +2,7 @@
 // EXPORT_ROWS sealed sign-ups (100,000) exported EXPORT_RUNS times (3) next to the engine's own COPY of the same
 // sealed rows, with the heap + external memory the export grew by. EXPORT_ENGINE=pglite for the embedded
 // database; EXPORT_CPU_PROFILE=file.cpuprofile records a CPU profile of the first timed export (not of the fill
-// or the COPY); EXPORT_PAGE_SIZE tries another keyset page size,
+// or the COPY); EXPORT_PAGE_SIZE=1000,5000 compares keyset page sizes,
 // EXPORT_KEEP=1 leaves the PostgreSQL database for a look with psql.
 import "../scripts/node-version.mjs";
 import { randomBytes } from "node:crypto";
@@ -14,6 +14,7 @@ import pg from "pg";
 
 process.env.PICKET_MASTER_KEY ??= randomBytes(32).toString("base64url");
 setFlagsFromString("--expose-gc");
+if (process.env.EXPORT_TRACE_GC) setFlagsFromString("--trace-gc");
 const gc = runInNewContext("gc") as () => void;
 
 const { openDatabase, setDbHandle, closeDb } = await import("../db/client");
@@ -23,7 +24,7 @@ const { copyMs, fillEvent, pgliteCopyMs } = await import("./exports");
 
 const ROWS = Number(process.env.EXPORT_ROWS ?? 100_000);
 const RUNS = Number(process.env.EXPORT_RUNS ?? 3);
-const PAGE_SIZE = process.env.EXPORT_PAGE_SIZE ? Number(process.env.EXPORT_PAGE_SIZE) : undefined;
+const PAGE_SIZES = process.env.EXPORT_PAGE_SIZE ? process.env.EXPORT_PAGE_SIZE.split(",").map(Number) : [undefined];
 const ENGINE = process.env.EXPORT_ENGINE === "pglite" ? "pglite" : "postgres";
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -58,7 +59,7 @@ try {
   console.log(`export engine: ${ENGINE}: filling one event with ${ROWS.toLocaleString("en")} sign-ups…`);
   await fillEvent(handle.db, org!.id, event!.id, ROWS);
 
-  const exportOnce = async () => {
+  const exportOnce = async (pageSize: number | undefined) => {
     gc();
     const baseline = used();
     let peak = baseline;
@@ -67,7 +68,7 @@ try {
     const timer = setInterval(() => (peak = Math.max(peak, used())), 2);
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const csv = await exportAttendeesCsv({ userId: owner!.id }, { eventId: event!.id }, { filter: {}, columns: [], bom: false }, PAGE_SIZE);
+    const csv = await exportAttendeesCsv({ userId: owner!.id }, { eventId: event!.id }, { filter: {}, columns: [], bom: false }, pageSize);
     let bytes = 0;
     for await (const chunk of csv.stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
     const ms = performance.now() - started;
@@ -79,30 +80,43 @@ try {
   };
   const copyOnce = () => (pgUrl ? copyMs(pgUrl, event!.id) : pgliteCopyMs(handle, event!.id));
 
-  await exportOnce(); // warm-up: keys opened, code compiled
+  await exportOnce(PAGE_SIZES[0]); // warm-up: keys opened, code compiled
   await copyOnce();
-  // The profile covers the exports alone, not the COPY beside them.
+  // The profile covers the first timed export alone, not the COPY beside it.
   const session = process.env.EXPORT_CPU_PROFILE ? new Session() : null;
   if (session) {
     session.connect();
     await session.post("Profiler.enable");
     await session.post("Profiler.setSamplingInterval", { interval: 200 });
   }
-  const runs: { ms: number; cpuMs: number; bytes: number; growthMb: number; copyMs: number; ratio: number }[] = [];
+  type Run = { ms: number; cpuMs: number; bytes: number; growthMb: number; ratio: number };
+  const runs = new Map<number | undefined, Run[]>(PAGE_SIZES.map((size) => [size, []]));
+  // Each round exports at every page size and then runs COPY once: the ratios of one round share the machine's load.
   for (let i = 0; i < RUNS; i++) {
-    if (session && i === 0) await session.post("Profiler.start");
-    const run = await exportOnce();
-    if (session && i === 0) writeFileSync(process.env.EXPORT_CPU_PROFILE!, JSON.stringify((await session.post("Profiler.stop")).profile));
+    const round: [number | undefined, Omit<Run, "ratio">][] = [];
+    for (const size of PAGE_SIZES) {
+      if (session && i === 0 && size === PAGE_SIZES[0]) await session.post("Profiler.start");
+      round.push([size, await exportOnce(size)]);
+      if (session && i === 0 && size === PAGE_SIZES[0]) writeFileSync(process.env.EXPORT_CPU_PROFILE!, JSON.stringify((await session.post("Profiler.stop")).profile));
+    }
     const copy = await copyOnce();
-    runs.push({ ...run, copyMs: copy, ratio: run.ms / copy });
-    console.log(`export ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms) (${(run.bytes / 1e6).toFixed(1)} MB), COPY ${copy.toFixed(0)} ms, ÷ COPY ${(run.ms / copy).toFixed(2)}, memory growth ${run.growthMb.toFixed(1)} MB`);
+    console.log(`COPY ${copy.toFixed(0)} ms`);
+    for (const [size, run] of round) {
+      runs.get(size)!.push({ ...run, ratio: run.ms / copy });
+      console.log(`  pages of ${size ?? "default"}: export ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, ${(run.bytes / 1e6).toFixed(1)} MB), ÷ COPY ${(run.ms / copy).toFixed(2)}, memory growth ${run.growthMb.toFixed(1)} MB`);
+    }
   }
   session?.disconnect();
-  const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
-  console.log(`median of ${RUNS}: export ${median((r) => r.ms).toFixed(0)} ms, ÷ COPY ${median((r) => r.ratio).toFixed(2)} (aim: at most 3), memory growth ${median((r) => r.growthMb).toFixed(1)} MB (aim: under 64)`);
+  for (const [size, list] of runs) {
+    const median = (pick: (r: Run) => number) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+    console.log(`pages of ${size ?? "default"}, median of ${RUNS}: export ${median((r) => r.ms).toFixed(0)} ms, ÷ COPY ${median((r) => r.ratio).toFixed(2)} (aim: at most 3), memory growth ${median((r) => r.growthMb).toFixed(1)} MB (aim: under 64)`);
+  }
 } finally {
   await closeDb();
   if (pgUrl && process.env.EXPORT_KEEP === "1") console.log(`export engine: kept ${pgUrl}`);
-  else if (pgUrl) await admin.query(`drop database if exists ${dbName} with (force)`);
+  else if (pgUrl) {
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the pool's connections say goodbye after it has ended
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+  }
   if (pgUrl) await admin.end();
 }
