@@ -131,7 +131,7 @@ async function timedExport(url: string, cookie: string, pid: number, probeDir: s
 const copySelect = (eventId: string) =>
   `select e.title, s.personal, s.role, s.status, s.created_at, s.checked_in_at from signups s join events e on e.id = s.event_id where s.event_id = '${eventId}' order by s.created_at, s.id`;
 
-function copyMs(pgUrl: string, eventId: string): Promise<number> {
+export function copyMs(pgUrl: string, eventId: string): Promise<number> {
   const started = performance.now();
   const query = `\\copy (${copySelect(eventId)}) to stdout with (format csv, header)`;
   const p = spawn("psql", [pgUrl, "-q", "-c", query], { stdio: ["ignore", "ignore", "inherit"] });

@@ -28,6 +28,29 @@ describe("sealing personal data", () => {
     expect(open(key, "not sealed", "a")).toBeNull();
   });
 
+  it("opens with a copy of the key's bytes, and never with a key whose bytes differ, however often each was used", () => {
+    const sealed = Array.from({ length: 3 }, (_, i) => seal(key, `Supporter ${i}`, `signups:row-${i}:personal`));
+    const copy = { id: key.id, key: Buffer.from(key.key) };
+    expect(sealed.map((s, i) => open(copy, s, `signups:row-${i}:personal`))).toEqual(["Supporter 0", "Supporter 1", "Supporter 2"]);
+    const other = { id: key.id, key: Buffer.from(key.key) };
+    other.key[0]! ^= 1;
+    expect(sealed.map((s, i) => open(other, s, `signups:row-${i}:personal`))).toEqual([null, null, null]);
+    expect(open(key, seal(copy, "Вера", "a"), "a")).toBe("Вера");
+  });
+
+  it("opens long and short values one after another, and refuses an altered one of either size", () => {
+    const long = "Комментарий, long enough to be opened outside the shared buffer. ".repeat(300);
+    const values = ["a", long, "Łukasz", long.slice(0, 2000), ""];
+    const sealed = values.map((v, i) => seal(key, v, `outbox:row-${i}:content`));
+    for (let round = 0; round < 2; round++) expect(sealed.map((s, i) => open(key, s, `outbox:row-${i}:content`))).toEqual(values);
+    for (const i of [0, 1]) {
+      const body = Buffer.from(sealed[i]!.slice(4 + key.id.length), "base64url");
+      body[13]! ^= 1;
+      expect(open(key, `v1.${key.id}.${body.toString("base64url")}`, `outbox:row-${i}:content`)).toBeNull();
+      expect(open(key, sealed[i]!, `outbox:row-${i + 1}:content`)).toBeNull();
+    }
+  });
+
   it("seals the same text differently each time", () => {
     expect(seal(key, "same", "a")).not.toBe(seal(key, "same", "a"));
   });

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dataKeys, events } from "@/db/schema";
-import { unwrapKey, wrapKey, type DataKey } from "./envelope";
+import { secretKey, unwrapKey, wrapKey, type DataKey } from "./envelope";
 import { keyringFromEnv, type Keyring } from "./master";
 
 // Data keys: made on first use, sealed under the master key in the data_keys table, opened once and kept in this
@@ -128,7 +128,7 @@ export async function keysById(db: DbOrTx, ids: Iterable<string>): Promise<Map<s
  */
 export async function addressIndex(db: DbOrTx, eventId: string, normalisedEmail: string): Promise<string> {
   const key = await standingKey(db, "blind_index", null);
-  return createHmac("sha256", key.key).update(`${eventId}\n${normalisedEmail}`, "utf8").digest("base64url");
+  return createHmac("sha256", secretKey(key.key)).update(`${eventId}\n${normalisedEmail}`, "utf8").digest("base64url");
 }
 
 /**

@@ -15,7 +15,7 @@ import { logFailure } from "@/lib/log";
 
 export { defuseCell, isoInZone } from "./csv-format";
 
-export const EXPORT_PAGE_SIZE = 5000;
+export const EXPORT_PAGE_SIZE = 1000;
 
 export interface CsvExportOptions {
   filter: AttendeeFilter;
@@ -41,16 +41,11 @@ export function exportFilename(scope: Pick<AttendeeScope, "campaign" | "event">,
 }
 
 // Positions in a page row. Times come as whole seconds since the epoch (the CSV shows seconds);
-// the cursor is text so the keyset keeps the microseconds a number would round away.
+// the cursor is text so the keyset keeps the microseconds a number would round away. The event is
+// read only for a campaign's list: one event's export knows it.
 const EVENT_ID = 0, ID = 1, CURSOR = 2, PERSONAL = 3, ROLE = 4, STATUS = 5, CREATED_AT = 6, CHECKED_IN_AT = 7;
 type PageRow = unknown[];
 type Keyset = { cursor: string; id: string };
-
-/** A row as written: the page row with its personal fields opened. */
-interface Record_ {
-  row: PageRow;
-  person: Personal;
-}
 
 // Sign-up order, in keyset pages. The page reads signups alone (a join makes the planner sort the whole
 // remainder per page) and comes back as arrays, not objects. For one event the WHERE fixes event_id, so
@@ -61,29 +56,23 @@ async function selectPage(handle: DbHandle, where: SQL, after: Keyset | null, pa
   const keyset = after ? sql`(${s.createdAt}, ${s.id}) > (${after.cursor}::timestamptz, ${after.id}::uuid)` : sql`true`;
   const order = singleEvent ? sql`${s.eventId}, ${s.createdAt}, ${s.id}` : sql`${s.createdAt}, ${s.id}`;
   const page = (extra: SQL = sql``) => sql`
-    select ${s.eventId}, ${s.id}, ${s.createdAt}::text, ${s.personal}, ${s.role}, ${s.status},
+    select ${singleEvent ? sql`null` : s.eventId}, ${s.id}, ${s.createdAt}::text, ${s.personal}, ${s.role}, ${s.status},
            floor(extract(epoch from ${s.createdAt}))::float8, floor(extract(epoch from ${s.checkedInAt}))::float8 ${extra}
     from ${s} where ${where} and ${keyset} order by ${order} limit ${pageSize}`;
   if (handle.engine === "postgres") return handle.arrays(page());
   // PGlite copies every field of a result as it decodes it: one JSON field per page costs a fraction of eight per row.
   const [[json]] = (await handle.arrays(sql`
     select coalesce(json_agg(json_build_array(p.c1, p.c2, p.c3, p.c4, p.c5, p.c6, p.c7, p.c8)
-                             order by ${sql.raw(singleEvent ? "p.c1, p.c9, p.c2" : "p.c9, p.c2")}), '[]')::text
+                             order by p.c9, p.c2), '[]')::text
     from (${page(sql`, ${s.createdAt}`)}) p (c1, c2, c3, c4, c5, c6, c7, c8, c9)`)) as [[string]];
   return JSON.parse(json) as PageRow[];
-}
-
-/** A page's rows with their personal fields opened (in this server: the database never sees them), searched. */
-async function openPage(db: DbOrTx, rows: PageRow[], search: (p: Personal) => boolean): Promise<Record_[]> {
-  const opened = await withPersonal(db, rows.map((row) => ({ id: row[ID] as string, personal: row[PERSONAL] as string | null, row })));
-  return opened.flatMap(({ row, person }) => (person && search(person) ? [{ row, person }] : []));
 }
 
 interface EventCells {
   title: string;
   stamp: (epochSeconds: number) => string;
 }
-type CellWriter = (record: Record_, event: EventCells) => string;
+type CellWriter = (row: PageRow, person: Personal, event: EventCells) => string;
 
 const text = (value: string | null) => (value == null ? "" : csvField(value));
 const statusCells = Object.fromEntries(Object.entries(labels.statuses).map(([k, v]) => [k, csvField(v)])) as Record<string, string>;
@@ -91,32 +80,32 @@ const statusCells = Object.fromEntries(Object.entries(labels.statuses).map(([k, 
 function cellWriter(column: AttendeeColumn): CellWriter {
   switch (column) {
     case "event":
-      return (_, event) => event.title;
+      return (_row, _person, event) => event.title;
     case "status":
-      return ({ row }) => statusCells[row[STATUS] as string] ?? "";
+      return (row) => statusCells[row[STATUS] as string] ?? "";
     case "createdAt":
-      return ({ row }, event) => csvField(event.stamp(row[CREATED_AT] as number));
+      return (row, _person, event) => csvField(event.stamp(row[CREATED_AT] as number));
     case "checkedInAt":
-      return ({ row }, event) => (row[CHECKED_IN_AT] == null ? "" : csvField(event.stamp(row[CHECKED_IN_AT] as number)));
+      return (row, _person, event) => (row[CHECKED_IN_AT] == null ? "" : csvField(event.stamp(row[CHECKED_IN_AT] as number)));
     case "name":
-      return ({ person }) => text(person.name);
+      return (_row, person) => text(person.name);
     case "email":
-      return ({ person }) => text(person.email);
+      return (_row, person) => text(person.email);
     case "phone":
-      return ({ person }) => text(person.phone);
+      return (_row, person) => text(person.phone);
     case "role":
-      return ({ row }) => text(row[ROLE] as string | null);
+      return (row) => text(row[ROLE] as string | null);
     case "comment":
-      return ({ person }) => text(person.comment);
+      return (_row, person) => text(person.comment);
   }
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 256 << 10;
 
 /**
  * Encodes lines into one reused buffer and hands out a copy of the filled part: encoding short lines costs
- * far less than encoding one long string, and a page of about half a megabyte goes out as one chunk,
- * since every chunk waits for the socket to drain before the next is read.
+ * far less than encoding one long string, and a page (about 100 kB) goes out as one chunk, since every chunk
+ * waits for the socket to drain before the next is read.
  */
 class ChunkWriter {
   private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -139,16 +128,22 @@ class ChunkWriter {
   }
 }
 
-/** Writes pages of rows as CSV records; event titles and zones come from the scope already loaded. */
-function recordWriter(columns: AttendeeColumn[], scopeEvents: { id: string; title: string; timeZone: string }[]) {
+/**
+ * Writes a page of rows as CSV records, each opened in this server as it is written (the database never sees the
+ * personal fields) and searched: event titles and zones come from the scope already loaded.
+ */
+function pageWriter(db: DbOrTx, columns: AttendeeColumn[], scopeEvents: { id: string; title: string; timeZone: string }[], search: (p: Personal) => boolean) {
   const byId = new Map<string, EventCells>(scopeEvents.map((e) => [e.id, { title: csvField(e.title), stamp: zonedStamps(e.timeZone) }]));
+  const only = scopeEvents.length === 1 ? byId.get(scopeEvents[0]!.id)! : null;
   const unknown: EventCells = { title: "", stamp: zonedStamps("UTC") };
   const writers = columns.map(cellWriter);
-  return (records: Record_[], out: ChunkWriter) => {
-    for (const record of records) {
-      const event = byId.get(record.row[EVENT_ID] as string) ?? unknown;
-      let line = writers[0]!(record, event);
-      for (let i = 1; i < writers.length; i++) line += "," + writers[i]!(record, event);
+  return async (rows: PageRow[], out: ChunkWriter) => {
+    const opened = await withPersonal(db, rows.map((row) => ({ id: row[ID] as string, personal: row[PERSONAL] as string | null, row })));
+    for (const { row, person } of opened) {
+      if (!person || !search(person)) continue;
+      const event = only ?? byId.get(row[EVENT_ID] as string) ?? unknown;
+      let line = writers[0]!(row, person, event);
+      for (let i = 1; i < writers.length; i++) line += "," + writers[i]!(row, person, event);
       out.write(line + CSV_EOL);
     }
   };
@@ -185,7 +180,7 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     page.catch(() => undefined); // a failure surfaces at the pull that awaits it, never as an unhandled rejection
     return page;
   };
-  const records = recordWriter(columns, scope.events);
+  const writePage = pageWriter(handle.db, columns, scope.events, search);
   // At most one page is held while the next is read: the query for the next page runs while this one is opened and written out.
   let next: Promise<PageRow[]> | null = fetchPage(null);
   let out: ChunkWriter;
@@ -198,9 +193,12 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
         const rows = next ? await next : [];
         const last = rows.length === pageSize ? rows[rows.length - 1]! : null;
         next = last ? fetchPage({ cursor: last[CURSOR] as string, id: last[ID] as string }) : null;
+        // node-postgres's pool sends a query on a later tick, which would come only once this page is written:
+        // a turn of the event loop lets it go out first, so the database reads ahead while this page is opened.
+        if (next) await new Promise<void>((resolve) => setImmediate(resolve));
         if (header !== null) out.write(header);
         header = null;
-        records(await openPage(handle.db, rows, search), out);
+        await writePage(rows, out);
         out.flush();
         if (!next) controller.close();
       } catch (e) {
