@@ -4,6 +4,8 @@ import { mailDevCommand } from "./scripts/mail-catcher";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? path.resolve(".data-e2e");
+/** The demo story seeded once per run for the servers tests start on their own embedded database (e2e/support/server.ts). */
+export const seededTemplateDir = `${dataDir}-template`;
 export const baseURL = `http://localhost:${port}`;
 // Every message the app sends goes to MailDev, which the tests read (e2e/support/inbox.ts).
 export const smtpPort = port + 20;

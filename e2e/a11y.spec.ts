@@ -15,6 +15,8 @@ async function expectAccessible(page: Page, what: string) {
 }
 
 const ORG = "campaign-kazakhstan";
+// Three independent walks, the two long ones on different workers.
+test.describe.configure({ mode: "parallel" });
 
 test("public pages and the sign-up flow", async ({ page }) => {
   // Eleven axe runs: on two busy cores they take close to a minute.

@@ -20,6 +20,9 @@ const expect = expectNow.configure({ timeout: 30_000 });
 // Set SHOTS_DIR to keep screenshots of the pages these tests change.
 const shots = process.env.SHOTS_DIR;
 
+// Three independent tests (the third on a server of its own), spread over the workers.
+test.describe.configure({ mode: "parallel" });
+
 async function shot(page: Page, name: string) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });

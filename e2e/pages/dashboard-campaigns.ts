@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import messages from "../../lib/i18n/messages/en/editor.json" with { type: "json" };
 
+/** A server action that creates, then redirects to a page rendered afresh: slow on a busy machine. */
+const LANDING = { timeout: 30_000 };
+
 // Labels come from the message file, so copy changes do not break the specs.
 const m = messages.editor;
 const d = messages.dashboardCampaigns;
@@ -126,7 +129,7 @@ export class CampaignEditor {
   async create(fields: CampaignFields): Promise<string> {
     await this.fill(fields);
     await this.form.getByRole("button", { name: m.campaign.create }).click();
-    await expect(this.page).toHaveURL(/\/campaigns\/[a-z0-9-]+\?created=1$/);
+    await expect(this.page).toHaveURL(/\/campaigns\/[a-z0-9-]+\?created=1$/, LANDING);
     return new URL(this.page.url()).pathname.split("/").pop()!;
   }
 
@@ -233,7 +236,7 @@ export class EventEditor {
   async create(fields: EventFields): Promise<string> {
     await this.fill(fields);
     await this.form.getByRole("button", { name: m.event.create }).click();
-    await expect(this.page).toHaveURL(/\/events\/[a-z0-9-]+\?created=1$/);
+    await expect(this.page).toHaveURL(/\/events\/[a-z0-9-]+\?created=1$/, LANDING);
     return new URL(this.page.url()).pathname.split("/").pop()!;
   }
 
@@ -279,7 +282,7 @@ export class EventEditor {
     if (fields.address !== undefined) await f.getByLabel(m.event.address, { exact: true }).fill(fields.address);
     if (fields.title !== undefined) await f.getByLabel(m.duplicate.title).fill(fields.title);
     await f.getByRole("button", { name: m.duplicate.submit, exact: true }).click();
-    await expect(this.page).toHaveURL(/\/events\/[a-z0-9-]+\?duplicated=1$/);
+    await expect(this.page).toHaveURL(/\/events\/[a-z0-9-]+\?duplicated=1$/, LANDING);
     return new URL(this.page.url()).pathname.split("/").pop()!;
   }
 }

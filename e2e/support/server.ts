@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { seededTemplateDir } from "../../playwright.config";
 
 // Servers of the built app that a test starts, kills and starts again itself, beside the suite's own.
 
@@ -68,8 +69,42 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** Migrates and seeds the demo story into the store, as `npm run demo` does. */
+/**
+ * Migrates and seeds the demo story into the store, as `npm run demo` does. An embedded store is a copy of one
+ * seeded once per run: PGlite's migrations and the seed take seconds of both cores, a copy of the directory none.
+ */
 export async function seedStore(store: Store) {
+  if ("PICKET_DATA_DIR" in store) cpSync(await seededTemplate(), store.PICKET_DATA_DIR, { recursive: true });
+  else await runSeed(store);
+}
+
+/** The seeded directory the embedded stores copy: made by the first test that needs one; the others wait for it. */
+async function seededTemplate(): Promise<string> {
+  const seeded = `${seededTemplateDir}.seeded`;
+  const lock = `${seededTemplateDir}.lock`;
+  if (existsSync(seeded)) return seededTemplateDir;
+  try {
+    mkdirSync(lock);
+  } catch {
+    // Another worker is seeding it.
+    const deadline = Date.now() + 180_000;
+    while (existsSync(lock) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (!existsSync(seeded)) throw new Error(`the seeded store ${seededTemplateDir} was not made`);
+    return seededTemplateDir;
+  }
+  try {
+    if (!existsSync(seeded)) {
+      rmSync(seededTemplateDir, { recursive: true, force: true });
+      await runSeed({ PICKET_DATA_DIR: seededTemplateDir });
+      writeFileSync(seeded, new Date().toISOString());
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return seededTemplateDir;
+}
+
+async function runSeed(store: Store) {
   const child = spawn("npx", ["tsx", "scripts/seed.ts"], { env: { ...env(store, 0), NODE_OPTIONS: "--conditions=react-server" }, stdio: "ignore" });
   await exited(child);
   if (child.exitCode !== 0) throw new Error("seeding failed");
