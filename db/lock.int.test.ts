@@ -19,7 +19,9 @@ afterEach(() => {
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 
-describe("the embedded directory has one owner", () => {
+// Each test migrates an embedded database and some start a second Node process: on a loaded two-core machine that
+// alone can pass the default 30 s. The limit is a net for a hang, not a measure of speed.
+describe("the embedded directory has one owner", { timeout: 180_000 }, () => {
   it("a second process is refused at once, naming the holder, and nothing is lost", async () => {
     const dir = tempDir();
     const first = await openDatabase({ url: "", dataDir: dir, migrate: true });
