@@ -277,7 +277,7 @@ export class EventEditor {
     const f = this.duplicateForm;
     await this.countrySelect(f).selectOption(fields.country);
     if (fields.timeZone) await this.timeZoneSelect(f).selectOption(fields.timeZone);
-    await f.getByLabel(m.event.city, { exact: true }).fill(fields.city);
+    await f.getByLabel(m.duplicate.city, { exact: true }).fill(fields.city);
     if (fields.venue !== undefined) await f.getByLabel(m.event.venue, { exact: true }).fill(fields.venue);
     if (fields.address !== undefined) await f.getByLabel(m.event.address, { exact: true }).fill(fields.address);
     if (fields.title !== undefined) await f.getByLabel(m.duplicate.title).fill(fields.title);
