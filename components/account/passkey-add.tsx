@@ -6,6 +6,7 @@ import { RecoveryCodeList } from "@/components/account/action-form";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { noSubscription } from "@/components/ui/browser-only";
 import { Button } from "@/components/ui/button";
+import { sendPasskeyAnswer } from "@/components/auth/passkey-answer";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
@@ -26,21 +27,12 @@ export function PasskeyAdd({ begin, action }: { begin: () => Promise<PublicKeyCr
   const codes = state.status === "ok" && state.data?.codes ? state.data.codes.split(" ") : null;
 
   async function create() {
-    const form = answer.current?.form;
-    if (!form || !answer.current) return;
+    if (!answer.current) return;
     setProblem(null);
     setBusy(true);
-    try {
-      const optionsJSON = await begin();
-      if (!optionsJSON) return setProblem("passkey.failed");
-      answer.current.value = JSON.stringify(await startRegistration({ optionsJSON }));
-      form.requestSubmit();
-      answer.current.value = "";
-    } catch {
-      setProblem("passkey.cancelled");
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await sendPasskeyAnswer(answer.current, begin, (optionsJSON) => startRegistration({ optionsJSON }));
+    setBusy(false);
+    if (outcome !== "sent") setProblem(outcome === "refused" ? "passkey.failed" : "passkey.cancelled");
   }
 
   if (supported === null) return <p className="text-sm text-stone-700">{t("passkey.needsJs")}</p>;

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, useSyncExternalStore } from "react";
 import { noSubscription } from "@/components/ui/browser-only";
 import { Button } from "@/components/ui/button";
+import { sendPasskeyAnswer } from "./passkey-answer";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 
 type Problem = "passkeyCancelled" | "passkeyFirst" | "passkeyBusy";
@@ -22,23 +23,16 @@ export function PasskeyLogin({ options }: { options: () => Promise<PublicKeyCred
   const answer = useRef<HTMLInputElement>(null);
 
   async function usePasskey() {
-    const form = answer.current?.form;
-    if (!form || !answer.current) return;
+    const field = answer.current;
+    const form = field?.form;
+    if (!field || !form) return;
     const filled = ["email", "password"].every((name) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim());
     if (!filled) return setProblem("passkeyFirst");
     setProblem(null);
     setBusy(true);
-    try {
-      const optionsJSON = await options();
-      if (!optionsJSON) return setProblem("passkeyBusy");
-      answer.current.value = JSON.stringify(await startAuthentication({ optionsJSON }));
-      form.requestSubmit();
-      answer.current.value = "";
-    } catch {
-      setProblem("passkeyCancelled");
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await sendPasskeyAnswer(field, options, (optionsJSON) => startAuthentication({ optionsJSON }));
+    setBusy(false);
+    if (outcome !== "sent") setProblem(outcome === "refused" ? "passkeyBusy" : "passkeyCancelled");
   }
 
   return (

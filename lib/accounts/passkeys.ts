@@ -131,17 +131,19 @@ export async function addPasskey(actor: Actor, responseJson: string, name: strin
   if (!parsed.success) throw new PublicError("account.passkey.failed");
   const rp = relyingParty();
   const db = await getDb();
+  // Checked before the transaction, with the challenge taken for good: a failed answer uses it up too, and no
+  // signature check runs while the transaction holds its locks.
+  const result = await verifyRegistrationResponse({
+    response: parsed.data as unknown as RegistrationResponseJSON,
+    expectedChallenge: (challenge) => takeChallenge(db, challenge, "register", userId, now),
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.id,
+    requireUserVerification: false,
+    supportedAlgorithmIDs: ALGORITHMS,
+  }).catch(() => null);
+  if (!result?.verified) throw new PublicError("account.passkey.failed");
+  const { credential } = result.registrationInfo;
   return db.transaction(async (tx) => {
-    const result = await verifyRegistrationResponse({
-      response: parsed.data as unknown as RegistrationResponseJSON,
-      expectedChallenge: (challenge) => takeChallenge(tx, challenge, "register", userId, now),
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: false,
-      supportedAlgorithmIDs: ALGORITHMS,
-    }).catch(() => null);
-    if (!result?.verified) throw new PublicError("account.passkey.failed");
-    const { credential } = result.registrationInfo;
     const [taken] = await tx.select({ id: secondFactors.id }).from(secondFactors).where(eq(secondFactors.credentialId, credential.id));
     if (taken) throw new PublicError("account.passkey.alreadyAdded");
     await tx.insert(secondFactors).values({
