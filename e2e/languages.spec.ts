@@ -84,7 +84,7 @@ test("the dashboard in Russian", async ({ browser }) => {
   const t = tr("ru");
   await page.getByLabel(t("auth.login.email")).fill("organizer@picket.example");
   await page.getByLabel(t("auth.login.password")).fill("solidarity-2012");
-  await page.getByRole("button", { name: t("auth.login.submit") }).click();
+  await page.getByRole("button", { name: t("auth.login.submit"), exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/${ORG}`));
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("link", { name: t("dashboard.nav.overview") })).toBeVisible();

@@ -18,7 +18,7 @@ export class LoginPage {
     this.email = this.main.getByLabel("Email");
     this.password = this.main.getByLabel("Password", { exact: true });
     this.code = this.main.getByLabel("Code from your authenticator app");
-    this.submit = this.main.getByRole("button", { name: "Log in" });
+    this.submit = this.main.getByRole("button", { name: "Log in", exact: true });
     this.error = this.main.getByRole("alert");
     this.notice = this.main.getByRole("status");
   }

@@ -54,7 +54,7 @@ export class RegisterPage {
     await expect(this.page).toHaveURL(/\/login\?registered=1/);
     await this.main.getByLabel("Email").fill(person.email);
     await this.main.getByLabel("Password", { exact: true }).fill(person.password);
-    await this.main.getByRole("button", { name: "Log in" }).click();
+    await this.main.getByRole("button", { name: "Log in", exact: true }).click();
     await expect(this.page).not.toHaveURL(/\/login/);
   }
 }

@@ -14,8 +14,9 @@ import type { RegisterInput } from "./schemas";
 // account (an email goes to it either way), and the account exists only once the emailed link is used.
 
 export const REGISTRATION_VALID_HOURS = 24;
-export const REGISTRATIONS_PER_CLIENT = 10;
-export const REGISTRATIONS_PER_HOUR = 500;
+/** Per client address within an hour; a meeting behind one address may need more (`PICKET_REGISTRATION_LIMIT_PER_CLIENT`). */
+export const REGISTRATIONS_PER_CLIENT = Number(process.env.PICKET_REGISTRATION_LIMIT_PER_CLIENT ?? 10);
+export const REGISTRATIONS_PER_HOUR = Number(process.env.PICKET_REGISTRATION_LIMIT_PER_HOUR ?? 500);
 const HOUR = 60 * 60;
 
 export type RegistrationRequest = { ok: true } | { ok: false; reason: "rateLimited" };
