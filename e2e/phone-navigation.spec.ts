@@ -46,6 +46,20 @@ test("the dashboard's menus stay on the screen, one at a time, and Escape closes
   await context.close();
 });
 
+test("every tab of the organisation's navigation is on the screen, none hidden past its edge", async ({ browser }) => {
+  const { context, page } = await owner(browser, "ru");
+  const tabs = page.getByRole("navigation", { name: "Организация" }).getByRole("link");
+  await expect(tabs).toHaveCount(7);
+  for (const tab of await tabs.all()) {
+    await expect(tab).toBeInViewport({ ratio: 1 });
+    const box = (await tab.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+  }
+  expect(await scrollsSideways(page)).toBe(false);
+  await context.close();
+});
+
 test("switching language keeps the page one is on, and asks before losing typed input", async ({ browser }) => {
   const { context, page } = await owner(browser);
   // Inside the app: the header was rendered on the overview, the page is now another.

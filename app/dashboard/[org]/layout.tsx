@@ -30,7 +30,7 @@ export default async function OrganisationLayout({ children, params }: { childre
     <>
       <DashboardHeader orgs={orgs} current={org} userName={account?.name ?? ""} logout={logout} />
       <nav aria-label={t("label")} className="border-b border-stone-200 bg-white">
-        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4">
           {tabs.map((tab) => (
             <li key={tab.href} className="shrink-0 whitespace-nowrap">
               <NavLink href={tab.href} label={tab.label} exact={tab.exact} />
