@@ -18,6 +18,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data*/**"],
     environment: "node",
     pool: "forks",
+    globalSetup: ["db/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: "Asia/Kathmandu", AUTH_SECRET: "test-secret-that-is-only-for-the-test-suite", PICKET_MASTER_KEY: "dGVzdC1tYXN0ZXIta2V5LW9ubHktZm9yLXRoZS10ZXM" },

@@ -34,6 +34,8 @@ export interface OpenOptions {
   /** PGlite directory; "memory://" keeps everything in memory (tests). */
   dataDir?: string;
   migrate?: boolean;
+  /** In-memory PGlite only: start from this copy of a data folder (PGlite's dumpDataDir) instead of an empty one. */
+  template?: Blob;
   /** Connections in the node-postgres pool. */
   poolSize?: number;
 }
@@ -91,7 +93,7 @@ async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle>
     lock = acquireDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    const client = inMemory ? await PGlite.create(opts.template ? { loadDataDir: opts.template } : undefined) : await PGlite.create(dataDir);
     yieldBeforeEachCall(client);
     const db = drizzle({ client, schema }) as unknown as Db;
     if (opts.migrate) {

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import { closeDb, openDatabase, setDbHandle, type DbHandle } from "../client";
 import { and, eq, ne } from "drizzle-orm";
 import { campaigns, events, memberScopes, memberships, organisations, users } from "../schema";
@@ -10,12 +12,20 @@ import type { OrgRole } from "../schema";
  */
 export async function openTestDatabase(): Promise<DbHandle> {
   const url = process.env.PICKET_TEST_PG_URL;
-  const handle = await openDatabase(url ? { url, migrate: true, poolSize: 30 } : { url: "", dataDir: "memory://", migrate: true });
+  const handle = await openDatabase(url ? { url, migrate: true, poolSize: 30 } : { url: "", dataDir: "memory://", migrate: true, template: migratedTemplate() });
   setDbHandle(handle);
   return handle;
 }
 
 export const closeTestDatabase = closeDb;
+
+/** The run's migrated empty database (db/testing/global-setup.ts), read once per test file. */
+let template: Blob | undefined;
+function migratedTemplate(): Blob | undefined {
+  const file = inject("pgliteTemplate");
+  if (!file) return undefined;
+  return (template ??= new Blob([readFileSync(file)]));
+}
 
 /**
  * A database of the test file's own, for tests that write what others must not see (the demo
