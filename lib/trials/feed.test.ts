@@ -19,16 +19,23 @@ describe("feed summaries", () => {
       [
         "Verdict",
         "",
-        "The court sentenced Roza Tuletayeva to seven years; see the report (https://socialistworld.net/zhanaozen) and <https://example.org>.",
+        "The court sentenced Roza Tuletayeva to seven years; see the report (https://socialistworld.net/zhanaozen) and https://example.org.",
         "",
         "We will appeal.",
         "",
         "• Maksat Dosmagambetov: 6 years",
+        // A new marker starts a new list, as on the page.
+        "",
         "• Tanatar Kaliyev: 4 years",
         "",
         "Use #FreeZhanaozen. A snake_case_word and 2 * 3 * 4 stay.",
       ].join("\n"),
     );
+  });
+
+  it("drops images' addresses, rules and HTML, numbers lists as bullets, and keeps characters Markdown would escape", () => {
+    const md = ["![a banner](https://example.org/banner.png)", "", "---", "", "1. first", "2. second", "", "Tom & Jerry <b>bold</b> 5 < 6 *and* [**strong link**](https://example.org/x)"].join("\n");
+    expect(markdownToText(md)).toBe(["a banner", "", "• first\n• second", "", "Tom & Jerry bold 5 < 6 and strong link (https://example.org/x)"].join("\n"));
   });
 
   it("leaves plain text as it is", () => {

@@ -1,3 +1,7 @@
+import type { Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { remark } from "remark";
+import strip from "strip-markdown";
 import type { PublicArticle } from "@/lib/articles/public";
 
 // An Atom feed (RFC 4287) of a campaign's public updates and articles. Everything is escaped.
@@ -7,24 +11,34 @@ export function escapeXml(s: string): string {
 }
 
 /**
- * Markdown as the plain text a feed reader shows: emphasis, headings, quotes and code marks dropped, a link
- * as its text with its address after it.
+ * Markdown as the plain text a feed reader shows, read by the same parser as the pages (remark) and stripped by
+ * strip-markdown: emphasis, headings, quotes, code marks and HTML dropped, a link as its text with its address
+ * after it, list items as bullets, blocks apart by a blank line.
  */
 export function markdownToText(md: string): string {
-  return md
-    .replace(/\r\n?/g, "\n")
-    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, text: string, url: string) => (text === url ? url : `${text} (${url})`))
-    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, "")
-    .replace(/^[ \t]{0,3}>[ \t]?/gm, "")
-    .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, "")
-    .replace(/^[ \t]{0,3}([-*+])[ \t]+/gm, "• ")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, "$1$2")
-    .replace(/`{1,3}([^`]*)`{1,3}/g, "$1")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const tree = stripper.runSync(stripper.parse(md)) as Root;
+  return tree.children
+    .map((block) => (block.type === "list" ? block.children.map((item) => `• ${toString(item, { includeHtml: false }).trim()}`).join("\n") : toString(block, { includeHtml: false }).trim()))
+    .filter(Boolean)
+    .join("\n\n");
 }
+
+/** A link's address stays readable in plain text: "the report (https://…)", unless the text is the address. */
+function linkAddresses() {
+  return (tree: Root) => {
+    const visit = (node: Root | RootContent) => {
+      if (!("children" in node)) return;
+      node.children = node.children.map((child) => {
+        if (child.type !== "link") return (visit(child), child);
+        const text = toString(child);
+        return { type: "text", value: !text || text === child.url ? child.url : `${text} (${child.url})` } as const;
+      }) as typeof node.children;
+    };
+    visit(tree);
+  };
+}
+
+const stripper = remark().use(linkAddresses).use(strip, { keep: ["list", "listItem"] });
 
 export interface FeedInput {
   origin: string;
