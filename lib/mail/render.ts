@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, LOCALES, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { formatRange } from "@/lib/time/format";
 import { countryName } from "@/lib/geo/countries";
+import { escapeMarkup } from "@/lib/text/escape";
 
 // Plain text first; the HTML is the same paragraphs, escaped, with addresses made into
 // links that point exactly where they say. No images, no pixels, no rewritten links.
@@ -31,7 +32,6 @@ export function mailTranslator(locale: string): MailT {
   return t;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
 
@@ -54,12 +54,12 @@ function paragraphToHtml(paragraph: string): string {
   let out = "";
   let last = 0;
   for (const m of paragraph.matchAll(URL_PATTERN)) {
-    out += escapeHtml(paragraph.slice(last, m.index));
-    const url = escapeHtml(m[0]);
+    out += escapeMarkup(paragraph.slice(last, m.index));
+    const url = escapeMarkup(m[0]);
     out += `<a href="${url}">${url}</a>`;
     last = m.index + m[0].length;
   }
-  out += escapeHtml(paragraph.slice(last));
+  out += escapeMarkup(paragraph.slice(last));
   return `<p>${out.replace(/\n/g, "<br>")}</p>`;
 }
 
@@ -70,7 +70,7 @@ function paragraphToHtml(paragraph: string): string {
 export function compose(subject: string, paragraphs: Paragraph[]): RenderedMail {
   const kept = paragraphs.filter((p): p is string | PlainParagraph => (typeof p === "string" ? p : p ? p.plain : "").trim() !== "");
   const text = (p: string | PlainParagraph) => (typeof p === "string" ? p : p.plain);
-  const html = (p: string | PlainParagraph) => (typeof p === "string" ? paragraphToHtml(p) : `<p>${escapeHtml(p.plain).replace(/\n/g, "<br>")}</p>`);
+  const html = (p: string | PlainParagraph) => (typeof p === "string" ? paragraphToHtml(p) : `<p>${escapeMarkup(p.plain).replace(/\n/g, "<br>")}</p>`);
   return {
     subject: subject.replace(/[\r\n]+/g, " ").trim(),
     text: kept.map(text).join("\n\n") + "\n",
@@ -80,7 +80,7 @@ export function compose(subject: string, paragraphs: Paragraph[]): RenderedMail 
 
 /** A stored message with its private link put in, as it is sent. */
 export function withPrivateLink(mail: { text: string; html: string }, url: string): { text: string; html: string } {
-  const link = escapeHtml(url);
+  const link = escapeMarkup(url);
   return { text: mail.text.split(PRIVATE_LINK).join(url), html: mail.html.split(PRIVATE_LINK).join(`<a href="${link}">${link}</a>`) };
 }
 

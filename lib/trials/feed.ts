@@ -3,12 +3,9 @@ import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
 import strip from "strip-markdown";
 import type { PublicArticle } from "@/lib/articles/public";
+import { escapeMarkup } from "@/lib/text/escape";
 
 // An Atom feed (RFC 4287) of a campaign's public updates and articles. Everything is escaped.
-
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
-}
 
 /**
  * Markdown as the plain text a feed reader shows, read by the same parser as the pages (remark) and stripped by
@@ -74,22 +71,22 @@ export function buildAtomFeed({ origin, campaign, updates, articles, labels }: F
     `<?xml version="1.0" encoding="utf-8"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom">`,
     `  <id>urn:uuid:${campaign.id}</id>`,
-    `  <title>${escapeXml(campaign.title)}</title>`,
-    campaign.summary ? `  <subtitle>${escapeXml(campaign.summary)}</subtitle>` : null,
+    `  <title>${escapeMarkup(campaign.title)}</title>`,
+    campaign.summary ? `  <subtitle>${escapeMarkup(campaign.summary)}</subtitle>` : null,
     `  <updated>${iso(updated)}</updated>`,
-    `  <author><name>${escapeXml(campaign.orgName)}</name></author>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${page}/feed.xml`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(page)}"/>`,
+    `  <author><name>${escapeMarkup(campaign.orgName)}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeMarkup(`${page}/feed.xml`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeMarkup(page)}"/>`,
     `  <generator>Picket</generator>`,
     ...entries.flatMap((e) => [
       `  <entry>`,
-      `    <id>${escapeXml(e.id)}</id>`,
-      `    <title>${escapeXml(e.title)}</title>`,
-      `    <link rel="alternate" href="${escapeXml(e.link)}"/>`,
+      `    <id>${escapeMarkup(e.id)}</id>`,
+      `    <title>${escapeMarkup(e.title)}</title>`,
+      `    <link rel="alternate" href="${escapeMarkup(e.link)}"/>`,
       `    <published>${iso(e.published)}</published>`,
       `    <updated>${iso(e.updated)}</updated>`,
-      `    <category term="${escapeXml(e.category)}"/>`,
-      `    <summary type="text">${escapeXml(e.summary)}</summary>`,
+      `    <category term="${escapeMarkup(e.category)}"/>`,
+      `    <summary type="text">${escapeMarkup(e.summary)}</summary>`,
       `  </entry>`,
     ]),
     `</feed>`,
