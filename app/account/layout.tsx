@@ -4,7 +4,7 @@ import { DashboardHeader } from "@/components/layout/dashboard-header";
 import { getAccount } from "@/lib/accounts/accounts";
 import { requireActor } from "@/lib/auth/session";
 import { listMyOrganisations } from "@/lib/orgs/orgs";
-import { logout } from "../dashboard/actions";
+import { logout } from "@/app/(auth)/actions";
 
 export const metadata = { robots: { index: false } };
 

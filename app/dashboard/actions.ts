@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm } from "@/lib/actions";
-import { signOut } from "@/lib/auth/config";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
 import { isSmtpConfigured } from "@/lib/mail/mailbox";
@@ -16,10 +15,6 @@ import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, giv
 import { grantScope, revokeScope, type ScopeInput } from "@/lib/orgs/scopes";
 
 const orgSlug = z.object({ org: z.string().min(1).max(60) });
-
-export async function logout() {
-  await signOut({ redirectTo: "/login?loggedOut=1" });
-}
 
 export async function createOrganisationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(createOrganisationSchema, formData, async (data) => {

@@ -7,7 +7,7 @@ import { mailState } from "@/lib/mail/mailbox";
 import { getAccount } from "@/lib/accounts/accounts";
 import { listMyOrganisations } from "@/lib/orgs/orgs";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
-import { logout } from "../actions";
+import { logout } from "@/app/(auth)/actions";
 
 export default async function OrganisationLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
   const { org: slug } = await params;

@@ -5,7 +5,8 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { getAccount } from "@/lib/accounts/accounts";
 import { requireActor } from "@/lib/auth/session";
 import { listMyOrganisations } from "@/lib/orgs/orgs";
-import { createOrganisationAction, logout } from "../actions";
+import { logout } from "@/app/(auth)/actions";
+import { createOrganisationAction } from "../actions";
 
 export default async function NewOrganisationPage() {
   const actor = await requireActor("/dashboard/new");
