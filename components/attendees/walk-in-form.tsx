@@ -38,10 +38,9 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
         onAdded();
       },
       onError: (err) => {
-        const body = (err as { body?: { fieldErrors?: Record<string, string>; messageValues?: Record<string, Record<string, number>>; field?: string; error?: string } }).body;
+        const body = (err as { body?: { fieldErrors?: Record<string, string>; messageValues?: Record<string, Record<string, number>>; error?: string } }).body;
         setNamed(body?.messageValues ?? {});
         if (body?.fieldErrors) setErrors(body.fieldErrors);
-        else if (body?.field && body.error) setErrors({ [body.field]: body.error });
         else setFormError((err as Error).message);
       },
     });

@@ -1,7 +1,6 @@
 import { controlCharacterErrors } from "@/lib/actions";
-import { PublicError } from "@/lib/errors";
 import { issueMessages } from "@/lib/forms";
-import { logFailure } from "@/lib/log";
+import { errorAnswer } from "@/lib/http/errors";
 import { signupSchema } from "@/lib/signups/schemas";
 import { crossSiteSignupOrigin, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
 
@@ -54,11 +53,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     return json(signedUpBody(await signUpAtPublicEvent(campaign, event, parsed.data, request.headers)), 201);
   } catch (e) {
-    if (e instanceof PublicError) {
-      if (e.field) return json({ error: "errors.checkFields", fieldErrors: { [e.field]: e.messageKey } }, 400);
-      return json({ error: e.messageKey }, STATUS_FOR[e.messageKey] ?? 409);
-    }
-    logFailure("sign-up failed", e);
-    return json({ error: "errors.generic" }, 500);
+    const { status, body } = errorAnswer(e, { what: "sign-up failed", statusFor: STATUS_FOR });
+    return json(body, status);
   }
 }

@@ -1,10 +1,9 @@
 import { getActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportAttendeesCsv } from "@/lib/exports/csv";
 import { parseExportRequest } from "@/lib/exports/schemas";
 import en from "@/lib/i18n/messages/en/exports.json";
 import { getOrganisation } from "@/lib/orgs/orgs";
-import { logFailure } from "@/lib/log";
+import { errorAnswer } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -31,9 +30,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       },
     });
   } catch (e) {
-    if (e instanceof NotFoundError) return plain(404, en.exportsUI.errors.notFound);
-    if (e instanceof ForbiddenError) return plain(403, en.exportsUI.errors.forbidden);
-    logFailure("CSV export failed", e);
-    return plain(500, "");
+    // A download answers in text: the file's place in the browser shows it.
+    const { status } = errorAnswer(e, { what: "CSV export failed" });
+    return plain(status, status === 404 ? en.exportsUI.errors.notFound : status === 403 ? en.exportsUI.errors.forbidden : "");
   }
 }

@@ -1,7 +1,7 @@
 import { attendeeCounts, listAttendees } from "@/lib/attendees/attendees";
-import { errorResponse } from "@/lib/attendees/http";
 import { attendeeListSchema } from "@/lib/attendees/schemas";
 import { getActor } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +25,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
       { headers: { "cache-control": "no-store" } },
     );
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, { what: "attendee list failed", headers: { "cache-control": "no-store" } });
   }
 }

@@ -1,8 +1,8 @@
 import { addWalkIn } from "@/lib/attendees/attendees";
-import { errorResponse } from "@/lib/attendees/http";
 import { walkInSchema } from "@/lib/attendees/schemas";
 import { getActor } from "@/lib/auth/session";
 import { issueMessages } from "@/lib/forms";
+import { errorResponse } from "@/lib/http/errors";
 import { publicPagesChanged } from "@/lib/public/page-cache";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
     publicPagesChanged(); // a walk-in takes a place
     return Response.json(row, { status: 201 });
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, { what: "walk-in failed" });
   }
 }

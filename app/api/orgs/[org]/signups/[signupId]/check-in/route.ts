@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { setCheckedIn } from "@/lib/attendees/attendees";
-import { errorResponse } from "@/lib/attendees/http";
+import { errorResponse } from "@/lib/http/errors";
 import { getActor } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +16,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
     const row = await setCheckedIn(await getActor(), signupId, parsed.data.checkedIn, new Date(), org);
     return Response.json({ id: row.id, checkedInAt: row.checkedInAt?.toISOString() ?? null });
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, { what: "check-in failed" });
   }
 }
