@@ -78,9 +78,12 @@ export async function handleForm<S extends z.ZodType>(
   }
 }
 
-/** Several forms on one page: their fields carry the prefix the form names (a "prefix" field), dropped here. */
-export function unprefixed(formData: FormData): FormData {
-  const prefix = String(formData.get("prefix") ?? "");
+/**
+ * Several forms on one page: their fields carry a prefix, dropped here. The prefix is the action's own (a form
+ * of which a page holds one, beside another with the same fields), else the one the form names in its "prefix" field.
+ */
+export function unprefixed(formData: FormData, fixed?: string): FormData {
+  const prefix = fixed ?? String(formData.get("prefix") ?? "");
   const out = new FormData();
   for (const [key, value] of formData.entries()) {
     if (key === "prefix") continue;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fieldError, issueMessages, messageParts, type FormState } from "./forms";
 import { signupSchema } from "./signups/schemas";
 import { walkInSchema } from "./attendees/schemas";
+import { unprefixed } from "./actions";
 import { POST as postSignup } from "@/app/api/c/[campaign]/[event]/signups/route";
 
 // "Too long" says by how much: every answer that refuses a field, a form's or a JSON one, names the limit.
@@ -67,5 +68,23 @@ describe("the JSON answer of the sign-up API", () => {
       fieldErrors: { name: "validation.tooLongLimit", comment: "validation.tooLongLimit" },
       messageValues: { name: { limit: 120 }, comment: { limit: 1000 } },
     });
+  });
+});
+
+describe("prefixed form fields", () => {
+  const form = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [k, v] of entries) data.append(k, v);
+    return data;
+  };
+
+  it("drops the prefix the form names, and the naming field itself", () => {
+    const out = unprefixed(form([["prefix", "case-3-"], ["case-3-name", "Roza"], ["org", "ck"]]));
+    expect([...out.entries()]).toEqual([["name", "Roza"], ["org", "ck"]]);
+  });
+
+  it("drops the action's own prefix when it gives one, whatever the form names", () => {
+    const out = unprefixed(form([["postpone-startsLocal", "2027-01-16T12:00"], ["eventId", "e1"], ["prefix", "other-"]]), "postpone-");
+    expect([...out.entries()]).toEqual([["startsLocal", "2027-01-16T12:00"], ["eventId", "e1"]]);
   });
 });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { handleForm } from "@/lib/actions";
+import { handleForm, unprefixed } from "@/lib/actions";
 import { getActor } from "@/lib/auth/session";
 import { getLocale } from "next-intl/server";
 import { createCampaign, deleteCampaign, setCampaignStatus, updateCampaign } from "@/lib/campaigns/campaigns";
@@ -31,12 +31,6 @@ function refresh(org: string, campaign?: string) {
 }
 
 /** Forms that share a page prefix their fields (unique ids); the schema sees the plain names. */
-function withoutPrefix(formData: FormData, prefix: string): FormData {
-  const out = new FormData();
-  for (const [key, value] of formData.entries()) out.append(key.startsWith(prefix) ? key.slice(prefix.length) : key, value);
-  return out;
-}
-
 /** The new erasure date a change of date would bring earlier, in the reader's language and the event's zone. */
 async function namingErasureDate<T>(timeZone: unknown, run: () => Promise<T>): Promise<T> {
   try {
@@ -94,7 +88,7 @@ export async function updateEventAction(_prev: FormState, formData: FormData): P
 }
 
 export async function postponeEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(eventTarget.and(postponeFormSchema), withoutPrefix(formData, "postpone-"), async ({ org, campaign, eventId, ...input }) => {
+  return handleForm(eventTarget.and(postponeFormSchema), unprefixed(formData, "postpone-"), async ({ org, campaign, eventId, ...input }) => {
     const event = await namingErasureDate(formData.get("postpone-timeZone"), async () => postponeEvent(await getActor(), eventId, input));
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, event.slug)}?postponed=1`);
@@ -102,7 +96,7 @@ export async function postponeEventAction(_prev: FormState, formData: FormData):
 }
 
 export async function cancelEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(cancelEventSchema.extend(eventTarget.shape), withoutPrefix(formData, "cancel-"), async ({ org, campaign, eventId, reason }) => {
+  return handleForm(cancelEventSchema.extend(eventTarget.shape), unprefixed(formData, "cancel-"), async ({ org, campaign, eventId, reason }) => {
     const event = await cancelEvent(await getActor(), eventId, reason);
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, event.slug)}?cancelled=1`);
@@ -113,7 +107,7 @@ export async function cancelEventAction(_prev: FormState, formData: FormData): P
 const duplicateForm = duplicateSchema.extend({ ...eventTarget.shape, city: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong") });
 
 export async function duplicateEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(duplicateForm, withoutPrefix(formData, "duplicate-"), async ({ org, campaign, eventId, ...input }) => {
+  return handleForm(duplicateForm, unprefixed(formData, "duplicate-"), async ({ org, campaign, eventId, ...input }) => {
     const copy = await duplicateEvent(await getActor(), eventId, { ...input, title: input.title || undefined });
     refresh(org, campaign);
     redirect(`${eventPath(org, campaign, copy.slug)}?duplicated=1`);
@@ -129,7 +123,7 @@ export async function deleteCampaignAction(_prev: FormState, formData: FormData)
 }
 
 export async function deleteEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(eventTarget, withoutPrefix(formData, "delete-"), async ({ org, campaign, eventId }) => {
+  return handleForm(eventTarget, unprefixed(formData, "delete-"), async ({ org, campaign, eventId }) => {
     const { campaignSlug } = await deleteEvent(await getActor(), eventId);
     refresh(org, campaign);
     redirect(`${campaignPath(org, campaignSlug)}?deleted=event`);
