@@ -4,7 +4,7 @@ import { getDbHandle, type DbHandle, type DbOrTx } from "@/db/client";
 import { signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { attendeeScope, attendeesOpened, attendeeWhere, matchesSearch, type AttendeeScope, type AttendeeScopeRef } from "@/lib/attendees/attendees";
-import { withPersonal, type Personal } from "@/lib/signups/personal";
+import { personalOpener, type Personal } from "@/lib/signups/personal";
 import { ATTENDEE_COLUMNS, type AttendeeColumn, type AttendeeFilter } from "@/lib/attendees/schemas";
 import { NotFoundError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en/exports.json";
@@ -138,8 +138,9 @@ function pageWriter(db: DbOrTx, columns: AttendeeColumn[], scopeEvents: { id: st
   const unknown: EventCells = { title: "", stamp: zonedStamps("UTC") };
   const writers = columns.map(cellWriter);
   return async (rows: PageRow[], out: ChunkWriter) => {
-    const opened = await withPersonal(db, rows.map((row) => ({ id: row[ID] as string, personal: row[PERSONAL] as string | null, row })));
-    for (const { row, person } of opened) {
+    const openOne = await personalOpener(db, rows.map((row) => row[PERSONAL] as string | null));
+    for (const row of rows) {
+      const person = openOne(row[ID] as string, row[PERSONAL] as string | null);
       if (!person || !search(person)) continue;
       const event = only ?? byId.get(row[EVENT_ID] as string) ?? unknown;
       let line = writers[0]!(row, person, event);

@@ -25,13 +25,23 @@ function parse(plain: string | null): Personal | null {
   return { name: p.name ?? "", email: p.email ?? null, phone: p.phone ?? null, comment: p.comment ?? null };
 }
 
+/**
+ * Opens the personal fields of a batch of sign-ups: the keys of all of them are read first, in one query; the
+ * returned function opens one (null where erased, or where the key is gone). For a stream that allocates
+ * nothing per row but what it returns.
+ */
+export async function personalOpener(db: DbOrTx, sealed: readonly (string | null)[]): Promise<(signupId: string, personal: string | null) => Personal | null> {
+  const keys = await keysById(db, sealed.map(sealedKeyId).filter((id): id is string => id !== null));
+  return (signupId, personal) => {
+    const key = personal ? keys.get(sealedKeyId(personal) ?? "") : undefined;
+    return key && personal ? parse(open(key, personal, associated(signupId))) : null;
+  };
+}
+
 /** Rows with their personal fields opened: null where erased, or where the key is gone. */
 export async function withPersonal<T extends { id: string; personal: string | null }>(db: DbOrTx, rows: T[]): Promise<(T & { person: Personal | null })[]> {
-  const keys = await keysById(db, rows.map((r) => sealedKeyId(r.personal)).filter((id): id is string => id !== null));
-  return rows.map((r) => {
-    const key = keys.get(sealedKeyId(r.personal) ?? "");
-    return { ...r, person: key && r.personal ? parse(open(key, r.personal, associated(r.id))) : null };
-  });
+  const openOne = await personalOpener(db, rows.map((r) => r.personal));
+  return rows.map((r) => ({ ...r, person: openOne(r.id, r.personal) }));
 }
 
 /** One row's personal fields, opened. */
