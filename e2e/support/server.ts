@@ -146,6 +146,24 @@ export async function startServer(store: Store, port: number, extra: Record<stri
   return { base, process: child, output: () => Buffer.concat(printed).toString("utf8"), kill: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
 }
 
+/**
+ * Why a test that needs a PostgreSQL server cannot run here, or null when it can. A machine without one skips
+ * those tests with this reason; CI sets PICKET_REQUIRE_POSTGRES=1, so that there a missing server fails them.
+ */
+export async function postgresMissing(): Promise<string | null> {
+  if (process.env.PICKET_REQUIRE_POSTGRES === "1") return null;
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    return null;
+  } catch {
+    const where = new URL(ADMIN_URL);
+    return `needs PostgreSQL, which does not answer at ${where.host} (start it, or set TEST_DATABASE_URL)`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `picket_faults_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
