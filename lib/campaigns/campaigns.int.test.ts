@@ -135,6 +135,26 @@ describe("editing and publishing", () => {
     expect((await getCampaignBySlug(coordinator, orgId, slug)).status).toBe("draft");
   });
 
+  it("two drafts given the same new address at once: one gets it, the other is told next to the field", async () => {
+    const [a, b] = await Promise.all([createCampaign(organizer, orgId, input({ title: "Race a" })), createCampaign(organizer, orgId, input({ title: "Race b" }))]);
+    const wanted = unique("race");
+    const results = await Promise.allSettled([updateCampaign(organizer, a.id, input({ title: "Race a", slug: wanted })), updateCampaign(owner, b.id, input({ title: "Race b", slug: wanted }))]);
+    expect(results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ slug: string }>).value.slug)).toEqual([wanted]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ messageKey: "campaigns.slugTaken", field: "slug" });
+  });
+
+  it("an edit and a publication at once: the published campaign keeps the address it was published under", async () => {
+    const { id, slug } = await createCampaign(organizer, orgId, input({ title: "Publish race" }));
+    await Promise.all([setCampaignStatus(owner, id, "published"), updateCampaign(organizer, id, input({ title: "Publish race", slug: unique("moved") })).catch(() => null)]);
+    const now = await campaignForActor(owner, id, "organizer");
+    expect(now.campaign.status).toBe("published");
+    // Either the edit came first and the campaign was published under its new address, or it came second and kept the old one.
+    const published = (await listPublishedCampaigns()).find((c) => c.slug === now.campaign.slug);
+    expect(published, `published under ${now.campaign.slug} (created as ${slug})`).toBeDefined();
+    await expect(updateCampaign(organizer, id, input({ title: "Publish race", slug: unique("later") }))).resolves.toMatchObject({ slug: now.campaign.slug });
+  });
+
   it("campaignForActor names the actor's role, or refuses", async () => {
     const { id } = await createCampaign(organizer, orgId, input({ title: "Role check" }));
     expect((await campaignForActor(owner, id, "organizer")).role).toBe("owner");

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, like, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, events, signups, type Campaign, type CampaignStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
@@ -63,18 +63,43 @@ export async function getCampaignBySlug(actor: Actor, orgId: string, slug: strin
 }
 
 export async function updateCampaign(actor: Actor, campaignId: string, input: CampaignInput) {
-  const { campaign } = await campaignForActor(actor, campaignId, "organizer");
-  // The address is public once published: it stays fixed from then on.
-  const slug = campaign.status === "draft" && input.slug ? input.slug : campaign.slug;
   const db = await getDb();
-  const clash = slug !== campaign.slug ? await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)) : [];
-  if (clash.length) throw new PublicError("campaigns.slugTaken", "slug");
-  const [row] = await db
-    .update(campaigns)
-    .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, language: input.language ?? campaign.language, updatedAt: new Date() })
-    .where(eq(campaigns.id, campaignId))
-    .returning({ id: campaigns.id, slug: campaigns.slug });
-  return row!;
+  try {
+    return await db.transaction(async (tx) => {
+      // Locked and checked in the transaction that writes: a campaign published meanwhile keeps its address.
+      const campaign = await lockedCampaign(tx, actor, campaignId, "organizer");
+      // The address is public once published: it stays fixed from then on.
+      const slug = campaign.status === "draft" && input.slug ? input.slug : campaign.slug;
+      const clash = slug !== campaign.slug ? await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)) : [];
+      if (clash.length) throw new PublicError("campaigns.slugTaken", "slug");
+      const [row] = await tx
+        .update(campaigns)
+        .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, language: input.language ?? campaign.language, updatedAt: new Date() })
+        .where(eq(campaigns.id, campaignId))
+        .returning({ id: campaigns.id, slug: campaigns.slug });
+      return row!;
+    });
+  } catch (e) {
+    // Another campaign took the address between the check and the write: the unique index refused it.
+    if (violates(e, "campaigns_slug_key")) throw new PublicError("campaigns.slugTaken", "slug");
+    throw e;
+  }
+}
+
+/** The campaign's row, locked for this transaction, once the actor's role in its organisation allows `needed`. */
+async function lockedCampaign(tx: DbOrTx, actor: Actor, campaignId: string, needed: Role) {
+  const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+  if (!campaign) throw new NotFoundError();
+  await requireRole(actor, campaign.orgId, needed, tx);
+  return campaign;
+}
+
+/** True when the database refused a write for this unique index (node-postgres's error, or Drizzle's around it). */
+function violates(e: unknown, constraint: string): boolean {
+  for (let err = e as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 3; err = err.cause as typeof err, depth++) {
+    if (err.code === "23505" && err.constraint === constraint) return true;
+  }
+  return false;
 }
 
 /**
@@ -100,10 +125,11 @@ export async function deleteCampaign(actor: Actor, campaignId: string) {
 }
 
 export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus) {
-  const { campaign } = await campaignForActor(actor, campaignId, "organizer");
   const db = await getDb();
   const now = new Date();
   return audited(db, actor, "campaign.status", async (tx) => {
+    // Read, checked and written in one transaction: the audit's "from" is the status this change replaced.
+    const campaign = await lockedCampaign(tx, actor, campaignId, "organizer");
     await tx
       .update(campaigns)
       .set({ status, updatedAt: now, publishedAt: status === "published" ? (campaign.publishedAt ?? now) : campaign.publishedAt })
