@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, lt, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { events, outbox, signups, type Signup } from "@/db/schema";
+import { campaigns, events, outbox, signups, type Signup } from "@/db/schema";
 import { PublicError } from "@/lib/errors";
 import { queuePromotions } from "@/lib/mail/signup-mail";
 import { hashToken } from "@/lib/security/tokens";
@@ -96,7 +96,8 @@ export async function cancelSignup(token: string, now = new Date()) {
 }
 
 /** Erases every personal field at once; only the anonymous fact of a cancelled sign-up remains. */
-export async function eraseSignup(token: string, now = new Date()) {
+/** Erases one's own sign-up; answers with the event's public address, where the person is taken next. */
+export async function eraseSignup(token: string, now = new Date()): Promise<{ campaign: string; event: string }> {
   return withOwnSignup(token, async (tx, s, event) => {
     await release(tx, s, event, now);
     await tx
@@ -105,6 +106,8 @@ export async function eraseSignup(token: string, now = new Date()) {
       .where(eq(signups.id, s.id));
     // Messages to them, sent or not, go too: they held the address and the private link.
     await tx.delete(outbox).where(eq(outbox.signupId, s.id));
+    const [campaign] = await tx.select({ slug: campaigns.slug }).from(campaigns).where(eq(campaigns.id, event.campaignId));
+    return { campaign: campaign!.slug, event: event.slug };
   });
 }
 

@@ -57,7 +57,7 @@ describe("capacity and the waitlist", () => {
   });
 
   it("a cancellation promotes the first waitlisted; erasing does too", async () => {
-    const { event } = await makeEvent(handle, orgId, { capacity: 1, waitlist: true });
+    const { campaign, event } = await makeEvent(handle, orgId, { capacity: 1, waitlist: true });
     const people = [person("First"), person("Second"), person("Third")];
     const outcomes = [];
     for (const p of people) outcomes.push(await signUp(event.id, p, ctx()));
@@ -72,7 +72,8 @@ describe("capacity and the waitlist", () => {
     expect((await getSignupByToken(second!))?.status).toBe("confirmed");
     expect((await getSignupByToken(third!))?.position).toBe(1);
 
-    await eraseSignup(second!);
+    // Erased, the person is taken back to the event's public page.
+    expect(await eraseSignup(second!)).toEqual({ campaign: campaign.slug, event: event.slug });
     expect(await getSignupByToken(second!)).toBeNull();
     expect((await getSignupByToken(third!))?.status).toBe("confirmed");
     expect(await statuses(event.id)).toMatchObject({ confirmed: 1, waitlisted: 0, cancelled: 2, confirmedCount: 1, waitlistedCount: 0 });

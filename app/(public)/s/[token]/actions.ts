@@ -3,9 +3,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm } from "@/lib/actions";
 import type { FormState } from "@/lib/forms";
-import { getPublicEventById } from "@/lib/events/public";
 import { roleChangeSchema } from "@/lib/signups/schemas";
-import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "@/lib/signups/manage";
+import { cancelSignup, changeSignupRole, eraseSignup } from "@/lib/signups/manage";
 
 const token = z.object({ token: z.string().min(20).max(100) });
 
@@ -25,9 +24,7 @@ export async function cancelAction(_prev: FormState, formData: FormData): Promis
 
 export async function eraseAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(token, formData, async (data) => {
-    const own = await getSignupByToken(data.token);
-    const found = own ? await getPublicEventById(own.eventId) : null;
-    await eraseSignup(data.token);
-    redirect(found ? `/c/${found.campaign.slug}/${found.event.slug}?erased=1` : "/");
+    const { campaign, event } = await eraseSignup(data.token);
+    redirect(`/c/${campaign}/${event}?erased=1`);
   });
 }
