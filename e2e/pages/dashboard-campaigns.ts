@@ -144,7 +144,10 @@ export class CampaignEditor {
 
   async publish() {
     await this.main.getByRole("button", { name: new RegExp(`^(${m.status.publish}|${m.status.republish})$`) }).click();
-    await expect(this.main.getByText(m.status.done.published)).toBeVisible();
+    await expect(this.main.getByText(m.status.done.published, { exact: true })).toBeVisible();
+    // Exact: the draft's address hint says "until the campaign is published". The status line is rendered from
+    // the stored campaign: once it says published, the server has it.
+    await expect(this.main.getByText(m.status.lead.published)).toBeVisible();
   }
 
   /** Archive or back to draft: a published campaign asks first. */
@@ -152,7 +155,8 @@ export class CampaignEditor {
     await this.main.getByRole("button", { name: m.status.to[target], exact: true }).click();
     const dialog = this.page.getByRole("dialog");
     if (await dialog.isVisible()) await dialog.getByRole("button", { name: m.status.confirm[target].confirm, exact: true }).click();
-    await expect(this.main.getByText(m.status.done[target])).toBeVisible();
+    await expect(this.main.getByText(m.status.done[target], { exact: true })).toBeVisible();
+    await expect(this.main.getByText(m.status.lead[target])).toBeVisible();
   }
 
   publicLink(): Locator {
