@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { PublicError } from "@/lib/errors";
 import { enqueue } from "@/lib/mail/outbox";
 import * as rateLimit from "@/lib/rate-limit";
+import { limitSetting } from "@/lib/rate-limit/setting";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { registrationMessage, registrationTakenMessage } from "./mail";
 import type { RegisterInput } from "./schemas";
@@ -15,8 +16,8 @@ import type { RegisterInput } from "./schemas";
 
 export const REGISTRATION_VALID_HOURS = 24;
 /** Per client address within an hour; a meeting behind one address may need more (`PICKET_REGISTRATION_LIMIT_PER_CLIENT`). */
-export const REGISTRATIONS_PER_CLIENT = Number(process.env.PICKET_REGISTRATION_LIMIT_PER_CLIENT ?? 10);
-export const REGISTRATIONS_PER_HOUR = Number(process.env.PICKET_REGISTRATION_LIMIT_PER_HOUR ?? 500);
+export const REGISTRATIONS_PER_CLIENT = limitSetting("PICKET_REGISTRATION_LIMIT_PER_CLIENT", 10);
+export const REGISTRATIONS_PER_HOUR = limitSetting("PICKET_REGISTRATION_LIMIT_PER_HOUR", 500);
 const HOUR = 60 * 60;
 
 export type RegistrationRequest = { ok: true } | { ok: false; reason: "rateLimited" };

@@ -110,9 +110,7 @@ export async function deleteCampaign(actor: Actor, campaignId: string) {
   const db = await getDb();
   return audited(db, actor, "campaign.delete", async (tx) => {
     // Locked: publishing it in the meantime waits for this to end.
-    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
-    if (!campaign) throw new NotFoundError();
-    await requireRole(actor, campaign.orgId, "organizer", tx);
+    const campaign = await lockedCampaign(tx, actor, campaignId, "organizer");
     if (campaign.status !== "draft") throw new PublicError("campaigns.deleteNotDraft");
     const [taken] = await tx.select({ n: count() }).from(signups).innerJoin(events, eq(events.id, signups.eventId)).where(eq(events.campaignId, campaignId));
     if (Number(taken?.n ?? 0) > 0) throw new PublicError("campaigns.deleteHasSignups");

@@ -11,13 +11,14 @@ import { loadMailTitles, signupMessage, type SignupMailContext } from "@/lib/mai
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
 import { personalOf, sealPersonal } from "./personal";
 import { acceptsSignups, signupAvailability } from "./availability";
+import { limitSetting } from "@/lib/rate-limit/setting";
 import type { SignupInput } from "./schemas";
 
 // A venue's Wi-Fi or a mobile carrier puts hundreds behind one address: the per-client
 // limit is generous; it stops floods, not crowds.
-const CLIENT_LIMIT = Number(process.env.PICKET_SIGNUP_LIMIT_PER_CLIENT ?? 300);
+const CLIENT_LIMIT = limitSetting("PICKET_SIGNUP_LIMIT_PER_CLIENT", 300);
 const CLIENT_WINDOW = 10 * 60;
-const EVENT_LIMIT = Number(process.env.PICKET_SIGNUP_LIMIT_PER_EVENT ?? 5000);
+const EVENT_LIMIT = limitSetting("PICKET_SIGNUP_LIMIT_PER_EVENT", 5000);
 const EVENT_WINDOW = 60;
 
 /**
