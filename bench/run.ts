@@ -3,7 +3,7 @@
 // transaction run directly against the database, CSV exports next to COPY, and the JavaScript of each public page.
 import "../scripts/node-version.mjs";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -54,6 +54,8 @@ interface Figures {
   page: PageFigures;
   exports: ExportFigures;
   search: { medianMs: number; worstMs: number; found: number };
+  /** Sealing one sign-up's personal fields and computing its address's blind index, in microseconds. */
+  sealingMicros: number;
 }
 
 interface PageFigures {
@@ -119,6 +121,29 @@ async function searchBench(db: Parameters<typeof fillEvent>[0], orgId: string, a
 }
 
 /** The same transaction the HTTP route runs, straight against the database, 50 at a time. */
+/**
+ * What encryption adds to a sign-up: its personal fields sealed and its address's blind index, timed alone
+ * (keys already open, as they are after the first sign-up of an event), the median of five rounds of 2,000.
+ */
+async function sealingMicros(eventId: string, orgId: string): Promise<number> {
+  const { getDb } = await import("../db/client");
+  const { eventKey } = await import("../lib/crypto/keys");
+  const { sealPersonal } = await import("../lib/signups/personal");
+  const db = await getDb();
+  const key = await eventKey(db, { id: eventId, dataKeyId: null }, orgId);
+  const rounds: number[] = [];
+  for (let round = 0; round < 6; round++) {
+    const started = performance.now();
+    for (let i = 0; i < 2000; i++) {
+      const email = `sealing-${round}-${i}@bench.example`;
+      sealPersonal(key, randomUUID(), { name: `Supporter ${i}`, email, phone: "+44 20 7946 0000", comment: "Coming from Leeds" });
+      await addressIndex(db, eventId, email);
+    }
+    if (round > 0) rounds.push(((performance.now() - started) * 1000) / 2000); // the first round warms up
+  }
+  return rounds.sort((a, b) => a - b)[2]!;
+}
+
 async function direct(eventId: string) {
   const latencies: number[] = [];
   const until = Date.now() + SECONDS * 1000;
@@ -208,6 +233,7 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
   console.log(`bench: ${label}: direct transactions for ${SECONDS} s…`);
   const { campaign, direct: directEvent, http, org, email, e10k, e100k, copyMs, search } = await prepare(label);
   const d = await direct(directEvent.id);
+  const sealing = await sealingMicros(directEvent.id, org.id);
   await closeDb(); // PGlite: the server takes the directory next
   const env: Record<string, string> = label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
   const server = await startServer({ ...env, PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000000", PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000000", AUTH_SECRET: process.env.AUTH_SECRET! });
@@ -239,7 +265,7 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
       ]);
     }
     const exports = await exportBench({ base, org: org.slug, cookie, event10k: e10k.id, event100k: e100k.id, rootPid: server.pid!, pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null, probeDir, pgliteCopyMs: copyMs });
-    return { page, exports, search, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
+    return { page, exports, search, sealingMicros: sealing, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
   } finally {
     await stop(server);
   }
@@ -272,6 +298,7 @@ try {
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+const aim = (met: boolean) => (met ? "met" : "NOT met");
 console.log(`\nPublic event page (${DEMO_EVENT_PAGE}, demo data, asked for as a browser does) next to a static script file of the same server,`);
 console.log(`${PAGE_CONNECTIONS} connections, ${SECONDS} s each in alternating halves (requests/s and p50: the mean of the halves; p99: the worse);`);
 console.log("aim: page at least 0.5× the file's requests/s, page p99 at most 100 ms; 2 cores shared by server and client\n");
@@ -287,6 +314,16 @@ console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
   console.log(`| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`);
 }
+console.log("");
+for (const r of results) {
+  // The server's time per sign-up at the rate measured: what sealing would slow it by, were nothing else in the way.
+  const share = (r.sealingMicros / 1000) * (r.httpPerSecond / 1000);
+  console.log(
+    `encryption per sign-up, ${r.engine}: ${f(r.sealingMicros, 1)} µs to seal the personal fields and compute the address's blind index, ` +
+      `${f(share * 100, 2)}% of the ${f(1000 / r.httpPerSecond, 2)} ms of server time each HTTP sign-up takes at ${f(r.httpPerSecond)}/s: ` +
+      `without it, at most ${f(1 / (1 - share), 3)}× as many (aim: with it at least 0.9×, ${aim(1 - share >= 0.9)})`,
+  );
+}
 console.log("\nCSV export of one event over HTTP (streamed, opened as it streams), next to the engine's own COPY of the same sealed rows (PostgreSQL: psql \\copy beside the server;");
 console.log("PGlite: COPY to a blob in the bench process before the server starts). Server memory over a baseline taken after a full collection:");
 console.log("held = heap + external left after full collections every 50 ms (a second, untimed run): what the export keeps at any moment;");
@@ -298,7 +335,6 @@ for (const r of results) {
   console.log(`| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`);
 }
 // The two aims of the export (issue 16), on PostgreSQL; PGlite's figures beside them for comparison.
-const aim = (met: boolean) => (met ? "met" : "NOT met");
 console.log("");
 for (const r of results) {
   const x = r.exports;

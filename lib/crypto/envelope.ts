@@ -63,6 +63,14 @@ export function open(dataKey: DataKey, sealed: string, associated: string): stri
   }
 }
 
+/** Opens each of a batch of values with its associated data, by the key it names among `keys` (null where none opens it). */
+export function openEach(keys: ReadonlyMap<string, DataKey>, sealed: readonly (string | null)[], associated: readonly string[]): (string | null)[] {
+  return sealed.map((value, i) => {
+    const key = keys.get(sealedKeyId(value) ?? "");
+    return key && value ? open(key, value, associated[i]!) : null;
+  });
+}
+
 /** A data key sealed under a master key (the same cipher), for the data_keys table. */
 export function wrapKey(master: Buffer, dataKey: Buffer, associated: string): string {
   const nonce = randomBytes(NONCE);

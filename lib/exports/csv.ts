@@ -1,10 +1,10 @@
 import "server-only";
 import { count, sql, type SQL } from "drizzle-orm";
-import { getDbHandle, type DbHandle, type DbOrTx } from "@/db/client";
+import { getDbHandle, type DbHandle } from "@/db/client";
 import { signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { attendeeScope, attendeesOpened, attendeeWhere, matchesSearch, type AttendeeScope, type AttendeeScopeRef } from "@/lib/attendees/attendees";
-import { personalOpener, type Personal } from "@/lib/signups/personal";
+import { openPersonalPage, type Personal } from "@/lib/signups/personal";
 import { ATTENDEE_COLUMNS, type AttendeeColumn, type AttendeeFilter } from "@/lib/attendees/schemas";
 import { NotFoundError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en/exports.json";
@@ -15,7 +15,9 @@ import { logFailure } from "@/lib/log";
 
 export { defuseCell, isoInZone } from "./csv-format";
 
-export const EXPORT_PAGE_SIZE = 1000;
+export const EXPORT_PAGE_SIZE = 2000;
+/** Pages read and opened ahead of the one being written. */
+const AHEAD = 2;
 
 export interface CsvExportOptions {
   filter: AttendeeFilter;
@@ -128,19 +130,24 @@ class ChunkWriter {
   }
 }
 
+interface OpenedPage {
+  rows: PageRow[];
+  people: (Personal | null)[];
+}
+
 /**
- * Writes a page of rows as CSV records, each opened in this server as it is written (the database never sees the
- * personal fields) and searched: event titles and zones come from the scope already loaded.
+ * Writes a page of rows as CSV records with their personal fields, opened in this server (the database never sees
+ * them), and searched: event titles and zones come from the scope already loaded.
  */
-function pageWriter(db: DbOrTx, columns: AttendeeColumn[], scopeEvents: { id: string; title: string; timeZone: string }[], search: (p: Personal) => boolean) {
+function pageWriter(columns: AttendeeColumn[], scopeEvents: { id: string; title: string; timeZone: string }[], search: (p: Personal) => boolean) {
   const byId = new Map<string, EventCells>(scopeEvents.map((e) => [e.id, { title: csvField(e.title), stamp: zonedStamps(e.timeZone) }]));
   const only = scopeEvents.length === 1 ? byId.get(scopeEvents[0]!.id)! : null;
   const unknown: EventCells = { title: "", stamp: zonedStamps("UTC") };
   const writers = columns.map(cellWriter);
-  return async (rows: PageRow[], out: ChunkWriter) => {
-    const openOne = await personalOpener(db, rows.map((row) => row[PERSONAL] as string | null));
-    for (const row of rows) {
-      const person = openOne(row[ID] as string, row[PERSONAL] as string | null);
+  return ({ rows, people }: OpenedPage, out: ChunkWriter) => {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const person = people[r];
       if (!person || !search(person)) continue;
       const event = only ?? byId.get(row[EVENT_ID] as string) ?? unknown;
       let line = writers[0]!(row, person, event);
@@ -176,14 +183,30 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
   });
 
   let header: string | null = (options.bom ? CSV_BOM : "") + columns.map((c) => quoteField(labels.columns[c])).join(",") + CSV_EOL;
-  const fetchPage = (after: Keyset | null) => {
-    const page = selectPage(handle, where, after, pageSize, singleEvent(scope));
+  const writePage = pageWriter(columns, scope.events, search);
+  // The pages ahead: each is read and then opened on the worker thread, and the next page's query goes out as
+  // soon as the one before it is read, so the database, the opening and the writing run side by side. At most
+  // AHEAD pages wait beside the one being written.
+  const ahead: Promise<OpenedPage>[] = [];
+  let resumeAt: Keyset | null = null;
+  let cancelled = false;
+  const readFrom = (after: Keyset | null) => {
+    const rows = selectPage(handle, where, after, pageSize, singleEvent(scope));
+    const page = rows.then(async (rows) => ({
+      rows,
+      people: await openPersonalPage(handle.db, rows.map((row) => row[ID] as string), rows.map((row) => row[PERSONAL] as string | null)),
+    }));
     page.catch(() => undefined); // a failure surfaces at the pull that awaits it, never as an unhandled rejection
-    return page;
+    ahead.push(page);
+    rows.then((rows) => {
+      const last = rows.length === pageSize ? rows[rows.length - 1]! : null;
+      if (!last || cancelled) return;
+      const at = { cursor: last[CURSOR] as string, id: last[ID] as string };
+      if (ahead.length < AHEAD) readFrom(at);
+      else resumeAt = at;
+    }, () => undefined);
   };
-  const writePage = pageWriter(handle.db, columns, scope.events, search);
-  // At most one page is held while the next is read: the query for the next page runs while this one is opened and written out.
-  let next: Promise<PageRow[]> | null = fetchPage(null);
+  readFrom(null);
   let out: ChunkWriter;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -191,24 +214,21 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     },
     async pull(controller) {
       try {
-        const rows = next ? await next : [];
-        const last = rows.length === pageSize ? rows[rows.length - 1]! : null;
-        next = last ? fetchPage({ cursor: last[CURSOR] as string, id: last[ID] as string }) : null;
-        // node-postgres's pool sends a query on a later tick, which would come only once this page is written:
-        // a turn of the event loop lets it go out first, so the database reads ahead while this page is opened.
-        if (next) await new Promise<void>((resolve) => setImmediate(resolve));
+        const page = await ahead.shift()!;
+        if (resumeAt) readFrom(resumeAt);
+        resumeAt = null;
         if (header !== null) out.write(header);
         header = null;
-        await writePage(rows, out);
+        writePage(page, out);
         out.flush();
-        if (!next) controller.close();
+        if (page.rows.length < pageSize) controller.close();
       } catch (e) {
         logFailure("CSV export failed while streaming", e);
         controller.error(e);
       }
     },
     cancel() {
-      next = null;
+      cancelled = true;
     },
   });
   return { filename: exportFilename(scope), rowCount, stream };

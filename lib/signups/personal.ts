@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { keysById } from "@/lib/crypto/keys";
 import { open, seal, sealedKeyId, type DataKey } from "@/lib/crypto/envelope";
+import { openBatch } from "@/lib/crypto/open-pool";
 
 // A sign-up's personal fields, sealed together under its event's data key (lib/crypto/keys.ts), bound to the
 // sign-up's row: a dump or a backup holds them only as ciphertext, and erasure deletes the key.
@@ -36,6 +37,16 @@ export async function personalOpener(db: DbOrTx, sealed: readonly (string | null
     const key = personal ? keys.get(sealedKeyId(personal) ?? "") : undefined;
     return key && personal ? parse(open(key, personal, associated(signupId))) : null;
   };
+}
+
+/**
+ * The personal fields of a page of sign-ups (their ids and sealed fields, in the same order), opened on the
+ * worker thread that opens sealed values (lib/crypto/open-pool.ts): null where erased, or where the key is gone.
+ */
+export async function openPersonalPage(db: DbOrTx, ids: string[], sealed: (string | null)[]): Promise<(Personal | null)[]> {
+  const keys = await keysById(db, sealed.map(sealedKeyId).filter((id): id is string => id !== null));
+  const plain = await openBatch(keys, sealed, ids.map(associated));
+  return plain.map(parse);
 }
 
 /** Rows with their personal fields opened: null where erased, or where the key is gone. */
