@@ -2,14 +2,33 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 // Every response, static files included (the Content-Security-Policy, with its per-request nonce, comes from proxy.ts).
 // Only features browsers recognise: an unknown name makes Chromium log an error on every page.
-const permissions = ["accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking"];
+const permissions = [
+  "accelerometer",
+  "autoplay",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+];
 const securityHeaders = [
   // Other sites never learn our addresses (private links included). Pages lower this to same-origin with a
   // meta tag (app/layout.tsx) so that form posts keep their Origin header, which server actions check.
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   // Passkeys (WebAuthn) for this site's own pages only, never for a frame of another site.
-  { key: "Permissions-Policy", value: [...permissions.map((p) => `${p}=()`), "publickey-credentials-create=(self)", "publickey-credentials-get=(self)"].join(", ") },
+  {
+    key: "Permissions-Policy",
+    value: [...permissions.map((p) => `${p}=()`), "publickey-credentials-create=(self)", "publickey-credentials-get=(self)"].join(", "),
+  },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },

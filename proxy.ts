@@ -1,6 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, isLocale, localeFromHeaders, splitLocalePath } from "@/lib/i18n/config";
-import { FILL_HEADER, FILL_LOCALE_HEADER, cachedPage, fillSecret, isFillRequest, keptPage, pageCacheSeconds, placeholderNonce, toCachedPage, withNonce } from "@/lib/public/page-cache";
+import {
+  FILL_HEADER,
+  FILL_LOCALE_HEADER,
+  cachedPage,
+  fillSecret,
+  isFillRequest,
+  keptPage,
+  pageCacheSeconds,
+  placeholderNonce,
+  toCachedPage,
+  withNonce,
+} from "@/lib/public/page-cache";
 import { PUBLIC_SCRIPT_PATH } from "@/lib/public/assets";
 import { isLeanPage, leanScriptTag, toLeanHtml } from "@/lib/public/lean";
 import { trustedProxies } from "@/lib/security/client";
@@ -59,7 +70,14 @@ export default async function proxy(request: NextRequest) {
     response = NextResponse.rewrite(target, { request: { headers } });
   }
   response ??= NextResponse.next({ request: { headers } });
-  if (locale) response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 86_400, secure: request.nextUrl.protocol === "https:" });
+  if (locale)
+    response.cookies.set(LOCALE_COOKIE, locale, {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: true,
+      maxAge: 365 * 86_400,
+      secure: request.nextUrl.protocol === "https:",
+    });
   response.headers.set("Content-Security-Policy", csp);
   if (!response.headers.get("vary")?.includes("Accept-Language")) response.headers.append("Vary", "Accept-Language, Cookie");
   return response;

@@ -49,14 +49,32 @@ if (ENGINE === "postgres") {
 try {
   const handle = await openDatabase(pgUrl ? { url: pgUrl, migrate: true } : { url: "", dataDir: "memory://", migrate: true });
   setDbHandle(handle);
-  const [org] = await handle.db.insert(organisations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
-  const [owner] = await handle.db.insert(users).values({ name: "Bench owner", email: `owner-${Date.now()}@bench.example`, passwordHash: "x" }).returning();
+  const [org] = await handle.db
+    .insert(organisations)
+    .values({ name: "Bench", slug: `bench-${Date.now()}` })
+    .returning();
+  const [owner] = await handle.db
+    .insert(users)
+    .values({ name: "Bench owner", email: `owner-${Date.now()}@bench.example`, passwordHash: "x" })
+    .returning();
   await handle.db.insert(memberships).values({ orgId: org!.id, userId: owner!.id, role: "owner" });
-  const [campaign] = await handle.db.insert(campaigns).values({ orgId: org!.id, slug: `bench-${Date.now()}`, title: "Bench", kind: "solidarity_action", status: "published" }).returning();
+  const [campaign] = await handle.db
+    .insert(campaigns)
+    .values({ orgId: org!.id, slug: `bench-${Date.now()}`, title: "Bench", kind: "solidarity_action", status: "published" })
+    .returning();
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
   const [event] = await handle.db
     .insert(events)
-    .values({ campaignId: campaign!.id, slug: "export", title: "export", kind: "protest", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), timeZone: "Europe/London", country: "GB" })
+    .values({
+      campaignId: campaign!.id,
+      slug: "export",
+      title: "export",
+      kind: "protest",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7_200_000),
+      timeZone: "Europe/London",
+      country: "GB",
+    })
     .returning();
   console.log(`export engine: ${ENGINE}: filling one event with ${ROWS.toLocaleString("en")} sign-ups…`);
   await fillEvent(handle.db, org!.id, event!.id, ROWS);
@@ -99,19 +117,24 @@ try {
     for (const size of PAGE_SIZES) {
       if (session && i === 0 && size === PAGE_SIZES[0]) await session.post("Profiler.start");
       round.push([size, await exportOnce(size)]);
-      if (session && i === 0 && size === PAGE_SIZES[0]) writeFileSync(process.env.EXPORT_CPU_PROFILE!, JSON.stringify((await session.post("Profiler.stop")).profile));
+      if (session && i === 0 && size === PAGE_SIZES[0])
+        writeFileSync(process.env.EXPORT_CPU_PROFILE!, JSON.stringify((await session.post("Profiler.stop")).profile));
     }
     const copy = await copyOnce();
     console.log(`COPY ${copy.toFixed(0)} ms`);
     for (const [size, run] of round) {
       runs.get(size)!.push({ ...run, ratio: run.ms / copy });
-      console.log(`  pages of ${size ?? "default"}: export ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, ${(run.bytes / 1e6).toFixed(1)} MB), ÷ COPY ${(run.ms / copy).toFixed(2)}, memory growth ${run.growthMb.toFixed(1)} MB`);
+      console.log(
+        `  pages of ${size ?? "default"}: export ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, ${(run.bytes / 1e6).toFixed(1)} MB), ÷ COPY ${(run.ms / copy).toFixed(2)}, memory growth ${run.growthMb.toFixed(1)} MB`,
+      );
     }
   }
   session?.disconnect();
   for (const [size, list] of runs) {
     const median = (pick: (r: Run) => number) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-    console.log(`pages of ${size ?? "default"}, median of ${RUNS}: export ${median((r) => r.ms).toFixed(0)} ms, ÷ COPY ${median((r) => r.ratio).toFixed(2)} (aim: at most 3), memory growth ${median((r) => r.growthMb).toFixed(1)} MB (aim: under 64)`);
+    console.log(
+      `pages of ${size ?? "default"}, median of ${RUNS}: export ${median((r) => r.ms).toFixed(0)} ms, ÷ COPY ${median((r) => r.ratio).toFixed(2)} (aim: at most 3), memory growth ${median((r) => r.growthMb).toFixed(1)} MB (aim: under 64)`,
+    );
   }
 } finally {
   await closeDb();

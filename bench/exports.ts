@@ -147,7 +147,17 @@ export async function pgliteCopyMs(handle: DbHandle, eventId: string): Promise<n
   return performance.now() - started;
 }
 
-export async function exportBench(opts: { base: string; org: string; cookie: string; event10k: string; event100k: string; rootPid: number; pgUrl: string | null; probeDir: string; pgliteCopyMs?: number }): Promise<ExportFigures> {
+export async function exportBench(opts: {
+  base: string;
+  org: string;
+  cookie: string;
+  event10k: string;
+  event100k: string;
+  rootPid: number;
+  pgUrl: string | null;
+  probeDir: string;
+  pgliteCopyMs?: number;
+}): Promise<ExportFigures> {
   const pid = serverPid(opts.rootPid);
   const url = (eventId: string) => `${opts.base}/api/orgs/${opts.org}/exports/attendees?eventId=${eventId}`;
   await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir); // warm-up

@@ -17,7 +17,15 @@ export interface PageScripts {
 export async function publicPageScripts(base: string, pages: { page: string; path: string; refuseSignup?: boolean }[]): Promise<PageScripts[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const out: PageScripts[] = [];
@@ -26,7 +34,13 @@ export async function publicPageScripts(base: string, pages: { page: string; pat
       const page = await context.newPage();
       let sizes: Promise<number>[] = [];
       page.on("response", (res: Response) => {
-        if (res.request().resourceType() === "script") sizes.push(res.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0));
+        if (res.request().resourceType() === "script")
+          sizes.push(
+            res.body().then(
+              (b) => gzipSync(b, { level: 9 }).length,
+              () => 0,
+            ),
+          );
       });
       await page.goto(base + path, { waitUntil: "networkidle" });
       if (refuseSignup) {
@@ -38,7 +52,13 @@ export async function publicPageScripts(base: string, pages: { page: string; pat
       }
       const bytes = await Promise.all(sizes);
       const inline = await page.evaluate(() => [...document.querySelectorAll("script:not([src])")].map((s) => s.textContent ?? "").join(""));
-      out.push({ page: name, path, files: bytes.length, gzipKb: bytes.reduce((a, b) => a + b, 0) / 1024, inlineKb: inline ? gzipSync(inline, { level: 9 }).length / 1024 : 0 });
+      out.push({
+        page: name,
+        path,
+        files: bytes.length,
+        gzipKb: bytes.reduce((a, b) => a + b, 0) / 1024,
+        inlineKb: inline ? gzipSync(inline, { level: 9 }).length / 1024 : 0,
+      });
       await context.close();
     }
     return out;

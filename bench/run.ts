@@ -75,17 +75,42 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const person = (i: number) => signupSchema.parse({ name: `Bench ${i}`, email: `bench-${i}-${randomBytes(4).toString("hex")}@bench.example` });
 
 async function prepare(label: string) {
-  const handle = await openDatabase(label === "postgres" ? { url: process.env.BENCH_PG_URL!, migrate: true, poolSize: 20 } : { url: "", dataDir: process.env.BENCH_DATA_DIR!, migrate: true });
+  const handle = await openDatabase(
+    label === "postgres" ? { url: process.env.BENCH_PG_URL!, migrate: true, poolSize: 20 } : { url: "", dataDir: process.env.BENCH_DATA_DIR!, migrate: true },
+  );
   setDbHandle(handle);
   await seed(handle.db); // the demo's campaigns, events, sign-ups and articles
-  const [org] = await handle.db.insert(organisations).values({ name: "Bench", slug: `bench-${Date.now()}` }).returning();
+  const [org] = await handle.db
+    .insert(organisations)
+    .values({ name: "Bench", slug: `bench-${Date.now()}` })
+    .returning();
   const email = `owner-${Date.now()}@bench.example`;
-  const [owner] = await handle.db.insert(users).values({ name: "Bench owner", email, passwordHash: await hashPassword("bench-password-123") }).returning();
+  const [owner] = await handle.db
+    .insert(users)
+    .values({ name: "Bench owner", email, passwordHash: await hashPassword("bench-password-123") })
+    .returning();
   await handle.db.insert(memberships).values({ orgId: org!.id, userId: owner!.id, role: "owner" });
-  const [campaign] = await handle.db.insert(campaigns).values({ orgId: org!.id, slug: `bench-${Date.now()}`, title: "Bench", kind: "solidarity_action", status: "published" }).returning();
+  const [campaign] = await handle.db
+    .insert(campaigns)
+    .values({ orgId: org!.id, slug: `bench-${Date.now()}`, title: "Bench", kind: "solidarity_action", status: "published" })
+    .returning();
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
   const make = async (slug: string) =>
-    (await handle.db.insert(events).values({ campaignId: campaign!.id, slug, title: slug, kind: "protest", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), timeZone: "Europe/London", country: "GB" }).returning())[0]!;
+    (
+      await handle.db
+        .insert(events)
+        .values({
+          campaignId: campaign!.id,
+          slug,
+          title: slug,
+          kind: "protest",
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 7_200_000),
+          timeZone: "Europe/London",
+          country: "GB",
+        })
+        .returning()
+    )[0]!;
   const e10k = await make("export-10k");
   const e100k = await make("export-100k");
   console.log(`bench: ${label}: filling events with 10,000 and 100,000 sign-ups…`);
@@ -167,7 +192,14 @@ const probe = `--import=${pathToFileURL(path.resolve("bench", "heap-probe.mjs"))
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", PICKET_PUBLIC_URL: `http://localhost:${PORT}`, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim(), PICKET_BENCH_HEAP_DIR: probeDir },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PICKET_PUBLIC_URL: `http://localhost:${PORT}`,
+      ...env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim(),
+      PICKET_BENCH_HEAP_DIR: probeDir,
+    },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
@@ -203,9 +235,25 @@ async function pageBench(base: string): Promise<PageFigures> {
   for (let i = 0; i < 2; i++) rounds.push({ file: await load(staticPath, SECONDS / 2), page: await load(DEMO_EVENT_PAGE, SECONDS / 2) });
   const mean = (pick: (r: (typeof rounds)[number]) => number) => rounds.reduce((a, r) => a + pick(r), 0) / rounds.length;
   const worst = (pick: (r: (typeof rounds)[number]) => number) => Math.max(...rounds.map(pick));
-  const page = { perSecond: mean((r) => r.page.perSecond), p50: mean((r) => r.page.p50), p99: worst((r) => r.page.p99), errors: rounds.reduce((a, r) => a + r.page.errors, 0) };
+  const page = {
+    perSecond: mean((r) => r.page.perSecond),
+    p50: mean((r) => r.page.p50),
+    p99: worst((r) => r.page.p99),
+    errors: rounds.reduce((a, r) => a + r.page.errors, 0),
+  };
   const file = { perSecond: mean((r) => r.file.perSecond), p50: mean((r) => r.file.p50), p99: worst((r) => r.file.p99) };
-  return { path: DEMO_EVENT_PAGE, staticPath, perSecond: page.perSecond, p50: page.p50, p99: page.p99, errors: page.errors, staticPerSecond: file.perSecond, staticP50: file.p50, staticP99: file.p99, ratio: page.perSecond / file.perSecond };
+  return {
+    path: DEMO_EVENT_PAGE,
+    staticPath,
+    perSecond: page.perSecond,
+    p50: page.p50,
+    p99: page.p99,
+    errors: page.errors,
+    staticPerSecond: file.perSecond,
+    staticP50: file.p50,
+    staticP99: file.p99,
+    ratio: page.perSecond / file.perSecond,
+  };
 }
 
 async function overHttp(campaignSlug: string, eventSlug: string) {
@@ -216,7 +264,14 @@ async function overHttp(campaignSlug: string, eventSlug: string) {
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { "content-type": "application/json" },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ name: `Http ${n}`, email: `http-${n++}-${randomBytes(3).toString("hex")}@bench.example` }) }) }],
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          body: JSON.stringify({ name: `Http ${n}`, email: `http-${n++}-${randomBytes(3).toString("hex")}@bench.example` }),
+        }),
+      },
+    ],
   });
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
 }
@@ -235,8 +290,14 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
   const d = await direct(directEvent.id);
   const sealing = await sealingMicros(directEvent.id, org.id);
   await closeDb(); // PGlite: the server takes the directory next
-  const env: Record<string, string> = label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
-  const server = await startServer({ ...env, PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000000", PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000000", AUTH_SECRET: process.env.AUTH_SECRET! });
+  const env: Record<string, string> =
+    label === "postgres" ? { DATABASE_URL: process.env.BENCH_PG_URL! } : { DATABASE_URL: "", PICKET_DATA_DIR: process.env.BENCH_DATA_DIR! };
+  const server = await startServer({
+    ...env,
+    PICKET_SIGNUP_LIMIT_PER_CLIENT: "1000000000",
+    PICKET_SIGNUP_LIMIT_PER_EVENT: "1000000000",
+    AUTH_SECRET: process.env.AUTH_SECRET!,
+  });
   try {
     const base = `http://localhost:${PORT}`;
     console.log(`bench: ${label}: the public event page and a static file, ${PAGE_CONNECTIONS} connections for ${SECONDS} s each…`);
@@ -249,10 +310,17 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
     if (label === "postgres") {
       console.log("bench: JavaScript of the public pages…");
       const weightEmail = `weight-${Date.now()}@bench.example`;
-      await fetch(`${base}/api/c/${campaign.slug}/${http.slug}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Page weight", email: weightEmail }) });
+      await fetch(`${base}/api/c/${campaign.slug}/${http.slug}/signups`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Page weight", email: weightEmail }),
+      });
       // The private link goes by email only: made here the way the mail worker makes it.
       const linkDb = await openDatabase({ url: process.env.BENCH_PG_URL!, poolSize: 1 });
-      const [row] = await linkDb.db.select({ id: signups.id }).from(signups).where(eq(signups.emailHash, await addressIndex(linkDb.db, http.id, weightEmail)));
+      const [row] = await linkDb.db
+        .select({ id: signups.id })
+        .from(signups)
+        .where(eq(signups.emailHash, await addressIndex(linkDb.db, http.id, weightEmail)));
       const manageUrl = `/s/${await issueManageLink(linkDb.db, row!.id)}`;
       await linkDb.close();
       pageScripts = await publicPageScripts(base, [
@@ -264,8 +332,32 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
         { page: "articles", path: "/articles?q=kazakhstan" },
       ]);
     }
-    const exports = await exportBench({ base, org: org.slug, cookie, event10k: e10k.id, event100k: e100k.id, rootPid: server.pid!, pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null, probeDir, pgliteCopyMs: copyMs });
-    return { page, exports, search, sealingMicros: sealing, engine: label, directPerSecond: d.perSecond, directP50: d.p50, directP99: d.p99, httpPerSecond: h.perSecond, httpP50: h.p50, httpP99: h.p99, httpErrors: h.errors, ratio: h.perSecond / d.perSecond };
+    const exports = await exportBench({
+      base,
+      org: org.slug,
+      cookie,
+      event10k: e10k.id,
+      event100k: e100k.id,
+      rootPid: server.pid!,
+      pgUrl: label === "postgres" ? process.env.BENCH_PG_URL! : null,
+      probeDir,
+      pgliteCopyMs: copyMs,
+    });
+    return {
+      page,
+      exports,
+      search,
+      sealingMicros: sealing,
+      engine: label,
+      directPerSecond: d.perSecond,
+      directP50: d.p50,
+      directP99: d.p99,
+      httpPerSecond: h.perSecond,
+      httpP50: h.p50,
+      httpP99: h.p99,
+      httpErrors: h.errors,
+      ratio: h.perSecond / d.perSecond,
+    };
   } finally {
     await stop(server);
   }
@@ -306,13 +398,17 @@ console.log("| engine | page /s | page p50 / p99 ms | file /s | file p50 / p99 m
 console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
   const p = r.page;
-  console.log(`| ${r.engine} | ${f(p.perSecond)} | ${f(p.p50)} / ${f(p.p99)} | ${f(p.staticPerSecond)} | ${f(p.staticP50)} / ${f(p.staticP99)} | ${f(p.ratio, 2)} | ${p.errors} |`);
+  console.log(
+    `| ${r.engine} | ${f(p.perSecond)} | ${f(p.p50)} / ${f(p.p99)} | ${f(p.staticPerSecond)} | ${f(p.staticP50)} / ${f(p.staticP99)} | ${f(p.ratio, 2)} | ${p.errors} |`,
+  );
 }
 console.log(`\nSign-ups (${CONNECTIONS} connections, ${SECONDS} s, unique emails, one event without a capacity limit; 2 cores shared by server and client)\n`);
 console.log("| engine | direct /s | direct p50 / p99 ms | HTTP /s | HTTP p50 / p99 ms | HTTP ÷ direct | HTTP errors |");
 console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
-  console.log(`| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`);
+  console.log(
+    `| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`,
+  );
 }
 console.log("");
 for (const r of results) {
@@ -324,22 +420,30 @@ for (const r of results) {
       `without it, at most ${f(1 / (1 - share), 3)}× as many (aim: with it at least 0.9×, ${aim(1 - share >= 0.9)})`,
   );
 }
-console.log("\nCSV export of one event over HTTP (streamed, opened as it streams), next to the engine's own COPY of the same sealed rows (PostgreSQL: psql \\copy beside the server;");
+console.log(
+  "\nCSV export of one event over HTTP (streamed, opened as it streams), next to the engine's own COPY of the same sealed rows (PostgreSQL: psql \\copy beside the server;",
+);
 console.log("PGlite: COPY to a blob in the bench process before the server starts). Server memory over a baseline taken after a full collection:");
 console.log("held = heap + external left after full collections every 50 ms (a second, untimed run): what the export keeps at any moment;");
 console.log("peak = heap + external at its highest in the timed run, garbage not yet collected included; RSS growth beside it\n");
-console.log("| engine | 10k rows ms | 100k rows ms | COPY 100k ms | ÷ COPY | held +MB at 10k | at 100k | 100k ÷ 10k | peak +MB at 10k | at 100k | 100k ÷ 10k | RSS +MB at 10k / 100k |");
+console.log(
+  "| engine | 10k rows ms | 100k rows ms | COPY 100k ms | ÷ COPY | held +MB at 10k | at 100k | 100k ÷ 10k | peak +MB at 10k | at 100k | 100k ÷ 10k | RSS +MB at 10k / 100k |",
+);
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   const x = r.exports;
-  console.log(`| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`);
+  console.log(
+    `| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`,
+  );
 }
 // The two aims of the export (issue 16), on PostgreSQL; PGlite's figures beside them for comparison.
 console.log("");
 for (const r of results) {
   const x = r.exports;
   const time = x.ratioToCopy === null ? "no COPY to compare with" : `${f(x.ratioToCopy, 2)}× COPY (aim: at most 3×, ${aim(x.ratioToCopy <= 3)})`;
-  console.log(`export of 100,000 rows, ${r.engine}: ${time}; peak memory growth ${f(x.memory100kMb, 1)} MB (aim: under 64 MB, ${aim(x.memory100kMb < 64)}), held ${f(x.retained100kMb, 1)} MB`);
+  console.log(
+    `export of 100,000 rows, ${r.engine}: ${time}; peak memory growth ${f(x.memory100kMb, 1)} MB (aim: under 64 MB, ${aim(x.memory100kMb < 64)}), held ${f(x.retained100kMb, 1)} MB`,
+  );
 }
 console.log("\nSearch in the attendee list of an event of 5,000 people (names and addresses sealed: opened and matched in the process), 20 searches\n");
 console.log("| engine | median ms | worst ms | found |");
@@ -349,6 +453,21 @@ console.log("\nJavaScript each public page loads (script files and inline script
 console.log("| page | files | files KB | inline KB | total KB |");
 console.log("|---|---|---|---|---|");
 for (const p of pageScripts) console.log(`| ${p.page} | ${p.files} | ${f(p.gzipKb, 1)} | ${f(p.inlineKb, 1)} | ${f(p.gzipKb + p.inlineKb, 1)} |`);
-writeFileSync(path.join("bench", "results.json"), JSON.stringify({ measuredAt: new Date().toISOString(), cores: os.cpus().length, connections: CONNECTIONS, pageConnections: PAGE_CONNECTIONS, seconds: SECONDS, engines: results, pageScripts }, null, 2) + "\n");
+writeFileSync(
+  path.join("bench", "results.json"),
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      cores: os.cpus().length,
+      connections: CONNECTIONS,
+      pageConnections: PAGE_CONNECTIONS,
+      seconds: SECONDS,
+      engines: results,
+      pageScripts,
+    },
+    null,
+    2,
+  ) + "\n",
+);
 console.log("\nbench: figures written to bench/results.json");
 process.exit(0);

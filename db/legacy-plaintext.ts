@@ -15,7 +15,9 @@ type Row = Record<string, unknown>;
 const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
 
 async function hasColumn(db: Db, table: string, column: string): Promise<boolean> {
-  const result = await db.execute(sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`);
+  const result = await db.execute(
+    sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`,
+  );
   return rowsOf(result).length > 0;
 }
 
@@ -35,7 +37,12 @@ async function sealSignups(db: Db): Promise<number> {
         const [event] = rowsOf(await tx.execute(sql`select id, data_key_id from events where id = ${eventId}`));
         const key = await eventKey(tx, { id: eventId, dataKeyId: (event?.data_key_id as string | null) ?? null }, r.org_id as string);
         const email = (r.legacy_email as string | null) ?? null;
-        const personal = sealPersonal(key, r.id as string, { name: (r.legacy_name as string | null) ?? "", email, phone: (r.legacy_phone as string | null) ?? null, comment: (r.legacy_comment as string | null) ?? null });
+        const personal = sealPersonal(key, r.id as string, {
+          name: (r.legacy_name as string | null) ?? "",
+          email,
+          phone: (r.legacy_phone as string | null) ?? null,
+          comment: (r.legacy_comment as string | null) ?? null,
+        });
         const emailHash = email ? await addressIndex(tx, eventId, email) : null;
         await tx.execute(sql`
           update signups set personal = ${personal}, email_hash = ${emailHash}, legacy_name = null, legacy_email = null, legacy_phone = null, legacy_comment = null
@@ -89,7 +96,9 @@ export async function sealLegacyPlaintext(db: Db): Promise<{ signups: number; me
   if (await hasColumn(db, "outbox", "legacy_to_address")) {
     result.messages = await sealOutbox(db);
     await db.execute(sql`alter table outbox alter column envelope set not null`);
-    await db.execute(sql`alter table outbox drop column legacy_to_address, drop column legacy_subject, drop column legacy_text_body, drop column legacy_html_body, drop column legacy_attachments`);
+    await db.execute(
+      sql`alter table outbox drop column legacy_to_address, drop column legacy_subject, drop column legacy_text_body, drop column legacy_html_body, drop column legacy_attachments`,
+    );
   }
   return result;
 }

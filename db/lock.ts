@@ -87,7 +87,11 @@ export function acquireDirLock(dir: string): DirLock {
       const fd = openSync(file, "wx", 0o600);
       const holder: LockHolder = {
         pid: process.pid,
-        command: process.argv.slice(1, 3).map((a) => path.basename(a)).join(" ") || "node",
+        command:
+          process.argv
+            .slice(1, 3)
+            .map((a) => path.basename(a))
+            .join(" ") || "node",
         since: new Date().toISOString(),
         bootId: bootId(),
         startTicks: startTicks(process.pid),

@@ -149,7 +149,10 @@ export const secondFactors = pgTable(
   (t) => [
     index("second_factors_user_idx").on(t.userId),
     uniqueIndex("second_factors_credential_key").on(t.credentialId),
-    check("second_factors_kind_fields", sql`(${t.kind} = 'totp') = (${t.secret} is not null) and (${t.kind} = 'passkey') = (${t.credentialId} is not null and ${t.publicKey} is not null)`),
+    check(
+      "second_factors_kind_fields",
+      sql`(${t.kind} = 'totp') = (${t.secret} is not null) and (${t.kind} = 'passkey') = (${t.credentialId} is not null and ${t.publicKey} is not null)`,
+    ),
   ],
 );
 
@@ -249,7 +252,10 @@ export const campaigns = pgTable(
     // The language its own text is written in: translations are offered in the other languages only.
     language: text("language").notNull().default("en"),
     // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's events.
-    signupOrigins: text("signup_origins").array().notNull().default(sql`'{}'::text[]`),
+    signupOrigins: text("signup_origins")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Who made it: an organizer sees the attendees of the campaigns they made, and of those they are given (member_scopes).
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -291,7 +297,10 @@ export const events = pgTable(
     signupDeadline: timestamp("signup_deadline", { withTimezone: true }),
     waitlist: boolean("waitlist").notNull().default(false),
     status: eventStatus("status").notNull().default("scheduled"),
-    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    roles: text("roles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // The language its title and description are written in (the campaign's, unless the organizer chose another).
     language: text("language").notNull().default("en"),
     // When postponed: the date it had before, and why it moved.
@@ -392,11 +401,18 @@ export const dataKeys = pgTable(
   },
   (t) => [
     uniqueIndex("data_keys_event_key").on(t.eventId),
-    uniqueIndex("data_keys_organisation_key").on(t.orgId).where(sql`${t.purpose} = 'organisation'`),
-    uniqueIndex("data_keys_blind_index_key").on(t.purpose).where(sql`${t.purpose} = 'blind_index'`),
+    uniqueIndex("data_keys_organisation_key")
+      .on(t.orgId)
+      .where(sql`${t.purpose} = 'organisation'`),
+    uniqueIndex("data_keys_blind_index_key")
+      .on(t.purpose)
+      .where(sql`${t.purpose} = 'blind_index'`),
     index("data_keys_master_idx").on(t.masterKeyId),
     // Written without naming 'accounts', which a migration cannot use in the transaction that adds it.
-    check("data_keys_owner", sql`(${t.purpose} = 'event') = (${t.eventId} is not null) and (${t.purpose} in ('event', 'organisation')) = (${t.orgId} is not null)`),
+    check(
+      "data_keys_owner",
+      sql`(${t.purpose} = 'event') = (${t.eventId} is not null) and (${t.purpose} in ('event', 'organisation')) = (${t.orgId} is not null)`,
+    ),
   ],
 );
 
@@ -413,7 +429,9 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "set null" }),
     eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
-    details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+    details: jsonb("details")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     rowCount: integer("row_count").notNull().default(0),
     createdAt: createdAt(),
   },
@@ -440,11 +458,19 @@ export const memberScopes = pgTable(
   },
   (t) => [
     // Leaving the organisation (or a changed membership row deleted) takes the scopes with it.
-    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId], name: "member_scopes_membership_fk" }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId], name: "member_scopes_membership_fk" }).onDelete(
+      "cascade",
+    ),
     index("member_scopes_member_idx").on(t.orgId, t.userId),
-    uniqueIndex("member_scopes_campaign_key").on(t.orgId, t.userId, t.campaignId).where(sql`${t.kind} = 'campaign'`),
-    uniqueIndex("member_scopes_event_key").on(t.orgId, t.userId, t.eventId).where(sql`${t.kind} = 'event'`),
-    uniqueIndex("member_scopes_city_key").on(t.orgId, t.userId, t.country, t.city).where(sql`${t.kind} = 'city'`),
+    uniqueIndex("member_scopes_campaign_key")
+      .on(t.orgId, t.userId, t.campaignId)
+      .where(sql`${t.kind} = 'campaign'`),
+    uniqueIndex("member_scopes_event_key")
+      .on(t.orgId, t.userId, t.eventId)
+      .where(sql`${t.kind} = 'event'`),
+    uniqueIndex("member_scopes_city_key")
+      .on(t.orgId, t.userId, t.country, t.city)
+      .where(sql`${t.kind} = 'city'`),
     check(
       "member_scopes_shape",
       sql`(${t.kind} = 'campaign') = (${t.campaignId} is not null) and (${t.kind} = 'event') = (${t.eventId} is not null) and (${t.kind} = 'city') = (${t.city} is not null and ${t.country} is not null)`,

@@ -36,10 +36,46 @@ const TRIAL_BODY = `The trials that followed Zhanaozen are show trials: defendan
 International observers in the courtroom make that harder to hide. The Aktau City Court admits only a handful of members of the public, so **observer places are limited**: sign up for a hearing, and join the waitlist if it is full.`;
 
 const EMBASSIES = [
-  { city: "Berlin", country: "DE", timeZone: "Europe/Berlin", venue: "Embassy of the Republic of Kazakhstan", address: "Nordendstraße 14–17, 13156 Berlin", latitude: 52.5896, longitude: 13.3941, capacity: null },
-  { city: "London", country: "GB", timeZone: "Europe/London", venue: "Embassy of Kazakhstan", address: "125 Pall Mall, London SW1Y 5EA", latitude: 51.5066, longitude: -0.1329, capacity: 60 },
-  { city: "Brussels", country: "BE", timeZone: "Europe/Brussels", venue: "Embassy of Kazakhstan", address: "Avenue Van Bever 30, 1180 Uccle", latitude: 50.8032, longitude: 4.3526, capacity: null },
-  { city: "Warsaw", country: "PL", timeZone: "Europe/Warsaw", venue: "Ambasada Republiki Kazachstanu", address: "ul. Królowej Marysieńki 14, 02-954 Warszawa", latitude: 52.1636, longitude: 21.0889, capacity: 40 },
+  {
+    city: "Berlin",
+    country: "DE",
+    timeZone: "Europe/Berlin",
+    venue: "Embassy of the Republic of Kazakhstan",
+    address: "Nordendstraße 14–17, 13156 Berlin",
+    latitude: 52.5896,
+    longitude: 13.3941,
+    capacity: null,
+  },
+  {
+    city: "London",
+    country: "GB",
+    timeZone: "Europe/London",
+    venue: "Embassy of Kazakhstan",
+    address: "125 Pall Mall, London SW1Y 5EA",
+    latitude: 51.5066,
+    longitude: -0.1329,
+    capacity: 60,
+  },
+  {
+    city: "Brussels",
+    country: "BE",
+    timeZone: "Europe/Brussels",
+    venue: "Embassy of Kazakhstan",
+    address: "Avenue Van Bever 30, 1180 Uccle",
+    latitude: 50.8032,
+    longitude: 4.3526,
+    capacity: null,
+  },
+  {
+    city: "Warsaw",
+    country: "PL",
+    timeZone: "Europe/Warsaw",
+    venue: "Ambasada Republiki Kazachstanu",
+    address: "ul. Królowej Marysieńki 14, 02-954 Warszawa",
+    latitude: 52.1636,
+    longitude: 21.0889,
+    capacity: 40,
+  },
 ] as const;
 
 const PEOPLE = [
@@ -57,7 +93,15 @@ const PEOPLE = [
 const tokenHash = () => createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url");
 
 /** The story's supporters, their personal fields sealed as every sign-up's are (lib/signups/personal.ts). */
-async function addSignups(tx: Tx, orgId: string, eventId: string, people: readonly (readonly [string, string])[], statuses: ("confirmed" | "waitlisted")[], roles: (string | null)[], now: Date) {
+async function addSignups(
+  tx: Tx,
+  orgId: string,
+  eventId: string,
+  people: readonly (readonly [string, string])[],
+  statuses: ("confirmed" | "waitlisted")[],
+  roles: (string | null)[],
+  now: Date,
+) {
   let i = 0;
   const key = await eventKey(tx, { id: eventId, dataKeyId: null }, orgId);
   for (const [name, handle] of people) {
@@ -78,7 +122,10 @@ async function addSignups(tx: Tx, orgId: string, eventId: string, people: readon
     i++;
   }
   const confirmed = statuses.slice(0, people.length).filter((s) => s === "confirmed").length + Math.max(0, people.length - statuses.length);
-  await tx.update(events).set({ confirmedCount: confirmed, waitlistedCount: people.length - confirmed }).where(eq(events.id, eventId));
+  await tx
+    .update(events)
+    .set({ confirmedCount: confirmed, waitlistedCount: people.length - confirmed })
+    .where(eq(events.id, eventId));
 }
 
 /** Adds the two campaigns of the story if they are not there yet; returns how many rows it made. */
@@ -94,7 +141,8 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
       slug: "embassy-day-of-action",
       title: "Day of action at Kazakhstan's embassies",
       kind: "embassy_protest",
-      summary: "Free the jailed Zhanaozen oil workers and Vadim Kuramshin: protests at noon outside Kazakhstan's embassies in Berlin, London, Brussels and Warsaw.",
+      summary:
+        "Free the jailed Zhanaozen oil workers and Vadim Kuramshin: protests at noon outside Kazakhstan's embassies in Berlin, London, Brussels and Warsaw.",
       body: EMBASSY_BODY,
       appealUrl: "https://example.org/campaign-kazakhstan/appeal",
       status: "published",
@@ -120,7 +168,8 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
     };
     const [row] = await tx.insert(events).values(values).returning({ id: events.id });
     created++;
-    const people = e.city === "Berlin" ? PEOPLE.slice(0, 3) : e.city === "London" ? PEOPLE.slice(5, 7) : e.city === "Warsaw" ? PEOPLE.slice(1, 3).concat([PEOPLE[7]]) : [];
+    const people =
+      e.city === "Berlin" ? PEOPLE.slice(0, 3) : e.city === "London" ? PEOPLE.slice(5, 7) : e.city === "Warsaw" ? PEOPLE.slice(1, 3).concat([PEOPLE[7]]) : [];
     await addSignups(tx, orgId, row!.id, people, [], ["steward", null, "legal observer"], now);
     created += people.length;
   }
@@ -172,10 +221,28 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
     })
     .returning();
   created++;
-  const court = { kind: "hearing" as const, timeZone: "Asia/Aqtau", venue: "Aktau City Court", address: "Microdistrict 9, Aktau", city: "Aktau", country: "KZ", latitude: 43.6481, longitude: 51.1722, capacity: 5, waitlist: true, roles: ["observer", "interpreter"] };
+  const court = {
+    kind: "hearing" as const,
+    timeZone: "Asia/Aqtau",
+    venue: "Aktau City Court",
+    address: "Microdistrict 9, Aktau",
+    city: "Aktau",
+    country: "KZ",
+    latitude: 43.6481,
+    longitude: 51.1722,
+    capacity: 5,
+    waitlist: true,
+    roles: ["observer", "interpreter"],
+  };
   const hearings = [
     { slug: "hearing-1", title: "Hearing: the prosecution's witnesses", days: -12, people: PEOPLE.slice(3, 5), statuses: [] as ("confirmed" | "waitlisted")[] },
-    { slug: "hearing-2", title: "Hearing: the defence's case", days: 9, people: PEOPLE.slice(0, 7), statuses: ["confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "waitlisted", "waitlisted"] as ("confirmed" | "waitlisted")[] },
+    {
+      slug: "hearing-2",
+      title: "Hearing: the defence's case",
+      days: 9,
+      people: PEOPLE.slice(0, 7),
+      statuses: ["confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "waitlisted", "waitlisted"] as ("confirmed" | "waitlisted")[],
+    },
     { slug: "hearing-3", title: "Hearing: closing speeches", days: 23, people: PEOPLE.slice(7, 9), statuses: [], postponedFrom: 16 },
     { slug: "verdict", title: "Verdict", days: 37, people: [], statuses: [] },
   ];

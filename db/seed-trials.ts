@@ -7,7 +7,8 @@ import { articleLinks, articles, campaigns, caseUpdates, cases, defendants, even
 // and the cases the trial watch follows. Added once, also to a database seeded before they existed.
 
 const DAY = 86_400_000;
-const at = (now: Date, days: number, time: string, zone: string) => zonedLocalToInstant(`${new Date(now.getTime() + days * DAY).toISOString().slice(0, 10)}T${time}`, zone)!;
+const at = (now: Date, days: number, time: string, zone: string) =>
+  zonedLocalToInstant(`${new Date(now.getTime() + days * DAY).toISOString().slice(0, 10)}T${time}`, zone)!;
 
 export const DEMO_ARTICLE = {
   url: "https://www.socialistworld.net/",
@@ -26,15 +27,24 @@ export const DEMO_ARTICLE = {
 const COURT_ZONE = "Asia/Aqtau";
 
 export async function seedArticlesAndTrials(tx: Tx, orgId: string, now = new Date()): Promise<number> {
-  const [known] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.orgId, orgId), eq(articles.url, DEMO_ARTICLE.url)));
+  const [known] = await tx
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.orgId, orgId), eq(articles.url, DEMO_ARTICLE.url)));
   if (known) return 0;
-  const story = await tx.select({ id: campaigns.id, slug: campaigns.slug }).from(campaigns).where(and(eq(campaigns.orgId, orgId), inArray(campaigns.slug, ["embassy-day-of-action", "zhanaozen-trial-watch"])));
+  const story = await tx
+    .select({ id: campaigns.id, slug: campaigns.slug })
+    .from(campaigns)
+    .where(and(eq(campaigns.orgId, orgId), inArray(campaigns.slug, ["embassy-day-of-action", "zhanaozen-trial-watch"])));
   const embassy = story.find((c) => c.slug === "embassy-day-of-action");
   const trial = story.find((c) => c.slug === "zhanaozen-trial-watch");
   if (!embassy || !trial) return 0;
   let created = 0;
 
-  const [article] = await tx.insert(articles).values({ orgId, ...DEMO_ARTICLE }).returning({ id: articles.id });
+  const [article] = await tx
+    .insert(articles)
+    .values({ orgId, ...DEMO_ARTICLE })
+    .returning({ id: articles.id });
   await tx.insert(articleLinks).values([
     { articleId: article!.id, campaignId: embassy.id, position: 0 },
     { articleId: article!.id, campaignId: trial.id, position: 0 },
@@ -48,7 +58,8 @@ export async function seedArticlesAndTrials(tx: Tx, orgId: string, now = new Dat
       name: "The Zhanaozen oil workers",
       court: "Aktau City Court",
       charges: "Organising and taking part in mass unrest",
-      summary: "Oil workers who struck for seven months in 2011 are on trial for the unrest that followed the police shooting of 16 December 2011. Several describe torture in pre-trial detention.",
+      summary:
+        "Oil workers who struck for seven months in 2011 are on trial for the unrest that followed the police shooting of 16 December 2011. Several describe torture in pre-trial detention.",
     })
     .returning({ id: cases.id });
   const [kuramshin] = await tx
@@ -64,16 +75,32 @@ export async function seedArticlesAndTrials(tx: Tx, orgId: string, now = new Dat
   created += 2;
 
   await tx.insert(defendants).values([
-    { caseId: oil!.id, name: "Roza Tuletayeva", status: "sentenced", sentence: "7 years", notes: "Strike spokesperson; described torture in custody in court.", isPublic: true },
+    {
+      caseId: oil!.id,
+      name: "Roza Tuletayeva",
+      status: "sentenced",
+      sentence: "7 years",
+      notes: "Strike spokesperson; described torture in custody in court.",
+      isPublic: true,
+    },
     { caseId: oil!.id, name: "T. K.", status: "on_trial", notes: "Initials only, at the family's request.", isPublic: true },
     // Internal: the family fears reprisals; only members of the organisation see this one.
-    { caseId: oil!.id, name: "Aset Zhaksylykov", status: "detained", notes: "Family asked us not to publish the name. Lawyer: via the Almaty office.", isPublic: false },
+    {
+      caseId: oil!.id,
+      name: "Aset Zhaksylykov",
+      status: "detained",
+      notes: "Family asked us not to publish the name. Lawyer: via the Almaty office.",
+      isPublic: false,
+    },
     { caseId: kuramshin!.id, name: "Vadim Kuramshin", status: "detained", isPublic: true },
   ]);
   created += 4;
 
   // The story's hearings in Aktau belong to the oil workers' case.
-  await tx.update(events).set({ caseId: oil!.id }).where(and(eq(events.campaignId, trial.id), eq(events.kind, "hearing")));
+  await tx
+    .update(events)
+    .set({ caseId: oil!.id })
+    .where(and(eq(events.campaignId, trial.id), eq(events.kind, "hearing")));
   await tx.insert(events).values({
     campaignId: trial.id,
     caseId: kuramshin!.id,

@@ -20,7 +20,12 @@ async function snapshot() {
   const people = await handle.db
     .select({ id: users.id, email: users.email, hash: users.passwordHash })
     .from(users)
-    .where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    .where(
+      inArray(
+        users.email,
+        DEMO_USERS.map((u) => u.email),
+      ),
+    );
   const members = orgs[0] ? await handle.db.select().from(memberships).where(eq(memberships.orgId, orgs[0].id)) : [];
   return { orgs, people: people.sort((a, b) => a.email.localeCompare(b.email)), members: members.sort((a, b) => a.userId.localeCompare(b.userId)) };
 }
@@ -43,7 +48,10 @@ it("tells the trial watch: the report linked to both campaigns, two cases, a pos
   await seed(handle.db);
   const { readMoreForCampaign } = await import("@/lib/articles/public");
   const { getPublicCases, getTimeline } = await import("@/lib/trials/public");
-  const story = await handle.db.select().from(campaigns).where(inArray(campaigns.slug, ["embassy-day-of-action", "zhanaozen-trial-watch"]));
+  const story = await handle.db
+    .select()
+    .from(campaigns)
+    .where(inArray(campaigns.slug, ["embassy-day-of-action", "zhanaozen-trial-watch"]));
   for (const c of story) expect((await readMoreForCampaign(c.id)).map((a) => a.title)).toContain(DEMO_ARTICLE.title);
   const trial = story.find((c) => c.slug === "zhanaozen-trial-watch")!;
   const cases = await getPublicCases(trial.id);

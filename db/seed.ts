@@ -28,7 +28,10 @@ export async function seed(db: Db) {
     for (const u of DEMO_USERS) {
       let [user] = await tx.select().from(users).where(eq(users.email, u.email));
       if (!user) {
-        [user] = await tx.insert(users).values({ name: u.name, email: u.email, passwordHash: await hashPassword(DEMO_PASSWORD) }).returning();
+        [user] = await tx
+          .insert(users)
+          .values({ name: u.name, email: u.email, passwordHash: await hashPassword(DEMO_PASSWORD) })
+          .returning();
         created++;
       }
       const [member] = await tx
@@ -53,8 +56,14 @@ export async function seed(db: Db) {
  * Berlin and Warsaw and the trial watch, and sees no other list (London and Brussels answer 404 to her).
  */
 async function seedReach(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], orgId: string, organizerId: string, coordinatorId: string): Promise<number> {
-  await tx.update(campaigns).set({ createdBy: organizerId }).where(and(eq(campaigns.orgId, orgId), isNull(campaigns.createdBy)));
-  const [any] = await tx.select({ id: memberScopes.id }).from(memberScopes).where(and(eq(memberScopes.orgId, orgId), eq(memberScopes.userId, coordinatorId)));
+  await tx
+    .update(campaigns)
+    .set({ createdBy: organizerId })
+    .where(and(eq(campaigns.orgId, orgId), isNull(campaigns.createdBy)));
+  const [any] = await tx
+    .select({ id: memberScopes.id })
+    .from(memberScopes)
+    .where(and(eq(memberScopes.orgId, orgId), eq(memberScopes.userId, coordinatorId)));
   if (any) return 0;
   const [trial] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, "zhanaozen-trial-watch"));
   const given = [

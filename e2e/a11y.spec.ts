@@ -10,7 +10,13 @@ async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(" | ")}`,
+    );
   expect(bad, `${what} (${page.url()})`).toEqual([]);
 }
 
@@ -21,12 +27,24 @@ test.describe.configure({ mode: "parallel" });
 test("public pages and the sign-up flow", async ({ page }) => {
   // Eleven axe runs: on two busy cores they take close to a minute.
   test.setTimeout(120_000);
-  for (const path of ["/", "/c/embassy-day-of-action", "/c/zhanaozen-trial-watch", "/c/embassy-day-of-action/embassy-protest-london", "/articles", "/articles?q=repression", "/login", "/register"]) {
+  for (const path of [
+    "/",
+    "/c/embassy-day-of-action",
+    "/c/zhanaozen-trial-watch",
+    "/c/embassy-day-of-action/embassy-protest-london",
+    "/articles",
+    "/articles?q=repression",
+    "/login",
+    "/register",
+  ]) {
     await page.goto(path);
     await expectAccessible(page, path);
   }
   await page.goto("/articles?q=repression");
-  await page.getByRole("link", { name: /Kazakhstan: Bloody, corrupt regime/ }).first().click();
+  await page
+    .getByRole("link", { name: /Kazakhstan: Bloody, corrupt regime/ })
+    .first()
+    .click();
   await expectAccessible(page, "article page");
 
   const event = new EventPage(page);

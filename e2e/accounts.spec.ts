@@ -238,4 +238,3 @@ test.describe("Accounts", () => {
 function codeAt(secret: string, offset: number): Promise<string> {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset });
 }
-

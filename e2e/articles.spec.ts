@@ -5,7 +5,10 @@ import { unique } from "./support/data";
 
 const ORG = "campaign-kazakhstan";
 
-test("an organizer adds an article, links it to a campaign and an event, and supporters find it there and by a Russian or an English word", async ({ page, browser }) => {
+test("an organizer adds an article, links it to a campaign and an event, and supporters find it there and by a Russian or an English word", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await logIn(page, "organizer@picket.example");
 
@@ -16,7 +19,14 @@ test("an organizer adds an article, links it to a campaign and an event, and sup
   const title = `Zhanaozen: the ${english} speak`;
   const editor = new ArticleEditor(page);
   await editor.gotoNew(ORG);
-  await editor.create({ url: `https://news.example/${id}`, title, publication: "Solidarity News", publishedOn: "2012-07-20", language: "ru", excerpt: `Показания: ${russian} рассказали о пытках.` });
+  await editor.create({
+    url: `https://news.example/${id}`,
+    title,
+    publication: "Solidarity News",
+    publishedOn: "2012-07-20",
+    language: "ru",
+    excerpt: `Показания: ${russian} рассказали о пытках.`,
+  });
 
   await editor.linkTo("Campaign: Day of action at Kazakhstan's embassies");
   await editor.linkTo("Protest at the embassy in Berlin");

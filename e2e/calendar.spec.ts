@@ -11,7 +11,9 @@ test("the campaign page offers its calendar; the file holds every event of the d
   const root = new ICAL.Component(ICAL.parse(await res.text()));
   const events = root.getAllSubcomponents("vevent");
   const zones = new Set(events.map((e) => e.getFirstProperty("dtstart")!.getParameter("tzid")));
-  expect(events.map((e) => e.getFirstPropertyValue("summary"))).toEqual(expect.arrayContaining(["Protest at the embassy in London", "Protest at the embassy in Warsaw"]));
+  expect(events.map((e) => e.getFirstPropertyValue("summary"))).toEqual(
+    expect.arrayContaining(["Protest at the embassy in London", "Protest at the embassy in Warsaw"]),
+  );
   expect(zones).toEqual(new Set(root.getAllSubcomponents("vtimezone").map((z) => z.getFirstPropertyValue("tzid"))));
   expect(zones.has("Europe/London")).toBe(true);
 

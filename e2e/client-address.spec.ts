@@ -23,7 +23,13 @@ test("a client cannot escape the per-client sign-up limit by writing X-Forwarded
     await seedStore(store);
     const run = unique();
     const signUp = (base: string, n: string, forwardedFor?: string) =>
-      postSignup(base, CAMPAIGN, EVENT, { name: `Limit ${n}`, email: `limit-${run}-${n}@example.org` }, forwardedFor ? { "x-forwarded-for": forwardedFor } : {});
+      postSignup(
+        base,
+        CAMPAIGN,
+        EVENT,
+        { name: `Limit ${n}`, email: `limit-${run}-${n}@example.org` },
+        forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+      );
 
     const direct = await startServer(store, testPort(14), { PICKET_SIGNUP_LIMIT_PER_CLIENT: "3" });
     try {

@@ -72,7 +72,9 @@ test("a coordinator finds the event, filters the list, checks people in on a fla
 });
 
 test("people outside the organisation get nothing from the lists or the check-in API", async ({ page, request }) => {
-  const anonymous = await request.get("/dashboard/campaign-kazakhstan/campaigns/embassy-day-of-action/events/embassy-protest-warsaw/attendees", { maxRedirects: 0 });
+  const anonymous = await request.get("/dashboard/campaign-kazakhstan/campaigns/embassy-day-of-action/events/embassy-protest-warsaw/attendees", {
+    maxRedirects: 0,
+  });
   expect([302, 303, 307]).toContain(anonymous.status());
   const api = await page.request.post("/api/orgs/campaign-kazakhstan/signups/00000000-0000-4000-8000-000000000000/check-in", { data: { checkedIn: true } });
   expect(api.status()).toBe(404);

@@ -13,12 +13,18 @@ const LONG_NAME = "Айгерим Нұрсұлтанқызы Жұмабаева-
 const LONG_EMAIL = `aigerim.nursultankyzy.zhumabayeva.toleubekova-${unique()}@solidarity-with-zhanaozen.example.org`;
 
 async function signUp(campaign: string, event: string, name: string, email: string) {
-  const res = await fetch(`${baseURL}/api/c/${campaign}/${event}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, email }) });
+  const res = await fetch(`${baseURL}/api/c/${campaign}/${event}/signups`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name, email }),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { status: string };
 }
 
-test("a full event at the door: waitlisted people are on the list and confirmed by checking in, walk-ins are added, undo is deliberate and the count shows it", async ({ page }) => {
+test("a full event at the door: waitlisted people are on the list and confirmed by checking in, walk-ins are added, undo is deliberate and the count shows it", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await logIn(page, "organizer@picket.example");
   const campaigns = new CampaignEditor(page);
@@ -26,7 +32,18 @@ test("a full event at the door: waitlisted people are on the list and confirmed 
   const campaign = await campaigns.create({ title: `Courtroom seats ${unique()}`, kind: "trial_watch", summary: "Observers at the hearing." });
   const editor = new EventEditor(page);
   await editor.gotoNew(ORG, campaign);
-  const event = await editor.create({ title: "Hearing", kind: "hearing", country: "KZ", city: "Aktau", timeZone: "Asia/Aqtau", venue: "Aktau City Court", startsLocal: "2027-05-12T10:00", endsLocal: "2027-05-12T13:00", capacity: "1", waitlist: true });
+  const event = await editor.create({
+    title: "Hearing",
+    kind: "hearing",
+    country: "KZ",
+    city: "Aktau",
+    timeZone: "Asia/Aqtau",
+    venue: "Aktau City Court",
+    startsLocal: "2027-05-12T10:00",
+    endsLocal: "2027-05-12T13:00",
+    capacity: "1",
+    waitlist: true,
+  });
   await campaigns.goto(ORG, campaign);
   await campaigns.publish();
 

@@ -61,7 +61,6 @@ async function checkStored(query: Query, run: string, acknowledged: string[], se
   expect(event!.confirmed_count, "the event's count of confirmed places").toBe(signups.filter((s) => s.status === "confirmed").length);
 }
 
-
 test("PostgreSQL: a server killed during a sign-up flood loses no acknowledged sign-up, and its count of places matches the rows", async () => {
   test.setTimeout(180_000);
   const missing = await postgresMissing();
@@ -130,11 +129,14 @@ test("two instances on one PostgreSQL: sign-ups through both fill an event to ex
       const run = unique();
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      const confirmedCount = async () => (await client.query<{ n: number }>(`select confirmed_count as n from events where slug = 'embassy-protest-warsaw'`)).rows[0]!.n;
+      const confirmedCount = async () =>
+        (await client.query<{ n: number }>(`select confirmed_count as n from events where slug = 'embassy-protest-warsaw'`)).rows[0]!.n;
       const before = await confirmedCount();
       // Warsaw has 40 places and a waitlist; 100 people sign up, half through each instance, all at once.
       const statuses = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => postSignup(i % 2 ? b.base : a.base, CAMPAIGN, "embassy-protest-warsaw", { name: `Both ${i}`, email: `both-${run}-${i}@example.org` })),
+        Array.from({ length: 100 }, (_, i) =>
+          postSignup(i % 2 ? b.base : a.base, CAMPAIGN, "embassy-protest-warsaw", { name: `Both ${i}`, email: `both-${run}-${i}@example.org` }),
+        ),
       );
       expect(statuses.every((s) => s === 201)).toBe(true);
       const ours = (await storedSignups(pgQuery(client), MASTER_KEY, "embassy-protest-warsaw")).filter((s) => s.email?.startsWith(`both-${run}-`));

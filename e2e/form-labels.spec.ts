@@ -55,7 +55,13 @@ function fieldsOf(page: Page): Promise<Field[]> {
     const skipped = new Set(["hidden", "checkbox", "radio", "submit", "button", "reset", "image"]);
     return forms.flatMap((form) =>
       [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")]
-        .filter((el) => !(el instanceof HTMLInputElement && skipped.has(el.type)) && !(el as HTMLInputElement).readOnly && !el.disabled && !el.closest('[aria-hidden="true"]'))
+        .filter(
+          (el) =>
+            !(el instanceof HTMLInputElement && skipped.has(el.type)) &&
+            !(el as HTMLInputElement).readOnly &&
+            !el.disabled &&
+            !el.closest('[aria-hidden="true"]'),
+        )
         .map((el) => ({ name: el.name, label: (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? "").trim(), required: el.required })),
     );
   });
@@ -124,7 +130,9 @@ async function dashboardForms(browser: Browser, locale: AppLocale, word: string)
   const page = await inLanguage(context, locale);
   // An article's own page: its address is the data's.
   await open(page, locale, `${D}/articles`);
-  const article = (await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).find((h) => /\/articles\/(?!new$)[^/?#]+$/.test(h));
+  const article = (await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).find((h) =>
+    /\/articles\/(?!new$)[^/?#]+$/.test(h),
+  );
   expect(article, "an article to open").toBeTruthy();
   for (const path of [...DASHBOARD, article!]) {
     await open(page, locale, path);
@@ -174,7 +182,9 @@ for (const locale of ["en", "ru", "kk"] as const) {
 // The dashboard's forms are the same in every language but their words: two languages, two alphabets.
 for (const locale of ["en", "kk"] as const) {
   const word = optionalWord(locale);
-  test(`in ${locale}, every optional field of the dashboard and account forms says ${word}, no required one does; an owner's invitation needs the address; a walk-in's name too long says the limit`, async ({ browser }) => {
+  test(`in ${locale}, every optional field of the dashboard and account forms says ${word}, no required one does; an owner's invitation needs the address; a walk-in's name too long says the limit`, async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     await dashboardForms(browser, locale, word);
   });

@@ -5,7 +5,11 @@ import { logIn } from "./support/auth";
 function expectHardened(res: APIResponse, what: string) {
   const h = res.headers();
   const csp = h["content-security-policy"] ?? "";
-  const script = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const script =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(script, what).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
   expect(script, what).not.toContain("'unsafe-inline'");
   expect(csp, what).toContain("frame-ancestors 'none'");
@@ -34,7 +38,9 @@ test("a public page, a dashboard page and an API response carry the security hea
 
   // The page works under its policy: Next's scripts carry the nonce, nothing inline runs without it.
   await page.goto("/c/embassy-day-of-action/embassy-protest-london");
-  const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => ({ src: (e as HTMLScriptElement).src, nonce: (e as HTMLScriptElement).nonce })));
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((els) => els.map((e) => ({ src: (e as HTMLScriptElement).src, nonce: (e as HTMLScriptElement).nonce })));
   expect(scripts.length).toBeGreaterThan(0);
   for (const s of scripts) expect(s.nonce, s.src || "inline script").not.toBe("");
 

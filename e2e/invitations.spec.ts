@@ -31,7 +31,9 @@ async function serverRenderedInviteForm(request: APIRequestContext, slug: string
   expect(form).toContain(`name="org" value="${slug}"`);
   // Post to the organisation's overview, a page a coordinator may open.
   const opening = form.match(/^<form\b[^>]*>/)![0];
-  const retargeted = / action="[^"]*"/.test(opening) ? opening.replace(/ action="[^"]*"/, ` action="/dashboard/${slug}"`) : opening.replace(/>$/, ` action="/dashboard/${slug}">`);
+  const retargeted = / action="[^"]*"/.test(opening)
+    ? opening.replace(/ action="[^"]*"/, ` action="/dashboard/${slug}"`)
+    : opening.replace(/>$/, ` action="/dashboard/${slug}">`);
   return retargeted + form.slice(opening.length);
 }
 

@@ -93,7 +93,9 @@ test("the dashboard in Russian", async ({ browser }) => {
 
 test("in Kazakh, the reader's own time names its month and weekday in Kazakh, also where the browser has no Kazakh names", async ({ browser }) => {
   // Chromium ships without Kazakh month names (it writes "M12"): the page carries the server's.
-  const names = { months: Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat("kk", { month: "short", timeZone: "UTC" }).format(Date.UTC(2024, i, 15, 12))) };
+  const names = {
+    months: Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat("kk", { month: "short", timeZone: "UTC" }).format(Date.UTC(2024, i, 15, 12))),
+  };
   const context = await browser.newContext({ locale: "kk-KZ", timezoneId: "Asia/Almaty" });
   const page = await context.newPage();
   await page.goto(`/kk${EVENT}`);

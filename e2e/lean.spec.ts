@@ -13,7 +13,8 @@ const EVENT = `/c/${CAMPAIGN}/embassy-protest-london`;
 function scriptLog(page: Page) {
   const files: { url: string; gzip: Promise<number> }[] = [];
   page.on("response", (res) => {
-    if (res.request().resourceType() === "script") files.push({ url: new URL(res.url()).pathname, gzip: res.body().then((b) => gzipSync(b, { level: 9 }).length) });
+    if (res.request().resourceType() === "script")
+      files.push({ url: new URL(res.url()).pathname, gzip: res.body().then((b) => gzipSync(b, { level: 9 }).length) });
   });
   return files;
 }

@@ -22,7 +22,10 @@ async function signUp(browser: Browser, name: string, email: string, role?: stri
   return privateLinkFor(email);
 }
 
-test("a supporter's confirmation reaches their inbox with the private link; the owner's mailbox lists it as sent and shows no link", async ({ browser, baseURL }) => {
+test("a supporter's confirmation reaches their inbox with the private link; the owner's mailbox lists it as sent and shows no link", async ({
+  browser,
+  baseURL,
+}) => {
   const name = `Saule ${unique()}`;
   const email = `saule-${unique()}@example.org`;
   const privateLink = await signUp(browser, name, email);

@@ -11,7 +11,14 @@ async function virtualAuthenticator(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   return {
     credentials: async () => (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials,
@@ -110,7 +117,9 @@ test.describe("Passkeys", () => {
     const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
     await new LoginPage(page).goto();
-    await expect(page.getByTestId("passkey-login")).toHaveText("Passkeys need JavaScript in this browser. Without it, type a code from your app or a recovery code.");
+    await expect(page.getByTestId("passkey-login")).toHaveText(
+      "Passkeys need JavaScript in this browser. Without it, type a code from your app or a recovery code.",
+    );
     await expect(page.getByRole("button", { name: "Use a passkey" })).toHaveCount(0);
     // The form itself works: a wrong password comes back refused, from the server alone.
     const login = new LoginPage(page);

@@ -44,7 +44,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
 
-test("an organizer's event forms refuse past dates and say every mistake at once; a date typo that brings the erasure earlier asks first; a long address in a title scrolls no page sideways", async ({ browser }) => {
+test("an organizer's event forms refuse past dates and say every mistake at once; a date typo that brings the erasure earlier asks first; a long address in a title scrolls no page sideways", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const { context, page } = await onPhone(browser, "organizer@picket.example");
   const editor = new EventEditor(page);
@@ -56,7 +58,14 @@ test("an organizer's event forms refuse past dates and say every mistake at once
 
   // Back to English (the language chosen in the address is remembered).
   await page.goto(`/en/dashboard/${ORG}/campaigns/${CAMPAIGN}/events/new`);
-  await editor.fill({ title: "no", country: "DE", timeZone: "Europe/Berlin", startsLocal: "2012-07-20T12:00", endsLocal: "2012-07-20T11:00", deadlineLocal: "2012-07-20T13:00" });
+  await editor.fill({
+    title: "no",
+    country: "DE",
+    timeZone: "Europe/Berlin",
+    startsLocal: "2012-07-20T12:00",
+    endsLocal: "2012-07-20T11:00",
+    deadlineLocal: "2012-07-20T13:00",
+  });
   await editor.form.getByRole("button", { name: "Create event" }).click();
   // One answer: the field's own message with its limit, the date in the past, and the messages comparing fields.
   await expect(editor.fieldError("title")).toHaveText("This is too short. At least 3 characters.");
@@ -66,7 +75,14 @@ test("an organizer's event forms refuse past dates and say every mistake at once
   await expectNoSidewaysScroll(page);
 
   const title = `Picket: https://www.example.org/${"solidarity-with-the-oil-workers-".repeat(3)}${unique()}`;
-  await editor.fill({ title, startsLocal: `${year}-05-14T10:00`, endsLocal: `${year}-05-14T12:00`, deadlineLocal: "", city: "Berlin", slug: `long-title-${unique()}` });
+  await editor.fill({
+    title,
+    startsLocal: `${year}-05-14T10:00`,
+    endsLocal: `${year}-05-14T12:00`,
+    deadlineLocal: "",
+    city: "Berlin",
+    slug: `long-title-${unique()}`,
+  });
   const slug = await submitAndLand(page, "Create event", /\/events\/[a-z0-9-]+\?created=1$/);
   await expectNoSidewaysScroll(page);
 
@@ -109,7 +125,9 @@ test("an organizer's event forms refuse past dates and say every mistake at once
   await reader.close();
 });
 
-test("a draft campaign: its 'created as a draft' note goes once published; translations only into other languages never hide the original's summary, and say saved or deleted only while true; a draft and its event are deleted after asking", async ({ browser }) => {
+test("a draft campaign: its 'created as a draft' note goes once published; translations only into other languages never hide the original's summary, and say saved or deleted only while true; a draft and its event are deleted after asking", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { context, page } = await onPhone(browser, "organizer@picket.example");
   const campaign = new CampaignEditor(page);
@@ -123,7 +141,10 @@ test("a draft campaign: its 'created as a draft' note goes once published; trans
   await expect(page.getByRole("main").getByText("The campaign is published.")).toBeVisible();
   await expect(created).toHaveCount(0);
 
-  const panel = page.locator("section, div").filter({ has: page.getByRole("heading", { name: "Translations" }) }).last();
+  const panel = page
+    .locator("section, div")
+    .filter({ has: page.getByRole("heading", { name: "Translations" }) })
+    .last();
   await expect(panel.getByTestId("original-language")).toContainText("Written in English");
   await panel.getByText("Add a translation").click();
   const language = panel.getByLabel("Language", { exact: true });
@@ -152,7 +173,14 @@ test("a draft campaign: its 'created as a draft' note goes once published; trans
   await expect(page.getByRole("button", { name: "Delete campaign" })).toBeVisible();
   const editor = new EventEditor(page);
   await editor.gotoNew(ORG, slug);
-  await editor.fill({ title: "Wrong city", country: "PL", timeZone: "Europe/Warsaw", startsLocal: `${year}-05-14T10:00`, endsLocal: `${year}-05-14T12:00`, city: "Krakow" });
+  await editor.fill({
+    title: "Wrong city",
+    country: "PL",
+    timeZone: "Europe/Warsaw",
+    startsLocal: `${year}-05-14T10:00`,
+    endsLocal: `${year}-05-14T12:00`,
+    city: "Krakow",
+  });
   const eventSlug = await submitAndLand(page, "Create event", /\/events\/[a-z0-9-]+\?created=1$/);
   await page.getByRole("button", { name: "Delete event" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
@@ -167,7 +195,9 @@ test("a draft campaign: its 'created as a draft' note goes once published; trans
   await context.close();
 });
 
-test("without mail set up, owners see it on every dashboard page, and the message and invitation forms say nothing was sent; an invitation's link is copied and its address filled in at registration", async ({ browser }) => {
+test("without mail set up, owners see it on every dashboard page, and the message and invitation forms say nothing was sent; an invitation's link is copied and its address filled in at registration", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(path.join(tmpdir(), "picket-no-mail-"));
   const store = { PICKET_DATA_DIR: dir };
@@ -196,7 +226,9 @@ test("without mail set up, owners see it on every dashboard page, and the messag
     const invited = `new-${unique()}@example.org`;
     await email.fill(invited);
     await page.getByRole("button", { name: "Create invitation link" }).click();
-    await expect(page.getByTestId("invitation-held")).toHaveText(`Email is not set up on this server, so nothing was sent to ${invited}: pass the link on yourself.`);
+    await expect(page.getByTestId("invitation-held")).toHaveText(
+      `Email is not set up on this server, so nothing was sent to ${invited}: pass the link on yourself.`,
+    );
     await expect(page.getByTestId("invitation-emailed")).toHaveCount(0);
     const link = await page.getByTestId("invitation-link").inputValue();
     await page.getByRole("button", { name: "Copy link" }).click();

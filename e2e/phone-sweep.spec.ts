@@ -68,7 +68,9 @@ test.beforeAll(async ({ browser }) => {
     const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     return hrefs.find((h) => pattern.test(h));
   };
-  found = [await firstLink(`${D}/articles`, /\/articles\/(?!new$)[^/?#]+$/), await firstLink(`${D}/mailbox`, /\/mailbox\/[^/?#]+$/)].filter((h): h is string => !!h);
+  found = [await firstLink(`${D}/articles`, /\/articles\/(?!new$)[^/?#]+$/), await firstLink(`${D}/mailbox`, /\/mailbox\/[^/?#]+$/)].filter(
+    (h): h is string => !!h,
+  );
   storageState = await context.storageState();
   await context.close();
 });

@@ -14,7 +14,12 @@ const CAMPAIGN = "embassy-day-of-action";
 const OPEN_EVENT = "embassy-protest-berlin";
 
 /** A POST as any client may send it, with whatever Host and forwarding headers it likes. */
-function rawPost(base: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawPost(
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: "127.0.0.1", port: url.port, path, method: "POST", headers: { "content-type": "application/json", ...headers } }, (res) => {
@@ -57,7 +62,11 @@ test("the answer to a sign-up is the same whether or not the address was signed 
   expect(stranger).toEqual(first);
 
   const api = async (email: string) => {
-    const res = await fetch(`${baseURL}/api/c/${CAMPAIGN}/${OPEN_EVENT}/signups`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Api", email }) });
+    const res = await fetch(`${baseURL}/api/c/${CAMPAIGN}/${OPEN_EVENT}/signups`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Api", email }),
+    });
     const headers = Object.fromEntries([...res.headers].filter(([k]) => !["date", "content-security-policy"].includes(k)));
     return { status: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) };
   };
@@ -98,9 +107,7 @@ test("links in emails point only at the site's own address, whatever Host or X-F
 
   const promoted = people[5]!;
   const mails = [...(await waitForMail(victim, 2)), ...(await waitForMail(promoted, 2))];
-  expect(mails.map((m) => m.subject)).toEqual(
-    expect.arrayContaining(["Your sign-up for Protest at the embassy in Berlin", "A place is yours: Verdict"]),
-  );
+  expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining(["Your sign-up for Protest at the embassy in Berlin", "A place is yours: Verdict"]));
   for (const mail of mails) {
     const links = [...`${mail.text}\n${mail.html}`.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => new URL(m[0]).origin);
     expect(links.length).toBeGreaterThan(0);
@@ -112,12 +119,20 @@ test("links in emails point only at the site's own address, whatever Host or X-F
 test("the sign-up API takes JSON only, from this site or a site the campaign lists, and answers no other site's browser", async ({ baseURL }) => {
   const path = `${baseURL}/api/c/${CAMPAIGN}/${OPEN_EVENT}/signups`;
   const email = `form-post-${unique()}@example.org`;
-  const form = await fetch(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `name=Form&email=${encodeURIComponent(email)}` });
+  const form = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `name=Form&email=${encodeURIComponent(email)}`,
+  });
   expect(form.status).toBe(415);
   const text = await fetch(path, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ name: "Text", email }) });
   expect(text.status).toBe(415);
 
-  const elsewhere = await fetch(path, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body: JSON.stringify({ name: "Cross", email }) });
+  const elsewhere = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "https://evil.example" },
+    body: JSON.stringify({ name: "Cross", email }),
+  });
   expect(elsewhere.status).toBe(403);
   expect(elsewhere.headers.get("access-control-allow-origin")).toBeNull();
   const preflight = await fetch(path, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
@@ -147,7 +162,9 @@ test("a database that refuses in the middle of a sign-up flood leaves no name or
       for (let i = 0; !stop; i++) {
         const person = { name: `Secret Surname ${run} ${w}x${i}`, email: `secret-${run}-${w}-${i}@example.org` };
         people.set(person.email, person.name);
-        statuses.push(await postSignup(server.base, CAMPAIGN, OPEN_EVENT, { ...person, phone: "+7 701 555 0199", comment: `meet at the bridge ${run}` }).catch(() => 0));
+        statuses.push(
+          await postSignup(server.base, CAMPAIGN, OPEN_EVENT, { ...person, phone: "+7 701 555 0199", comment: `meet at the bridge ${run}` }).catch(() => 0),
+        );
       }
     };
     const workers = Array.from({ length: 8 }, (_, w) => worker(w));

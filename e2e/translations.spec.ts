@@ -14,7 +14,10 @@ test("an organizer translates a campaign and an event; a German reader gets the 
 
   const title = `Aktionstag an den Botschaften ${unique()}`;
   await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action`);
-  const panel = page.locator("section, div").filter({ has: page.getByRole("heading", { name: "Translations" }) }).last();
+  const panel = page
+    .locator("section, div")
+    .filter({ has: page.getByRole("heading", { name: "Translations" }) })
+    .last();
   await panel.getByText("Add a translation").click();
   await panel.getByLabel("Language").selectOption("de");
   await panel.getByLabel("Title").fill("x");
@@ -28,7 +31,10 @@ test("an organizer translates a campaign and an event; a German reader gets the 
   await expect(page.getByTestId("translation-de")).toContainText(title);
 
   await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-berlin`);
-  const eventPanel = page.locator("section, div").filter({ has: page.getByRole("heading", { name: "Translations" }) }).last();
+  const eventPanel = page
+    .locator("section, div")
+    .filter({ has: page.getByRole("heading", { name: "Translations" }) })
+    .last();
   await eventPanel.getByText("Add a translation").click();
   await eventPanel.getByLabel("Language").selectOption("de");
   await eventPanel.getByLabel("Title").fill("Protest vor der Botschaft in Berlin");

@@ -6,7 +6,10 @@ import { unique } from "./support/data";
 const ORG = "campaign-kazakhstan";
 const TRIAL = "zhanaozen-trial-watch";
 
-test("the trial watch timeline shows a postponed hearing with both dates and the reason, a verdict, and the internal defendant only to members", async ({ page, browser }) => {
+test("the trial watch timeline shows a postponed hearing with both dates and the reason, a verdict, and the internal defendant only to members", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const reader = await (await browser.newContext({ timezoneId: "Asia/Almaty" })).newPage();
   const campaign = new PublicCampaignPage(reader);
@@ -23,7 +26,9 @@ test("the trial watch timeline shows a postponed hearing with both dates and the
   await expect(campaign.timelineItem("Kazakhstan: Bloody, corrupt regime")).toContainText("Article");
 
   // Newest first.
-  const dates = await campaign.timeline.locator("time[datetime]").evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime")!)).filter((n) => !Number.isNaN(n)));
+  const dates = await campaign.timeline
+    .locator("time[datetime]")
+    .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime")!)).filter((n) => !Number.isNaN(n)));
   expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
   await expect(campaign.cases).toContainText("Roza Tuletayeva");

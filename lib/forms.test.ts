@@ -13,7 +13,11 @@ const issues = (schema: z.ZodType, input: unknown) => schema.safeParse(input).er
 describe("a schema's issues as field messages", () => {
   it("name the limit of a field too long or too short, and keep the first message of each field", () => {
     const schema = z.object({
-      name: z.string().min(3, "validation.tooShort").max(120, "validation.tooLong").refine((s) => !s.includes("@"), "validation.nameAddress"),
+      name: z
+        .string()
+        .min(3, "validation.tooShort")
+        .max(120, "validation.tooLong")
+        .refine((s) => !s.includes("@"), "validation.nameAddress"),
       comment: z.string().max(1000, "validation.tooLong"),
       email: z.email("validation.email"),
     });
@@ -50,7 +54,12 @@ describe("a schema's issues as field messages", () => {
 
 describe("a message carried in a form's state", () => {
   it("is split back into its key and the values it names", () => {
-    const state: FormState = { status: "error", fieldErrors: { name: "validation.tooLongLimit", email: "validation.email" }, values: {}, messageValues: { name: { limit: 120 } } };
+    const state: FormState = {
+      status: "error",
+      fieldErrors: { name: "validation.tooLongLimit", email: "validation.email" },
+      values: {},
+      messageValues: { name: { limit: 120 } },
+    };
     expect(messageParts(fieldError(state, "name")!)).toEqual({ key: "validation.tooLongLimit", values: { limit: 120 } });
     expect(messageParts(fieldError(state, "email")!)).toEqual({ key: "validation.email" });
   });
@@ -58,10 +67,13 @@ describe("a message carried in a form's state", () => {
 
 // (The walk-in's answer, from a route that needs the session, is checked in the browser: e2e/form-labels.spec.ts.)
 describe("the JSON answer of the sign-up API", () => {
-  const post = (body: unknown) => new Request("http://picket.test/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    new Request("http://picket.test/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
   it("name the limit of a sign-up's name or comment too long, as the form does", async () => {
-    const res = await postSignup(post({ name: "n".repeat(121), email: "aigul@example.org", comment: "c".repeat(1001) }), { params: Promise.resolve({ campaign: "embassy-day-of-action", event: "embassy-protest-berlin" }) });
+    const res = await postSignup(post({ name: "n".repeat(121), email: "aigul@example.org", comment: "c".repeat(1001) }), {
+      params: Promise.resolve({ campaign: "embassy-day-of-action", event: "embassy-protest-berlin" }),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       error: "errors.checkFields",
@@ -79,12 +91,31 @@ describe("prefixed form fields", () => {
   };
 
   it("drops the prefix the form names, and the naming field itself", () => {
-    const out = unprefixed(form([["prefix", "case-3-"], ["case-3-name", "Roza"], ["org", "ck"]]));
-    expect([...out.entries()]).toEqual([["name", "Roza"], ["org", "ck"]]);
+    const out = unprefixed(
+      form([
+        ["prefix", "case-3-"],
+        ["case-3-name", "Roza"],
+        ["org", "ck"],
+      ]),
+    );
+    expect([...out.entries()]).toEqual([
+      ["name", "Roza"],
+      ["org", "ck"],
+    ]);
   });
 
   it("drops the action's own prefix when it gives one, whatever the form names", () => {
-    const out = unprefixed(form([["postpone-startsLocal", "2027-01-16T12:00"], ["eventId", "e1"], ["prefix", "other-"]]), "postpone-");
-    expect([...out.entries()]).toEqual([["startsLocal", "2027-01-16T12:00"], ["eventId", "e1"]]);
+    const out = unprefixed(
+      form([
+        ["postpone-startsLocal", "2027-01-16T12:00"],
+        ["eventId", "e1"],
+        ["prefix", "other-"],
+      ]),
+      "postpone-",
+    );
+    expect([...out.entries()]).toEqual([
+      ["startsLocal", "2027-01-16T12:00"],
+      ["eventId", "e1"],
+    ]);
   });
 });

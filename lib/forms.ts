@@ -30,7 +30,10 @@ function issueLimit(issue: z.core.$ZodIssue): number | undefined {
  * field, as a message key; "too long" and "too short" say by how much the field may be ("…Limit" keys with
  * the limit in messageValues).
  */
-export function issueMessages(issues: readonly z.core.$ZodIssue[]): { fieldErrors: Record<string, string>; messageValues?: Record<string, Record<string, number>> } {
+export function issueMessages(issues: readonly z.core.$ZodIssue[]): {
+  fieldErrors: Record<string, string>;
+  messageValues?: Record<string, Record<string, number>>;
+} {
   const fieldErrors: Record<string, string> = {};
   const messageValues: Record<string, Record<string, number>> = {};
   for (const issue of issues) {

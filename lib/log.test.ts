@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(closeTestDatabase);
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("the query should fail"), (e: unknown) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("the query should fail"),
+    (e: unknown) => e,
+  );
 
 describe("what the logs keep of an error", () => {
   it("a failed insert keeps its code and query, never the values it carried", async () => {

@@ -17,7 +17,10 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 describe("the demo's production server", () => {
   it("starts with everything production requires, from a fresh data folder", () => {
     const dir = dataDir();
-    const env = demoServerEnv({ port: 3000, dataDir: dir, mailCatcherSmtp: "smtp://127.0.0.1:1025" }, { PATH: "/usr/bin", NODE_OPTIONS: "--conditions=react-server" });
+    const env = demoServerEnv(
+      { port: 3000, dataDir: dir, mailCatcherSmtp: "smtp://127.0.0.1:1025" },
+      { PATH: "/usr/bin", NODE_OPTIONS: "--conditions=react-server" },
+    );
     expect(env.NODE_ENV).toBe("production");
     expect(masterKeyProblem(env)).toBeNull();
     expect(publicUrlProblem(env)).toBeNull();
@@ -39,7 +42,10 @@ describe("the demo's production server", () => {
 
   it("keeps an operator's own key and address", () => {
     const dir = dataDir();
-    const env = demoServerEnv({ port: 3000, dataDir: dir, mailCatcherSmtp: null }, { PICKET_MASTER_KEY: "k".repeat(43), PICKET_PUBLIC_URL: "https://picket.example.org", SMTP_URL: "smtp://mail.example.org" });
+    const env = demoServerEnv(
+      { port: 3000, dataDir: dir, mailCatcherSmtp: null },
+      { PICKET_MASTER_KEY: "k".repeat(43), PICKET_PUBLIC_URL: "https://picket.example.org", SMTP_URL: "smtp://mail.example.org" },
+    );
     expect(env.PICKET_MASTER_KEY_FILE).toBeUndefined();
     expect(env.PICKET_MASTER_KEY).toBe("k".repeat(43));
     expect(env.PICKET_PUBLIC_URL).toBe("https://picket.example.org");

@@ -30,7 +30,11 @@ export function demoServerEnv({ port, dataDir, mailCatcherSmtp }: DemoServer, en
     // Links in emails point here, and nowhere a request names.
     PICKET_PUBLIC_URL: env.PICKET_PUBLIC_URL || `http://localhost:${port}`,
     ...(mailCatcherSmtp
-      ? { SMTP_URL: mailCatcherSmtp, MAIL_FROM: env.MAIL_FROM ?? "Picket demo <picket@localhost>", PICKET_OUTBOX_INTERVAL_SECONDS: env.PICKET_OUTBOX_INTERVAL_SECONDS ?? "2" }
+      ? {
+          SMTP_URL: mailCatcherSmtp,
+          MAIL_FROM: env.MAIL_FROM ?? "Picket demo <picket@localhost>",
+          PICKET_OUTBOX_INTERVAL_SECONDS: env.PICKET_OUTBOX_INTERVAL_SECONDS ?? "2",
+        }
       : {}),
   };
   return server as NodeJS.ProcessEnv; // NODE_ENV is set above

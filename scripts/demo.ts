@@ -14,7 +14,9 @@ const dataDir = path.resolve(process.env.PICKET_DATA_DIR || ".data");
 
 await withDatabase(async (handle) => {
   const { created } = await seed(handle.db);
-  console.log(`picket: ${handle.engine === "pglite" ? `embedded database in ${handle.location}` : `PostgreSQL at ${handle.location}`}; demo data ${created ? "seeded" : "already in place"}`);
+  console.log(
+    `picket: ${handle.engine === "pglite" ? `embedded database in ${handle.location}` : `PostgreSQL at ${handle.location}`}; demo data ${created ? "seeded" : "already in place"}`,
+  );
 });
 
 // The condition the seed above needed to load server-only modules is not for Next's own processes.
@@ -31,7 +33,9 @@ function newestSource(dir: string): number {
 }
 
 const buildId = path.resolve(".next/BUILD_ID");
-const sources = ["app", "components", "lib", "db", "next.config.js", "package-lock.json"].map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? newestSource(p) : (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0)));
+const sources = ["app", "components", "lib", "db", "next.config.js", "package-lock.json"].map((p) =>
+  statSync(p, { throwIfNoEntry: false })?.isDirectory() ? newestSource(p) : (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? 0),
+);
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < Math.max(...sources)) {
   console.log("picket: building the app (about a minute on two cores)…");
   run("npx", ["next", "build"]);

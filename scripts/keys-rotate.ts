@@ -20,7 +20,9 @@ const fresh = process.argv.includes("--new");
 
 if (fresh) {
   if (process.env.PICKET_MASTER_KEY) {
-    console.error("picket: --new replaces the demo's key file; with PICKET_MASTER_KEY set, set the new key and PICKET_MASTER_KEY_PREVIOUS yourself (see the README).");
+    console.error(
+      "picket: --new replaces the demo's key file; with PICKET_MASTER_KEY set, set the new key and PICKET_MASTER_KEY_PREVIOUS yourself (see the README).",
+    );
     process.exit(2);
   }
   const dir = path.resolve(process.env.PICKET_DATA_DIR || ".data");
@@ -39,7 +41,9 @@ if (fresh) {
 } else {
   const ring = keyring();
   if (!ring.previous) {
-    console.log(`picket: keys: no PICKET_MASTER_KEY_PREVIOUS given; data keys still under another master key are sealed under the current one (${ring.current.id}) if this server can open them.`);
+    console.log(
+      `picket: keys: no PICKET_MASTER_KEY_PREVIOUS given; data keys still under another master key are sealed under the current one (${ring.current.id}) if this server can open them.`,
+    );
   }
   await withDatabase(async (handle) => {
     const { rewrapped, remaining } = await rewrapDataKeys(handle.db);

@@ -9,7 +9,8 @@ import { publicUrlProblem } from "../lib/mail/origin";
 import { withDatabase } from "./db";
 
 // The links it emails are made from PICKET_PUBLIC_URL alone: a worker that sends mail must know it.
-const problem = process.env.SMTP_URL && !process.env.PICKET_PUBLIC_URL ? "PICKET_PUBLIC_URL is required to send mail: links in emails are made from it." : publicUrlProblem();
+const problem =
+  process.env.SMTP_URL && !process.env.PICKET_PUBLIC_URL ? "PICKET_PUBLIC_URL is required to send mail: links in emails are made from it." : publicUrlProblem();
 if (problem) {
   console.error(`picket: ${problem}`);
   process.exit(1);
@@ -21,7 +22,9 @@ const every = Math.max(1, Number(process.env.PICKET_WORKER_INTERVAL_SECONDS ?? 5
 await withDatabase(async (handle) => {
   setDbHandle(handle);
   const transport = transportFromEnv();
-  console.log(`picket: mail worker on ${handle.engine} (${handle.location}); ${transport ? "delivering over SMTP_URL" : "no SMTP_URL: messages are held in the outbox"}`);
+  console.log(
+    `picket: mail worker on ${handle.engine} (${handle.location}); ${transport ? "delivering over SMTP_URL" : "no SMTP_URL: messages are held in the outbox"}`,
+  );
   let stopping = false;
   let wake: (() => void) | null = null;
   const stop = () => {
@@ -33,7 +36,9 @@ await withDatabase(async (handle) => {
   do {
     const round = await mailRound(transport);
     if (round.reminders || round.sent || round.retrying || round.failed || round.held) {
-      console.log(`picket: mail worker: ${round.reminders} reminders queued, ${round.sent} sent, ${round.retrying} to retry, ${round.failed} failed, ${round.held} held`);
+      console.log(
+        `picket: mail worker: ${round.reminders} reminders queued, ${round.sent} sent, ${round.retrying} to retry, ${round.failed} failed, ${round.held} held`,
+      );
     }
     if (once || stopping) break;
     await new Promise<void>((resolve) => {

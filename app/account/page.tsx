@@ -77,7 +77,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                     <summary className="cursor-pointer text-sm text-red-800 underline">{t("factors.remove")}</summary>
                     <div className="mt-2">
                       <p className="mb-2 text-sm text-stone-700">{t("factors.removeLead")}</p>
-                      <ActionForm action={removeFactorAction} hidden={{ id: f.id }} fields={[currentPassword]} submit={t("factors.removeConfirm")} pending={t("saving")} variant="danger" />
+                      <ActionForm
+                        action={removeFactorAction}
+                        hidden={{ id: f.id }}
+                        fields={[currentPassword]}
+                        submit={t("factors.removeConfirm")}
+                        pending={t("saving")}
+                        variant="danger"
+                      />
                     </div>
                   </details>
                 </li>
@@ -93,7 +100,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                 <>
                   <p className="text-sm">{t("totp.scan")}</p>
                   {/* eslint-disable-next-line @next/next/no-img-element -- a QR code made here, as an image of our own */}
-                  <img src={`data:image/svg+xml;base64,${Buffer.from(renderSVG(pending.uri)).toString("base64")}`} alt={t("totp.qrAlt")} width={200} height={200} className="h-auto w-48 max-w-full" />
+                  <img
+                    src={`data:image/svg+xml;base64,${Buffer.from(renderSVG(pending.uri)).toString("base64")}`}
+                    alt={t("totp.qrAlt")}
+                    width={200}
+                    height={200}
+                    className="h-auto w-48 max-w-full"
+                  />
                   <p className="text-sm">{t("totp.orType")}</p>
                   <p className="break-all font-mono text-base" data-testid="totp-secret">
                     {pending.secret.match(/.{1,4}/g)?.join(" ")}
@@ -129,7 +142,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm text-brand-700 underline">{t("recovery.renew")}</summary>
                 <div className="mt-2">
-                  <ActionForm action={renewRecoveryCodesAction} fields={[currentPassword]} submit={t("recovery.renewConfirm")} pending={t("saving")} codesTitle={t("recovery.title")} codesHint={t("recovery.keep")} />
+                  <ActionForm
+                    action={renewRecoveryCodesAction}
+                    fields={[currentPassword]}
+                    submit={t("recovery.renewConfirm")}
+                    pending={t("saving")}
+                    codesTitle={t("recovery.title")}
+                    codesHint={t("recovery.keep")}
+                  />
                 </div>
               </details>
             </div>
@@ -148,10 +168,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                     {s.current ? <span className="ml-2 text-sm font-normal text-green-800">{t("sessions.current")}</span> : null}
                   </p>
                   <p className="text-sm text-stone-600">
-                    {t("sessions.since", { when: when(s.createdAt) })} · {t("sessions.lastSeen", { when: when(s.lastSeenAt) })} · {t(`sessions.method.${s.method as "password"}`)}
+                    {t("sessions.since", { when: when(s.createdAt) })} · {t("sessions.lastSeen", { when: when(s.lastSeenAt) })} ·{" "}
+                    {t(`sessions.method.${s.method as "password"}`)}
                   </p>
                 </div>
-                {s.current ? null : <ActionForm action={endSessionAction} hidden={{ id: s.id }} submit={t("sessions.end")} pending={t("saving")} variant="secondary" />}
+                {s.current ? null : (
+                  <ActionForm action={endSessionAction} hidden={{ id: s.id }} submit={t("sessions.end")} pending={t("saving")} variant="secondary" />
+                )}
               </li>
             ))}
           </ul>
@@ -166,7 +189,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <div className="mt-4">
             <ActionForm
               action={changePasswordAction}
-              fields={[currentPassword, { name: "password", type: "password", label: t("password.new"), autoComplete: "new-password", hint: t("password.hint", { min: MIN_PASSWORD_LENGTH }) }]}
+              fields={[
+                currentPassword,
+                {
+                  name: "password",
+                  type: "password",
+                  label: t("password.new"),
+                  autoComplete: "new-password",
+                  hint: t("password.hint", { min: MIN_PASSWORD_LENGTH }),
+                },
+              ]}
               submit={t("password.save")}
               pending={t("saving")}
             />

@@ -11,7 +11,15 @@ import { changeRole, removeMember } from "@/lib/orgs/members";
 import { setSecondFactorRequired } from "@/lib/accounts/policy";
 import { endMemberSessions } from "@/lib/accounts/sessions";
 import { createOrganisation, getOrganisation } from "@/lib/orgs/orgs";
-import { changeRoleSchema, createInvitationSchema, createOrganisationSchema, giveScopeSchema, invitationIdSchema, memberSchema, scopeIdSchema } from "@/lib/orgs/schemas";
+import {
+  changeRoleSchema,
+  createInvitationSchema,
+  createOrganisationSchema,
+  giveScopeSchema,
+  invitationIdSchema,
+  memberSchema,
+  scopeIdSchema,
+} from "@/lib/orgs/schemas";
 import { grantScope, revokeScope, type ScopeInput } from "@/lib/orgs/scopes";
 
 const orgSlug = z.object({ org: z.string().min(1).max(60) });
@@ -68,7 +76,8 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
 
 export async function giveScopeAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(giveScopeSchema.extend(orgSlug.shape), formData, async (data) => {
-    if ([data.campaignId, data.eventId, data.city].filter(Boolean).length !== 1) return { status: "error", fieldErrors: {}, formError: "scopes.pickOne", values: {} };
+    if ([data.campaignId, data.eventId, data.city].filter(Boolean).length !== 1)
+      return { status: "error", fieldErrors: {}, formError: "scopes.pickOne", values: {} };
     const actor = await getActor();
     const org = await getOrganisation(actor, data.org, "organizer");
     const [country, ...city] = (data.city ?? "").split("|");

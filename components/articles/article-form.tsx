@@ -52,17 +52,51 @@ export function ArticleForm({ action, org, article }: { action: FormAction; org:
       {article ? <input type="hidden" name="articleId" value={article.id} /> : null}
       <FormOutcome state={state} />
       <div className="space-y-2">
-        <TextField name="url" type="url" inputMode="url" required label={t("url")} hint={t("urlHint")} placeholder="https://" defaultValue={value("url")} error={error("url")} />
+        <TextField
+          name="url"
+          type="url"
+          inputMode="url"
+          required
+          label={t("url")}
+          hint={t("urlHint")}
+          placeholder="https://"
+          defaultValue={value("url")}
+          error={error("url")}
+        />
         {article ? null : <FillButton />}
       </div>
       <TextField name="title" required maxLength={300} label={t("title")} defaultValue={value("title")} error={error("title")} />
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField name="publication" maxLength={160} label={t("publication")} hint={t("publicationHint")} defaultValue={value("publication")} error={error("publication")} />
+        <TextField
+          name="publication"
+          maxLength={160}
+          label={t("publication")}
+          hint={t("publicationHint")}
+          defaultValue={value("publication")}
+          error={error("publication")}
+        />
         <TextField name="author" maxLength={160} label={t("author")} defaultValue={value("author")} error={error("author")} />
         <TextField name="publishedOn" type="date" label={t("publishedOn")} defaultValue={value("publishedOn")} error={error("publishedOn")} />
-        <TextField name="language" maxLength={20} autoCapitalize="none" spellCheck={false} label={t("language")} hint={t("languageHint")} defaultValue={value("language")} error={error("language")} />
+        <TextField
+          name="language"
+          maxLength={20}
+          autoCapitalize="none"
+          spellCheck={false}
+          label={t("language")}
+          hint={t("languageHint")}
+          defaultValue={value("language")}
+          error={error("language")}
+        />
       </div>
-      <TextAreaField name="excerpt" rows={4} maxLength={2000} label={t("excerpt")} hint={t("excerptHint")} defaultValue={value("excerpt")} error={error("excerpt")} />
+      <TextAreaField
+        name="excerpt"
+        rows={4}
+        maxLength={2000}
+        label={t("excerpt")}
+        hint={t("excerptHint")}
+        defaultValue={value("excerpt")}
+        error={error("excerpt")}
+      />
       <TextAreaField name="body" rows={8} label={t("body")} hint={t("bodyHint")} defaultValue={value("body")} error={error("body")} />
       <SubmitButton pendingLabel={article ? t("saving") : t("creating")}>{article ? t("save") : t("create")}</SubmitButton>
     </form>

@@ -29,7 +29,14 @@ export function LinkArticleForm({ action, org, articleId, groups }: { action: Fo
       <input type="hidden" name="org" value={org} />
       <input type="hidden" name="articleId" value={articleId} />
       <FormOutcome state={state} />
-      <SelectField name="target" id="link-target" required label={t("target")} defaultValue={keptValue(state, "target") ?? ""} error={msg(fieldError(state, "target"))}>
+      <SelectField
+        name="target"
+        id="link-target"
+        required
+        label={t("target")}
+        defaultValue={keptValue(state, "target") ?? ""}
+        error={msg(fieldError(state, "target"))}
+      >
         <option value="">{t("chooseTarget")}</option>
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>
@@ -42,7 +49,15 @@ export function LinkArticleForm({ action, org, articleId, groups }: { action: Fo
         ))}
       </SelectField>
       <div className="max-w-xs">
-        <TextField name="position" id="link-position" inputMode="numeric" label={t("position")} hint={t("positionHint")} defaultValue={keptValue(state, "position")} error={msg(fieldError(state, "position"))} />
+        <TextField
+          name="position"
+          id="link-position"
+          inputMode="numeric"
+          label={t("position")}
+          hint={t("positionHint")}
+          defaultValue={keptValue(state, "position")}
+          error={msg(fieldError(state, "position"))}
+        />
       </div>
       <SubmitButton pendingLabel={t("adding")}>{t("add")}</SubmitButton>
     </form>
@@ -50,7 +65,19 @@ export function LinkArticleForm({ action, org, articleId, groups }: { action: Fo
 }
 
 /** One link: its place in the order, and a way to remove it. */
-export function LinkRow({ positionAction, unlinkAction, org, link, label }: { positionAction: FormAction; unlinkAction: FormAction; org: string; link: { id: string; position: number | null }; label: string }) {
+export function LinkRow({
+  positionAction,
+  unlinkAction,
+  org,
+  link,
+  label,
+}: {
+  positionAction: FormAction;
+  unlinkAction: FormAction;
+  org: string;
+  link: { id: string; position: number | null };
+  label: string;
+}) {
   const t = useTranslations("articlesUI.links");
   const msg = useMessageText();
   const [state, formAction] = useActionState(positionAction, idle);
@@ -63,7 +90,14 @@ export function LinkRow({ positionAction, unlinkAction, org, link, label }: { po
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="linkId" value={link.id} />
         <div className="w-24">
-          <TextField name="position" id={id} inputMode="numeric" label={t("position")} defaultValue={keptValue(state, "position") ?? (link.position === null ? "" : String(link.position))} error={msg(fieldError(state, "position"))} />
+          <TextField
+            name="position"
+            id={id}
+            inputMode="numeric"
+            label={t("position")}
+            defaultValue={keptValue(state, "position") ?? (link.position === null ? "" : String(link.position))}
+            error={msg(fieldError(state, "position"))}
+          />
         </div>
         <SubmitButton variant="secondary" pendingLabel={t("saving")}>
           {t("save")}

@@ -6,7 +6,19 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { idle, type FormAction } from "@/lib/forms";
 
 /** Deletes the article after saying where it is linked. */
-export function DeleteArticleForm({ action, org, articleId, title, linkedAt }: { action: FormAction; org: string; articleId: string; title: string; linkedAt: string[] }) {
+export function DeleteArticleForm({
+  action,
+  org,
+  articleId,
+  title,
+  linkedAt,
+}: {
+  action: FormAction;
+  org: string;
+  articleId: string;
+  title: string;
+  linkedAt: string[];
+}) {
   const t = useTranslations("articlesUI.delete");
   const [state, formAction] = useActionState(action, idle);
   const formId = `delete-article-${articleId}`;

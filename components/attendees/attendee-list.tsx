@@ -9,7 +9,8 @@ type Sort = AttendeeListQuery["sort"];
 function href(base: string, query: AttendeeListQuery, change: Partial<AttendeeListQuery>) {
   const merged = { ...query, ...change };
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "pageSize" && v === 50)) params.set(k, String(v));
+  for (const [k, v] of Object.entries(merged))
+    if (v !== undefined && v !== "" && !(k === "page" && v === 1) && !(k === "pageSize" && v === 50)) params.set(k, String(v));
   const s = params.toString();
   return s ? `${base}?${s}` : base;
 }
@@ -40,7 +41,13 @@ export async function AttendeeFilters({ base, query, roles }: { base: string; qu
   const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
   return (
     // Keyed by the query: after a client-side navigation the fields show the filters in force.
-    <form key={JSON.stringify(query)} method="get" action={base} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-5 sm:items-end" role="search">
+    <form
+      key={JSON.stringify(query)}
+      method="get"
+      action={base}
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-5 sm:items-end"
+      role="search"
+    >
       <div className="sm:col-span-2">
         <label htmlFor="q" className="text-sm font-medium">
           {t("search")}
@@ -95,7 +102,19 @@ export async function AttendeeFilters({ base, query, roles }: { base: string; qu
   );
 }
 
-export async function AttendeeTable({ base, query, rows, total, showEvent }: { base: string; query: AttendeeListQuery; rows: AttendeeRow[]; total: number; showEvent: boolean }) {
+export async function AttendeeTable({
+  base,
+  query,
+  rows,
+  total,
+  showEvent,
+}: {
+  base: string;
+  query: AttendeeListQuery;
+  rows: AttendeeRow[];
+  total: number;
+  showEvent: boolean;
+}) {
   const t = await getTranslations("attendeesUI.table");
   const ts = await getTranslations("signups.status");
   const locale = await getLocale();
@@ -112,7 +131,12 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
       </th>
     );
   };
-  if (total === 0) return <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">{query.q || query.status || query.role || query.checkedIn ? t("noMatch") : t("empty")}</p>;
+  if (total === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
+        {query.q || query.status || query.role || query.checkedIn ? t("noMatch") : t("empty")}
+      </p>
+    );
   const first = (query.page - 1) * query.pageSize + 1;
   const last = Math.min(total, query.page * query.pageSize);
   const pages = Math.ceil(total / query.pageSize);
@@ -126,28 +150,57 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
           <thead className="bg-stone-50 text-left">
             <tr>
               {sortable("name", t("name"))}
-              {showEvent ? <th scope="col" className="px-3 py-2">{t("event")}</th> : null}
-              <th scope="col" className="px-3 py-2">{t("email")}</th>
-              <th scope="col" className="px-3 py-2">{t("phone")}</th>
+              {showEvent ? (
+                <th scope="col" className="px-3 py-2">
+                  {t("event")}
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2">
+                {t("email")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("phone")}
+              </th>
               {sortable("role", t("role"))}
               {sortable("status", t("status"))}
               {sortable("createdAt", t("signedUp"))}
               {sortable("checkedInAt", t("checkedIn"))}
-              <th scope="col" className="px-3 py-2">{t("comment")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("comment")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100" data-testid="attendee-rows">
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-3 py-2 text-base font-semibold sm:text-sm sm:font-medium">{r.name}</td>
-                {showEvent ? <td data-label={t("event")} className="px-3 py-2">{r.eventCity || r.eventTitle}</td> : null}
-                <td data-label={t("email")} className="px-3 py-2">{r.email}</td>
-                <td data-label={t("phone")} className="px-3 py-2">{r.phone}</td>
-                <td data-label={t("role")} className="px-3 py-2">{r.role}</td>
-                <td data-label={t("status")} className="px-3 py-2">{ts(r.status)}{r.walkIn ? ` · ${t("walkIn")}` : ""}</td>
-                <td data-label={t("signedUp")} className="whitespace-nowrap px-3 py-2">{formatInstant(locale, r.createdAt, r.eventTimeZone)}</td>
-                <td data-label={t("checkedIn")} className="whitespace-nowrap px-3 py-2">{r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}</td>
-                <td data-label={t("comment")} className="max-w-64 px-3 py-2 text-stone-700">{r.comment}</td>
+                {showEvent ? (
+                  <td data-label={t("event")} className="px-3 py-2">
+                    {r.eventCity || r.eventTitle}
+                  </td>
+                ) : null}
+                <td data-label={t("email")} className="px-3 py-2">
+                  {r.email}
+                </td>
+                <td data-label={t("phone")} className="px-3 py-2">
+                  {r.phone}
+                </td>
+                <td data-label={t("role")} className="px-3 py-2">
+                  {r.role}
+                </td>
+                <td data-label={t("status")} className="px-3 py-2">
+                  {ts(r.status)}
+                  {r.walkIn ? ` · ${t("walkIn")}` : ""}
+                </td>
+                <td data-label={t("signedUp")} className="whitespace-nowrap px-3 py-2">
+                  {formatInstant(locale, r.createdAt, r.eventTimeZone)}
+                </td>
+                <td data-label={t("checkedIn")} className="whitespace-nowrap px-3 py-2">
+                  {r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}
+                </td>
+                <td data-label={t("comment")} className="max-w-64 px-3 py-2 text-stone-700">
+                  {r.comment}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -155,9 +208,17 @@ export async function AttendeeTable({ base, query, rows, total, showEvent }: { b
       </div>
       {pages > 1 ? (
         <nav aria-label={t("paging")} className="flex items-center gap-3 text-sm">
-          {query.page > 1 ? <Link className="text-brand-700 underline" href={href(base, query, { page: query.page - 1 })}>{t("previous")}</Link> : null}
+          {query.page > 1 ? (
+            <Link className="text-brand-700 underline" href={href(base, query, { page: query.page - 1 })}>
+              {t("previous")}
+            </Link>
+          ) : null}
           <span>{t("page", { page: query.page, pages })}</span>
-          {query.page < pages ? <Link className="text-brand-700 underline" href={href(base, query, { page: query.page + 1 })}>{t("next")}</Link> : null}
+          {query.page < pages ? (
+            <Link className="text-brand-700 underline" href={href(base, query, { page: query.page + 1 })}>
+              {t("next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

@@ -44,7 +44,13 @@ export function CheckInRow({ row, saving, onTap }: { row: DoorRow; saving: boole
         {waitlisted ? <span className="mt-1 block text-sm font-medium text-amber-900">{t("waitlisted")}</span> : null}
         {!waitlisted && row.outsideCapacity && !row.walkIn ? <span className="mt-1 block text-sm text-stone-700">{t("confirmedAtDoor")}</span> : null}
         <span className="mt-1 block text-sm font-medium" data-testid="check-in-state">
-          {saving ? <span className="text-amber-800">{t("notSaved")}</span> : checked ? <span className="text-green-800">{t("checkedIn")}</span> : <span className="text-stone-600">{t("tapToCheckIn")}</span>}
+          {saving ? (
+            <span className="text-amber-800">{t("notSaved")}</span>
+          ) : checked ? (
+            <span className="text-green-800">{t("checkedIn")}</span>
+          ) : (
+            <span className="text-stone-600">{t("tapToCheckIn")}</span>
+          )}
         </span>
       </span>
     </button>

@@ -32,10 +32,21 @@ function applyTap(old: ListResponse, v: CheckInVars, now: string): ListResponse 
   const moved = fromWaitlist ? 1 : backToWaitlist ? -1 : 0;
   return {
     ...old,
-    counts: { ...old.counts, checkedIn: old.counts.checkedIn + sign, confirmed: old.counts.confirmed + moved, waitlisted: old.counts.waitlisted - moved, outsideCapacity: old.counts.outsideCapacity + moved },
+    counts: {
+      ...old.counts,
+      checkedIn: old.counts.checkedIn + sign,
+      confirmed: old.counts.confirmed + moved,
+      waitlisted: old.counts.waitlisted - moved,
+      outsideCapacity: old.counts.outsideCapacity + moved,
+    },
     rows: old.rows.map((r) =>
       r.id === v.id
-        ? { ...r, checkedInAt: v.checkedIn ? now : null, status: fromWaitlist ? "confirmed" : backToWaitlist ? "waitlisted" : r.status, outsideCapacity: fromWaitlist ? true : backToWaitlist ? false : r.outsideCapacity }
+        ? {
+            ...r,
+            checkedInAt: v.checkedIn ? now : null,
+            status: fromWaitlist ? "confirmed" : backToWaitlist ? "waitlisted" : r.status,
+            outsideCapacity: fromWaitlist ? true : backToWaitlist ? false : r.outsideCapacity,
+          }
         : r,
     ),
   };
@@ -56,7 +67,11 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
   const list = useQuery({
     queryKey: attendeeKeys.checkIn(eventId, query),
     queryFn: async ({ signal }) =>
-      json<ListResponse>(await fetch(`/api/orgs/${org}/events/${eventId}/attendees?view=check-in&status=expected&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, { signal })),
+      json<ListResponse>(
+        await fetch(`/api/orgs/${org}/events/${eventId}/attendees?view=check-in&status=expected&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, {
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
     staleTime: 2_000,
@@ -66,7 +81,11 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
     mutationKey: checkInMutationKey,
     mutationFn: async (v: CheckInVars) =>
       json<{ id: string; checkedInAt: string | null }>(
-        await fetch(`/api/orgs/${org}/signups/${v.id}/check-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ checkedIn: v.checkedIn }) }),
+        await fetch(`/api/orgs/${org}/signups/${v.id}/check-in`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ checkedIn: v.checkedIn }),
+        }),
       ),
     retry,
     retryDelay,
@@ -106,7 +125,10 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
           </p>
           {counts.waitlisted > 0 || counts.outsideCapacity > 0 ? (
             <p className="text-sm text-stone-700" data-testid="door-counts">
-              {[counts.waitlisted > 0 ? t("waitlistedCount", { count: counts.waitlisted }) : null, counts.outsideCapacity > 0 ? t("outsideCapacity", { count: counts.outsideCapacity }) : null]
+              {[
+                counts.waitlisted > 0 ? t("waitlistedCount", { count: counts.waitlisted }) : null,
+                counts.outsideCapacity > 0 ? t("outsideCapacity", { count: counts.outsideCapacity }) : null,
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </p>
@@ -166,13 +188,21 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
       />
       {toast && counts ? (
         <div className="fixed inset-x-0 bottom-0 z-30 p-3" key={toast.seq}>
-          <div role="status" data-testid="check-in-toast" className="mx-auto flex max-w-xl items-center gap-3 rounded-lg bg-stone-900 px-4 py-3 text-white shadow-lg">
+          <div
+            role="status"
+            data-testid="check-in-toast"
+            className="mx-auto flex max-w-xl items-center gap-3 rounded-lg bg-stone-900 px-4 py-3 text-white shadow-lg"
+          >
             <p className="min-w-0 flex-1 break-words text-sm">
               {t(toast.checkedIn ? "toastCheckedIn" : "toastUndone", { name: toast.name })}{" "}
               <span className="font-semibold">{t("progress", { checkedIn: counts.checkedIn, confirmed: counts.confirmed })}</span>
             </p>
             {toast.checkedIn ? (
-              <button type="button" onClick={() => tap({ id: toast.id, name: toast.name, checkedIn: false })} className="min-h-11 shrink-0 rounded-md px-3 font-semibold text-amber-300 underline">
+              <button
+                type="button"
+                onClick={() => tap({ id: toast.id, name: toast.name, checkedIn: false })}
+                className="min-h-11 shrink-0 rounded-md px-3 font-semibold text-amber-300 underline"
+              >
                 {t("undo")}
               </button>
             ) : null}

@@ -16,7 +16,12 @@ export function UndoCheckInDialog({ row, onClose, onConfirm }: { row: DoorRow | 
   }, [row]);
   const backToWaitlist = row !== null && row.outsideCapacity && !row.walkIn;
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="undo-check-in-title" className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-0 backdrop:bg-stone-900/50">
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="undo-check-in-title"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-0 backdrop:bg-stone-900/50"
+    >
       {row ? (
         <div className="p-5">
           <h2 id="undo-check-in-title" className="text-lg font-semibold [overflow-wrap:anywhere]">

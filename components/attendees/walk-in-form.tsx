@@ -20,7 +20,13 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: async (v: { name: string; email: string }) =>
-      json<{ id: string }>(await fetch(`/api/orgs/${org}/events/${eventId}/walk-ins`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(v) })),
+      json<{ id: string }>(
+        await fetch(`/api/orgs/${org}/events/${eventId}/walk-ins`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(v),
+        }),
+      ),
     retry,
     retryDelay,
   });
@@ -64,7 +70,11 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
           <TextField name="name" label={t("name")} required autoComplete="off" error={msg(errors.name, named.name)} />
           <TextField name="email" type="email" label={t("email")} hint={t("emailHint")} autoComplete="off" error={msg(errors.email, named.email)} />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={add.isPending} className="inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+            <button
+              type="submit"
+              disabled={add.isPending}
+              className="inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white"
+            >
               {add.isPending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : <UserPlus aria-hidden className="size-4" />}
               {t("submit")}
             </button>

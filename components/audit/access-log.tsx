@@ -29,7 +29,12 @@ export async function AccessLog({ log, filters, current, base }: Props) {
   const first = (log.page - 1) * ACCESS_PAGE_SIZE + 1;
   return (
     <div className="space-y-4">
-      <form method="get" action={base} aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-4 sm:items-end">
+      <form
+        method="get"
+        action={base}
+        aria-label={t("filters")}
+        className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
+      >
         <label className="block text-sm font-medium">
           {t("member")}
           <select name="member" defaultValue={current.member} className={select}>

@@ -10,7 +10,15 @@ import { PasskeyLogin } from "@/components/auth/passkey-login";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-export function LoginForm({ action, next, passkeyOptions }: { action: FormAction; next?: string; passkeyOptions: () => Promise<PublicKeyCredentialRequestOptionsJSON | null> }) {
+export function LoginForm({
+  action,
+  next,
+  passkeyOptions,
+}: {
+  action: FormAction;
+  next?: string;
+  passkeyOptions: () => Promise<PublicKeyCredentialRequestOptionsJSON | null>;
+}) {
   const t = useTranslations("auth.login");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -18,7 +26,15 @@ export function LoginForm({ action, next, passkeyOptions }: { action: FormAction
     <form action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField name="email" type="email" autoComplete="username" required label={t("email")} defaultValue={keptValue(state, "email")} error={msg(fieldError(state, "email"))} />
+      <TextField
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        label={t("email")}
+        defaultValue={keptValue(state, "email")}
+        error={msg(fieldError(state, "email"))}
+      />
       <TextField name="password" type="password" autoComplete="current-password" required label={t("password")} error={msg(fieldError(state, "password"))} />
       <TextField
         name="code"

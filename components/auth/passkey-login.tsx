@@ -43,7 +43,14 @@ export function PasskeyLogin({ options }: { options: () => Promise<PublicKeyCred
       ) : supported ? (
         <>
           <p className="text-sm text-stone-700">{t("passkeyLead")}</p>
-          <Button type="button" variant="secondary" className="mt-2 w-full" onClick={usePasskey} disabled={busy} aria-describedby={problem ? "passkey-problem" : undefined}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-2 w-full"
+            onClick={usePasskey}
+            disabled={busy}
+            aria-describedby={problem ? "passkey-problem" : undefined}
+          >
             {busy ? t("passkeyWorking") : t("passkey")}
           </Button>
           {problem ? (

@@ -17,8 +17,24 @@ export function RegisterForm({ action, next, email }: { action: FormAction; next
     <form action={formAction} className="space-y-4" noValidate>
       {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField name="name" autoComplete="name" required label={t("name")} hint={t("nameHint")} defaultValue={keptValue(state, "name")} error={msg(fieldError(state, "name"))} />
-      <TextField name="email" type="email" autoComplete="email" required label={t("email")} defaultValue={keptValue(state, "email") ?? email} error={msg(fieldError(state, "email"))} />
+      <TextField
+        name="name"
+        autoComplete="name"
+        required
+        label={t("name")}
+        hint={t("nameHint")}
+        defaultValue={keptValue(state, "name")}
+        error={msg(fieldError(state, "name"))}
+      />
+      <TextField
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        label={t("email")}
+        defaultValue={keptValue(state, "email") ?? email}
+        error={msg(fieldError(state, "email"))}
+      />
       <TextField
         name="password"
         type="password"

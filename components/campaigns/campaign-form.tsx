@@ -10,7 +10,6 @@ import { CAMPAIGN_KINDS } from "@/lib/campaigns/schemas";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 
-
 export interface CampaignValues {
   id: string;
   slug: string;
@@ -58,9 +57,26 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
           </option>
         ))}
       </SelectField>
-      <TextAreaField name="summary" rows={3} maxLength={500} label={t("summary")} hint={t("summaryHint")} defaultValue={value("summary")} error={error("summary")} />
+      <TextAreaField
+        name="summary"
+        rows={3}
+        maxLength={500}
+        label={t("summary")}
+        hint={t("summaryHint")}
+        defaultValue={value("summary")}
+        error={error("summary")}
+      />
       <TextAreaField name="body" rows={10} label={t("body")} hint={t("bodyHint")} defaultValue={value("body")} error={error("body")} />
-      <TextField name="appealUrl" type="url" inputMode="url" label={t("appealUrl")} hint={t("appealUrlHint")} placeholder="https://" defaultValue={value("appealUrl")} error={error("appealUrl")} />
+      <TextField
+        name="appealUrl"
+        type="url"
+        inputMode="url"
+        label={t("appealUrl")}
+        hint={t("appealUrlHint")}
+        placeholder="https://"
+        defaultValue={value("appealUrl")}
+        error={error("appealUrl")}
+      />
       <TextAreaField
         name="signupOrigins"
         rows={2}
@@ -73,12 +89,36 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
         error={error("signupOrigins")}
       />
       <div className="max-w-md">
-        <TextField name="retentionDays" inputMode="numeric" required label={t("retentionDays")} hint={t("retentionDaysHint")} defaultValue={value("retentionDays", "30")} error={error("retentionDays")} />
+        <TextField
+          name="retentionDays"
+          inputMode="numeric"
+          required
+          label={t("retentionDays")}
+          hint={t("retentionDaysHint")}
+          defaultValue={value("retentionDays", "30")}
+          error={error("retentionDays")}
+        />
       </div>
       {slugFixed ? (
-        <TextField name="slug" readOnly label={t("slugFixedLabel")} hint={t("slugFixed")} defaultValue={campaign.slug} className="mt-1 block w-full rounded-md border border-stone-200 bg-stone-100 px-3 py-2 font-mono text-sm text-stone-700" />
+        <TextField
+          name="slug"
+          readOnly
+          label={t("slugFixedLabel")}
+          hint={t("slugFixed")}
+          defaultValue={campaign.slug}
+          className="mt-1 block w-full rounded-md border border-stone-200 bg-stone-100 px-3 py-2 font-mono text-sm text-stone-700"
+        />
       ) : (
-        <TextField name="slug" maxLength={60} autoCapitalize="none" spellCheck={false} label={t("slug")} hint={campaign ? t("slugHintDraft") : t("slugHint")} defaultValue={value("slug")} error={error("slug")} />
+        <TextField
+          name="slug"
+          maxLength={60}
+          autoCapitalize="none"
+          spellCheck={false}
+          label={t("slug")}
+          hint={campaign ? t("slugHintDraft") : t("slugHint")}
+          defaultValue={value("slug")}
+          error={error("slug")}
+        />
       )}
       <SubmitButton pendingLabel={campaign ? t("saving") : t("creating")}>{campaign ? t("save") : t("create")}</SubmitButton>
     </form>

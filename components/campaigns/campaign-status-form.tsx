@@ -7,7 +7,6 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormAction } from "@/lib/forms";
 
-
 /**
  * Publish, archive, or take back to draft. Publishing is one click; taking a public page
  * down (archive, back to draft) asks first.

@@ -40,7 +40,10 @@ export function EventRow({ event, org, campaign, published }: { event: Dashboard
           </Link>
         </p>
         {published ? (
-          <a href={`/c/${campaign}/${event.slug}`} className="mt-1 inline-flex items-center gap-1 text-sm text-stone-600 underline underline-offset-2 hover:text-brand-700">
+          <a
+            href={`/c/${campaign}/${event.slug}`}
+            className="mt-1 inline-flex items-center gap-1 text-sm text-stone-600 underline underline-offset-2 hover:text-brand-700"
+          >
             <ExternalLink aria-hidden className="size-3.5" />
             {t("publicPage")}
             <span className="sr-only"> ({event.title})</span>

@@ -10,7 +10,12 @@ import { DashboardFetchError, useOrgDashboard, type OrgDashboardData } from "./u
 /** One campaign's events with live counts (the same polled data as the overview). */
 export function LiveCampaignEvents({ org, campaignId, canEdit }: { org: string; campaignId: string; canEdit: boolean }) {
   const t = useTranslations("dashboardCampaigns");
-  const { data: campaign, isError, error, isPending } = useOrgDashboard(org, (d: OrgDashboardData): DashboardCampaign | undefined => d.campaigns.find((c) => c.id === campaignId));
+  const {
+    data: campaign,
+    isError,
+    error,
+    isPending,
+  } = useOrgDashboard(org, (d: OrgDashboardData): DashboardCampaign | undefined => d.campaigns.find((c) => c.id === campaignId));
   const lostAccess = error instanceof DashboardFetchError && (error.status === 403 || error.status === 404);
   if (isPending) return <p className="text-sm text-stone-600">{t("live.loading")}</p>;
   if (!campaign) return <Alert tone="error">{t("live.loadFailed")}</Alert>;
@@ -31,7 +36,15 @@ export function LiveCampaignEvents({ org, campaignId, canEdit }: { org: string; 
 }
 
 /** The counts of one event, live. */
-export function LiveEventCounts({ org, eventId, initial }: { org: string; eventId: string; initial: { confirmed: number; waitlisted: number; capacity: number | null } }) {
+export function LiveEventCounts({
+  org,
+  eventId,
+  initial,
+}: {
+  org: string;
+  eventId: string;
+  initial: { confirmed: number; waitlisted: number; capacity: number | null };
+}) {
   const { data } = useOrgDashboard(org, (d: OrgDashboardData) => d.campaigns.flatMap((c) => c.events).find((e) => e.id === eventId));
   const { confirmed, waitlisted, capacity } = data ?? initial;
   return <SignupCounts confirmed={confirmed} waitlisted={waitlisted} capacity={capacity} bar />;

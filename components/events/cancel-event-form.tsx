@@ -8,11 +8,24 @@ import { TextAreaField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 
-
 export const CANCEL_PREFIX = "cancel-";
 
 /** Cancels the event after asking; the reason is shown on the public page. */
-export function CancelEventForm({ action, org, campaign, eventId, eventTitle, signups }: { action: FormAction; org: string; campaign: string; eventId: string; eventTitle: string; signups: number }) {
+export function CancelEventForm({
+  action,
+  org,
+  campaign,
+  eventId,
+  eventTitle,
+  signups,
+}: {
+  action: FormAction;
+  org: string;
+  campaign: string;
+  eventId: string;
+  eventTitle: string;
+  signups: number;
+}) {
   const t = useTranslations("editor.cancel");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -24,7 +37,15 @@ export function CancelEventForm({ action, org, campaign, eventId, eventTitle, si
       <input type="hidden" name="campaign" value={campaign} />
       <input type="hidden" name="eventId" value={eventId} />
       <FormOutcome state={state} />
-      <TextAreaField name={`${CANCEL_PREFIX}reason`} rows={3} maxLength={500} label={t("reason")} hint={t("reasonHint")} defaultValue={keptValue(state, "reason")} error={msg(fieldError(state, "reason"))} />
+      <TextAreaField
+        name={`${CANCEL_PREFIX}reason`}
+        rows={3}
+        maxLength={500}
+        label={t("reason")}
+        hint={t("reasonHint")}
+        defaultValue={keptValue(state, "reason")}
+        error={msg(fieldError(state, "reason"))}
+      />
       <ConfirmButton
         formId={formId}
         label={t("submit")}

@@ -10,11 +10,28 @@ import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { CountrySelect, useCountryZone, ZoneSelect } from "./place-fields";
 import type { CountryOption } from "./zone-options";
 
-
 export const DUPLICATE_PREFIX = "duplicate-";
 
 /** The same event at the same local wall-clock times, in another city (a day of action). */
-export function DuplicateEventForm({ action, org, campaign, eventId, title, localTimes, countries, zones }: { action: FormAction; org: string; campaign: string; eventId: string; title: string; localTimes: string; countries: CountryOption[]; zones: string[] }) {
+export function DuplicateEventForm({
+  action,
+  org,
+  campaign,
+  eventId,
+  title,
+  localTimes,
+  countries,
+  zones,
+}: {
+  action: FormAction;
+  org: string;
+  campaign: string;
+  eventId: string;
+  title: string;
+  localTimes: string;
+  countries: CountryOption[];
+  zones: string[];
+}) {
   const t = useTranslations("editor.duplicate");
   const tp = useTranslations("editor.event");
   const msg = useMessageText();
@@ -35,7 +52,14 @@ export function DuplicateEventForm({ action, org, campaign, eventId, title, loca
       <ZoneSelect name={`${p}timeZone`} value={zone} onChange={setZone} zones={zones} error={error("timeZone")} hint={t("timeZoneHint")} />
       <TextField name={`${p}venue`} maxLength={200} label={tp("venue")} defaultValue={keptValue(state, "venue")} error={error("venue")} />
       <TextField name={`${p}address`} maxLength={300} label={tp("address")} defaultValue={keptValue(state, "address")} error={error("address")} />
-      <TextField name={`${p}title`} maxLength={160} label={t("title")} hint={t("titleHint", { title })} defaultValue={keptValue(state, "title")} error={error("title")} />
+      <TextField
+        name={`${p}title`}
+        maxLength={160}
+        label={t("title")}
+        hint={t("titleHint", { title })}
+        defaultValue={keptValue(state, "title")}
+        error={error("title")}
+      />
       <SubmitButton variant="secondary" pendingLabel={t("submitting")}>
         {t("submit")}
       </SubmitButton>

@@ -30,7 +30,16 @@ export function EventDetails({ event }: { event: Details }) {
     [t("venue"), event.venue],
     [t("address"), event.address],
     [t("place"), [event.city, countryName(event.country, locale)].filter(Boolean).join(", ")],
-    [t("onlineUrl"), event.onlineUrl ? <a href={event.onlineUrl} className="break-all text-brand-700 underline" rel="noreferrer noopener">{event.onlineUrl}</a> : ""],
+    [
+      t("onlineUrl"),
+      event.onlineUrl ? (
+        <a href={event.onlineUrl} className="break-all text-brand-700 underline" rel="noreferrer noopener">
+          {event.onlineUrl}
+        </a>
+      ) : (
+        ""
+      ),
+    ],
     [t("capacity"), event.capacity === null ? td("noLimit") : String(event.capacity)],
     [t("waitlist"), event.waitlist ? td("yes") : td("no")],
     [t("deadline"), event.signupDeadline ? <EventTime at={event.signupDeadline} timeZone={event.timeZone} /> : td("none")],

@@ -14,7 +14,6 @@ import { ErasureConfirm } from "./erasure-confirm";
 import { CountrySelect, LocalTimeNote, useCountryZone, ZoneSelect } from "./place-fields";
 import type { CountryOption } from "./zone-options";
 
-
 /** The form's fields as strings, local times already on the place's wall clock. */
 export interface EventValues {
   id?: string;
@@ -52,7 +51,25 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Creates an event (no `event.id`) or edits one. Works without JavaScript; with it, the zone follows the country. */
-export function EventForm({ action, org, campaign, campaignId, values, countries, zones, cases = [] }: { action: FormAction; org: string; campaign: string; campaignId: string; values: EventValues; countries: CountryOption[]; zones: string[]; cases?: { id: string; name: string }[] }) {
+export function EventForm({
+  action,
+  org,
+  campaign,
+  campaignId,
+  values,
+  countries,
+  zones,
+  cases = [],
+}: {
+  action: FormAction;
+  org: string;
+  campaign: string;
+  campaignId: string;
+  values: EventValues;
+  countries: CountryOption[];
+  zones: string[];
+  cases?: { id: string; name: string }[];
+}) {
   const t = useTranslations("editor.event");
   const tt = useTranslations("trialsUI");
   const tk = useTranslations("editor.eventKinds");
@@ -84,7 +101,13 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
           ))}
         </SelectField>
         {cases.length ? (
-          <SelectField name="caseId" label={tt("eventCase")} hint={tt("eventCaseHint")} defaultValue={value("caseId") || (editing ? "" : cases.length === 1 ? cases[0]!.id : "")} error={error("caseId")}>
+          <SelectField
+            name="caseId"
+            label={tt("eventCase")}
+            hint={tt("eventCaseHint")}
+            defaultValue={value("caseId") || (editing ? "" : cases.length === 1 ? cases[0]!.id : "")}
+            error={error("caseId")}
+          >
             <option value="">{tt("eventCaseNone")}</option>
             {cases.map((c) => (
               <option key={c.id} value={c.id}>
@@ -100,7 +123,14 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
             </option>
           ))}
         </SelectField>
-        <TextAreaField name="description" rows={6} label={t("description")} hint={t("descriptionHint")} defaultValue={value("description")} error={error("description")} />
+        <TextAreaField
+          name="description"
+          rows={6}
+          label={t("description")}
+          hint={t("descriptionHint")}
+          defaultValue={value("description")}
+          error={error("description")}
+        />
       </Section>
 
       <Section title={t("where")}>
@@ -111,35 +141,103 @@ export function EventForm({ action, org, campaign, campaignId, values, countries
         </div>
         <TextField name="address" maxLength={300} label={t("address")} hint={t("addressHint")} defaultValue={value("address")} error={error("address")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="latitude" inputMode="decimal" label={t("latitude")} hint={t("latitudeHint")} defaultValue={value("latitude")} error={error("latitude")} />
-          <TextField name="longitude" inputMode="decimal" label={t("longitude")} hint={t("longitudeHint")} defaultValue={value("longitude")} error={error("longitude")} />
+          <TextField
+            name="latitude"
+            inputMode="decimal"
+            label={t("latitude")}
+            hint={t("latitudeHint")}
+            defaultValue={value("latitude")}
+            error={error("latitude")}
+          />
+          <TextField
+            name="longitude"
+            inputMode="decimal"
+            label={t("longitude")}
+            hint={t("longitudeHint")}
+            defaultValue={value("longitude")}
+            error={error("longitude")}
+          />
         </div>
-        <TextField name="onlineUrl" type="url" inputMode="url" placeholder="https://" label={t("onlineUrl")} hint={t("onlineUrlHint")} defaultValue={value("onlineUrl")} error={error("onlineUrl")} />
+        <TextField
+          name="onlineUrl"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          label={t("onlineUrl")}
+          hint={t("onlineUrlHint")}
+          defaultValue={value("onlineUrl")}
+          error={error("onlineUrl")}
+        />
       </Section>
 
       <Section title={t("when")}>
         <LocalTimeNote zone={zone} />
         <ZoneSelect name="timeZone" value={zone} onChange={setZone} zones={zones} error={error("timeZone")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="startsLocal" type="datetime-local" required label={t("startsLocal")} hint={t("localHint")} defaultValue={value("startsLocal")} error={error("startsLocal")} />
-          <TextField name="endsLocal" type="datetime-local" required label={t("endsLocal")} hint={t("localHint")} defaultValue={value("endsLocal")} error={error("endsLocal")} />
+          <TextField
+            name="startsLocal"
+            type="datetime-local"
+            required
+            label={t("startsLocal")}
+            hint={t("localHint")}
+            defaultValue={value("startsLocal")}
+            error={error("startsLocal")}
+          />
+          <TextField
+            name="endsLocal"
+            type="datetime-local"
+            required
+            label={t("endsLocal")}
+            hint={t("localHint")}
+            defaultValue={value("endsLocal")}
+            error={error("endsLocal")}
+          />
         </div>
         <div className="sm:max-w-[calc(50%-0.5rem)]">
-          <TextField name="deadlineLocal" type="datetime-local" label={t("deadlineLocal")} hint={t("deadlineHint")} defaultValue={value("deadlineLocal")} error={error("deadlineLocal")} />
+          <TextField
+            name="deadlineLocal"
+            type="datetime-local"
+            label={t("deadlineLocal")}
+            hint={t("deadlineHint")}
+            defaultValue={value("deadlineLocal")}
+            error={error("deadlineLocal")}
+          />
         </div>
         {editing ? <ErasureConfirm state={state} name="confirmEarlierErasure" /> : null}
       </Section>
 
       <Section title={t("signups")}>
         <div className="max-w-xs">
-          <TextField name="capacity" inputMode="numeric" label={t("capacity")} hint={editing && values.confirmed > 0 ? t("capacityHintConfirmed", { count: values.confirmed }) : t("capacityHint")} defaultValue={value("capacity")} error={error("capacity")} />
+          <TextField
+            name="capacity"
+            inputMode="numeric"
+            label={t("capacity")}
+            hint={editing && values.confirmed > 0 ? t("capacityHintConfirmed", { count: values.confirmed }) : t("capacityHint")}
+            defaultValue={value("capacity")}
+            error={error("capacity")}
+          />
         </div>
         <CheckboxField name="waitlist" value="on" defaultChecked={waitlist} label={t("waitlist")} hint={t("waitlistHint")} />
-        <TextField name="roles" label={t("roles")} hint={t("rolesHint", { examples: t("roleExamples") })} defaultValue={value("roles")} error={error("roles")} />
+        <TextField
+          name="roles"
+          label={t("roles")}
+          hint={t("rolesHint", { examples: t("roleExamples") })}
+          defaultValue={value("roles")}
+          error={error("roles")}
+        />
       </Section>
 
       <Section title={t("addressSection")}>
-        <TextField name="slug" maxLength={60} autoCapitalize="none" spellCheck={false} label={t("slug")} hint={editing ? t("slugHintEdit", { path: `/c/${campaign}/` }) : t("slugHint", { path: `/c/${campaign}/` })} defaultValue={value("slug")} error={error("slug")} />
+        <TextField
+          name="slug"
+          maxLength={60}
+          autoCapitalize="none"
+          spellCheck={false}
+          label={t("slug")}
+          hint={editing ? t("slugHintEdit", { path: `/c/${campaign}/` }) : t("slugHint", { path: `/c/${campaign}/` })}
+          defaultValue={value("slug")}
+          error={error("slug")}
+        />
       </Section>
 
       <SubmitButton pendingLabel={editing ? t("saving") : t("creating")}>{editing ? t("save") : t("create")}</SubmitButton>

@@ -23,10 +23,31 @@ export function useCountryZone(initialCountry: string, initialZone: string) {
   return { country, setCountry, zone, setZone };
 }
 
-export function CountrySelect({ name, value, onChange, countries, error }: { name: string; value: string; onChange: (code: string) => void; countries: CountryOption[]; error?: string }) {
+export function CountrySelect({
+  name,
+  value,
+  onChange,
+  countries,
+  error,
+}: {
+  name: string;
+  value: string;
+  onChange: (code: string) => void;
+  countries: CountryOption[];
+  error?: string;
+}) {
   const t = useTranslations("editor.place");
   return (
-    <SelectField name={name} required label={t("country")} hint={t("countryHint")} value={value} onChange={(e) => onChange(e.target.value)} error={error} autoComplete="off">
+    <SelectField
+      name={name}
+      required
+      label={t("country")}
+      hint={t("countryHint")}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      autoComplete="off"
+    >
       <option value="">{t("chooseCountry")}</option>
       {countries.map((c) => (
         <option key={c.code} value={c.code}>
@@ -38,7 +59,21 @@ export function CountrySelect({ name, value, onChange, countries, error }: { nam
 }
 
 /** Zones grouped by region ("Europe", "Asia", …), each shown by its place name. */
-export function ZoneSelect({ name, value, onChange, zones, error, hint }: { name: string; value: string; onChange: (zone: string) => void; zones: string[]; error?: string; hint?: string }) {
+export function ZoneSelect({
+  name,
+  value,
+  onChange,
+  zones,
+  error,
+  hint,
+}: {
+  name: string;
+  value: string;
+  onChange: (zone: string) => void;
+  zones: string[];
+  error?: string;
+  hint?: string;
+}) {
   const t = useTranslations("editor.place");
   const groups = new Map<string, string[]>();
   for (const z of zones) {
@@ -46,14 +81,25 @@ export function ZoneSelect({ name, value, onChange, zones, error, hint }: { name
     groups.set(region, [...(groups.get(region) ?? []), z]);
   }
   return (
-    <SelectField name={name} required label={t("timeZone")} hint={hint ?? t("timeZoneHint")} value={value} onChange={(e) => onChange(e.target.value)} error={error}>
+    <SelectField
+      name={name}
+      required
+      label={t("timeZone")}
+      hint={hint ?? t("timeZoneHint")}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    >
       <option value="">{t("chooseTimeZone")}</option>
       {[...groups.entries()].map(([region, list]) =>
         region ? (
           <optgroup key={region} label={region}>
             {list.map((z) => (
               <option key={z} value={z}>
-                {z.slice(region.length + 1).replace(/_/g, " ").replace(/\//g, " / ")}
+                {z
+                  .slice(region.length + 1)
+                  .replace(/_/g, " ")
+                  .replace(/\//g, " / ")}
               </option>
             ))}
           </optgroup>

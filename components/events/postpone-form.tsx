@@ -10,12 +10,27 @@ import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
 import { ErasureConfirm } from "./erasure-confirm";
 import { LocalTimeNote } from "./place-fields";
 
-
 // Field names carry a prefix so their ids differ from the edit form's on the same page; the action strips it.
 export const POSTPONE_PREFIX = "postpone-";
 
 /** A new date at the same place (and zone); the old date and the reason stay visible to supporters. */
-export function PostponeForm({ action, org, campaign, eventId, timeZone, startsLocal, endsLocal }: { action: FormAction; org: string; campaign: string; eventId: string; timeZone: string; startsLocal: string; endsLocal: string }) {
+export function PostponeForm({
+  action,
+  org,
+  campaign,
+  eventId,
+  timeZone,
+  startsLocal,
+  endsLocal,
+}: {
+  action: FormAction;
+  org: string;
+  campaign: string;
+  eventId: string;
+  timeZone: string;
+  startsLocal: string;
+  endsLocal: string;
+}) {
   const t = useTranslations("editor.postpone");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -29,9 +44,31 @@ export function PostponeForm({ action, org, campaign, eventId, timeZone, startsL
       <input type="hidden" name={`${p}timeZone`} value={timeZone} />
       <FormOutcome state={state} />
       <LocalTimeNote zone={timeZone} />
-      <TextField name={`${p}startsLocal`} type="datetime-local" required label={t("startsLocal")} defaultValue={keptValue(state, "startsLocal") ?? startsLocal} error={msg(fieldError(state, "startsLocal"))} />
-      <TextField name={`${p}endsLocal`} type="datetime-local" required label={t("endsLocal")} defaultValue={keptValue(state, "endsLocal") ?? endsLocal} error={msg(fieldError(state, "endsLocal"))} />
-      <TextAreaField name={`${p}reason`} rows={3} maxLength={500} label={t("reason")} hint={t("reasonHint")} defaultValue={keptValue(state, "reason")} error={msg(fieldError(state, "reason"))} />
+      <TextField
+        name={`${p}startsLocal`}
+        type="datetime-local"
+        required
+        label={t("startsLocal")}
+        defaultValue={keptValue(state, "startsLocal") ?? startsLocal}
+        error={msg(fieldError(state, "startsLocal"))}
+      />
+      <TextField
+        name={`${p}endsLocal`}
+        type="datetime-local"
+        required
+        label={t("endsLocal")}
+        defaultValue={keptValue(state, "endsLocal") ?? endsLocal}
+        error={msg(fieldError(state, "endsLocal"))}
+      />
+      <TextAreaField
+        name={`${p}reason`}
+        rows={3}
+        maxLength={500}
+        label={t("reason")}
+        hint={t("reasonHint")}
+        defaultValue={keptValue(state, "reason")}
+        error={msg(fieldError(state, "reason"))}
+      />
       <ErasureConfirm state={state} name={`${p}confirmEarlierErasure`} />
       <SubmitButton variant="secondary" pendingLabel={t("submitting")}>
         {t("submit")}

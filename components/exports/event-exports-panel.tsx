@@ -8,7 +8,17 @@ import { NotFoundError } from "@/lib/errors";
 import { ExportForm } from "./export-form";
 
 /** CSV export (and, for one event, the printable sign-in sheet) on the event and campaign pages. */
-export async function EventExportsPanel({ actor, org, campaign, event }: { actor: Actor; org: string; campaign: { id: string; slug: string }; event?: { id: string; slug: string } }) {
+export async function EventExportsPanel({
+  actor,
+  org,
+  campaign,
+  event,
+}: {
+  actor: Actor;
+  org: string;
+  campaign: { id: string; slug: string };
+  event?: { id: string; slug: string };
+}) {
   const t = await getTranslations("exportsUI.panel");
   const scope = event ? { eventId: event.id } : { campaignId: campaign.id };
   // The roles people actually chose, and the permission check again: this panel is only for those who may export.
@@ -21,12 +31,18 @@ export async function EventExportsPanel({ actor, org, campaign, event }: { actor
   const { roles } = counts;
   return (
     <Card>
-      <h2 id="export" className="scroll-mt-4 text-lg font-semibold">{event ? t("title") : t("campaignTitle")}</h2>
+      <h2 id="export" className="scroll-mt-4 text-lg font-semibold">
+        {event ? t("title") : t("campaignTitle")}
+      </h2>
       <p className="mb-4 mt-1 text-sm text-stone-700">{t("lead")}</p>
       <ExportForm org={org} scope={scope} roles={roles} />
       {event ? (
         <p className="mt-4 border-t border-stone-200 pt-4">
-          <Link prefetch={false} href={`/dashboard/${org}/campaigns/${campaign.slug}/events/${event.slug}/sheet`} className="inline-flex min-h-11 items-center gap-2 text-sm font-medium text-brand-700 underline underline-offset-2">
+          <Link
+            prefetch={false}
+            href={`/dashboard/${org}/campaigns/${campaign.slug}/events/${event.slug}/sheet`}
+            className="inline-flex min-h-11 items-center gap-2 text-sm font-medium text-brand-700 underline underline-offset-2"
+          >
             <Printer aria-hidden className="size-4" />
             {t("sheet")}
           </Link>

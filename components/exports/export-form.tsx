@@ -27,7 +27,9 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium">{t("form.filters")}</legend>
         <div>
-          <label htmlFor={`${id}-status`} className="text-sm">{t("form.status")}</label>
+          <label htmlFor={`${id}-status`} className="text-sm">
+            {t("form.status")}
+          </label>
           <select id={`${id}-status`} name="status" defaultValue="confirmed" className={control}>
             <option value="">{t("form.any")}</option>
             <option value="confirmed">{t("statuses.confirmed")}</option>
@@ -36,7 +38,9 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-role`} className="text-sm">{t("form.role")}</label>
+          <label htmlFor={`${id}-role`} className="text-sm">
+            {t("form.role")}
+          </label>
           <select id={`${id}-role`} name="role" defaultValue="" className={control}>
             <option value="">{t("form.any")}</option>
             {roles.map((r) => (
@@ -47,7 +51,9 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-checkedIn`} className="text-sm">{t("form.checkedIn")}</label>
+          <label htmlFor={`${id}-checkedIn`} className="text-sm">
+            {t("form.checkedIn")}
+          </label>
           <select id={`${id}-checkedIn`} name="checkedIn" defaultValue="" className={control}>
             <option value="">{t("form.any")}</option>
             <option value="yes">{t("form.yes")}</option>
@@ -55,7 +61,9 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-q`} className="text-sm">{t("form.search")}</label>
+          <label htmlFor={`${id}-q`} className="text-sm">
+            {t("form.search")}
+          </label>
           <input id={`${id}-q`} name="q" type="search" maxLength={100} className={control} />
         </div>
       </fieldset>
@@ -64,7 +72,9 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
           <input type="checkbox" name="bom" value="1" className="size-5" aria-describedby={`${id}-bom-hint`} />
           {t("form.bom")}
         </label>
-        <p id={`${id}-bom-hint`} className="text-sm text-stone-600">{t("form.bomHint")}</p>
+        <p id={`${id}-bom-hint`} className="text-sm text-stone-600">
+          {t("form.bomHint")}
+        </p>
       </div>
       <button type="submit" className={buttonClass("primary")}>
         <Download aria-hidden className="size-4" />

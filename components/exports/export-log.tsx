@@ -19,7 +19,12 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
     const filter = (details.filter && typeof details.filter === "object" ? details.filter : {}) as Record<string, unknown>;
     const parts = FILTERS.filter((k) => typeof filter[k] === "string").map((k) => {
       const v = filter[k] as string;
-      const shown = k === "status" && (v === "confirmed" || v === "waitlisted" || v === "cancelled") ? t(`statuses.${v}`) : k === "checkedIn" && (v === "yes" || v === "no") ? t(`form.${v}`) : v;
+      const shown =
+        k === "status" && (v === "confirmed" || v === "waitlisted" || v === "cancelled")
+          ? t(`statuses.${v}`)
+          : k === "checkedIn" && (v === "yes" || v === "no")
+            ? t(`form.${v}`)
+            : v;
       return `${t(`form.${k}`)}: ${shown}`;
     });
     if (filter.searched === true) parts.push(t("log.searched"));
@@ -54,7 +59,8 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
   };
   // A message to attendees: its subject and who it went to, in place of filters and columns.
   const describeMessage = (details: Record<string, unknown>) => {
-    const audience = typeof details.audience === "string" && (AUDIENCES as readonly string[]).includes(details.audience) ? (details.audience as AudienceChoice) : null;
+    const audience =
+      typeof details.audience === "string" && (AUDIENCES as readonly string[]).includes(details.audience) ? (details.audience as AudienceChoice) : null;
     return [
       typeof details.subject === "string" ? t("log.messageSubject", { subject: details.subject }) : null,
       audience ? t("log.messageAudience", { audience: tm(`audiences.${audience}`) }) : null,
@@ -70,20 +76,36 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
         <table className="cards-on-phone min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("log.when")}</th>
-              <th scope="col" className="px-3 py-2">{t("log.who")}</th>
-              <th scope="col" className="px-3 py-2">{t("log.what")}</th>
-              <th scope="col" className="px-3 py-2">{t("log.scope")}</th>
-              <th scope="col" className="px-3 py-2">{t("log.filters")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("log.rows")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("log.when")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("log.who")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("log.what")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("log.scope")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("log.filters")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t("log.rows")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100" data-testid="export-log-rows">
             {log.entries.map((e) => (
               <tr key={e.id} data-testid="export-log-row" data-action={e.action}>
                 <td className="whitespace-nowrap px-3 py-2 font-semibold sm:font-normal">{formatInstant(locale, e.createdAt, "UTC")}</td>
-                <td data-label={t("log.who")} className="px-3 py-2">{e.actorName ?? t("log.formerMember")}</td>
-                <td data-label={t("log.what")} className="px-3 py-2">{actionLabel(e.action)}</td>
+                <td data-label={t("log.who")} className="px-3 py-2">
+                  {e.actorName ?? t("log.formerMember")}
+                </td>
+                <td data-label={t("log.what")} className="px-3 py-2">
+                  {actionLabel(e.action)}
+                </td>
                 <td data-label={t("log.scope")} className="px-3 py-2">
                   {e.scope === "event" ? (
                     <>
@@ -115,7 +137,9 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
                     </>
                   )}
                 </td>
-                <td data-label={t("log.rows")} className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">{e.rowCount}</td>
+                <td data-label={t("log.rows")} className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">
+                  {e.rowCount}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -123,9 +147,17 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
       </div>
       {log.pages > 1 ? (
         <nav aria-label={t("log.paging")} className="flex items-center gap-3 text-sm">
-          {log.page > 1 ? <Link className="text-brand-700 underline" href={log.page === 2 ? base : `${base}?page=${log.page - 1}`}>{t("log.previous")}</Link> : null}
+          {log.page > 1 ? (
+            <Link className="text-brand-700 underline" href={log.page === 2 ? base : `${base}?page=${log.page - 1}`}>
+              {t("log.previous")}
+            </Link>
+          ) : null}
           <span>{t("log.page", { page: log.page, pages: log.pages })}</span>
-          {log.page < log.pages ? <Link className="text-brand-700 underline" href={`${base}?page=${log.page + 1}`}>{t("log.next")}</Link> : null}
+          {log.page < log.pages ? (
+            <Link className="text-brand-700 underline" href={`${base}?page=${log.page + 1}`}>
+              {t("log.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

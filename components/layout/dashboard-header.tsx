@@ -56,7 +56,11 @@ export async function DashboardHeader({
         </details>
         <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
           <LanguageSwitcher />
-          <Link href="/account" className="inline-flex min-h-11 min-w-0 items-center text-stone-700 underline-offset-2 [overflow-wrap:anywhere] hover:underline" data-testid="account-name">
+          <Link
+            href="/account"
+            className="inline-flex min-h-11 min-w-0 items-center text-stone-700 underline-offset-2 [overflow-wrap:anywhere] hover:underline"
+            data-testid="account-name"
+          >
             {userName}
           </Link>
           <form action={logout}>

@@ -7,7 +7,12 @@ function hasTypedInput(): boolean {
   for (const form of document.querySelectorAll("main form")) {
     for (const el of (form as HTMLFormElement).elements) {
       if (el instanceof HTMLInputElement) {
-        if (el.type === "checkbox" || el.type === "radio" ? el.checked !== el.defaultChecked : el.type !== "hidden" && el.type !== "submit" && el.value !== el.defaultValue) return true;
+        if (
+          el.type === "checkbox" || el.type === "radio"
+            ? el.checked !== el.defaultChecked
+            : el.type !== "hidden" && el.type !== "submit" && el.value !== el.defaultValue
+        )
+          return true;
       } else if (el instanceof HTMLTextAreaElement) {
         if (el.value !== el.defaultValue) return true;
       } else if (el instanceof HTMLSelectElement) {

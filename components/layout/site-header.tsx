@@ -17,7 +17,12 @@ export async function SiteHeader() {
               {ta("title")}
             </Link>
             {/* The same for every reader (public pages are kept for a crowd): a member who is logged in goes on to the dashboard. */}
-            <Link href="/login" prefetch={false} className="whitespace-nowrap text-sm font-medium text-stone-700 underline-offset-2 hover:text-brand-700 hover:underline" data-testid="header-login">
+            <Link
+              href="/login"
+              prefetch={false}
+              className="whitespace-nowrap text-sm font-medium text-stone-700 underline-offset-2 hover:text-brand-700 hover:underline"
+              data-testid="header-login"
+            >
               {t("members")}
             </Link>
           </nav>

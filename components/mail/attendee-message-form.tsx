@@ -21,7 +21,19 @@ function shownValues(state: FormState): Record<string, string> {
  * Subject, text and who gets it; "Preview" shows the count and the email as it will be sent,
  * then "Send to N people" asks before sending. Plain form posts: works without JavaScript.
  */
-export function AttendeeMessageForm({ action, org, eventId, roles, nonce }: { action: FormAction; org: string; eventId: string; roles: string[]; nonce: string }) {
+export function AttendeeMessageForm({
+  action,
+  org,
+  eventId,
+  roles,
+  nonce,
+}: {
+  action: FormAction;
+  org: string;
+  eventId: string;
+  roles: string[];
+  nonce: string;
+}) {
   const t = useTranslations("attendeeMessages");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
@@ -37,7 +49,16 @@ export function AttendeeMessageForm({ action, org, eventId, roles, nonce }: { ac
       <input type="hidden" name="nonce" value={(state.status === "ok" ? state.data?.nonce : undefined) ?? values.nonce ?? nonce} />
       <FormOutcome state={state} values={{ count }} />
       <TextField name="subject" label={t("subject")} maxLength={200} required defaultValue={values.subject} error={msg(fieldError(state, "subject"))} />
-      <TextAreaField name="body" label={t("body")} hint={t("bodyHint")} rows={10} maxLength={10_000} required defaultValue={values.body} error={msg(fieldError(state, "body"))} />
+      <TextAreaField
+        name="body"
+        label={t("body")}
+        hint={t("bodyHint")}
+        rows={10}
+        maxLength={10_000}
+        required
+        defaultValue={values.body}
+        error={msg(fieldError(state, "body"))}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="audience" required label={t("audience")} defaultValue={values.audience ?? "all"} error={msg(fieldError(state, "audience"))}>
           {AUDIENCES.map((a) => (
@@ -62,7 +83,11 @@ export function AttendeeMessageForm({ action, org, eventId, roles, nonce }: { ac
         {t("preview")}
       </button>
       {preview ? (
-        <section aria-labelledby={`${formId}-preview`} className="space-y-3 rounded-lg border border-stone-300 bg-stone-50 p-4" data-testid="attendee-message-preview">
+        <section
+          aria-labelledby={`${formId}-preview`}
+          className="space-y-3 rounded-lg border border-stone-300 bg-stone-50 p-4"
+          data-testid="attendee-message-preview"
+        >
           <h2 id={`${formId}-preview`} className="text-lg font-semibold">
             {t("previewTitle")}
           </h2>
@@ -70,7 +95,10 @@ export function AttendeeMessageForm({ action, org, eventId, roles, nonce }: { ac
             {t("recipients", { count })}
           </p>
           <p className="text-sm text-stone-700">{t("previewSubject", { subject: preview.previewSubject ?? "" })}</p>
-          <pre className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-white p-4 font-sans text-sm text-stone-900" data-testid="attendee-message-text">
+          <pre
+            className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-white p-4 font-sans text-sm text-stone-900"
+            data-testid="attendee-message-text"
+          >
             {preview.previewText}
           </pre>
           {count > 0 ? (

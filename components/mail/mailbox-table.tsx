@@ -23,7 +23,11 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
   const t = await getTranslations("mailbox");
   const locale = await getLocale();
   if (mailbox.total === 0) {
-    return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-600" data-testid="mailbox-empty">{t(status ? "emptyFiltered" : "empty")}</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-600" data-testid="mailbox-empty">
+        {t(status ? "emptyFiltered" : "empty")}
+      </p>
+    );
   }
   const first = (mailbox.page - 1) * MAILBOX_PAGE_SIZE + 1;
   const pageHref = (page: number) => {
@@ -35,7 +39,9 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
   };
   return (
     <div className="space-y-3">
-      {mailbox.entries.length ? <p className="text-sm text-stone-700">{t("range", { first, last: first + mailbox.entries.length - 1, total: mailbox.total })}</p> : null}
+      {mailbox.entries.length ? (
+        <p className="text-sm text-stone-700">{t("range", { first, last: first + mailbox.entries.length - 1, total: mailbox.total })}</p>
+      ) : null}
       {/* On a phone, one card per message; the table from tablet width up. */}
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white sm:hidden">
         {mailbox.entries.map((m) => (
@@ -55,11 +61,21 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
         <table className="min-w-full divide-y divide-stone-200 text-sm">
           <thead className="bg-stone-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">{t("columns.when")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.kind")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.to")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.subject")}</th>
-              <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("columns.when")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("columns.kind")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("columns.to")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("columns.subject")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("columns.status")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -83,9 +99,17 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
       </div>
       {mailbox.pages > 1 ? (
         <nav aria-label={t("paging")} className="flex items-center gap-3 text-sm">
-          {mailbox.page > 1 ? <Link className="text-brand-700 underline" href={pageHref(mailbox.page - 1)}>{t("previous")}</Link> : null}
+          {mailbox.page > 1 ? (
+            <Link className="text-brand-700 underline" href={pageHref(mailbox.page - 1)}>
+              {t("previous")}
+            </Link>
+          ) : null}
           <span>{t("page", { page: mailbox.page, pages: mailbox.pages })}</span>
-          {mailbox.page < mailbox.pages ? <Link className="text-brand-700 underline" href={pageHref(mailbox.page + 1)}>{t("next")}</Link> : null}
+          {mailbox.page < mailbox.pages ? (
+            <Link className="text-brand-700 underline" href={pageHref(mailbox.page + 1)}>
+              {t("next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>
@@ -102,7 +126,12 @@ export async function MailboxFilter({ base, status }: { base: string; status?: M
         <label htmlFor="mailbox-status" className="block text-sm font-medium text-stone-800">
           {t("filter.label")}
         </label>
-        <select id="mailbox-status" name="status" defaultValue={status ?? ""} className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm">
+        <select
+          id="mailbox-status"
+          name="status"
+          defaultValue={status ?? ""}
+          className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm"
+        >
           <option value="">{t("filter.any")}</option>
           {statuses.map((s) => (
             <option key={s} value={s}>

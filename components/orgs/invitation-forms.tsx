@@ -10,7 +10,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idle, keptValue, type FormAction, type FormState } from "@/lib/forms";
 import { ROLES } from "@/lib/orgs/roles";
 
-
 export function CreateInvitationForm({ action, org, mailWorks = true }: { action: FormAction; org: string; mailWorks?: boolean }) {
   const t = useTranslations("invitations.create");
   const tr = useTranslations("roles");
@@ -46,7 +45,15 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
           </div>
         </Alert>
       ) : null}
-      <SelectField name="role" required label={t("role")} hint={t("roleHint")} defaultValue={kept} onChange={(e) => setChosen({ after: state, role: e.target.value })} error={msg(fieldError(state, "role"))}>
+      <SelectField
+        name="role"
+        required
+        label={t("role")}
+        hint={t("roleHint")}
+        defaultValue={kept}
+        onChange={(e) => setChosen({ after: state, role: e.target.value })}
+        error={msg(fieldError(state, "role"))}
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {tr(r)}
@@ -64,14 +71,28 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
         defaultValue={keptValue(state, "email")}
         error={msg(fieldError(state, "email"))}
       />
-      <SelectField name="language" required label={tm("language")} hint={tm("languageHint")} defaultValue={keptValue(state, "language") ?? locale} error={msg(fieldError(state, "language"))}>
+      <SelectField
+        name="language"
+        required
+        label={tm("language")}
+        hint={tm("languageHint")}
+        defaultValue={keptValue(state, "language") ?? locale}
+        error={msg(fieldError(state, "language"))}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}
           </option>
         ))}
       </SelectField>
-      <TextField name="note" label={t("note")} hint={t("noteHint")} maxLength={200} defaultValue={keptValue(state, "note")} error={msg(fieldError(state, "note"))} />
+      <TextField
+        name="note"
+        label={t("note")}
+        hint={t("noteHint")}
+        maxLength={200}
+        defaultValue={keptValue(state, "note")}
+        error={msg(fieldError(state, "note"))}
+      />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>
   );
@@ -88,7 +109,11 @@ export function RevokeInvitationForm({ action, org, invitationId }: { action: Fo
       <SubmitButton variant="secondary" pendingLabel={t("revoking")}>
         {t("revoke")}
       </SubmitButton>
-      {state.status === "error" && state.formError ? <p role="alert" className="text-sm text-red-700">{msg(state.formError)}</p> : null}
+      {state.status === "error" && state.formError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {msg(state.formError)}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -7,11 +7,20 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormAction, type FormState } from "@/lib/forms";
 import { ROLES, type Role } from "@/lib/orgs/roles";
 
-
 function Outcome({ state }: { state: FormState }) {
   const msg = useMessageText();
-  if (state.status === "error" && state.formError) return <p role="alert" className="text-sm font-medium text-red-700">{msg(state.formError)}</p>;
-  if (state.status === "ok" && state.messageKey) return <p role="status" className="text-sm text-green-800">{msg(state.messageKey)}</p>;
+  if (state.status === "error" && state.formError)
+    return (
+      <p role="alert" className="text-sm font-medium text-red-700">
+        {msg(state.formError)}
+      </p>
+    );
+  if (state.status === "ok" && state.messageKey)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        {msg(state.messageKey)}
+      </p>
+    );
   return null;
 }
 
@@ -42,7 +51,19 @@ export function ChangeRoleForm({ action, org, userId, role, memberName }: { acti
   );
 }
 
-export function RemoveMemberForm({ action, org, userId, memberName, self }: { action: FormAction; org: string; userId: string; memberName: string; self: boolean }) {
+export function RemoveMemberForm({
+  action,
+  org,
+  userId,
+  memberName,
+  self,
+}: {
+  action: FormAction;
+  org: string;
+  userId: string;
+  memberName: string;
+  self: boolean;
+}) {
   const t = useTranslations("members");
   const [state, formAction] = useActionState(action, idle);
   const formId = `remove-${userId}`;

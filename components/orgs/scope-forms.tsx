@@ -8,8 +8,18 @@ import { idle, type FormAction, type FormState } from "@/lib/forms";
 function Outcome({ state }: { state: FormState }) {
   const msg = useMessageText();
   const error = state.status === "error" ? (state.fieldErrors?.campaignId ?? state.formError) : undefined;
-  if (error) return <p role="alert" className="text-sm font-medium text-red-700">{msg(error)}</p>;
-  if (state.status === "ok" && state.messageKey) return <p role="status" className="text-sm text-green-800">{msg(state.messageKey)}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm font-medium text-red-700">
+        {msg(error)}
+      </p>
+    );
+  if (state.status === "ok" && state.messageKey)
+    return (
+      <p role="status" className="text-sm text-green-800">
+        {msg(state.messageKey)}
+      </p>
+    );
   return null;
 }
 
@@ -22,7 +32,19 @@ export interface ScopeChoices {
 }
 
 /** Gives a member one campaign, one event or one city: choose one of the three. Stacks on a phone. */
-export function GiveScopeForm({ action, org, userId, memberName, choices }: { action: FormAction; org: string; userId: string; memberName: string; choices: ScopeChoices }) {
+export function GiveScopeForm({
+  action,
+  org,
+  userId,
+  memberName,
+  choices,
+}: {
+  action: FormAction;
+  org: string;
+  userId: string;
+  memberName: string;
+  choices: ScopeChoices;
+}) {
   const t = useTranslations("scopes");
   const [state, formAction] = useActionState(action, idle);
   const id = useId();

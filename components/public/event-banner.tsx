@@ -18,8 +18,7 @@ export async function EventBanner({ event }: { event: PublicEvent }) {
     event.status === "postponed" && event.previousStartsAt && event.previousEndsAt ? (
       <Alert tone="warning" title={t("postponed")}>
         <p>
-          {t("previously")}{" "}
-          <del data-testid="previous-time">{formatRange(locale, event.previousStartsAt, event.previousEndsAt, event.timeZone)}</del>
+          {t("previously")} <del data-testid="previous-time">{formatRange(locale, event.previousStartsAt, event.previousEndsAt, event.timeZone)}</del>
         </p>
         {event.changeReason ? <p className="mt-1">{event.changeReason}</p> : null}
       </Alert>

@@ -12,15 +12,24 @@ export async function EventListItem({ event, campaignSlug, campaignTitle }: { ev
       <Link href={`/c/${campaignSlug}/${event.slug}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
         {event.title}
       </Link>
-      {event.status === "cancelled" ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("cancelledShort")}</span> : null}
-      {event.status === "postponed" ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("postponedShort")}</span> : null}
+      {event.status === "cancelled" ? (
+        <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("cancelledShort")}</span>
+      ) : null}
+      {event.status === "postponed" ? (
+        <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("postponedShort")}</span>
+      ) : null}
       {campaignTitle ? <p className="text-sm text-stone-600">{campaignTitle}</p> : null}
       <p className="text-sm">
         <time dateTime={event.startsAt.toISOString()}>{formatRange(locale, event.startsAt, event.endsAt, event.timeZone)}</time>
         <span className="text-stone-600"> — {t("localTime", { city: zoneCity(event.timeZone) })}</span>
       </p>
       <p className="text-sm text-stone-700">
-        {[event.venue, event.city].filter(Boolean).join(", ")} {event.capacity !== null && event.status !== "cancelled" ? <>· <Places event={event} /></> : null}
+        {[event.venue, event.city].filter(Boolean).join(", ")}{" "}
+        {event.capacity !== null && event.status !== "cancelled" ? (
+          <>
+            · <Places event={event} />
+          </>
+        ) : null}
       </p>
     </li>
   );

@@ -44,7 +44,14 @@ export function EventMap({ markers, tileUrl, attribution, labels }: EventMapProp
       <p hidden role="alert" data-map-failed="" className="text-sm text-red-800">
         {labels.failed}
       </p>
-      <div hidden role="region" aria-label={labels.region} data-testid="event-map" data-map-canvas="" className="h-96 w-full overflow-hidden rounded-lg border border-stone-200" />
+      <div
+        hidden
+        role="region"
+        aria-label={labels.region}
+        data-testid="event-map"
+        data-map-canvas=""
+        className="h-96 w-full overflow-hidden rounded-lg border border-stone-200"
+      />
     </section>
   );
 }

@@ -3,7 +3,17 @@ import { formatRange, zoneCity } from "@/lib/time/format";
 import { LocalTime } from "./local-time";
 
 /** "Fri 20 Jul 2012, 12:00 – 14:00 BST — London time", and the reader's own time with JavaScript. */
-export async function EventWhen({ startsAt, endsAt, timeZone, withReaderTime = true }: { startsAt: Date; endsAt: Date; timeZone: string; withReaderTime?: boolean }) {
+export async function EventWhen({
+  startsAt,
+  endsAt,
+  timeZone,
+  withReaderTime = true,
+}: {
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  withReaderTime?: boolean;
+}) {
   const locale = await getLocale();
   const t = await getTranslations("public.event");
   return (

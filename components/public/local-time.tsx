@@ -7,7 +7,29 @@ import { ReaderTime } from "./reader-time";
  * server cannot know the reader's zone, so it renders the data and the browser fills the line in (the
  * page's script, lib/public/browser.ts, or after an in-app navigation the client component).
  */
-export async function LocalTime({ startsAt, endsAt, timeZone, locale, testId = "reader-time" }: { startsAt: string; endsAt: string; timeZone: string; locale: string; testId?: string }) {
+export async function LocalTime({
+  startsAt,
+  endsAt,
+  timeZone,
+  locale,
+  testId = "reader-time",
+}: {
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  locale: string;
+  testId?: string;
+}) {
   const t = await getTranslations("public.event");
-  return <ReaderTime startsAt={startsAt} endsAt={endsAt} timeZone={timeZone} locale={locale} text={t("yourTime", { when: "{when}" })} names={calendarNames(locale)} testId={testId} />;
+  return (
+    <ReaderTime
+      startsAt={startsAt}
+      endsAt={endsAt}
+      timeZone={timeZone}
+      locale={locale}
+      text={t("yourTime", { when: "{when}" })}
+      names={calendarNames(locale)}
+      testId={testId}
+    />
+  );
 }

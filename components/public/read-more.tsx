@@ -11,7 +11,14 @@ export async function ArticleMeta({ article }: { article: PublicArticle }) {
   const language = article.language ? (new Intl.DisplayNames([locale], { type: "language" }).of(article.language) ?? article.language) : "";
   return (
     <p className="text-sm text-stone-600">
-      {[article.publication, article.author, article.publishedOn ? formatCalendarDate(locale, article.publishedOn) : "", language ? t("language", { language }) : ""].filter(Boolean).join(" · ")}
+      {[
+        article.publication,
+        article.author,
+        article.publishedOn ? formatCalendarDate(locale, article.publishedOn) : "",
+        language ? t("language", { language }) : "",
+      ]
+        .filter(Boolean)
+        .join(" · ")}
     </p>
   );
 }
@@ -28,7 +35,12 @@ export async function ReadMore({ articles }: { articles: PublicArticle[] }) {
       <ul className="mt-2 divide-y divide-stone-200">
         {articles.map((a) => (
           <li key={a.id} className="py-3">
-            <a href={a.url} rel="nofollow noopener noreferrer" lang={a.language || undefined} className="inline-flex items-start gap-1 font-medium text-brand-700 underline underline-offset-2">
+            <a
+              href={a.url}
+              rel="nofollow noopener noreferrer"
+              lang={a.language || undefined}
+              className="inline-flex items-start gap-1 font-medium text-brand-700 underline underline-offset-2"
+            >
               {a.title}
               <ExternalLink aria-hidden className="mt-1 size-4 shrink-0" />
             </a>

@@ -6,7 +6,6 @@ import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idle, type FormAction, type FormState } from "@/lib/forms";
 
-
 function FormError({ state }: { state: FormState }) {
   const msg = usePublicMessage();
   return state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null;
@@ -36,7 +35,21 @@ export function ChangeRoleForm({ action, token, roles, current }: { action: Form
 }
 
 /** A destructive step behind a disclosure: works without JavaScript and still asks first. */
-export function ConfirmedActionForm({ action, token, summary, explanation, confirmLabel, pendingLabel }: { action: FormAction; token: string; summary: ReactNode; explanation: ReactNode; confirmLabel: string; pendingLabel: string }) {
+export function ConfirmedActionForm({
+  action,
+  token,
+  summary,
+  explanation,
+  confirmLabel,
+  pendingLabel,
+}: {
+  action: FormAction;
+  token: string;
+  summary: ReactNode;
+  explanation: ReactNode;
+  confirmLabel: string;
+  pendingLabel: string;
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <details className="rounded-md border border-stone-300 bg-white p-3">

@@ -40,9 +40,35 @@ export function SignupForm({
       {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
       <input type="hidden" name="campaign" value={campaign} />
       <input type="hidden" name="event" value={event} />
-      <TextField name="name" autoComplete="nickname" required label={t("name")} hint={t("nameHint")} defaultValue={keptValue(state, "name")} error={err("name")} />
-      <TextField name="email" type="email" autoComplete="email" inputMode="email" required label={t("email")} hint={t("emailHint")} defaultValue={keptValue(state, "email")} error={err("email")} />
-      <TextField name="phone" type="tel" autoComplete="tel" label={t("phone")} hint={t("phoneHint")} defaultValue={keptValue(state, "phone")} error={err("phone")} />
+      <TextField
+        name="name"
+        autoComplete="nickname"
+        required
+        label={t("name")}
+        hint={t("nameHint")}
+        defaultValue={keptValue(state, "name")}
+        error={err("name")}
+      />
+      <TextField
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        label={t("email")}
+        hint={t("emailHint")}
+        defaultValue={keptValue(state, "email")}
+        error={err("email")}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        label={t("phone")}
+        hint={t("phoneHint")}
+        defaultValue={keptValue(state, "phone")}
+        error={err("phone")}
+      />
       {roles.length ? (
         <SelectField name="role" label={t("role")} defaultValue={keptValue(state, "role") ?? ""} error={err("role")}>
           <option value="">{t("noRole")}</option>
@@ -53,7 +79,15 @@ export function SignupForm({
           ))}
         </SelectField>
       ) : null}
-      <TextAreaField name="comment" rows={3} maxLength={1000} label={t("comment")} hint={t("commentHint")} defaultValue={keptValue(state, "comment")} error={err("comment")} />
+      <TextAreaField
+        name="comment"
+        rows={3}
+        maxLength={1000}
+        label={t("comment")}
+        hint={t("commentHint")}
+        defaultValue={keptValue(state, "comment")}
+        error={err("comment")}
+      />
       <div className="flex items-start gap-3">
         <input id="consent" name="consent" type="checkbox" defaultChecked={keptValue(state, "consent") === "on"} className="mt-1 size-5 accent-brand-700" />
         <label htmlFor="consent" className="text-sm text-stone-800">

@@ -60,11 +60,33 @@ export function TranslationForm({
       <TextField name={`${p}title`} required maxLength={160} label={t("titleField")} defaultValue={v("title")} error={err("title")} />
       {kind === "campaign" ? (
         <>
-          <TextAreaField name={`${p}summary`} rows={2} maxLength={500} label={t("summary")} hint={t("emptyHint")} defaultValue={v("summary")} error={err("summary")} />
-          <TextAreaField name={`${p}body`} rows={8} label={t("body")} hint={`${t("markdownHint")} ${t("emptyHint")}`} defaultValue={v("body")} error={err("body")} />
+          <TextAreaField
+            name={`${p}summary`}
+            rows={2}
+            maxLength={500}
+            label={t("summary")}
+            hint={t("emptyHint")}
+            defaultValue={v("summary")}
+            error={err("summary")}
+          />
+          <TextAreaField
+            name={`${p}body`}
+            rows={8}
+            label={t("body")}
+            hint={`${t("markdownHint")} ${t("emptyHint")}`}
+            defaultValue={v("body")}
+            error={err("body")}
+          />
         </>
       ) : (
-        <TextAreaField name={`${p}description`} rows={6} label={t("description")} hint={`${t("markdownHint")} ${t("emptyHint")}`} defaultValue={v("description")} error={err("description")} />
+        <TextAreaField
+          name={`${p}description`}
+          rows={6}
+          label={t("description")}
+          hint={`${t("markdownHint")} ${t("emptyHint")}`}
+          defaultValue={v("description")}
+          error={err("description")}
+        />
       )}
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>

@@ -38,7 +38,9 @@ export async function TranslationsPanel({
   const version = translations.map((x) => `${x.locale}@${x.updatedAt.toISOString()}`).join(",");
   return (
     <Card>
-      <h2 id="translations" className="scroll-mt-4 text-lg font-semibold">{t("title")}</h2>
+      <h2 id="translations" className="scroll-mt-4 text-lg font-semibold">
+        {t("title")}
+      </h2>
       <p className="mt-1 text-sm text-stone-600">{t(kind === "campaign" ? "leadCampaign" : "leadEvent")}</p>
       <p className="mt-1 text-sm text-stone-700" data-testid="original-language">
         {t("original", { language: name(original) })}
@@ -60,7 +62,15 @@ export async function TranslationsPanel({
               <details className="w-full">
                 <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("edit")}</summary>
                 <div className="mt-3">
-                  <TranslationForm key={tr.updatedAt.toISOString()} action={save} kind={kind} hidden={hidden} languages={[]} existing={tr} id={`tr-${kind}-${tr.locale}`} />
+                  <TranslationForm
+                    key={tr.updatedAt.toISOString()}
+                    action={save}
+                    kind={kind}
+                    hidden={hidden}
+                    languages={[]}
+                    existing={tr}
+                    id={`tr-${kind}-${tr.locale}`}
+                  />
                 </div>
               </details>
               <ConfirmDeleteForm

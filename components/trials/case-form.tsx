@@ -18,7 +18,19 @@ export interface CaseValues {
 }
 
 /** Adds a case to the campaign (no `value`) or edits one. Field names carry a prefix: one page holds many of these forms. */
-export function CaseForm({ action, org, campaign, campaignId, value }: { action: FormAction; org: string; campaign: string; campaignId: string; value?: CaseValues }) {
+export function CaseForm({
+  action,
+  org,
+  campaign,
+  campaignId,
+  value,
+}: {
+  action: FormAction;
+  org: string;
+  campaign: string;
+  campaignId: string;
+  value?: CaseValues;
+}) {
   const t = useTranslations("trialsUI.case");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

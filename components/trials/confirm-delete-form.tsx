@@ -5,7 +5,25 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { idle, type FormAction } from "@/lib/forms";
 
 /** A delete that asks first, saying what goes with it. */
-export function ConfirmDeleteForm({ action, fields, label, title, body, confirmLabel, cancelLabel, id }: { action: FormAction; fields: Record<string, string>; label: string; title: string; body: string; confirmLabel: string; cancelLabel: string; id: string }) {
+export function ConfirmDeleteForm({
+  action,
+  fields,
+  label,
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  id,
+}: {
+  action: FormAction;
+  fields: Record<string, string>;
+  label: string;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  id: string;
+}) {
   const [state, formAction] = useActionState(action, idle);
   return (
     <form id={id} action={formAction}>

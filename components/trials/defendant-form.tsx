@@ -20,7 +20,19 @@ export interface DefendantValues {
 }
 
 /** Adds a defendant to a case (no `value`) or edits one. */
-export function DefendantForm({ action, org, campaign, caseId, value }: { action: FormAction; org: string; campaign: string; caseId: string; value?: DefendantValues }) {
+export function DefendantForm({
+  action,
+  org,
+  campaign,
+  caseId,
+  value,
+}: {
+  action: FormAction;
+  org: string;
+  campaign: string;
+  caseId: string;
+  value?: DefendantValues;
+}) {
   const t = useTranslations("trialsUI.defendants");
   const ts = useTranslations("trialsUI.defendantStatus");
   const msg = useMessageText();

@@ -19,7 +19,9 @@ export async function PublicCases({ cases }: { cases: PublicCase[] }) {
       {cases.map((c) => (
         <div key={c.id} className="rounded-lg border border-stone-200 bg-white p-4" data-testid="public-case">
           <h3 className="text-lg font-semibold">{c.name}</h3>
-          <p className="text-sm text-stone-600">{[c.court ? t("court", { court: c.court }) : "", c.caseNumber ? t("caseNumber", { number: c.caseNumber }) : ""].filter(Boolean).join(" · ")}</p>
+          <p className="text-sm text-stone-600">
+            {[c.court ? t("court", { court: c.court }) : "", c.caseNumber ? t("caseNumber", { number: c.caseNumber }) : ""].filter(Boolean).join(" · ")}
+          </p>
           {c.charges ? <p className="mt-1 text-sm">{t("charges", { charges: c.charges })}</p> : null}
           {c.summary ? <p className="mt-2 text-stone-700">{c.summary}</p> : null}
           {c.defendants.length ? (
@@ -45,7 +47,19 @@ export async function PublicCases({ cases }: { cases: PublicCase[] }) {
 const icons = { hearing: Scale, update: ScrollText, verdict: Gavel, article: Newspaper };
 
 /** Hearings, postponements, verdicts, updates and articles, newest first; a case filter when there are several. */
-export async function Timeline({ items, cases, campaignSlug, activeCase, zone }: { items: TimelineItem[]; cases: { id: string; name: string }[]; campaignSlug: string; activeCase: string | null; zone: string }) {
+export async function Timeline({
+  items,
+  cases,
+  campaignSlug,
+  activeCase,
+  zone,
+}: {
+  items: TimelineItem[];
+  cases: { id: string; name: string }[];
+  campaignSlug: string;
+  activeCase: string | null;
+  zone: string;
+}) {
   const t = await getTranslations("trialsPublic");
   const locale = await getLocale();
   return (
@@ -82,8 +96,15 @@ export async function Timeline({ items, cases, campaignSlug, activeCase, zone }:
               {item.type === "hearing" ? (
                 <div>
                   <p className="text-sm text-stone-600">
-                    <span className="font-semibold uppercase tracking-wide">{t("hearing")}</span> · <time dateTime={item.date.toISOString()}>{formatInstant(locale, item.date, item.timeZone)}</time>
-                    {item.status !== "scheduled" ? <span className={`ml-2 rounded-full px-2 py-0.5 text-xs font-semibold ${item.status === "cancelled" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>{t(item.status)}</span> : null}
+                    <span className="font-semibold uppercase tracking-wide">{t("hearing")}</span> ·{" "}
+                    <time dateTime={item.date.toISOString()}>{formatInstant(locale, item.date, item.timeZone)}</time>
+                    {item.status !== "scheduled" ? (
+                      <span
+                        className={`ml-2 rounded-full px-2 py-0.5 text-xs font-semibold ${item.status === "cancelled" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}
+                      >
+                        {t(item.status)}
+                      </span>
+                    ) : null}
                   </p>
                   <Link href={`/c/${campaignSlug}/${item.slug}`} className="font-medium text-brand-700 underline underline-offset-2">
                     {item.title}
@@ -93,12 +114,15 @@ export async function Timeline({ items, cases, campaignSlug, activeCase, zone }:
                       <s>{t("previously", { when: formatInstant(locale, item.previousStartsAt, item.timeZone) })}</s>
                     </p>
                   ) : null}
-                  {item.changeReason && item.status !== "scheduled" ? <p className="text-sm text-stone-700">{t("reason", { reason: item.changeReason })}</p> : null}
+                  {item.changeReason && item.status !== "scheduled" ? (
+                    <p className="text-sm text-stone-700">{t("reason", { reason: item.changeReason })}</p>
+                  ) : null}
                 </div>
               ) : item.type === "update" ? (
                 <div>
                   <p className="text-sm text-stone-600">
-                    <span className="font-semibold uppercase tracking-wide">{t(item.kind)}</span> · <time dateTime={item.date.toISOString()}>{formatInstant(locale, item.date, zone)}</time>
+                    <span className="font-semibold uppercase tracking-wide">{t(item.kind)}</span> ·{" "}
+                    <time dateTime={item.date.toISOString()}>{formatInstant(locale, item.date, zone)}</time>
                   </p>
                   <p className="font-medium">{item.title}</p>
                   {item.body ? <Markdown>{item.body}</Markdown> : null}
@@ -106,9 +130,17 @@ export async function Timeline({ items, cases, campaignSlug, activeCase, zone }:
               ) : (
                 <div>
                   <p className="text-sm text-stone-600">
-                    <span className="font-semibold uppercase tracking-wide">{t("article")}</span> · <time dateTime={item.article.publishedOn ?? undefined}>{item.article.publishedOn ? formatCalendarDate(locale, item.article.publishedOn) : ""}</time>
+                    <span className="font-semibold uppercase tracking-wide">{t("article")}</span> ·{" "}
+                    <time dateTime={item.article.publishedOn ?? undefined}>
+                      {item.article.publishedOn ? formatCalendarDate(locale, item.article.publishedOn) : ""}
+                    </time>
                   </p>
-                  <a href={item.article.url} rel="nofollow noopener noreferrer" lang={item.article.language || undefined} className="font-medium text-brand-700 underline underline-offset-2">
+                  <a
+                    href={item.article.url}
+                    rel="nofollow noopener noreferrer"
+                    lang={item.article.language || undefined}
+                    className="font-medium text-brand-700 underline underline-offset-2"
+                  >
                     {item.article.title}
                   </a>
                   <ArticleMeta article={item.article} />

@@ -68,7 +68,12 @@ export function UpdateForm({
             </option>
           ))}
         </SelectField>
-        <SelectField name={`${p}caseId`} label={t("case")} defaultValue={v("caseId", value ? (value.caseId ?? "") : cases.length === 1 ? cases[0]!.id : "")} error={err("caseId")}>
+        <SelectField
+          name={`${p}caseId`}
+          label={t("case")}
+          defaultValue={v("caseId", value ? (value.caseId ?? "") : cases.length === 1 ? cases[0]!.id : "")}
+          error={err("caseId")}
+        >
           <option value="">{t("noCase")}</option>
           {cases.map((c) => (
             <option key={c.id} value={c.id}>
@@ -77,10 +82,26 @@ export function UpdateForm({
           ))}
         </SelectField>
       </div>
-      <TextField name={`${p}title`} required maxLength={200} label={t("titleField")} hint={t("titleHint")} defaultValue={v("title", value?.title)} error={err("title")} />
+      <TextField
+        name={`${p}title`}
+        required
+        maxLength={200}
+        label={t("titleField")}
+        hint={t("titleHint")}
+        defaultValue={v("title", value?.title)}
+        error={err("title")}
+      />
       <TextAreaField name={`${p}body`} rows={5} label={t("body")} hint={t("bodyHint")} defaultValue={v("body", value?.body)} error={err("body")} />
       <div className="max-w-xs">
-        <TextField name={`${p}postedLocal`} type="datetime-local" required label={t("postedLocal")} hint={t("postedHint", { zone: timeZone })} defaultValue={v("postedLocal", value?.postedLocal ?? nowLocal)} error={err("postedLocal")} />
+        <TextField
+          name={`${p}postedLocal`}
+          type="datetime-local"
+          required
+          label={t("postedLocal")}
+          hint={t("postedHint", { zone: timeZone })}
+          defaultValue={v("postedLocal", value?.postedLocal ?? nowLocal)}
+          error={err("postedLocal")}
+        />
       </div>
       <CheckboxField name={`${p}isPublic`} id={`${p}isPublic`} value="on" defaultChecked={isPublic} label={t("isPublic")} hint={t("isPublicHint")} />
       <SubmitButton pendingLabel={value ? t("saving") : t("creating")}>{value ? t("save") : t("create")}</SubmitButton>

@@ -54,7 +54,14 @@ export function ConfirmButton({
             <button type="button" className={buttonClass("secondary")} onClick={() => dialog.current?.close()} autoFocus>
               {cancelLabel}
             </button>
-            <button type="submit" form={formId} name={name} value={value} className={buttonClass(variant === "primary" ? "primary" : "danger")} onClick={() => dialog.current?.close()}>
+            <button
+              type="submit"
+              form={formId}
+              name={name}
+              value={value}
+              className={buttonClass(variant === "primary" ? "primary" : "danger")}
+              onClick={() => dialog.current?.close()}
+            >
               {confirmLabel}
             </button>
           </div>

@@ -9,7 +9,11 @@ import { buttonClass } from "./button";
  * itself stays selectable, and nothing offers a button that cannot work.
  */
 export function CopyButton({ value, label, copiedLabel, targetId }: { value: string; label: string; copiedLabel: string; targetId?: string }) {
-  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [copied, setCopied] = useState(false);
   if (!scripted) return null;
   const copy = async () => {

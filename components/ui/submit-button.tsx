@@ -5,7 +5,17 @@ import type { ReactNode } from "react";
 import { buttonClass } from "./button";
 
 /** A submit button that shows progress while its form's action runs. */
-export function SubmitButton({ children, pendingLabel, variant = "primary", className = "" }: { children: ReactNode; pendingLabel: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = "primary",
+  className = "",
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  variant?: "primary" | "secondary" | "danger";
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} data-pending-label={pendingLabel} className={buttonClass(variant, className)}>

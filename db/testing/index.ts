@@ -12,7 +12,9 @@ import type { OrgRole } from "../schema";
  */
 export async function openTestDatabase(): Promise<DbHandle> {
   const url = process.env.PICKET_TEST_PG_URL;
-  const handle = await openDatabase(url ? { url, migrate: true, poolSize: 30 } : { url: "", dataDir: "memory://", migrate: true, template: migratedTemplate() });
+  const handle = await openDatabase(
+    url ? { url, migrate: true, poolSize: 30 } : { url: "", dataDir: "memory://", migrate: true, template: migratedTemplate() },
+  );
   setDbHandle(handle);
   return handle;
 }
@@ -74,7 +76,10 @@ export async function makeUser(handle: DbHandle, name = "Member") {
 }
 
 export async function makeOrg(handle: DbHandle, members: Partial<Record<OrgRole, number>> = { owner: 1 }) {
-  const [org] = await handle.db.insert(organisations).values({ name: "Org", slug: unique("org") }).returning();
+  const [org] = await handle.db
+    .insert(organisations)
+    .values({ name: "Org", slug: unique("org") })
+    .returning();
   const people: Record<OrgRole, { userId: string }[]> = { owner: [], organizer: [], coordinator: [] };
   for (const role of ["owner", "organizer", "coordinator"] as const) {
     for (let i = 0; i < (members[role] ?? 0); i++) {
@@ -102,8 +107,12 @@ export async function makeEvent(
     .values({ orgId, slug: unique("campaign"), title: "Campaign", kind: "embassy_protest", status: campaignStatus })
     .returning();
   if (scoped) {
-    const members = await handle.db.select().from(memberships).where(and(eq(memberships.orgId, orgId), ne(memberships.role, "owner")));
-    if (members.length) await handle.db.insert(memberScopes).values(members.map((m) => ({ orgId, userId: m.userId, kind: "campaign" as const, campaignId: campaign!.id })));
+    const members = await handle.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), ne(memberships.role, "owner")));
+    if (members.length)
+      await handle.db.insert(memberScopes).values(members.map((m) => ({ orgId, userId: m.userId, kind: "campaign" as const, campaignId: campaign!.id })));
   }
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
   const [event] = await handle.db

@@ -13,7 +13,10 @@ import { signUp, type SignUpContext } from "@/lib/signups/signups";
 export async function signUpWithLink(handle: DbHandle, eventId: string, input: SignupInput, ctx: SignUpContext) {
   const result = await signUp(eventId, input, ctx);
   const emailHash = await addressIndex(handle.db, eventId, input.email);
-  const [row] = await handle.db.select({ id: signups.id }).from(signups).where(and(eq(signups.eventId, eventId), eq(signups.emailHash, emailHash)));
+  const [row] = await handle.db
+    .select({ id: signups.id })
+    .from(signups)
+    .where(and(eq(signups.eventId, eventId), eq(signups.emailHash, emailHash)));
   const token = row ? await issueManageLink(handle.db, row.id) : null;
   if (!token) throw new Error("the sign-up was not stored");
   return { ...result, token };

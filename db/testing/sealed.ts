@@ -37,7 +37,12 @@ export async function messagesTo(handle: DbHandle, email: string, where?: SQL) {
   return (await openedMessages(handle, where)).filter((m) => m.opened?.to === email);
 }
 
-type PlainSignup = Omit<typeof signups.$inferInsert, "personal" | "emailHash"> & { name?: string | null; email?: string | null; phone?: string | null; comment?: string | null };
+type PlainSignup = Omit<typeof signups.$inferInsert, "personal" | "emailHash"> & {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  comment?: string | null;
+};
 
 /**
  * Sign-up rows for an insert, their personal fields sealed as the app seals them: tests that build a list row by
@@ -54,7 +59,11 @@ export async function sealedSignups(handle: DbHandle, rows: PlainSignup[]): Prom
     }
     let key = keys.get(row.eventId);
     if (!key) {
-      const [event] = await handle.db.select({ id: events.id, dataKeyId: events.dataKeyId, orgId: campaigns.orgId }).from(events).innerJoin(campaigns, eq(campaigns.id, events.campaignId)).where(eq(events.id, row.eventId));
+      const [event] = await handle.db
+        .select({ id: events.id, dataKeyId: events.dataKeyId, orgId: campaigns.orgId })
+        .from(events)
+        .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+        .where(eq(events.id, row.eventId));
       keys.set(row.eventId, (key = await eventKey(handle.db, event!, event!.orgId)));
     }
     out.push({

@@ -66,7 +66,6 @@ export class OwnSignupPage {
     return this.page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
   }
 
-
   async cancel() {
     await this.page.getByText("Cancel my sign-up", { exact: true }).click();
     await this.page.getByRole("button", { name: "Yes, cancel my sign-up" }).click();

@@ -15,7 +15,13 @@ export async function expectNamesInFull(page: Page, label = "") {
     els
       .filter((el) => {
         const box = el.getBoundingClientRect();
-        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 || box.width < 120 || box.right > window.innerWidth || getComputedStyle(el).textOverflow === "ellipsis";
+        return (
+          el.scrollWidth > el.clientWidth + 1 ||
+          el.scrollHeight > el.clientHeight + 1 ||
+          box.width < 120 ||
+          box.right > window.innerWidth ||
+          getComputedStyle(el).textOverflow === "ellipsis"
+        );
       })
       .map((el) => el.textContent),
   );

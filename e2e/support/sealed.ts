@@ -9,7 +9,8 @@ export type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[]
 /** A node-postgres client as a Query. */
 export const pgQuery =
   (client: { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): Query =>
-  async <T>(text: string, params?: unknown[]) => (await client.query(text, params)) as { rows: T[] };
+  async <T>(text: string, params?: unknown[]) =>
+    (await client.query(text, params)) as { rows: T[] };
 
 interface StoredSignup {
   id: string;

@@ -184,8 +184,18 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
 }
 
 /** A sign-up through the JSON API: the status, and whether the server said it was stored. */
-export async function postSignup(base: string, campaign: string, event: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<number> {
-  const res = await fetch(`${base}/api/c/${campaign}/${event}/signups`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+export async function postSignup(
+  base: string,
+  campaign: string,
+  event: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const res = await fetch(`${base}/api/c/${campaign}/${event}/signups`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 }

@@ -19,7 +19,13 @@ export type AccountAuditAction =
  * log of each organisation the person belongs to, so its owners see it. The one place account changes are audited.
  * Logins and logouts are not written (they would bury the owners' log); each login's row shows when it began.
  */
-export async function auditAccountChange(tx: DbOrTx, userId: string, actorId: string | null, action: AccountAuditAction, details: Record<string, unknown> = {}) {
+export async function auditAccountChange(
+  tx: DbOrTx,
+  userId: string,
+  actorId: string | null,
+  action: AccountAuditAction,
+  details: Record<string, unknown> = {},
+) {
   const orgs = await tx.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId));
   if (!orgs.length) return;
   await tx.insert(auditLog).values(orgs.map(({ orgId }) => ({ orgId, actorId, action, details: { ...details, userId } })));

@@ -42,7 +42,10 @@ export async function listFactors(actor: Actor): Promise<{ factors: FactorView[]
       .from(secondFactors)
       .where(and(eq(secondFactors.userId, userId), isNotNull(secondFactors.confirmedAt)))
       .orderBy(asc(secondFactors.createdAt)),
-    db.select({ n: sql<number>`count(*)::int` }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, userId)),
   ]);
   return {
     factors: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt })),
@@ -136,7 +139,10 @@ export async function confirmTotp(actor: Actor, code: string, now = new Date()):
     if (!(await takeTotpCode(tx, factor, normaliseCode(code), now))) throw new PublicError("account.totp.wrongCode", "code");
     await tx.update(secondFactors).set({ confirmedAt: now, name: "Authenticator app" }).where(eq(secondFactors.id, factor.id));
     await auditAccountChange(tx, userId, userId, "account.factor.add", { kind: "totp" });
-    const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    const [existing] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, userId));
     return { recoveryCodes: Number(existing?.n ?? 0) > 0 ? null : await replaceRecoveryCodes(tx, userId) };
   });
 }
@@ -160,7 +166,10 @@ export async function removeFactor(actor: Actor, factorId: string): Promise<void
 export const normaliseCode = (code: string) => code.replace(/[\s-]/g, "").toLowerCase();
 
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-const recoveryHash = (userId: string, code: string) => createHash("sha256").update(`${userId}:${normaliseCode(code)}`, "utf8").digest("base64url");
+const recoveryHash = (userId: string, code: string) =>
+  createHash("sha256")
+    .update(`${userId}:${normaliseCode(code)}`, "utf8")
+    .digest("base64url");
 
 function newRecoveryCode(): string {
   // 16 characters of 31 (no 0/o, 1/i/l): about 79 bits, shown in groups of four.

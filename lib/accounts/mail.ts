@@ -11,7 +11,11 @@ export const resetUrl = (token: string) => `${siteOrigin()}/reset/${token}`;
 
 export function registrationMessage(to: string, locale: string, token: string): QueuedMail {
   const t = mailTranslator(locale);
-  const mail = compose(t("accountRegistration.subject"), [t("greetingAll"), t("accountRegistration.body", { url: registrationUrl(token) }), t("footerAccount")]);
+  const mail = compose(t("accountRegistration.subject"), [
+    t("greetingAll"),
+    t("accountRegistration.body", { url: registrationUrl(token) }),
+    t("footerAccount"),
+  ]);
   return { orgId: null, kind: "account_registration", to, locale, mail };
 }
 

@@ -47,7 +47,10 @@ class SoftAuthenticator {
   readonly credentialId = randomBytes(32);
   private readonly keys = generateKeyPairSync("ec", { namedCurve: "P-256" });
   private counter = 0;
-  constructor(private readonly origin: string, private readonly rpId: string) {}
+  constructor(
+    private readonly origin: string,
+    private readonly rpId: string,
+  ) {}
 
   private authData(flags: number, attested?: Buffer): Buffer {
     const count = Buffer.alloc(4);
@@ -85,7 +88,11 @@ class SoftAuthenticator {
       id: b64(this.credentialId),
       rawId: b64(this.credentialId),
       type: "public-key",
-      response: { clientDataJSON: b64(this.clientData("webauthn.create", options.challenge, origin)), attestationObject: b64(attestationObject), transports: ["internal"] },
+      response: {
+        clientDataJSON: b64(this.clientData("webauthn.create", options.challenge, origin)),
+        attestationObject: b64(attestationObject),
+        transports: ["internal"],
+      },
       clientExtensionResults: {},
     });
   }
@@ -143,7 +150,10 @@ describe("passkeys", () => {
     expect(factors.map((f) => [f.kind, f.name])).toEqual([["passkey", "Phone"]]);
     const [stored] = await handle.db.select().from(secondFactors).where(eq(secondFactors.userId, me.id));
     expect(stored).toMatchObject({ credentialId: b64(key.credentialId), signCount: 0 });
-    const [entry] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "account.factor.add"), eq(auditLog.actorId, me.id)));
+    const [entry] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "account.factor.add"), eq(auditLog.actorId, me.id)));
     expect(entry).toMatchObject({ orgId: org.id, details: { kind: "passkey", userId: me.id } });
     // The challenge was used up: the same answer again adds nothing.
     await expect(addPasskey(me.actor, key.create(options), "Again")).rejects.toThrow(PublicError);
@@ -155,7 +165,9 @@ describe("passkeys", () => {
     const key = new SoftAuthenticator(rp.origin, rp.id);
     const forA = await beginPasskey(a.actor);
     await expect(addPasskey(b.actor, key.create(forA), "")).rejects.toMatchObject({ messageKey: "account.passkey.failed" });
-    await expect(addPasskey(a.actor, key.create(await beginPasskey(a.actor), "https://picket.example.evil"), "")).rejects.toMatchObject({ messageKey: "account.passkey.failed" });
+    await expect(addPasskey(a.actor, key.create(await beginPasskey(a.actor), "https://picket.example.evil"), "")).rejects.toMatchObject({
+      messageKey: "account.passkey.failed",
+    });
     const lookalike = new SoftAuthenticator(rp.origin, "evil.example");
     await expect(addPasskey(a.actor, lookalike.create(await beginPasskey(a.actor)), "")).rejects.toMatchObject({ messageKey: "account.passkey.failed" });
     await expect(addPasskey(a.actor, "{not json", "")).rejects.toMatchObject({ messageKey: "account.passkey.failed" });
@@ -179,7 +191,10 @@ describe("passkeys", () => {
     // The same answer again: its challenge is gone.
     expect(await login(me.email, answer)).toEqual({ ok: false, reason: "wrongCode" });
     // A passkey without the password gets nothing.
-    expect(await login(me.email, key.get((await passkeyLoginOptions(client("203.0.113.51")))!), "203.0.113.51", "wrong password")).toEqual({ ok: false, reason: "invalid" });
+    expect(await login(me.email, key.get((await passkeyLoginOptions(client("203.0.113.51")))!), "203.0.113.51", "wrong password")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("refuses another account's passkey, a forged signature, another site's origin and an unknown challenge", async () => {
@@ -187,7 +202,10 @@ describe("passkeys", () => {
     const { key: othersKey } = await withPasskey();
     const fresh = async () => (await passkeyLoginOptions(client("203.0.113.52")))!;
     expect(await login(me.email, othersKey.get(await fresh()))).toEqual({ ok: false, reason: "wrongCode" });
-    expect(await login(me.email, key.get(await fresh(), { key: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey }))).toEqual({ ok: false, reason: "wrongCode" });
+    expect(await login(me.email, key.get(await fresh(), { key: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey }))).toEqual({
+      ok: false,
+      reason: "wrongCode",
+    });
     expect(await login(me.email, key.get(await fresh(), { origin: "https://picket.example.evil" }))).toEqual({ ok: false, reason: "wrongCode" });
     expect(await login(me.email, key.get({ challenge: b64(randomBytes(32)) }))).toEqual({ ok: false, reason: "wrongCode" });
     expect(await login(me.email, "{}")).toEqual({ ok: false, reason: "wrongCode" });

@@ -97,21 +97,34 @@ export async function beginPasskey(actor: Actor, now = new Date()): Promise<Publ
 }
 
 // The browser's answers, checked for shape before the library reads them; the library checks everything else.
-const registrationShape = z.object({
-  id: z.string().min(1).max(1024),
-  rawId: z.string().min(1).max(1024),
-  type: z.literal("public-key"),
-  response: z.object({ clientDataJSON: z.string().max(8192), attestationObject: z.string().max(16384), transports: z.array(z.string().max(20)).max(10).optional() }).loose(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-}).loose();
+const registrationShape = z
+  .object({
+    id: z.string().min(1).max(1024),
+    rawId: z.string().min(1).max(1024),
+    type: z.literal("public-key"),
+    response: z
+      .object({ clientDataJSON: z.string().max(8192), attestationObject: z.string().max(16384), transports: z.array(z.string().max(20)).max(10).optional() })
+      .loose(),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  })
+  .loose();
 
-const authenticationShape = z.object({
-  id: z.string().min(1).max(1024),
-  rawId: z.string().min(1).max(1024),
-  type: z.literal("public-key"),
-  response: z.object({ clientDataJSON: z.string().max(8192), authenticatorData: z.string().max(8192), signature: z.string().max(8192), userHandle: z.string().max(1024).optional() }).loose(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-}).loose();
+const authenticationShape = z
+  .object({
+    id: z.string().min(1).max(1024),
+    rawId: z.string().min(1).max(1024),
+    type: z.literal("public-key"),
+    response: z
+      .object({
+        clientDataJSON: z.string().max(8192),
+        authenticatorData: z.string().max(8192),
+        signature: z.string().max(8192),
+        userHandle: z.string().max(1024).optional(),
+      })
+      .loose(),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  })
+  .loose();
 
 function parseJson(text: string): unknown {
   try {
@@ -186,7 +199,14 @@ export async function provePasskey(userId: string, responseJson: string, now = n
   const [factor] = await db
     .select()
     .from(secondFactors)
-    .where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, "passkey"), eq(secondFactors.credentialId, parsed.data.id), isNotNull(secondFactors.confirmedAt)));
+    .where(
+      and(
+        eq(secondFactors.userId, userId),
+        eq(secondFactors.kind, "passkey"),
+        eq(secondFactors.credentialId, parsed.data.id),
+        isNotNull(secondFactors.confirmedAt),
+      ),
+    );
   if (!factor?.credentialId || !factor.publicKey) return false;
   const rp = relyingParty();
   const result = await verifyAuthenticationResponse({

@@ -52,7 +52,9 @@ export async function requestPasswordReset(email: string, client: string, locale
     if (!user) return;
     const token = newToken();
     await tx.delete(passwordResets).where(eq(passwordResets.userId, user.id));
-    await tx.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000) });
+    await tx
+      .insert(passwordResets)
+      .values({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000) });
     await enqueue(tx, [resetMessage(email, locale || user.locale, token)], now);
   });
   return { ok: true };

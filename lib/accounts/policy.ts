@@ -43,7 +43,10 @@ export async function organisationsRequiringFactor(actor: Actor): Promise<{ name
 }
 
 /** For the members page: the requirement, and each member's second factor and open logins (owners only). */
-export async function memberSecurity(actor: Actor, orgId: string): Promise<{ required: boolean; members: Map<string, { hasFactor: boolean; sessions: number }> }> {
+export async function memberSecurity(
+  actor: Actor,
+  orgId: string,
+): Promise<{ required: boolean; members: Map<string, { hasFactor: boolean; sessions: number }> }> {
   const required = await secondFactorRequired(actor, orgId);
   const db = await getDb();
   const rows = await db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId));

@@ -3,7 +3,17 @@ import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { closeTestDatabase, makeOrg, openTestDatabase, unique } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
-import { accountSessions, auditLog, memberships, outbox, passwordResets, pendingRegistrations, recoveryCodes as recoveryCodesTable, secondFactors, users } from "@/db/schema";
+import {
+  accountSessions,
+  auditLog,
+  memberships,
+  outbox,
+  passwordResets,
+  pendingRegistrations,
+  recoveryCodes as recoveryCodesTable,
+  secondFactors,
+  users,
+} from "@/db/schema";
 import { clientKey } from "@/lib/security/client";
 import { hashToken } from "@/lib/security/tokens";
 import { openMessages } from "@/lib/mail/sealed-mail";
@@ -52,7 +62,10 @@ async function withTotp(userId: string, sessionId: string, now: Date) {
 const codeAt = (totpSecret: string, at: Date) => generate({ secret: totpSecret, epoch: Math.floor(at.getTime() / 1000) });
 
 const audits = (userId: string, action: string) =>
-  handle.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.actorId, userId)));
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.actorId, userId)));
 
 describe("sessions", () => {
   it("a login stands until its row is gone; signing out everywhere else keeps only this one, audited", async () => {
@@ -97,14 +110,19 @@ describe("sessions", () => {
 
     await removeMember(owner, org.id, b);
     expect(await sessionIsLive(bSessions[0]!, b)).toBe(false);
-    const removed = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "member.remove")));
+    const removed = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "member.remove")));
     expect(removed[0]?.details).toMatchObject({ userId: b, sessionsEnded: 1 });
   });
 
   it("changing the password ends every other login", async () => {
     const me = await person();
     const [mine, other] = await loggedIn(me.id, 2);
-    await expect(changePassword({ userId: me.id, sessionId: mine! }, "not my password", "a brand new password")).rejects.toThrow("account.password.wrongCurrent");
+    await expect(changePassword({ userId: me.id, sessionId: mine! }, "not my password", "a brand new password")).rejects.toThrow(
+      "account.password.wrongCurrent",
+    );
     expect(await sessionIsLive(other!, me.id)).toBe(true);
     await changePassword({ userId: me.id, sessionId: mine! }, password, "a brand new password");
     expect(await sessionIsLive(other!, me.id)).toBe(false);
@@ -232,7 +250,10 @@ describe("second factors", () => {
     expect(await sessionIsLive(elsewhere!, coordinator.userId)).toBe(false);
     expect(await sessionIsLive(coordinator.sessionId, coordinator.userId)).toBe(true);
     await expect(requireRole(coordinator, org.id, "coordinator")).rejects.toBeInstanceOf(SecondFactorRequiredError);
-    const [removed] = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "account.factor.remove")));
+    const [removed] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "account.factor.remove")));
     expect(removed?.details).toMatchObject({ kind: "totp", sessionsEnded: 1, userId: coordinator.userId });
   });
 });
@@ -243,7 +264,13 @@ describe("registration", () => {
     const fresh = `${unique("new")}@test.example`;
     const now = new Date("2026-05-01T10:00:00Z");
     const c = client("198.51.100.60");
-    const a = await requestRegistration(registerSchema.parse({ name: "Bo", email: fresh, password: "a good long password" }), c, "en", now, "/invite/some-link");
+    const a = await requestRegistration(
+      registerSchema.parse({ name: "Bo", email: fresh, password: "a good long password" }),
+      c,
+      "en",
+      now,
+      "/invite/some-link",
+    );
     const b = await requestRegistration(registerSchema.parse({ name: "Bo", email: taken.email, password: "a good long password" }), c, "en", now);
     expect(a).toEqual(b);
     expect(await handle.db.select().from(users).where(eq(users.email, fresh))).toHaveLength(0);
@@ -267,7 +294,10 @@ describe("registration", () => {
     const now = new Date("2026-05-02T10:00:00Z");
     const c = client("198.51.100.70");
     const results = [];
-    for (let i = 0; i < 11; i++) results.push(await requestRegistration(registerSchema.parse({ name: "Cy", email: `${unique("r")}@test.example`, password: "a good long password" }), c, "en", now));
+    for (let i = 0; i < 11; i++)
+      results.push(
+        await requestRegistration(registerSchema.parse({ name: "Cy", email: `${unique("r")}@test.example`, password: "a good long password" }), c, "en", now),
+      );
     expect(results.slice(0, 10).every((r) => r.ok)).toBe(true);
     expect(results[10]).toEqual({ ok: false, reason: "rateLimited" });
   });

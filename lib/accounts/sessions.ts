@@ -127,7 +127,15 @@ export async function openSessionCounts(db: DbOrTx, userIds: string[], now = new
   const rows = await db
     .select({ userId: accountSessions.userId, n: sql<number>`count(*)::int` })
     .from(accountSessions)
-    .where(and(sql`${accountSessions.userId} in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`, sql`${accountSessions.lastSeenAt} >= ${idleSince(now).toISOString()}::timestamptz`))
+    .where(
+      and(
+        sql`${accountSessions.userId} in (${sql.join(
+          userIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+        sql`${accountSessions.lastSeenAt} >= ${idleSince(now).toISOString()}::timestamptz`,
+      ),
+    )
     .groupBy(accountSessions.userId);
   return new Map(rows.map((r) => [r.userId, Number(r.n)]));
 }

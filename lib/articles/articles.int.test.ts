@@ -116,7 +116,11 @@ describe("full-text search", () => {
     const ruWord = `забастовка${Math.random().toString(36).slice(2, 6).replace(/\d/g, "ж")}`;
     const { campaign: published } = await makeEvent(handle, orgId);
     const { campaign: draft } = await makeEvent(handle, orgId, {}, "draft");
-    const shown = await createArticle(organizer, orgId, article({ title: `Oil workers of ${word}`, excerpt: `Нефтяники и ${ruWord} в Жанаозене`, language: "ru" }));
+    const shown = await createArticle(
+      organizer,
+      orgId,
+      article({ title: `Oil workers of ${word}`, excerpt: `Нефтяники и ${ruWord} в Жанаозене`, language: "ru" }),
+    );
     const bodyOnly = await createArticle(organizer, orgId, article({ title: "Background", body: `Long text that mentions ${word} once.` }));
     const hidden = await createArticle(organizer, orgId, article({ title: `Draft only ${word}` }));
     await linkArticle(organizer, shown.id, link(`campaign:${published.id}`));

@@ -52,7 +52,10 @@ export async function createArticle(actor: Actor, orgId: string, input: ArticleI
     .onConflictDoNothing({ target: [articles.orgId, articles.url] })
     .returning({ id: articles.id });
   if (row) return { id: row.id, existing: false };
-  const [known] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.orgId, orgId), eq(articles.url, input.url)));
+  const [known] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.orgId, orgId), eq(articles.url, input.url)));
   return { id: known!.id, existing: true };
 }
 
@@ -60,7 +63,10 @@ export async function createArticle(actor: Actor, orgId: string, input: ArticleI
 export async function findArticleByUrl(actor: Actor, orgId: string, url: string): Promise<string | null> {
   const db = await getDb();
   await requireRole(actor, orgId, MANAGE, db);
-  const [row] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.orgId, orgId), eq(articles.url, url)));
+  const [row] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.orgId, orgId), eq(articles.url, url)));
   return row?.id ?? null;
 }
 
@@ -68,10 +74,16 @@ export async function updateArticle(actor: Actor, articleId: string, input: Arti
   const db = await getDb();
   const article = await articleOf(actor, articleId, db);
   if (input.url !== article.url) {
-    const [clash] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.orgId, article.orgId), eq(articles.url, input.url)));
+    const [clash] = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.orgId, article.orgId), eq(articles.url, input.url)));
     if (clash) throw new PublicError("articles.urlTaken", "url");
   }
-  await db.update(articles).set({ ...input, updatedAt: new Date() }).where(eq(articles.id, articleId));
+  await db
+    .update(articles)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(articles.id, articleId));
   return { id: articleId };
 }
 
@@ -86,7 +98,10 @@ export async function deleteArticle(actor: Actor, articleId: string) {
 export async function getArticle(actor: Actor, orgId: string, articleId: string): Promise<{ article: Article; links: ArticleLinkView[] }> {
   const db = await getDb();
   await requireRole(actor, orgId, MANAGE, db);
-  const [article] = await db.select().from(articles).where(and(eq(articles.id, articleId), eq(articles.orgId, orgId)));
+  const [article] = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.id, articleId), eq(articles.orgId, orgId)));
   if (!article) throw new NotFoundError();
   return { article, links: await linksOf(db, articleId) };
 }
@@ -162,7 +177,15 @@ export async function listLinkTargets(actor: Actor, orgId: string): Promise<Link
   const db = await getDb();
   await requireRole(actor, orgId, MANAGE, db);
   const rows = await db
-    .select({ campaignId: campaigns.id, campaignTitle: campaigns.title, eventId: events.id, eventTitle: events.title, city: events.city, startsAt: events.startsAt, timeZone: events.timeZone })
+    .select({
+      campaignId: campaigns.id,
+      campaignTitle: campaigns.title,
+      eventId: events.id,
+      eventTitle: events.title,
+      city: events.city,
+      startsAt: events.startsAt,
+      timeZone: events.timeZone,
+    })
     .from(campaigns)
     .leftJoin(events, eq(events.campaignId, campaigns.id))
     .where(eq(campaigns.orgId, orgId))
@@ -184,7 +207,11 @@ export async function linkArticle(actor: Actor, articleId: string, input: LinkIn
     const [owner] =
       input.target.kind === "campaign"
         ? await tx.select({ orgId: campaigns.orgId }).from(campaigns).where(eq(campaigns.id, input.target.id))
-        : await tx.select({ orgId: campaigns.orgId }).from(events).innerJoin(campaigns, eq(campaigns.id, events.campaignId)).where(eq(events.id, input.target.id));
+        : await tx
+            .select({ orgId: campaigns.orgId })
+            .from(events)
+            .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+            .where(eq(events.id, input.target.id));
     // Another organisation's campaign looks like no campaign at all.
     if (!owner || owner.orgId !== article.orgId) throw new PublicError("articles.links.unknownTarget", "target");
     const campaignId = input.target.kind === "campaign" ? input.target.id : null;

@@ -5,10 +5,24 @@ import { isBlockedAddress } from "./address-guard";
 import { checkedAddress, fetchPageMetadata, type Resolver } from "./fetch-metadata";
 
 const FORBIDDEN = [
-  "127.0.0.1", "::1", "10.0.0.1", "192.168.1.1", "169.254.169.254", "172.16.5.4", "0.0.0.0", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:7f00:1",
-  "::ffff:169.254.169.254", "100.64.0.1",
+  "127.0.0.1",
+  "::1",
+  "10.0.0.1",
+  "192.168.1.1",
+  "169.254.169.254",
+  "172.16.5.4",
+  "0.0.0.0",
+  "fe80::1",
+  "fd00::1",
+  "::ffff:127.0.0.1",
+  "::ffff:7f00:1",
+  "::ffff:169.254.169.254",
+  "100.64.0.1",
   // Site-local (deprecated, still routed inside some networks) and local-use NAT64, whatever IPv4 address they carry.
-  "fec0::1", "feff:ffff::1", "64:ff9b:1::808:808", "64:ff9b:1:ffff::1",
+  "fec0::1",
+  "feff:ffff::1",
+  "64:ff9b:1::808:808",
+  "64:ff9b:1:ffff::1",
 ];
 
 describe("the request-forgery guard", () => {
@@ -38,7 +52,9 @@ describe("the request-forgery guard", () => {
 
   it.each(["127.0.0.1", "::1", "10.0.0.1", "192.168.1.1", "169.254.169.254"])("refuses a host name that resolves to %s", async (ip) => {
     const resolve: Resolver = async () => [{ address: ip, family: ip.includes(":") ? 6 : 4 }];
-    await expect(checkedAddress(new URL("https://news.example/report"), { resolve, allowLoopback: false })).rejects.toMatchObject({ messageKey: "articles.fetch.blocked" });
+    await expect(checkedAddress(new URL("https://news.example/report"), { resolve, allowLoopback: false })).rejects.toMatchObject({
+      messageKey: "articles.fetch.blocked",
+    });
   });
 
   it("refuses a host name when any one of its addresses is private", async () => {
@@ -128,13 +144,20 @@ describe("fetching a page's metadata from a test server on 127.0.0.1", () => {
     expect(meta.publication).toBe("socialistworld.net");
   });
 
-  it.each(["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin", "http://[::1]/", "http://127.0.0.2/"])("refuses a redirect to %s", async (target) => {
-    await expect(fetchPageMetadata(`${base}/to/${encodeURIComponent(target)}`, { allowLoopback: true })).rejects.toMatchObject({ messageKey: "articles.fetch.blocked" });
-  });
+  it.each(["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://192.168.1.1/admin", "http://[::1]/", "http://127.0.0.2/"])(
+    "refuses a redirect to %s",
+    async (target) => {
+      await expect(fetchPageMetadata(`${base}/to/${encodeURIComponent(target)}`, { allowLoopback: true })).rejects.toMatchObject({
+        messageKey: "articles.fetch.blocked",
+      });
+    },
+  );
 
   it("refuses a redirect to a host name that resolves to a private address", async () => {
     const resolve: Resolver = async (host) => (host === "intranet.example" ? [{ address: "10.0.0.1", family: 4 }] : []);
-    await expect(fetchPageMetadata(`${base}/to/${encodeURIComponent("http://intranet.example/")}`, { allowLoopback: true, resolve })).rejects.toMatchObject({ messageKey: "articles.fetch.blocked" });
+    await expect(fetchPageMetadata(`${base}/to/${encodeURIComponent("http://intranet.example/")}`, { allowLoopback: true, resolve })).rejects.toMatchObject({
+      messageKey: "articles.fetch.blocked",
+    });
   });
 
   it("follows at most three redirects", async () => {

@@ -70,7 +70,8 @@ interface Hop {
 function requestOnce(url: URL, pinned: { address: string; family: 4 | 6 }, deadline: number, maxBytes: number): Promise<Hop> {
   // The socket connects to the checked address, never to a second answer from DNS.
   const lookup: LookupFunction = (_host, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: pinned.address, family: pinned.family }]);
+    if (options.all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: pinned.address, family: pinned.family }]);
     else callback(null, pinned.address, pinned.family);
   };
   const client = url.protocol === "https:" ? https : http;

@@ -60,7 +60,14 @@ function scan(html: string): { meta: Map<string, string>; title: string | undefi
 export function parseHtmlMetadata(html: string): PageMetadata {
   const { meta, title, lang: htmlLang } = scan(html);
   const lang = htmlLang ?? meta.get("og:locale")?.replace("_", "-") ?? meta.get("language") ?? "";
-  const published = meta.get("article:published_time") ?? meta.get("og:published_time") ?? meta.get("datepublished") ?? meta.get("date") ?? meta.get("dc.date") ?? meta.get("pubdate") ?? "";
+  const published =
+    meta.get("article:published_time") ??
+    meta.get("og:published_time") ??
+    meta.get("datepublished") ??
+    meta.get("date") ??
+    meta.get("dc.date") ??
+    meta.get("pubdate") ??
+    "";
   const author = meta.get("author") ?? meta.get("article:author") ?? meta.get("dc.creator") ?? "";
   return {
     title: clean(meta.get("og:title") ?? meta.get("twitter:title") ?? title, 300),
@@ -68,7 +75,10 @@ export function parseHtmlMetadata(html: string): PageMetadata {
     // article:author is often a profile URL: keep names only.
     author: /^https?:\/\//i.test(author) ? "" : clean(author, 160),
     publishedOn: dateOnly(published),
-    language: clean(lang, 20).toLowerCase().split(/[-_]/)[0]!.replace(/[^a-z]/g, ""),
+    language: clean(lang, 20)
+      .toLowerCase()
+      .split(/[-_]/)[0]!
+      .replace(/[^a-z]/g, ""),
     excerpt: clean(meta.get("og:description") ?? meta.get("description") ?? meta.get("twitter:description"), 2000),
   };
 }

@@ -41,7 +41,10 @@ beforeAll(async () => {
   const names = ["Anna Schmidt", "Айгуль Нурланова", "Łukasz Nowak", "Tom Hughes"];
   for (let i = 0; i < 32; i++) {
     const name = `${names[i % 4]} ${i}`;
-    await signUp(eventId, signupSchema.parse({ name, email: `${unique("a")}@test.example`, role: i % 2 ? "steward" : "driver" }), { client: unique("c"), locale: "en" });
+    await signUp(eventId, signupSchema.parse({ name, email: `${unique("a")}@test.example`, role: i % 2 ? "steward" : "driver" }), {
+      client: unique("c"),
+      locale: "en",
+    });
   }
 });
 afterAll(closeTestDatabase);
@@ -129,10 +132,16 @@ describe("check-in at the door", () => {
     const { event } = await makeEvent(handle, org.id, { capacity: 1, waitlist: true });
     const signed = [];
     for (const name of ["First", "Second", "Third"]) {
-      signed.push(await signUpWithLink(handle, event.id, signupSchema.parse({ name, email: `${unique("w")}@test.example` }), { client: unique("c"), locale: "en" }));
+      signed.push(
+        await signUpWithLink(handle, event.id, signupSchema.parse({ name, email: `${unique("w")}@test.example` }), { client: unique("c"), locale: "en" }),
+      );
     }
     const list = await listAttendees(actor, { eventId: event.id }, query({ status: "expected", sort: "createdAt" }));
-    expect(list.rows.map((r) => [r.name, r.status])).toEqual([["First", "confirmed"], ["Second", "waitlisted"], ["Third", "waitlisted"]]);
+    expect(list.rows.map((r) => [r.name, r.status])).toEqual([
+      ["First", "confirmed"],
+      ["Second", "waitlisted"],
+      ["Third", "waitlisted"],
+    ]);
     const third = list.rows[2]!;
 
     expect(await setCheckedIn(actor, third.id, true)).toMatchObject({ status: "confirmed" });
@@ -143,7 +152,10 @@ describe("check-in at the door", () => {
     // The confirmed one cancels: the freed place goes to the waitlist's first (Second), not to the one already in.
     await cancelSignup(signed[0]!.token);
     const after = await listAttendees(actor, { eventId: event.id }, query({ status: "expected", sort: "createdAt" }));
-    expect(after.rows.map((r) => [r.name, r.status])).toEqual([["Second", "confirmed"], ["Third", "confirmed"]]);
+    expect(after.rows.map((r) => [r.name, r.status])).toEqual([
+      ["Second", "confirmed"],
+      ["Third", "confirmed"],
+    ]);
     expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1, waitlistedCount: 0 });
 
     // The door confirmation undone (a wrong tap): back on the waitlist, first in line again.
@@ -161,7 +173,8 @@ describe("check-in at the door", () => {
   it("concurrent taps on a waitlisted person confirm them once", async () => {
     const { org, people } = await makeOrg(handle, { owner: 1, coordinator: 1 });
     const { event } = await makeEvent(handle, org.id, { capacity: 1, waitlist: true });
-    for (const name of ["Placed", "Waiting"]) await signUp(event.id, signupSchema.parse({ name, email: `${unique("w")}@test.example` }), { client: unique("c"), locale: "en" });
+    for (const name of ["Placed", "Waiting"])
+      await signUp(event.id, signupSchema.parse({ name, email: `${unique("w")}@test.example` }), { client: unique("c"), locale: "en" });
     const waiting = (await listAttendees(people.owner[0]!, { eventId: event.id }, query({ status: "waitlisted" }))).rows[0]!;
     await Promise.all([setCheckedIn(people.owner[0]!, waiting.id, true), setCheckedIn(people.coordinator[0]!, waiting.id, true)]);
     expect((await handle.db.select().from(events).where(eq(events.id, event.id)))[0]).toMatchObject({ confirmedCount: 1, waitlistedCount: 0 });

@@ -55,7 +55,11 @@ export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: Db
   let campaign: Campaign | undefined;
   let event: Event | null = null;
   if ("eventId" in ref) {
-    const [row] = await conn.select({ event: events, campaign: campaigns }).from(events).innerJoin(campaigns, eq(campaigns.id, events.campaignId)).where(eq(events.id, ref.eventId));
+    const [row] = await conn
+      .select({ event: events, campaign: campaigns })
+      .from(events)
+      .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+      .where(eq(events.id, ref.eventId));
     if (!row) throw new NotFoundError();
     campaign = row.campaign;
     event = row.event;
@@ -122,7 +126,12 @@ const sealedColumns = {
 
 /** Every sign-up of the scope that passes the filters, its personal fields opened, in sign-up order. */
 export async function attendeesOpened(db: DbOrTx, scope: AttendeeScope, filter: AttendeeFilter): Promise<AttendeeRow[]> {
-  const rows = await db.select(sealedColumns).from(signups).innerJoin(events, eq(events.id, signups.eventId)).where(attendeeWhere(scope, filter)).orderBy(asc(signups.createdAt), asc(signups.id));
+  const rows = await db
+    .select(sealedColumns)
+    .from(signups)
+    .innerJoin(events, eq(events.id, signups.eventId))
+    .where(attendeeWhere(scope, filter))
+    .orderBy(asc(signups.createdAt), asc(signups.id));
   const search = matchesSearch(filter.q);
   return (await withPersonal(db, rows)).flatMap(({ personal: _sealed, person, ...r }) =>
     person && search(person) ? [{ ...r, name: person.name, email: person.email, phone: person.phone, comment: person.comment }] : [],
@@ -156,7 +165,10 @@ export async function listAttendees(
     const all = await attendeesOpened(tx, scope, query);
     const sign = query.dir === "desc" ? -1 : 1;
     // A stable sort on sign-up order: equal keys keep it (reversed with the direction).
-    const sorted = all.map((row, i) => ({ row, i })).sort((a, b) => sign * (SORTS[query.sort](a.row, b.row) || a.i - b.i)).map(({ row }) => row);
+    const sorted = all
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) => sign * (SORTS[query.sort](a.row, b.row) || a.i - b.i))
+      .map(({ row }) => row);
     const start = (query.page - 1) * query.pageSize;
     const rows = sorted.slice(start, start + query.pageSize);
     // Each page read is on record; a search is its own kind, whatever screen it came from.
@@ -232,16 +244,26 @@ export async function setCheckedIn(actor: Actor, signupId: string, checkedIn: bo
     let change: Partial<typeof signups.$inferInsert>;
     if (checkedIn && row.status === "waitlisted") {
       change = { status: "confirmed", outsideCapacity: true, checkedInAt: now, checkedInBy: by, updatedAt: now };
-      await tx.update(events).set({ waitlistedCount: sql`${events.waitlistedCount} - 1` }).where(eq(events.id, row.eventId));
+      await tx
+        .update(events)
+        .set({ waitlistedCount: sql`${events.waitlistedCount} - 1` })
+        .where(eq(events.id, row.eventId));
     } else if (checkedIn) {
       change = { checkedInAt: row.checkedInAt ?? now, checkedInBy: row.checkedInAt ? row.checkedInBy : by };
     } else if (row.outsideCapacity && !row.walkIn && row.checkedInAt) {
       change = { status: "waitlisted", outsideCapacity: false, checkedInAt: null, checkedInBy: null, updatedAt: now };
-      await tx.update(events).set({ waitlistedCount: sql`${events.waitlistedCount} + 1` }).where(eq(events.id, row.eventId));
+      await tx
+        .update(events)
+        .set({ waitlistedCount: sql`${events.waitlistedCount} + 1` })
+        .where(eq(events.id, row.eventId));
     } else {
       change = { checkedInAt: null, checkedInBy: null };
     }
-    const [updated] = await tx.update(signups).set(change).where(eq(signups.id, signupId)).returning({ id: signups.id, status: signups.status, checkedInAt: signups.checkedInAt });
+    const [updated] = await tx
+      .update(signups)
+      .set(change)
+      .where(eq(signups.id, signupId))
+      .returning({ id: signups.id, status: signups.status, checkedInAt: signups.checkedInAt });
     return updated!;
   });
 }
@@ -263,7 +285,19 @@ export async function addWalkIn(actor: Actor, eventId: string, input: WalkInInpu
     const emailHash = input.email ? await addressIndex(tx, eventId, input.email) : null;
     const [row] = await tx
       .insert(signups)
-      .values({ id, eventId, personal, emailHash, status: "confirmed", walkIn: true, outsideCapacity: true, checkedInAt: now, checkedInBy: scope.grant.userId, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        eventId,
+        personal,
+        emailHash,
+        status: "confirmed",
+        walkIn: true,
+        outsideCapacity: true,
+        checkedInAt: now,
+        checkedInBy: scope.grant.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: signups.id });
     if (!row) throw new PublicError("attendees.walkInKnown", "email");

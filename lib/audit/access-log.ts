@@ -84,7 +84,12 @@ export async function accessFilters(actor: Actor, orgId: string) {
   const db = await getDb();
   await requireRole(actor, orgId, "owner", db);
   const [members, eventList] = await Promise.all([
-    db.select({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.orgId, orgId)).orderBy(asc(users.name)),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, orgId))
+      .orderBy(asc(users.name)),
     db
       .select({ id: events.id, title: events.title, campaignTitle: campaigns.title })
       .from(events)

@@ -29,11 +29,16 @@ beforeAll(async () => {
   const { event, campaign } = await makeEvent(handle, orgId);
   eventId = event.id;
   campaignId = campaign.id;
-  for (const name of ["Anna Schmidt", "Marta Nowak", "Tom Hughes"]) await signUp(eventId, signupSchema.parse({ name, email: `${unique("p")}@test.example` }), { client: unique("c"), locale: "en" });
+  for (const name of ["Anna Schmidt", "Marta Nowak", "Tom Hughes"])
+    await signUp(eventId, signupSchema.parse({ name, email: `${unique("p")}@test.example` }), { client: unique("c"), locale: "en" });
 });
 afterAll(closeTestDatabase);
 
-const recordsOf = (actor: Actor) => handle.db.select().from(accessRecords).where(and(eq(accessRecords.orgId, orgId), eq(accessRecords.actorId, actor!.userId)));
+const recordsOf = (actor: Actor) =>
+  handle.db
+    .select()
+    .from(accessRecords)
+    .where(and(eq(accessRecords.orgId, orgId), eq(accessRecords.actorId, actor!.userId)));
 
 describe("access records", () => {
   it("records each page read with who, which event, how many rows and which kind; the same page within a minute is one record", async () => {
@@ -70,7 +75,10 @@ describe("access records", () => {
     const rows = (await recordsOf(owner)).slice(before);
     expect(rows.map((r) => r.kind).sort()).toEqual(["export", "export", "sheet", "sheet"]);
     expect(rows.every((r) => r.rowCount === 3 && r.times === 1)).toBe(true);
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.actorId, owner!.userId)));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.actorId, owner!.userId)));
     expect(audits.filter((a) => a.action.startsWith("export."))).toHaveLength(4);
   });
 
@@ -124,7 +132,10 @@ describe("audited changes", () => {
     ).rejects.toThrow("refused");
     expect(await give(orgId)).toBe("done");
     expect(await handle.db.select().from(memberScopes).where(eq(memberScopes.userId, person.id))).toHaveLength(1);
-    const rows = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.grant")));
+    const rows = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.grant")));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: owner!.userId, details: { member: person.id } });
   });

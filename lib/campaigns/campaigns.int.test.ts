@@ -63,7 +63,9 @@ describe("creating campaigns", () => {
     const slug = unique("shared-address");
     await createCampaign(organizer, orgId, input({ title: "Ours", slug }));
     const theirs = await makeOrg(handle, { owner: 1 });
-    await expect(createCampaign(theirs.people.owner[0]!, theirs.org.id, input({ title: "Theirs", slug }))).rejects.toMatchObject({ messageKey: "campaigns.slugTaken" });
+    await expect(createCampaign(theirs.people.owner[0]!, theirs.org.id, input({ title: "Theirs", slug }))).rejects.toMatchObject({
+      messageKey: "campaigns.slugTaken",
+    });
   });
 
   it("a coordinator is forbidden, an outsider and an anonymous visitor learn nothing", async () => {
@@ -89,7 +91,11 @@ describe("campaign form validation", () => {
   });
 
   it("an empty slug and appeal address mean none", () => {
-    expect(campaignSchema.parse({ title: "Appeal", kind: "appeal", slug: "", appealUrl: "" })).toMatchObject({ slug: undefined, appealUrl: null, retentionDays: 30 });
+    expect(campaignSchema.parse({ title: "Appeal", kind: "appeal", slug: "", appealUrl: "" })).toMatchObject({
+      slug: undefined,
+      appealUrl: null,
+      retentionDays: 30,
+    });
   });
 
   it("only the three statuses are accepted", () => {
@@ -104,13 +110,24 @@ describe("editing and publishing", () => {
     const newSlug = unique("trial-watch");
     await expect(updateCampaign(coordinator, id, input({ title: "Hijacked" }))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateCampaign(outsider, id, input({ title: "Hijacked" }))).rejects.toBeInstanceOf(NotFoundError);
-    const updated = await updateCampaign(organizer, id, input({ title: "Trial watch: Zhanaozen oil workers", slug: newSlug, kind: "trial_watch", retentionDays: "14" }));
+    const updated = await updateCampaign(
+      organizer,
+      id,
+      input({ title: "Trial watch: Zhanaozen oil workers", slug: newSlug, kind: "trial_watch", retentionDays: "14" }),
+    );
     expect(updated.slug).toBe(newSlug);
     await expect(getCampaignBySlug(owner, orgId, slug)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await getCampaignBySlug(owner, orgId, newSlug)).toMatchObject({ title: "Trial watch: Zhanaozen oil workers", kind: "trial_watch", retentionDays: 14 });
+    expect(await getCampaignBySlug(owner, orgId, newSlug)).toMatchObject({
+      title: "Trial watch: Zhanaozen oil workers",
+      kind: "trial_watch",
+      retentionDays: 14,
+    });
 
     const other = await createCampaign(organizer, orgId, input({ title: "Another draft" }));
-    await expect(updateCampaign(organizer, other.id, input({ title: "Another draft", slug: newSlug }))).rejects.toMatchObject({ messageKey: "campaigns.slugTaken", field: "slug" });
+    await expect(updateCampaign(organizer, other.id, input({ title: "Another draft", slug: newSlug }))).rejects.toMatchObject({
+      messageKey: "campaigns.slugTaken",
+      field: "slug",
+    });
   });
 
   it("publishing sets the publication date once; archive and back to draft keep it; the address stays fixed once published", async () => {
@@ -136,9 +153,15 @@ describe("editing and publishing", () => {
   });
 
   it("two drafts given the same new address at once: one gets it, the other is told next to the field", async () => {
-    const [a, b] = await Promise.all([createCampaign(organizer, orgId, input({ title: "Race a" })), createCampaign(organizer, orgId, input({ title: "Race b" }))]);
+    const [a, b] = await Promise.all([
+      createCampaign(organizer, orgId, input({ title: "Race a" })),
+      createCampaign(organizer, orgId, input({ title: "Race b" })),
+    ]);
     const wanted = unique("race");
-    const results = await Promise.allSettled([updateCampaign(organizer, a.id, input({ title: "Race a", slug: wanted })), updateCampaign(owner, b.id, input({ title: "Race b", slug: wanted }))]);
+    const results = await Promise.allSettled([
+      updateCampaign(organizer, a.id, input({ title: "Race a", slug: wanted })),
+      updateCampaign(owner, b.id, input({ title: "Race b", slug: wanted })),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ slug: string }>).value.slug)).toEqual([wanted]);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ messageKey: "campaigns.slugTaken", field: "slug" });
@@ -146,7 +169,10 @@ describe("editing and publishing", () => {
 
   it("an edit and a publication at once: the published campaign keeps the address it was published under", async () => {
     const { id, slug } = await createCampaign(organizer, orgId, input({ title: "Publish race" }));
-    await Promise.all([setCampaignStatus(owner, id, "published"), updateCampaign(organizer, id, input({ title: "Publish race", slug: unique("moved") })).catch(() => null)]);
+    await Promise.all([
+      setCampaignStatus(owner, id, "published"),
+      updateCampaign(organizer, id, input({ title: "Publish race", slug: unique("moved") })).catch(() => null),
+    ]);
     const now = await campaignForActor(owner, id, "organizer");
     expect(now.campaign.status).toBe("published");
     // Either the edit came first and the campaign was published under its new address, or it came second and kept the old one.
@@ -172,7 +198,16 @@ describe("lists and the dashboard", () => {
     const draft = await createCampaign(me, org, input({ title: "Draft campaign" }));
     const live = await createCampaign(me, org, input({ title: "Published campaign" }));
     await setCampaignStatus(me, live.id, "published");
-    const ev = eventSchema.parse({ title: "Picket", kind: "picket", startsLocal: "2012-07-20T12:00", endsLocal: "2012-07-20T14:00", timeZone: "Europe/Berlin", city: "Berlin", country: "DE", capacity: "20" });
+    const ev = eventSchema.parse({
+      title: "Picket",
+      kind: "picket",
+      startsLocal: "2012-07-20T12:00",
+      endsLocal: "2012-07-20T14:00",
+      timeZone: "Europe/Berlin",
+      city: "Berlin",
+      country: "DE",
+      capacity: "20",
+    });
     await createEvent(me, live.id, ev);
 
     const list = await listCampaigns(helper, org);
@@ -183,7 +218,15 @@ describe("lists and the dashboard", () => {
     const board = await orgDashboard(helper, org, "en");
     expect(board.map((c) => c.id)).toEqual([live.id, draft.id]);
     expect(board[0]!.events).toEqual([
-      expect.objectContaining({ city: "Berlin", country: "DE", capacity: 20, confirmed: 0, waitlisted: 0, timeZone: "Europe/Berlin", startsAt: "2012-07-20T10:00:00.000Z" }),
+      expect.objectContaining({
+        city: "Berlin",
+        country: "DE",
+        capacity: 20,
+        confirmed: 0,
+        waitlisted: 0,
+        timeZone: "Europe/Berlin",
+        startsAt: "2012-07-20T10:00:00.000Z",
+      }),
     ]);
     expect(board[1]!.events).toEqual([]);
     // Written on the server in the reader's language, never left to a browser's own locale data.

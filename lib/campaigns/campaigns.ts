@@ -29,12 +29,30 @@ export async function createCampaign(actor: Actor, orgId: string, input: Campaig
   return db.transaction(async (tx) => {
     let slug = base;
     if (!input.slug) {
-      const taken = await tx.select({ slug: campaigns.slug }).from(campaigns).where(like(campaigns.slug, `${base}%`));
-      slug = firstFreeSlug(base, taken.map((t) => t.slug));
+      const taken = await tx
+        .select({ slug: campaigns.slug })
+        .from(campaigns)
+        .where(like(campaigns.slug, `${base}%`));
+      slug = firstFreeSlug(
+        base,
+        taken.map((t) => t.slug),
+      );
     }
     const [row] = await tx
       .insert(campaigns)
-      .values({ orgId, slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, createdBy: grant.userId, language: input.language ?? "en" })
+      .values({
+        orgId,
+        slug,
+        title: input.title,
+        kind: input.kind,
+        summary: input.summary,
+        body: input.body,
+        appealUrl: input.appealUrl,
+        signupOrigins: input.signupOrigins,
+        retentionDays: input.retentionDays,
+        createdBy: grant.userId,
+        language: input.language ?? "en",
+      })
       .onConflictDoNothing({ target: campaigns.slug })
       .returning({ id: campaigns.id, slug: campaigns.slug });
     if (!row) throw new PublicError("campaigns.slugTaken", "slug");
@@ -74,7 +92,18 @@ export async function updateCampaign(actor: Actor, campaignId: string, input: Ca
       if (clash.length) throw new PublicError("campaigns.slugTaken", "slug");
       const [row] = await tx
         .update(campaigns)
-        .set({ slug, title: input.title, kind: input.kind, summary: input.summary, body: input.body, appealUrl: input.appealUrl, signupOrigins: input.signupOrigins, retentionDays: input.retentionDays, language: input.language ?? campaign.language, updatedAt: new Date() })
+        .set({
+          slug,
+          title: input.title,
+          kind: input.kind,
+          summary: input.summary,
+          body: input.body,
+          appealUrl: input.appealUrl,
+          signupOrigins: input.signupOrigins,
+          retentionDays: input.retentionDays,
+          language: input.language ?? campaign.language,
+          updatedAt: new Date(),
+        })
         .where(eq(campaigns.id, campaignId))
         .returning({ id: campaigns.id, slug: campaigns.slug });
       return row!;
@@ -96,7 +125,11 @@ async function lockedCampaign(tx: DbOrTx, actor: Actor, campaignId: string, need
 
 /** True when the database refused a write for this unique index (node-postgres's error, or Drizzle's around it). */
 function violates(e: unknown, constraint: string): boolean {
-  for (let err = e as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 3; err = err.cause as typeof err, depth++) {
+  for (
+    let err = e as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0;
+    err && depth < 3;
+    err = err.cause as typeof err, depth++
+  ) {
     if (err.code === "23505" && err.constraint === constraint) return true;
   }
   return false;

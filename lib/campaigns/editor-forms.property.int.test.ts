@@ -32,7 +32,23 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 120 }),
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u0000", "=1+1", "<img src=x onerror=alert(1)>", "Ержан", "ąęłńóśźż", "-", "new", "x".repeat(70_000), "NaN", "1e309", "-0", "2026-02-30T25:61", "Mars/Olympus"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "=1+1",
+    "<img src=x onerror=alert(1)>",
+    "Ержан",
+    "ąęłńóśźż",
+    "-",
+    "new",
+    "x".repeat(70_000),
+    "NaN",
+    "1e309",
+    "-0",
+    "2026-02-30T25:61",
+    "Mars/Olympus",
+  ),
 );
 const mostly = (typical: fc.Arbitrary<string | undefined>) => fc.oneof({ arbitrary: typical, weight: 4 }, { arbitrary: nasty, weight: 1 });
 const absent = fc.constant(undefined);
@@ -88,41 +104,53 @@ describe("the campaign and event forms under generated input", () => {
   }, 240_000);
 
   it("events: a result or messages for every input, and only valid events stored", async () => {
-    const [campaign] = await handle.db.insert(campaigns).values({ orgId, slug: "generated-events", title: "Generated events", kind: "embassy_protest" }).returning();
+    const [campaign] = await handle.db
+      .insert(campaigns)
+      .values({ orgId, slug: "generated-events", title: "Generated events", kind: "embassy_protest" })
+      .returning();
     const outcomes: Record<string, number> = {};
-    const local = fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2028-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 16));
-    const eventForm = fc.record({
-      title: mostly(title),
-      slug: mostly(fc.oneof(absent, fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,2}$/))),
-      kind: mostly(fc.constantFrom("protest", "picket", "vigil", "hearing", "meeting", "screening", "online")),
-      description: mostly(fc.oneof(absent, fc.string({ maxLength: 500 }))),
-      startsLocal: mostly(local),
-      endsLocal: mostly(local),
-      timeZone: mostly(fc.constantFrom("Europe/London", "Asia/Almaty", "Asia/Kathmandu", "America/St_Johns", "Europe/Warsaw")),
-      venue: mostly(fc.oneof(absent, fc.string({ maxLength: 100 }))),
-      city: mostly(fc.oneof(absent, fc.string({ maxLength: 60 }))),
-      country: mostly(fc.constantFrom("GB", "KZ", "NP", "CA", "PL", "de")),
-      latitude: mostly(fc.oneof(absent, fc.double({ min: -100, max: 100, noNaN: true }).map(String))),
-      longitude: mostly(fc.oneof(absent, fc.double({ min: -200, max: 200, noNaN: true }).map(String))),
-      onlineUrl: mostly(fc.oneof(absent, fc.webUrl())),
-      capacity: mostly(fc.oneof(absent, fc.integer({ min: -3, max: 2_000_000 }).map(String))),
-      deadlineLocal: mostly(fc.oneof(absent, local)),
-      waitlist: mostly(fc.oneof(absent, fc.constant("on"))),
-      roles: mostly(fc.oneof(absent, fc.array(fc.string({ maxLength: 50 }), { maxLength: 25 }).map((r) => r.join(",")))),
-      // Most organizers end an event after it starts and close sign-ups before it.
-      coherent: fc.boolean(),
-      minutes: fc.integer({ min: 15, max: 600 }),
-    }).map(({ coherent, minutes, ...fields }) => {
-      let form = fields;
-      if (!coherent) return form;
-      // …and give both coordinates of a place or neither.
-      form = { ...form, longitude: form.latitude === undefined ? undefined : (form.longitude ?? "0") };
-      if (!form.startsLocal || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form.startsLocal)) return form;
-      const start = new Date(`${form.startsLocal}:00Z`).getTime();
-      if (Number.isNaN(start)) return form;
-      const at = (ms: number) => new Date(ms).toISOString().slice(0, 16);
-      return { ...form, endsLocal: at(start + minutes * 60_000), deadlineLocal: form.deadlineLocal === undefined ? undefined : at(start - minutes * 60_000) };
-    });
+    const local = fc
+      .date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2028-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 16));
+    const eventForm = fc
+      .record({
+        title: mostly(title),
+        slug: mostly(fc.oneof(absent, fc.stringMatching(/^[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,2}$/))),
+        kind: mostly(fc.constantFrom("protest", "picket", "vigil", "hearing", "meeting", "screening", "online")),
+        description: mostly(fc.oneof(absent, fc.string({ maxLength: 500 }))),
+        startsLocal: mostly(local),
+        endsLocal: mostly(local),
+        timeZone: mostly(fc.constantFrom("Europe/London", "Asia/Almaty", "Asia/Kathmandu", "America/St_Johns", "Europe/Warsaw")),
+        venue: mostly(fc.oneof(absent, fc.string({ maxLength: 100 }))),
+        city: mostly(fc.oneof(absent, fc.string({ maxLength: 60 }))),
+        country: mostly(fc.constantFrom("GB", "KZ", "NP", "CA", "PL", "de")),
+        latitude: mostly(fc.oneof(absent, fc.double({ min: -100, max: 100, noNaN: true }).map(String))),
+        longitude: mostly(fc.oneof(absent, fc.double({ min: -200, max: 200, noNaN: true }).map(String))),
+        onlineUrl: mostly(fc.oneof(absent, fc.webUrl())),
+        capacity: mostly(fc.oneof(absent, fc.integer({ min: -3, max: 2_000_000 }).map(String))),
+        deadlineLocal: mostly(fc.oneof(absent, local)),
+        waitlist: mostly(fc.oneof(absent, fc.constant("on"))),
+        roles: mostly(
+          fc.oneof(
+            absent,
+            fc.array(fc.string({ maxLength: 50 }), { maxLength: 25 }).map((r) => r.join(",")),
+          ),
+        ),
+        // Most organizers end an event after it starts and close sign-ups before it.
+        coherent: fc.boolean(),
+        minutes: fc.integer({ min: 15, max: 600 }),
+      })
+      .map(({ coherent, minutes, ...fields }) => {
+        let form = fields;
+        if (!coherent) return form;
+        // …and give both coordinates of a place or neither.
+        form = { ...form, longitude: form.latitude === undefined ? undefined : (form.longitude ?? "0") };
+        if (!form.startsLocal || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form.startsLocal)) return form;
+        const start = new Date(`${form.startsLocal}:00Z`).getTime();
+        if (Number.isNaN(start)) return form;
+        const at = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+        return { ...form, endsLocal: at(start + minutes * 60_000), deadlineLocal: form.deadlineLocal === undefined ? undefined : at(start - minutes * 60_000) };
+      });
     await fc.assert(
       fc.asyncProperty(eventForm, async (input) => {
         const state = await handleForm(z.object({}).and(eventSchema), formData(input), async (data) => {

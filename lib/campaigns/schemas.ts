@@ -9,7 +9,7 @@ const optionalUrl = z
   .string()
   .trim()
   .max(2000, "validation.tooLong")
-  .refine((s) => s === "" || /^https?:\/\/[^\s]+\.[^\s]+/i.test(s) && URL.canParse(s), "validation.url")
+  .refine((s) => s === "" || (/^https?:\/\/[^\s]+\.[^\s]+/i.test(s) && URL.canParse(s)), "validation.url")
   .transform((s) => s || null);
 
 /** Sites allowed to send sign-ups: one origin a line (https://partner.example.org), kept as origins. */
@@ -21,7 +21,15 @@ const originList = z
     const origins: string[] = [];
     for (const line of text.split(/[\s,]+/).filter(Boolean)) {
       const url = URL.canParse(line) ? new URL(line) : null;
-      if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+      if (
+        !url ||
+        (url.protocol !== "https:" && url.protocol !== "http:") ||
+        url.username ||
+        url.password ||
+        (url.pathname !== "/" && url.pathname !== "") ||
+        url.search ||
+        url.hash
+      ) {
         ctx.addIssue({ code: "custom", message: "validation.origin" });
         return z.NEVER;
       }

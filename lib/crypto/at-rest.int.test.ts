@@ -116,7 +116,9 @@ describe("a supporter's data at rest", () => {
     const coordinator = people.coordinator[0]!;
     const list = await listAttendees(coordinator, { eventId: event.id }, attendeeListSchema.parse({ q: person.name.split(" ")[1] }));
     expect(list.rows.map((r) => [r.name, r.email, r.phone, r.comment])).toEqual([[person.name, person.email, person.phone, person.comment]]);
-    const csv = await new Response((await exportAttendeesCsv(coordinator, { eventId: event.id }, { filter: {}, columns: ["name", "email", "phone", "comment"], bom: false })).stream).text();
+    const csv = await new Response(
+      (await exportAttendeesCsv(coordinator, { eventId: event.id }, { filter: {}, columns: ["name", "email", "phone", "comment"], bom: false })).stream,
+    ).text();
     for (const value of Object.values(person)) expect(csv).toContain(value);
 
     const copy = await dump();
@@ -204,16 +206,28 @@ describe("data written before encryption", () => {
     }
     const run = (text: string) => old.db.execute(sql.raw(text));
     await run(`insert into organisations (id, name, slug) values ('00000000-0000-4000-8000-000000000001', 'Old org', 'old-org')`);
-    await run(`insert into campaigns (id, org_id, slug, title, kind, status) values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'old-campaign', 'Old', 'solidarity_action', 'published')`);
-    await run(`insert into events (id, campaign_id, slug, title, kind, starts_at, ends_at, time_zone, country) values ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 'old-event', 'Old event', 'protest', now() + interval '30 days', now() + interval '31 days', 'Europe/Berlin', 'DE')`);
-    await run(`insert into signups (event_id, name, email, phone, comment, status) select '00000000-0000-4000-8000-000000000003', 'Legacy ' || g, 'legacy-' || g || '@old.example', '+49 30 ' || g, 'note ' || g, 'confirmed' from generate_series(1, 1001) g`);
-    await run(`insert into outbox (org_id, kind, to_address, subject, text_body, html_body, event_id) values ('00000000-0000-4000-8000-000000000001', 'event_reminder', 'legacy-1@old.example', 'Reminder: Old event', 'Hello Legacy 1', '<p>Hello Legacy 1</p>', '00000000-0000-4000-8000-000000000003')`);
+    await run(
+      `insert into campaigns (id, org_id, slug, title, kind, status) values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'old-campaign', 'Old', 'solidarity_action', 'published')`,
+    );
+    await run(
+      `insert into events (id, campaign_id, slug, title, kind, starts_at, ends_at, time_zone, country) values ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 'old-event', 'Old event', 'protest', now() + interval '30 days', now() + interval '31 days', 'Europe/Berlin', 'DE')`,
+    );
+    await run(
+      `insert into signups (event_id, name, email, phone, comment, status) select '00000000-0000-4000-8000-000000000003', 'Legacy ' || g, 'legacy-' || g || '@old.example', '+49 30 ' || g, 'note ' || g, 'confirmed' from generate_series(1, 1001) g`,
+    );
+    await run(
+      `insert into outbox (org_id, kind, to_address, subject, text_body, html_body, event_id) values ('00000000-0000-4000-8000-000000000001', 'event_reminder', 'legacy-1@old.example', 'Reminder: Old event', 'Hello Legacy 1', '<p>Hello Legacy 1</p>', '00000000-0000-4000-8000-000000000003')`,
+    );
     await old.close();
 
     // The server's own start: the rest of the migrations, then the sealing.
-    const current = suite ? await openDatabase({ url: target.url!, migrate: true, poolSize: 2 }) : await openDatabase({ url: "", dataDir: target.dir!, migrate: true });
+    const current = suite
+      ? await openDatabase({ url: target.url!, migrate: true, poolSize: 2 })
+      : await openDatabase({ url: "", dataDir: target.dir!, migrate: true });
     try {
-      const columns = (await current.db.execute(sql`select column_name from information_schema.columns where table_name in ('signups', 'outbox') and column_name like 'legacy%'`)) as unknown as { rows: unknown[] };
+      const columns = (await current.db.execute(
+        sql`select column_name from information_schema.columns where table_name in ('signups', 'outbox') and column_name like 'legacy%'`,
+      )) as unknown as { rows: unknown[] };
       expect(columns.rows).toEqual([]);
       const rows = await withPersonal(current.db, await current.db.select().from(signups));
       expect(rows).toHaveLength(1001);

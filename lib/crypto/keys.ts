@@ -72,7 +72,10 @@ async function standingKey(db: DbOrTx, purpose: "organisation" | "blind_index" |
   if (!row) {
     const id = crypto.randomUUID();
     const master = keyring().current;
-    await db.insert(dataKeys).values({ id, purpose, orgId, masterKeyId: master.id, wrapped: wrapKey(master.key, randomBytes(32), associated(id, purpose)) }).onConflictDoNothing();
+    await db
+      .insert(dataKeys)
+      .values({ id, purpose, orgId, masterKeyId: master.id, wrapped: wrapKey(master.key, randomBytes(32), associated(id, purpose)) })
+      .onConflictDoNothing();
     [row] = await db.select().from(dataKeys).where(where).orderBy(dataKeys.createdAt, dataKeys.id).limit(1);
   }
   return remember(cacheKey, unwrapRow(row!));
@@ -161,6 +164,9 @@ export async function rewrapDataKeys(db: DbOrTx, batch = 500): Promise<{ rewrapp
       rewrapped += 1;
     }
   }
-  const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(dataKeys).where(ne(dataKeys.masterKeyId, ring.current.id));
+  const [left] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(dataKeys)
+    .where(ne(dataKeys.masterKeyId, ring.current.id));
   return { rewrapped, remaining: Number(left?.n ?? 0) };
 }

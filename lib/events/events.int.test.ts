@@ -105,7 +105,12 @@ describe("event form validation (eventSchema)", () => {
   });
 
   it("reads capacity, waitlist, decimal commas in coordinates", () => {
-    expect(form({ capacity: "12", waitlist: "on", latitude: "51,5072", longitude: "-0.1276" })).toMatchObject({ capacity: 12, waitlist: true, latitude: 51.5072, longitude: -0.1276 });
+    expect(form({ capacity: "12", waitlist: "on", latitude: "51,5072", longitude: "-0.1276" })).toMatchObject({
+      capacity: 12,
+      waitlist: true,
+      latitude: 51.5072,
+      longitude: -0.1276,
+    });
   });
 
   it("postpone, cancel and duplicate forms check their fields too", () => {
@@ -113,7 +118,10 @@ describe("event form validation (eventSchema)", () => {
     expect(postpone.error?.issues.map((i) => [i.path[0], i.message])).toEqual([["endsLocal", "validation.endAfterStart"]]);
     expect(cancelEventSchema.safeParse({ reason: "x".repeat(501) }).error?.issues[0]?.message).toBe("validation.tooLong");
     const duplicate = duplicateSchema.safeParse({ city: "Warsaw", country: "XX", timeZone: "Mars/Olympus" });
-    expect(Object.fromEntries(duplicate.error!.issues.map((i) => [i.path[0], i.message]))).toEqual({ country: "validation.country", timeZone: "validation.timeZone" });
+    expect(Object.fromEntries(duplicate.error!.issues.map((i) => [i.path[0], i.message]))).toEqual({
+      country: "validation.country",
+      timeZone: "validation.timeZone",
+    });
   });
 });
 
@@ -142,9 +150,13 @@ describe("creating events", () => {
     const { id } = await createEvent(organizer, campaignId, form({ title: "Vigil for Zhanaozen" }));
     await expect(updateEvent(coordinator, id, form({ title: "Changed" }))).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateEvent(outsider, id, form({ title: "Changed" }))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(postponeEvent(coordinator, id, postponeSchema.parse({ startsLocal: "2012-07-27T12:00", endsLocal: "2012-07-27T14:00", timeZone: "Europe/London" }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      postponeEvent(coordinator, id, postponeSchema.parse({ startsLocal: "2012-07-27T12:00", endsLocal: "2012-07-27T14:00", timeZone: "Europe/London" })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(cancelEvent(coordinator, id, "")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(duplicateEvent(outsider, id, duplicateSchema.parse({ city: "Warsaw", country: "PL", timeZone: "Europe/Warsaw" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(duplicateEvent(outsider, id, duplicateSchema.parse({ city: "Warsaw", country: "PL", timeZone: "Europe/Warsaw" }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await row(id)).title).toBe("Vigil for Zhanaozen");
   });
 
@@ -195,7 +207,10 @@ describe("editing events", () => {
   it("a new address must be free within the campaign", async () => {
     const a = await createEvent(organizer, campaignId, form({ title: "First", slug: unique("first") }));
     const b = await createEvent(organizer, campaignId, form({ title: "Second" }));
-    await expect(updateEvent(organizer, b.id, form({ title: "Second", slug: a.slug }))).rejects.toMatchObject({ messageKey: "events.slugTaken", field: "slug" });
+    await expect(updateEvent(organizer, b.id, form({ title: "Second", slug: a.slug }))).rejects.toMatchObject({
+      messageKey: "events.slugTaken",
+      field: "slug",
+    });
     const moved = await updateEvent(organizer, b.id, form({ title: "Second", slug: unique("second") }));
     expect(moved.slug).not.toBe(b.slug);
   });
@@ -204,7 +219,16 @@ describe("editing events", () => {
 describe("postponing, cancelling, duplicating", () => {
   it("postponing keeps the old date and the reason, and pulls a late deadline back to the new start", async () => {
     const { id } = await createEvent(organizer, campaignId, form({ title: "Postponed picket", deadlineLocal: "2012-07-20T10:00" }));
-    await postponeEvent(organizer, id, postponeSchema.parse({ startsLocal: "2012-07-20T09:00", endsLocal: "2012-07-20T11:00", timeZone: "Europe/London", reason: "The embassy is closed on Friday." }));
+    await postponeEvent(
+      organizer,
+      id,
+      postponeSchema.parse({
+        startsLocal: "2012-07-20T09:00",
+        endsLocal: "2012-07-20T11:00",
+        timeZone: "Europe/London",
+        reason: "The embassy is closed on Friday.",
+      }),
+    );
     const stored = await row(id);
     expect(stored.status).toBe("postponed");
     expect(stored.previousStartsAt?.toISOString()).toBe("2012-07-20T11:00:00.000Z");
@@ -220,14 +244,26 @@ describe("postponing, cancelling, duplicating", () => {
     await addSignups(id, 2, 0);
     await cancelEvent(owner, id, "Permit refused by the police.");
     expect(await row(id)).toMatchObject({ status: "cancelled", changeReason: "Permit refused by the police.", confirmedCount: 2 });
-    const err = await postponeEvent(organizer, id, postponeSchema.parse({ startsLocal: "2012-07-27T12:00", endsLocal: "2012-07-27T14:00", timeZone: "Europe/London" })).catch((e: unknown) => e);
+    const err = await postponeEvent(
+      organizer,
+      id,
+      postponeSchema.parse({ startsLocal: "2012-07-27T12:00", endsLocal: "2012-07-27T14:00", timeZone: "Europe/London" }),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ messageKey: "events.alreadyCancelled" });
   });
 
   it("duplicating to another city keeps the local wall-clock times in the new zone, and starts with no sign-ups", async () => {
-    const { id } = await createEvent(organizer, campaignId, form({ title: "Embassy picket", capacity: "30", waitlist: "on", deadlineLocal: "2012-07-20T09:00" }));
+    const { id } = await createEvent(
+      organizer,
+      campaignId,
+      form({ title: "Embassy picket", capacity: "30", waitlist: "on", deadlineLocal: "2012-07-20T09:00" }),
+    );
     await addSignups(id, 3, 0);
-    const copy = await duplicateEvent(organizer, id, duplicateSchema.parse({ city: "Warsaw", country: "pl", timeZone: "Europe/Warsaw", venue: "Ambasada Kazachstanu", address: "ul. Królowej Marysieńki 14" }));
+    const copy = await duplicateEvent(
+      organizer,
+      id,
+      duplicateSchema.parse({ city: "Warsaw", country: "pl", timeZone: "Europe/Warsaw", venue: "Ambasada Kazachstanu", address: "ul. Królowej Marysieńki 14" }),
+    );
     expect(copy.slug).toBe("embassy-picket-warsaw");
     const stored = await row(copy.id);
     expect(instantToZonedLocal(stored.startsAt, "Europe/Warsaw")).toBe("2012-07-20T12:00");

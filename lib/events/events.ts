@@ -57,7 +57,10 @@ async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
     .select({ slug: events.slug })
     .from(events)
     .where(and(eq(events.campaignId, campaignId), like(events.slug, `${base}%`)));
-  return firstFreeSlug(base, taken.map((t) => t.slug));
+  return firstFreeSlug(
+    base,
+    taken.map((t) => t.slug),
+  );
 }
 
 function columns(input: EventInput) {
@@ -115,7 +118,10 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
     }
     const slug = input.slug && input.slug !== current.slug ? input.slug : current.slug;
     if (slug !== current.slug) {
-      const [clash] = await tx.select({ id: events.id }).from(events).where(and(eq(events.campaignId, current.campaignId), eq(events.slug, slug)));
+      const [clash] = await tx
+        .select({ id: events.id })
+        .from(events)
+        .where(and(eq(events.campaignId, current.campaignId), eq(events.slug, slug)));
       if (clash) throw new PublicError("events.slugTaken", "slug");
     }
     const [row] = await tx
@@ -170,7 +176,10 @@ export async function cancelEvent(actor: Actor, eventId: string, reason: string)
       .set({ status: "cancelled", changeReason: reason || null, updatedAt: new Date(), ...(changed ? { sequence: nextSequence } : {}) })
       .where(eq(events.id, eventId));
     if (event.status !== "cancelled") await queueEventCancelled(tx, { ...event, status: "cancelled" }, reason || null);
-    return { result: { slug: event.slug }, audit: changed ? { orgId: campaign.orgId, campaignId: campaign.id, eventId, details: { from: event.status, to: "cancelled" } } : null };
+    return {
+      result: { slug: event.slug },
+      audit: changed ? { orgId: campaign.orgId, campaignId: campaign.id, eventId, details: { from: event.status, to: "cancelled" } } : null,
+    };
   });
 }
 

@@ -34,7 +34,16 @@ function parse(text: string) {
     events: root.getAllSubcomponents("vevent").map((c) => {
       const e = new ICAL.Event(c);
       const start = c.getFirstProperty("dtstart")!;
-      return { uid: e.uid, summary: e.summary, start: e.startDate.toJSDate(), end: e.endDate.toJSDate(), tzid: start.getParameter("tzid"), raw: start.toICALString(), sequence: e.sequence, status: c.getFirstPropertyValue("status") };
+      return {
+        uid: e.uid,
+        summary: e.summary,
+        start: e.startDate.toJSDate(),
+        end: e.endDate.toJSDate(),
+        tzid: start.getParameter("tzid"),
+        raw: start.toICALString(),
+        sequence: e.sequence,
+        status: c.getFirstPropertyValue("status"),
+      };
     }),
   };
 }
@@ -43,14 +52,37 @@ const at = (iso: string) => new Date(iso);
 
 describe("calendar files", () => {
   it("write each event at its place's time with its zone, and calendars convert them back to the right instant", async () => {
-    const { campaign, event: london } = await makeEvent(handle, orgId, { title: "London picket", timeZone: "Europe/London", startsAt: at("2026-12-19T12:00:00Z"), endsAt: at("2026-12-19T14:00:00Z") });
+    const { campaign, event: london } = await makeEvent(handle, orgId, {
+      title: "London picket",
+      timeZone: "Europe/London",
+      startsAt: at("2026-12-19T12:00:00Z"),
+      endsAt: at("2026-12-19T14:00:00Z"),
+    });
     const [summer] = await handle.db
       .insert(events)
-      .values({ campaignId: campaign.id, slug: unique("summer"), title: "London in summer", kind: "picket", timeZone: "Europe/London", country: "GB", startsAt: at("2027-07-20T11:00:00Z"), endsAt: at("2027-07-20T13:00:00Z") })
+      .values({
+        campaignId: campaign.id,
+        slug: unique("summer"),
+        title: "London in summer",
+        kind: "picket",
+        timeZone: "Europe/London",
+        country: "GB",
+        startsAt: at("2027-07-20T11:00:00Z"),
+        endsAt: at("2027-07-20T13:00:00Z"),
+      })
       .returning();
     const [kathmandu] = await handle.db
       .insert(events)
-      .values({ campaignId: campaign.id, slug: unique("ktm"), title: "Kathmandu vigil", kind: "vigil", timeZone: "Asia/Kathmandu", country: "NP", startsAt: at("2026-12-20T12:15:00Z"), endsAt: at("2026-12-20T13:15:00Z") })
+      .values({
+        campaignId: campaign.id,
+        slug: unique("ktm"),
+        title: "Kathmandu vigil",
+        kind: "vigil",
+        timeZone: "Asia/Kathmandu",
+        country: "NP",
+        startsAt: at("2026-12-20T12:15:00Z"),
+        endsAt: at("2026-12-20T13:15:00Z"),
+      })
       .returning();
 
     const single = parse(eventToIcs(campaign, (await getPublicEvent(campaign.slug, london.slug))!.event, "https://picket.test"));
@@ -66,7 +98,12 @@ describe("calendar files", () => {
     expect(feed.root.getFirstPropertyValue("x-wr-calname")).toBe(campaign.title);
     expect(feed.root.getFirstPropertyValue("method")).toBe("PUBLISH");
     // One VTIMEZONE for each zone the events are in, whatever the number of events in it.
-    expect(feed.root.getAllSubcomponents("vtimezone").map((tz) => tz.getFirstPropertyValue("tzid")).sort()).toEqual(["Asia/Kathmandu", "Europe/London"]);
+    expect(
+      feed.root
+        .getAllSubcomponents("vtimezone")
+        .map((tz) => tz.getFirstPropertyValue("tzid"))
+        .sort(),
+    ).toEqual(["Asia/Kathmandu", "Europe/London"]);
     const byTitle = Object.fromEntries(feed.events.map((e) => [e.summary, e]));
     expect(byTitle["London in summer"]).toMatchObject({ tzid: "Europe/London", raw: "DTSTART;TZID=Europe/London:20270720T120000" });
     expect(byTitle["London in summer"]!.start).toEqual(summer!.startsAt);
@@ -77,7 +114,12 @@ describe("calendar files", () => {
 
   it("a time the place's clocks show twice is written in UTC, so no calendar has to guess which one", async () => {
     // London's clocks go back at 02:00 BST on 25 October 2026: 01:30 comes twice, at 00:30 and 01:30 UTC.
-    const { campaign, event } = await makeEvent(handle, orgId, { title: "Night vigil", timeZone: "Europe/London", startsAt: at("2026-10-25T01:30:00Z"), endsAt: at("2026-10-25T03:00:00Z") });
+    const { campaign, event } = await makeEvent(handle, orgId, {
+      title: "Night vigil",
+      timeZone: "Europe/London",
+      startsAt: at("2026-10-25T01:30:00Z"),
+      endsAt: at("2026-10-25T03:00:00Z"),
+    });
     const [first] = parse(eventToIcs(campaign, (await getPublicEvent(campaign.slug, event.slug))!.event, "https://picket.test")).events;
     expect(first!.raw).toBe("DTSTART:20261025T013000Z");
     expect(first!.start).toEqual(event.startsAt);
@@ -100,9 +142,19 @@ describe("calendar files", () => {
     const { campaign, event } = await makeEvent(handle, orgId, { title: "Warsaw picket", timeZone: "Europe/Warsaw", country: "PL", city: "Warsaw" });
     const [other] = await handle.db
       .insert(events)
-      .values({ campaignId: campaign.id, slug: unique("other"), title: "Berlin picket", kind: "picket", timeZone: "Europe/Berlin", country: "DE", startsAt: event.startsAt, endsAt: event.endsAt })
+      .values({
+        campaignId: campaign.id,
+        slug: unique("other"),
+        title: "Berlin picket",
+        kind: "picket",
+        timeZone: "Europe/Berlin",
+        country: "DE",
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+      })
       .returning();
-    const sequenceOf = async (id: string) => parse(campaignToIcs(campaign, (await getPublicCampaign(campaign.slug))!.events, "https://picket.test")).events.find((e) => e.uid === `${id}@picket`)!;
+    const sequenceOf = async (id: string) =>
+      parse(campaignToIcs(campaign, (await getPublicCampaign(campaign.slug))!.events, "https://picket.test")).events.find((e) => e.uid === `${id}@picket`)!;
     expect((await sequenceOf(event.id)).sequence).toBe(0);
 
     await signUp(event.id, signupSchema.parse({ name: "Zofia", email: `${unique("z")}@test.example` }), { client: unique("c"), locale: "pl" });
@@ -112,7 +164,15 @@ describe("calendar files", () => {
     await updateEvent(
       organizer,
       event.id,
-      eventSchema.parse({ title: "Warsaw picket, later", kind: "picket", startsLocal: local(new Date(event.startsAt.getTime() + 3_600_000)), endsLocal: local(new Date(event.endsAt.getTime() + 3_600_000)), timeZone: "Europe/Warsaw", country: "PL", city: "Warsaw" }),
+      eventSchema.parse({
+        title: "Warsaw picket, later",
+        kind: "picket",
+        startsLocal: local(new Date(event.startsAt.getTime() + 3_600_000)),
+        endsLocal: local(new Date(event.endsAt.getTime() + 3_600_000)),
+        timeZone: "Europe/Warsaw",
+        country: "PL",
+        city: "Warsaw",
+      }),
     );
     const moved = await sequenceOf(event.id);
     expect(moved.sequence).toBe(1);
@@ -130,7 +190,9 @@ describe("calendar files", () => {
 
   it("answers /c/{campaign}/calendar.ics with text/calendar for a published campaign, and draft campaigns are not public", async () => {
     const { campaign, event } = await makeEvent(handle, orgId, { title: "Brussels picket" });
-    const res = await campaignCalendar(new Request(`https://picket.test/c/${campaign.slug}/calendar.ics`), { params: Promise.resolve({ campaign: campaign.slug }) });
+    const res = await campaignCalendar(new Request(`https://picket.test/c/${campaign.slug}/calendar.ics`), {
+      params: Promise.resolve({ campaign: campaign.slug }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(parse(await res.text()).events.map((e) => e.uid)).toEqual([`${event.id}@picket`]);

@@ -17,7 +17,21 @@ import { countryName } from "@/lib/geo/countries";
 type IcsCampaign = Pick<PublicCampaign, "slug" | "title">;
 type IcsEvent = Pick<
   PublicEvent,
-  "id" | "slug" | "title" | "description" | "startsAt" | "endsAt" | "timeZone" | "venue" | "address" | "city" | "country" | "status" | "sequence" | "latitude" | "longitude"
+  | "id"
+  | "slug"
+  | "title"
+  | "description"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "venue"
+  | "address"
+  | "city"
+  | "country"
+  | "status"
+  | "sequence"
+  | "latitude"
+  | "longitude"
 >;
 
 /**

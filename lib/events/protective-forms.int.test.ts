@@ -30,7 +30,15 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 const year = new Date().getUTCFullYear() + 3;
-const warsaw = { title: "Picket of the Kazakh embassy", kind: "picket", startsLocal: `${year}-03-14T10:00`, endsLocal: `${year}-03-14T12:00`, timeZone: "Europe/Warsaw", city: "Warsaw", country: "PL" };
+const warsaw = {
+  title: "Picket of the Kazakh embassy",
+  kind: "picket",
+  startsLocal: `${year}-03-14T10:00`,
+  endsLocal: `${year}-03-14T12:00`,
+  timeZone: "Europe/Warsaw",
+  city: "Warsaw",
+  country: "PL",
+};
 const messages = (result: z.ZodSafeParseResult<unknown>) => Object.fromEntries((result.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
 
 async function campaign(status: "draft" | "published" = "draft") {
@@ -42,13 +50,22 @@ async function campaign(status: "draft" | "published" = "draft") {
 describe("event forms", () => {
   it("report field errors and cross-field errors in the same answer", () => {
     const result = eventSchema.safeParse({ ...warsaw, title: "no", capacity: "0", endsLocal: `${year}-03-14T09:00`, deadlineLocal: `${year}-03-14T11:00` });
-    expect(messages(result)).toEqual({ title: "validation.tooShort", capacity: "validation.capacity", endsLocal: "validation.endAfterStart", deadlineLocal: "validation.deadlineBeforeStart" });
+    expect(messages(result)).toEqual({
+      title: "validation.tooShort",
+      capacity: "validation.capacity",
+      endsLocal: "validation.endAfterStart",
+      deadlineLocal: "validation.deadlineBeforeStart",
+    });
   });
 
   it("refuse a new event or a new date in the past, next to the start", () => {
-    expect(messages(newEventSchema.safeParse({ ...warsaw, startsLocal: "2012-07-20T12:00", endsLocal: "2012-07-20T14:00" }))).toEqual({ startsLocal: "validation.inPast" });
+    expect(messages(newEventSchema.safeParse({ ...warsaw, startsLocal: "2012-07-20T12:00", endsLocal: "2012-07-20T14:00" }))).toEqual({
+      startsLocal: "validation.inPast",
+    });
     expect(newEventSchema.safeParse(warsaw).success).toBe(true);
-    expect(messages(postponeFormSchema.safeParse({ startsLocal: "2021-03-14T10:00", endsLocal: "2021-03-14T12:00", timeZone: "Europe/Warsaw" }))).toEqual({ startsLocal: "validation.inPast" });
+    expect(messages(postponeFormSchema.safeParse({ startsLocal: "2021-03-14T10:00", endsLocal: "2021-03-14T12:00", timeZone: "Europe/Warsaw" }))).toEqual({
+      startsLocal: "validation.inPast",
+    });
     // Editing a past event's text stays possible.
     expect(eventSchema.safeParse({ ...warsaw, startsLocal: "2012-07-20T12:00", endsLocal: "2012-07-20T14:00" }).success).toBe(true);
   });
@@ -56,8 +73,16 @@ describe("event forms", () => {
   it("say the limit when a field is too long", async () => {
     const state = await handleForm(campaignSchema, formData({ title: "Embassy protests", kind: "appeal", summary: "x".repeat(501) }), async () => undefined);
     expect(state).toMatchObject({ status: "error", fieldErrors: { summary: "validation.tooLongLimit" }, messageValues: { summary: { limit: 500 } } });
-    const event = await handleForm(z.object({}).and(eventSchema), formData({ ...warsaw, venue: "v".repeat(201), endsLocal: `${year}-03-14T09:00` }), async () => undefined);
-    expect(event).toMatchObject({ status: "error", fieldErrors: { venue: "validation.tooLongLimit", endsLocal: "validation.endAfterStart" }, messageValues: { venue: { limit: 200 } } });
+    const event = await handleForm(
+      z.object({}).and(eventSchema),
+      formData({ ...warsaw, venue: "v".repeat(201), endsLocal: `${year}-03-14T09:00` }),
+      async () => undefined,
+    );
+    expect(event).toMatchObject({
+      status: "error",
+      fieldErrors: { venue: "validation.tooLongLimit", endsLocal: "validation.endAfterStart" },
+      messageValues: { venue: { limit: 200 } },
+    });
   });
 });
 
@@ -80,10 +105,25 @@ describe("a new date that brings the erasure earlier", () => {
     const [unchanged] = await handle.db.select().from(events).where(eq(events.id, id));
     expect(unchanged!.status).toBe("scheduled");
     // The same by the edit form.
-    await expect(updateEvent(organizer, id, eventSchema.parse({ ...warsaw, startsLocal: `${year - 1}-03-14T10:00`, endsLocal: `${year - 1}-03-14T12:00` }))).rejects.toMatchObject({ messageKey: "events.erasureEarlier" });
+    await expect(
+      updateEvent(organizer, id, eventSchema.parse({ ...warsaw, startsLocal: `${year - 1}-03-14T10:00`, endsLocal: `${year - 1}-03-14T12:00` })),
+    ).rejects.toMatchObject({ messageKey: "events.erasureEarlier" });
 
-    await postponeEvent(organizer, id, postponeSchema.parse({ startsLocal: `${year}-03-14T09:00`, endsLocal: `${year}-03-14T11:00`, timeZone: "Europe/Warsaw" }));
-    await postponeEvent(organizer, id, postponeSchema.parse({ startsLocal: `${year - 1}-03-14T10:00`, endsLocal: `${year - 1}-03-14T12:00`, timeZone: "Europe/Warsaw", confirmEarlierErasure: "on" }));
+    await postponeEvent(
+      organizer,
+      id,
+      postponeSchema.parse({ startsLocal: `${year}-03-14T09:00`, endsLocal: `${year}-03-14T11:00`, timeZone: "Europe/Warsaw" }),
+    );
+    await postponeEvent(
+      organizer,
+      id,
+      postponeSchema.parse({
+        startsLocal: `${year - 1}-03-14T10:00`,
+        endsLocal: `${year - 1}-03-14T12:00`,
+        timeZone: "Europe/Warsaw",
+        confirmEarlierErasure: "on",
+      }),
+    );
     const [moved] = await handle.db.select().from(events).where(eq(events.id, id));
     expect(moved!.endsAt.toISOString()).toBe(newEnd.toISOString());
   });
@@ -96,14 +136,19 @@ describe("deleting what was made by mistake", () => {
     await expect(deleteEvent(coordinator, id)).rejects.toBeInstanceOf(ForbiddenError);
     await deleteEvent(organizer, id);
     expect(await handle.db.select().from(events).where(eq(events.id, id))).toEqual([]);
-    const [entry] = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "event.delete")));
+    const [entry] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "event.delete")));
     expect(entry).toMatchObject({ campaignId, details: expect.objectContaining({ title: "Wrong city" }) });
   });
 
   it("not an event with a sign-up, even a cancelled one", async () => {
     const { id: campaignId } = await campaign("published");
     const { id } = await createEvent(organizer, campaignId, eventSchema.parse({ ...warsaw, title: "Signed up to" }));
-    await handle.db.insert(signups).values(await sealedSignups(handle, [{ eventId: id, status: "cancelled" as const, name: "Aigul", email: `${unique("a")}@test.example` }]));
+    await handle.db
+      .insert(signups)
+      .values(await sealedSignups(handle, [{ eventId: id, status: "cancelled" as const, name: "Aigul", email: `${unique("a")}@test.example` }]));
     await expect(deleteEvent(organizer, id)).rejects.toMatchObject({ messageKey: "events.deleteHasSignups" });
     expect(await handle.db.select().from(events).where(eq(events.id, id))).toHaveLength(1);
   });
@@ -115,7 +160,10 @@ describe("deleting what was made by mistake", () => {
     await deleteCampaign(organizer, draft.id);
     expect(await handle.db.select().from(campaigns).where(eq(campaigns.id, draft.id))).toEqual([]);
     expect(await handle.db.select().from(events).where(eq(events.campaignId, draft.id))).toEqual([]);
-    const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "campaign.delete")));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "campaign.delete")));
     expect(audit.map((a) => a.details)).toContainEqual(expect.objectContaining({ slug: draft.slug, events: 1 }));
 
     const published = await campaign("published");
@@ -123,7 +171,9 @@ describe("deleting what was made by mistake", () => {
 
     const back = await campaign("published");
     const { id } = await createEvent(organizer, back.id, eventSchema.parse(warsaw));
-    await handle.db.insert(signups).values(await sealedSignups(handle, [{ eventId: id, status: "confirmed" as const, name: "Aigul", email: `${unique("a")}@test.example` }]));
+    await handle.db
+      .insert(signups)
+      .values(await sealedSignups(handle, [{ eventId: id, status: "confirmed" as const, name: "Aigul", email: `${unique("a")}@test.example` }]));
     await setCampaignStatus(organizer, back.id, "draft");
     await expect(deleteCampaign(organizer, back.id)).rejects.toMatchObject({ messageKey: "campaigns.deleteHasSignups" });
     expect(await handle.db.select().from(campaigns).where(eq(campaigns.id, back.id))).toHaveLength(1);

@@ -90,7 +90,20 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
 }
 
 function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
-  return { id: c.id, slug: c.slug, title: c.title, kind: c.kind, summary: c.summary, body: c.body, appealUrl: c.appealUrl, status: c.status, orgName, retentionDays: c.retentionDays, updatedAt: c.updatedAt, language: c.language };
+  return {
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    kind: c.kind,
+    summary: c.summary,
+    body: c.body,
+    appealUrl: c.appealUrl,
+    status: c.status,
+    orgName,
+    retentionDays: c.retentionDays,
+    updatedAt: c.updatedAt,
+    language: c.language,
+  };
 }
 
 async function visibleCampaign(slug: string) {
@@ -107,11 +120,19 @@ export async function getPublicCampaign(slug: string, now = new Date()): Promise
   const row = await visibleCampaign(slug);
   if (!row) return null;
   const db = await getDb();
-  const rows = await db.select().from(events).where(eq(events.campaignId, row.campaign.id)).orderBy(asc(events.startsAt), asc(events.country), asc(events.city));
+  const rows = await db
+    .select()
+    .from(events)
+    .where(eq(events.campaignId, row.campaign.id))
+    .orderBy(asc(events.startsAt), asc(events.country), asc(events.city));
   return { campaign: toPublicCampaign(row.campaign, row.orgName), events: rows.map((e) => toPublicEvent(e, row.campaign.status, now)) };
 }
 
-export async function getPublicEvent(campaignSlug: string, eventSlug: string, now = new Date()): Promise<{ campaign: PublicCampaign; event: PublicEvent } | null> {
+export async function getPublicEvent(
+  campaignSlug: string,
+  eventSlug: string,
+  now = new Date(),
+): Promise<{ campaign: PublicCampaign; event: PublicEvent } | null> {
   const row = await visibleCampaign(campaignSlug);
   if (!row) return null;
   const db = await getDb();

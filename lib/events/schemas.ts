@@ -8,7 +8,10 @@ export const EVENT_KINDS = ["protest", "picket", "vigil", "hearing", "meeting", 
 export const SUGGESTED_ROLES = ["steward", "legal observer", "observer", "speaker", "interpreter", "driver", "photographer", "first aid"] as const;
 
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
-const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.dateTime");
+const localDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.dateTime");
 const optionalNumber = (min: number, max: number) =>
   z
     .string()
@@ -30,11 +33,7 @@ export const placeFields = {
   venue: text(200).default(""),
   address: text(300).default(""),
   city: text(120).default(""),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isCountryCode, "validation.country"),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, "validation.country"),
   latitude: optionalNumber(-90, 90),
   longitude: optionalNumber(-180, 180),
 };
@@ -86,7 +85,14 @@ const eventObject = z.object({
     .string()
     .optional()
     .transform((s) =>
-      [...new Set((s ?? "").split(/[,\n]/).map((r) => r.trim().toLowerCase()).filter(Boolean))].slice(0, 20),
+      [
+        ...new Set(
+          (s ?? "")
+            .split(/[,\n]/)
+            .map((r) => r.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ].slice(0, 20),
     )
     .refine((roles) => roles.every((r) => r.length <= 40), "validation.roles"),
   // The language of its title and description; the campaign's when the form does not say.
@@ -120,7 +126,8 @@ function checkTimes(t: z.output<typeof timesObject>, future: boolean, ctx: z.Ref
   if (future && startsAt && startsAt.getTime() < Date.now()) ctx.addIssue({ code: "custom", path: ["startsLocal"], message: "validation.inPast" });
   if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsLocal"], message: "validation.endAfterStart" });
   if (t.deadlineLocal && !signupDeadline) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.dateTime" });
-  if (startsAt && signupDeadline && signupDeadline > startsAt) ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.deadlineBeforeStart" });
+  if (startsAt && signupDeadline && signupDeadline > startsAt)
+    ctx.addIssue({ code: "custom", path: ["deadlineLocal"], message: "validation.deadlineBeforeStart" });
   return { startsAt, endsAt, signupDeadline };
 }
 
@@ -146,7 +153,8 @@ function eventSchemaWith({ future }: { future: boolean }) {
     if (!fields.success || !checked) return z.NEVER;
     const e = fields.data;
     // A point on the map needs both coordinates.
-    if ((e.latitude === null) !== (e.longitude === null)) ctx.addIssue({ code: "custom", path: [e.latitude === null ? "latitude" : "longitude"], message: "validation.coordinatePair" });
+    if ((e.latitude === null) !== (e.longitude === null))
+      ctx.addIssue({ code: "custom", path: [e.latitude === null ? "latitude" : "longitude"], message: "validation.coordinatePair" });
     const { startsAt, endsAt, signupDeadline } = checked;
     if (!startsAt || !endsAt) return z.NEVER;
     const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, ...rest } = e;

@@ -48,9 +48,24 @@ describe("hand-built CSV", () => {
 
 describe("zoned time stamps", () => {
   it("match isoInZone second by second across offset changes, half hours and quarter hours", () => {
-    const zones = ["UTC", "Europe/London", "Asia/Almaty", "Asia/Kathmandu", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Chatham", "America/Los_Angeles"];
+    const zones = [
+      "UTC",
+      "Europe/London",
+      "Asia/Almaty",
+      "Asia/Kathmandu",
+      "America/St_Johns",
+      "Australia/Lord_Howe",
+      "Pacific/Chatham",
+      "America/Los_Angeles",
+    ];
     // Around the 2026 European and American changes, and a stretch of ordinary days, in steps that are not round.
-    const starts = [Date.UTC(2026, 2, 29, 0, 0), Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 2, 8, 9, 0), Date.UTC(2026, 3, 5, 14, 0), Date.UTC(2026, 10, 1, 8, 0)];
+    const starts = [
+      Date.UTC(2026, 2, 29, 0, 0),
+      Date.UTC(2026, 9, 25, 0, 30),
+      Date.UTC(2026, 2, 8, 9, 0),
+      Date.UTC(2026, 3, 5, 14, 0),
+      Date.UTC(2026, 10, 1, 8, 0),
+    ];
     for (const zone of zones) {
       const stamp = zonedStamps(zone);
       for (const start of starts) {
@@ -78,7 +93,12 @@ describe("lfToCrlf", () => {
   it("ends records with CRLF and keeps line breaks inside quoted fields as stored", () => {
     const out = lfToCrlf()([Buffer.from(copyOutput)]).toString("utf8");
     expect(out).toBe(expected);
-    expect(parse(out)).toEqual([["name", "comment"], ["Ana", 'two\nlines, "quoted"'], ["Bolat", ""], ["Ж\r\nК", "x"]]);
+    expect(parse(out)).toEqual([
+      ["name", "comment"],
+      ["Ana", 'two\nlines, "quoted"'],
+      ["Bolat", ""],
+      ["Ж\r\nК", "x"],
+    ]);
   });
 
   it("gives the same bytes whichever way the stream is cut, inside quotes and letters too", () => {

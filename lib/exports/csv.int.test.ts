@@ -32,7 +32,11 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<{ bytes: Buffer
 }
 
 /** Parsed back with a real CSV parser: header row first. */
-async function exported(actor: Actor, ref: { eventId: string } | { campaignId: string }, opts: { f?: Record<string, string>; columns?: AttendeeColumn[]; bom?: boolean; pageSize?: number } = {}) {
+async function exported(
+  actor: Actor,
+  ref: { eventId: string } | { campaignId: string },
+  opts: { f?: Record<string, string>; columns?: AttendeeColumn[]; bom?: boolean; pageSize?: number } = {},
+) {
   const result = await exportAttendeesCsv(actor, ref, { filter: filter(opts.f), columns: opts.columns ?? ALL, bom: opts.bom ?? false }, opts.pageSize);
   const { bytes, body } = await text(result.stream);
   const records = parse(body, { bom: true, relax_column_count: false }) as string[][];
@@ -59,17 +63,38 @@ beforeAll(async () => {
   const other = await makeOrg(handle, { owner: 1 });
   orgId = org.id;
   actors = { owner: people.owner[0]!, organizer: people.organizer[0]!, coordinator: people.coordinator[0]!, outsider: other.people.owner[0]!, anonymous: null };
-  const { event, campaign } = await makeEvent(handle, org.id, { timeZone: "Asia/Almaty", startsAt: new Date("2026-11-28T04:00:00Z"), endsAt: new Date("2026-11-28T08:00:00Z"), title: "Hearing in Aktau" });
+  const { event, campaign } = await makeEvent(handle, org.id, {
+    timeZone: "Asia/Almaty",
+    startsAt: new Date("2026-11-28T04:00:00Z"),
+    endsAt: new Date("2026-11-28T08:00:00Z"),
+    title: "Hearing in Aktau",
+  });
   eventId = event.id;
   campaignId = campaign.id;
   const [second] = await handle.db
     .insert((await import("@/db/schema")).events)
-    .values({ campaignId, slug: unique("second"), title: "Picket in London", kind: "picket", startsAt: new Date("2026-11-29T12:00:00Z"), endsAt: new Date("2026-11-29T14:00:00Z"), timeZone: "Europe/London", country: "GB" })
+    .values({
+      campaignId,
+      slug: unique("second"),
+      title: "Picket in London",
+      kind: "picket",
+      startsAt: new Date("2026-11-29T12:00:00Z"),
+      endsAt: new Date("2026-11-29T14:00:00Z"),
+      timeZone: "Europe/London",
+      country: "GB",
+    })
     .returning();
   secondEventId = second!.id;
   // Several sign-ups share one instant: the keyset must still visit each exactly once.
   const same = new Date("2026-10-01T09:30:00.123456Z");
-  const person = (name: string | null, extra: Partial<Parameters<typeof sealedSignups>[1][number]> = {}) => ({ eventId, name, email: `${unique("p")}@test.example`, status: "confirmed" as const, createdAt: same, ...extra });
+  const person = (name: string | null, extra: Partial<Parameters<typeof sealedSignups>[1][number]> = {}) => ({
+    eventId,
+    name,
+    email: `${unique("p")}@test.example`,
+    status: "confirmed" as const,
+    createdAt: same,
+    ...extra,
+  });
   await insertSealed([
     person(FORMULA, { role: "steward", comment: 'Says "hi", then\r\nleaves' }),
     person(CYRILLIC, { role: "observer", phone: "+7 701 000 00 00" }),
@@ -78,7 +103,9 @@ beforeAll(async () => {
     person("@admin", { comment: "\tTabbed", createdAt: new Date("2026-10-03T00:00:00Z") }),
     person("Erased person", { erasedAt: new Date(), name: null, email: null }),
   ]);
-  await insertSealed([{ eventId: secondEventId, name: "Tom Hughes", email: "tom@test.example", status: "confirmed", createdAt: new Date("2026-10-05T10:00:00Z") }]);
+  await insertSealed([
+    { eventId: secondEventId, name: "Tom Hughes", email: "tom@test.example", status: "confirmed", createdAt: new Date("2026-10-05T10:00:00Z") },
+  ]);
 });
 afterAll(closeTestDatabase);
 
@@ -160,7 +187,10 @@ describe("CSV export", () => {
     expect(entry.details).toEqual({ scope: "event", filter: { role: "steward", status: "confirmed" }, columns: ["name", "role"], bom: true });
     expect(out.rows).toHaveLength(entry.rowCount);
     const campaignWide = await exported(actors.owner!, { campaignId }, { columns: ["name"] });
-    const [latest] = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.actorId, actors.owner!.userId), eq(auditLog.rowCount, 6)));
+    const [latest] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.actorId, actors.owner!.userId), eq(auditLog.rowCount, 6)));
     expect(latest).toMatchObject({ action: "export.csv", campaignId, eventId: null, rowCount: campaignWide.rows.length });
   });
 
@@ -179,10 +209,17 @@ describe("CSV export, written by hand", () => {
   let ownEventId: string;
 
   beforeAll(async () => {
-    const { event } = await makeEvent(handle, orgId, { timeZone: "Asia/Kathmandu", title: "Vigil, \"Almaty\"" });
+    const { event } = await makeEvent(handle, orgId, { timeZone: "Asia/Kathmandu", title: 'Vigil, "Almaty"' });
     ownEventId = event.id;
     const at = new Date("2026-10-01T09:30:00.123456Z");
-    const person = (name: string, extra: Partial<Parameters<typeof sealedSignups>[1][number]> = {}) => ({ eventId: ownEventId, name, email: `${unique("k")}@test.example`, status: "confirmed" as const, createdAt: at, ...extra });
+    const person = (name: string, extra: Partial<Parameters<typeof sealedSignups>[1][number]> = {}) => ({
+      eventId: ownEventId,
+      name,
+      email: `${unique("k")}@test.example`,
+      status: "confirmed" as const,
+      createdAt: at,
+      ...extra,
+    });
     await insertSealed([
       person(KAZAKH, { comment: "first line\nsecond line" }),
       person("Zofia Wiśniewska", { comment: "carriage\rreturn", role: "steward" }),
@@ -214,7 +251,12 @@ describe("CSV export, written by hand", () => {
 
   it("an export abandoned half-way ends on the server; a whole one afterwards opens every row, times in the event's zone", async () => {
     const { event } = await makeEvent(handle, orgId, { timeZone: "Pacific/Chatham" });
-    const many = Array.from({ length: 12_000 }, (_, g) => ({ eventId: event.id, name: `Many ${g}`, email: `many-${g}@test.example`, status: "confirmed" as const }));
+    const many = Array.from({ length: 12_000 }, (_, g) => ({
+      eventId: event.id,
+      name: `Many ${g}`,
+      email: `many-${g}@test.example`,
+      status: "confirmed" as const,
+    }));
     for (let i = 0; i < many.length; i += 2000) await insertSealed(many.slice(i, i + 2000));
     const result = await exportAttendeesCsv(actors.coordinator!, { eventId: event.id }, { filter: filter(), columns: ALL, bom: false });
     const reader = result.stream.getReader();
@@ -259,7 +301,9 @@ describe("printable sign-in sheet", () => {
     await signInSheet(actors.coordinator!, eventId);
     const rows = await auditRows();
     expect(rows.length).toBe(before + 2);
-    expect(rows.filter((r) => r.action === "export.sheet" && r.actorId === actors.coordinator!.userId).every((r) => r.rowCount === 4 && r.eventId === eventId)).toBe(true);
+    expect(
+      rows.filter((r) => r.action === "export.sheet" && r.actorId === actors.coordinator!.userId).every((r) => r.rowCount === 4 && r.eventId === eventId),
+    ).toBe(true);
   });
 });
 
@@ -295,7 +339,15 @@ describe("export requests", () => {
   });
   it("refuses what it does not understand", () => {
     const id = "00000000-0000-4000-8000-000000000000";
-    for (const bad of ["", `eventId=${id}&campaignId=${id}`, "eventId=nope", `eventId=${id}&columns=password`, `eventId=${id}&status=maybe`, `eventId=${id}&eventId=${id}`, `eventId=${id}&bom=yes`]) {
+    for (const bad of [
+      "",
+      `eventId=${id}&campaignId=${id}`,
+      "eventId=nope",
+      `eventId=${id}&columns=password`,
+      `eventId=${id}&status=maybe`,
+      `eventId=${id}&eventId=${id}`,
+      `eventId=${id}&bom=yes`,
+    ]) {
       expect(params(bad).success, bad).toBe(false);
     }
   });

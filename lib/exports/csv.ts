@@ -45,7 +45,14 @@ export function exportFilename(scope: Pick<AttendeeScope, "campaign" | "event">,
 // Positions in a page row. Times come as whole seconds since the epoch (the CSV shows seconds);
 // the cursor is text so the keyset keeps the microseconds a number would round away. The event is
 // read only for a campaign's list: one event's export knows it.
-const EVENT_ID = 0, ID = 1, CURSOR = 2, PERSONAL = 3, ROLE = 4, STATUS = 5, CREATED_AT = 6, CHECKED_IN_AT = 7;
+const EVENT_ID = 0,
+  ID = 1,
+  CURSOR = 2,
+  PERSONAL = 3,
+  ROLE = 4,
+  STATUS = 5,
+  CREATED_AT = 6,
+  CHECKED_IN_AT = 7;
 type PageRow = unknown[];
 type Keyset = { cursor: string; id: string };
 
@@ -194,17 +201,24 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     const rows = selectPage(handle, where, after, pageSize, singleEvent(scope));
     const page = rows.then(async (rows) => ({
       rows,
-      people: await openPersonalPage(handle.db, rows.map((row) => row[ID] as string), rows.map((row) => row[PERSONAL] as string | null)),
+      people: await openPersonalPage(
+        handle.db,
+        rows.map((row) => row[ID] as string),
+        rows.map((row) => row[PERSONAL] as string | null),
+      ),
     }));
     page.catch(() => undefined); // a failure surfaces at the pull that awaits it, never as an unhandled rejection
     ahead.push(page);
-    rows.then((rows) => {
-      const last = rows.length === pageSize ? rows[rows.length - 1]! : null;
-      if (!last || cancelled) return;
-      const at = { cursor: last[CURSOR] as string, id: last[ID] as string };
-      if (ahead.length < AHEAD) readFrom(at);
-      else resumeAt = at;
-    }, () => undefined);
+    rows.then(
+      (rows) => {
+        const last = rows.length === pageSize ? rows[rows.length - 1]! : null;
+        if (!last || cancelled) return;
+        const at = { cursor: last[CURSOR] as string, id: last[ID] as string };
+        if (ahead.length < AHEAD) readFrom(at);
+        else resumeAt = at;
+      },
+      () => undefined,
+    );
   };
   readFrom(null);
   let out: ChunkWriter;

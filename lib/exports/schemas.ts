@@ -6,7 +6,12 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** "name,email" or repeated columns=name&columns=email (a plain form's checkboxes); none chosen means all. */
 const columnsField = z
   .array(z.string())
-  .transform((values) => values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))
+  .transform((values) =>
+    values
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(ATTENDEE_COLUMNS)).max(ATTENDEE_COLUMNS.length * 2))
   .transform((cols): AttendeeColumn[] => (cols.length ? ATTENDEE_COLUMNS.filter((c) => cols.includes(c)) : [...ATTENDEE_COLUMNS]));
 
@@ -16,7 +21,10 @@ export const exportRequestSchema = attendeeFilterSchema
     eventId: uuid.optional(),
     campaignId: uuid.optional(),
     columns: columnsField,
-    bom: z.enum(["1", "on", "true", "0", "false", ""]).optional().transform((v) => v === "1" || v === "on" || v === "true"),
+    bom: z
+      .enum(["1", "on", "true", "0", "false", ""])
+      .optional()
+      .transform((v) => v === "1" || v === "on" || v === "true"),
   })
   .refine((r) => (r.eventId ? 1 : 0) + (r.campaignId ? 1 : 0) === 1, { message: "validation.invalid", path: ["eventId"] });
 

@@ -22,7 +22,9 @@ export async function signInSheet(actor: Actor, eventId: string, orgId?: string,
     if (!scope.event || (orgId && scope.campaign.orgId !== orgId)) throw new NotFoundError();
     const filter = { status: "confirmed" as const };
     const byName = new Intl.Collator("und", { sensitivity: "base", numeric: true });
-    const rows: SheetRow[] = (await attendeesOpened(tx, scope, filter)).map(({ id, name, role }) => ({ id, name, role })).sort((a, b) => byName.compare(a.name, b.name));
+    const rows: SheetRow[] = (await attendeesOpened(tx, scope, filter))
+      .map(({ id, name, role }) => ({ id, name, role }))
+      .sort((a, b) => byName.compare(a.name, b.name));
     const where = { orgId: scope.campaign.orgId, campaignId: scope.campaign.id, eventId: scope.event.id };
     await recordAccess(tx, actor, { ...where, kind: "sheet", rowCount: rows.length }, now);
     return {
@@ -31,4 +33,3 @@ export async function signInSheet(actor: Actor, eventId: string, orgId?: string,
     };
   });
 }
-

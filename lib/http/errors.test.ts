@@ -12,11 +12,14 @@ describe("what a route handler answers for what lib/ throws", () => {
   });
 
   it("puts a refusal about one field next to that field, as a form would", () => {
-    expect(errorAnswer(new PublicError("attendees.walkInName", "name"), { what: "t" })).toEqual({ status: 400, body: { error: "errors.checkFields", fieldErrors: { name: "attendees.walkInName" } } });
+    expect(errorAnswer(new PublicError("attendees.walkInName", "name"), { what: "t" })).toEqual({
+      status: 400,
+      body: { error: "errors.checkFields", fieldErrors: { name: "attendees.walkInName" } },
+    });
   });
 
   it("answers anything else as a generic failure that says nothing of it", async () => {
-    const answer = errorAnswer(new Error("duplicate key value violates unique constraint \"signups_email\" for vera@example.org"), { what: "t" });
+    const answer = errorAnswer(new Error('duplicate key value violates unique constraint "signups_email" for vera@example.org'), { what: "t" });
     expect(answer).toEqual({ status: 500, body: { error: "errors.generic" } });
     const res = errorResponse(new TypeError("secret detail"), { what: "t", headers: { "cache-control": "no-store" } });
     expect(res.status).toBe(500);

@@ -7,7 +7,15 @@ import { messagesByLocale } from "./messages";
 describe("the public pages' client texts", () => {
   it.each(LOCALES)("in %s: the sign-up and private-page texts, every form message, and nothing the browser could not fill", (locale) => {
     const texts = publicClientTexts(messagesByLocale[locale]);
-    for (const key of ["signups.form.name", "signups.form.submit", "signups.manage.cancel", "validation.required", "validation.email", "errors.generic", "signups.rateLimited"]) {
+    for (const key of [
+      "signups.form.name",
+      "signups.form.submit",
+      "signups.manage.cancel",
+      "validation.required",
+      "validation.email",
+      "errors.generic",
+      "signups.rateLimited",
+    ]) {
       expect(texts[key], `${locale} ${key}`).toBeTruthy();
     }
     // Only {name} placeholders: plurals, selects, rich text and ICU quoting need the server's formatter.

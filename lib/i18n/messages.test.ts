@@ -80,7 +80,16 @@ describe("messages", () => {
   });
 
   it("every key the code throws or uses exists in English", () => {
-    const used = ["errors.notFound", "errors.forbidden", "errors.generic", "accounts.register.emailTaken", "orgs.create.slugTaken", "members.lastOwner", "invitations.alreadyMember", "validation.passwordTooShort"];
+    const used = [
+      "errors.notFound",
+      "errors.forbidden",
+      "errors.generic",
+      "accounts.register.emailTaken",
+      "orgs.create.slugTaken",
+      "members.lastOwner",
+      "invitations.alreadyMember",
+      "validation.passwordTooShort",
+    ];
     for (const key of used) expect(englishKeys).toContain(key);
   });
 });

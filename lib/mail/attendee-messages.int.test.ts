@@ -24,9 +24,20 @@ let campaignSlug: string;
 
 const ctx = () => ({ client: unique("c"), locale: "en", origin: ORIGIN });
 const message = (overrides: Partial<Record<keyof AttendeeMessageInput, string>> = {}): AttendeeMessageInput =>
-  attendeeMessageSchema.parse({ subject: "Bring warm clothes", body: "It will be cold at the embassy.\nStewards meet at 11:30.", audience: "all", nonce: crypto.randomUUID(), ...overrides });
+  attendeeMessageSchema.parse({
+    subject: "Bring warm clothes",
+    body: "It will be cold at the embassy.\nStewards meet at 11:30.",
+    audience: "all",
+    nonce: crypto.randomUUID(),
+    ...overrides,
+  });
 const messagesOf = (nonce: string) => plainMessages(handle, like(outbox.dedupeKey, `message:${nonce}:%`));
-const auditOf = (nonce: string) => handle.db.select().from(auditLog).where(and(eq(auditLog.action, "message.send"), eq(auditLog.orgId, orgId))).then((rows) => rows.filter((r) => (r.details as { nonce?: string }).nonce === nonce));
+const auditOf = (nonce: string) =>
+  handle.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "message.send"), eq(auditLog.orgId, orgId)))
+    .then((rows) => rows.filter((r) => (r.details as { nonce?: string }).nonce === nonce));
 
 // Three confirmed (steward, observer, none), two waitlisted (steward, none), one cancelled; the steward checked in.
 const people = [
@@ -58,7 +69,10 @@ beforeAll(async () => {
     tokens[p.name] = (await signUpWithLink(handle, eventId, signupSchema.parse({ name: p.name, email: emails[p.name], role: p.role }), ctx())).token;
   }
   await cancelSignup(tokens.Farida!);
-  await handle.db.update(signups).set({ checkedInAt: new Date(), checkedInBy: coordinator.userId }).where(eq(signups.id, (await signupOf(handle, emails.Ana!, eventId)).id));
+  await handle.db
+    .update(signups)
+    .set({ checkedInAt: new Date(), checkedInBy: coordinator.userId })
+    .where(eq(signups.id, (await signupOf(handle, emails.Ana!, eventId)).id));
 });
 afterAll(closeTestDatabase);
 

@@ -49,7 +49,12 @@ async function authorize(actor: Actor, eventId: string, input: AttendeeMessageIn
 export function renderAttendeeMessage(ctx: MessageContext, input: Pick<AttendeeMessageInput, "subject" | "body">, locale: string): RenderedMail {
   const t = mailTranslator(locale);
   const campaign = { slug: ctx.campaign.slug, title: ctx.campaign.title, orgName: ctx.orgName };
-  return compose(input.subject, [t("greetingAll"), input.body, eventBlock(t, locale, ctx.origin, campaign, ctx.event), t("footer", { org: ctx.orgName, event: ctx.event.title })]);
+  return compose(input.subject, [
+    t("greetingAll"),
+    input.body,
+    eventBlock(t, locale, ctx.origin, campaign, ctx.event),
+    t("footer", { org: ctx.orgName, event: ctx.event.title }),
+  ]);
 }
 
 /** How many people the message would reach, and its text as it will be sent. */
@@ -88,7 +93,14 @@ export async function sendAttendeeMessage(actor: Actor, eventId: string, input: 
     if (count === 0) throw new PublicError("attendeeMessages.errors.nobody");
     return {
       result: { count, repeated: false },
-      audit: { orgId: ctx.orgId, campaignId: ctx.campaign.id, eventId, details: { subject: input.subject, audience: input.audience, role: input.role, nonce: input.nonce }, rowCount: count, at: now },
+      audit: {
+        orgId: ctx.orgId,
+        campaignId: ctx.campaign.id,
+        eventId,
+        details: { subject: input.subject, audience: input.audience, role: input.role, nonce: input.nonce },
+        rowCount: count,
+        at: now,
+      },
     };
   });
 }

@@ -9,7 +9,8 @@ import { compose, eventBlock, mailTranslator, whenText, whereText } from "./rend
 
 const STILL_SIGNED_UP = { statuses: ["confirmed", "waitlisted"] as ("confirmed" | "waitlisted")[] };
 
-const timeChanged = (a: Event, b: Event) => a.startsAt.getTime() !== b.startsAt.getTime() || a.endsAt.getTime() !== b.endsAt.getTime() || a.timeZone !== b.timeZone;
+const timeChanged = (a: Event, b: Event) =>
+  a.startsAt.getTime() !== b.startsAt.getTime() || a.endsAt.getTime() !== b.endsAt.getTime() || a.timeZone !== b.timeZone;
 const placeChanged = (a: Event, b: Event) => whereText(a) !== whereText(b) || (a.onlineUrl ?? "") !== (b.onlineUrl ?? "");
 
 /** When the time or the place moved: old and new, each in the event's own zone. Returns how many were written. */
@@ -29,7 +30,12 @@ export async function queueEventChanged(tx: DbOrTx, before: Event, after: Event,
         t("greetingAll"),
         t("eventChanged.body", { event: event.title }),
         time ? [t("eventChanged.before", { value: whenText(locale, before) }), t("eventChanged.now", { value: whenText(locale, after) })].join("\n") : null,
-        place ? [t("eventChanged.before", { value: whereText(before, locale) || before.onlineUrl || "—" }), t("eventChanged.now", { value: whereText(after, locale) || after.onlineUrl || "—" })].join("\n") : null,
+        place
+          ? [
+              t("eventChanged.before", { value: whereText(before, locale) || before.onlineUrl || "—" }),
+              t("eventChanged.now", { value: whereText(after, locale) || after.onlineUrl || "—" }),
+            ].join("\n")
+          : null,
         after.changeReason && after.changeReason !== before.changeReason ? t("eventChanged.reason", { reason: after.changeReason }) : null,
         eventBlock(t, locale, ctx.origin, campaign, event),
         t("privateLinkElsewhere"),

@@ -59,7 +59,9 @@ describe("invitations by email", () => {
 
   it("a non-owner writes neither the invitation nor its message", async () => {
     const before = await handle.db.select().from(outbox).where(eq(outbox.kind, "invitation"));
-    await expect(createInvitation(organizer, orgId, createInvitationSchema.parse({ role: "coordinator", email: "x@test.example" }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createInvitation(organizer, orgId, createInvitationSchema.parse({ role: "coordinator", email: "x@test.example" }))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await handle.db.select().from(outbox).where(eq(outbox.kind, "invitation"))).toHaveLength(before.length);
   });
 

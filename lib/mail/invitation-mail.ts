@@ -7,7 +7,15 @@ import { compose, mailTranslator } from "./render";
 export const invitationUrl = (origin: string, token: string) => `${origin}/invite/${token}`;
 
 /** The invitation link, to the address the owner gave, in the language the owner chose (else the default). */
-export function invitationMessage(invitation: { id: string; orgId: string; orgName: string; role: OrgRole; email: string; url: string; locale?: string }): QueuedMail {
+export function invitationMessage(invitation: {
+  id: string;
+  orgId: string;
+  orgName: string;
+  role: OrgRole;
+  email: string;
+  url: string;
+  locale?: string;
+}): QueuedMail {
   const locale = invitation.locale ?? DEFAULT_LOCALE;
   const t = mailTranslator(locale);
   const mail = compose(t("invitation.subject", { org: invitation.orgName }), [

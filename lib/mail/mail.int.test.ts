@@ -64,7 +64,8 @@ const to = (email: string) => smtp.received.filter((m) => m.to === email);
 const outboxOf = (signupId: string) => plainMessages(handle, eq(outbox.signupId, signupId));
 const signupId = async (email: string) => (await signupOf(handle, email)).id;
 /** Messages of the delivery tests, found by the tag in their addresses. */
-const tagged = async (tag: string) => (await plainMessages(handle)).filter((m) => m.toAddress?.startsWith(`${tag}-`)).sort((a, b) => a.toAddress!.localeCompare(b.toAddress!));
+const tagged = async (tag: string) =>
+  (await plainMessages(handle)).filter((m) => m.toAddress?.startsWith(`${tag}-`)).sort((a, b) => a.toAddress!.localeCompare(b.toAddress!));
 /** The private link's token in a delivered message. */
 const linkIn = (text: string) => {
   const found = text.match(new RegExp(`${ORIGIN}/s/([A-Za-z0-9_-]{43})`));
@@ -187,7 +188,15 @@ describe("messages about a person's own sign-up", () => {
 describe("messages about an event to everyone signed up", () => {
   it("a new time reaches the confirmed and the waitlisted, old and new in the event's zone; the cancelled hear nothing", async () => {
     const startsAt = new Date("2031-03-14T09:00:00Z");
-    const { event } = await makeEvent(handle, orgId, { startsAt, endsAt: new Date("2031-03-14T11:00:00Z"), timeZone: "Europe/Warsaw", city: "Warsaw", country: "PL", capacity: 1, waitlist: true });
+    const { event } = await makeEvent(handle, orgId, {
+      startsAt,
+      endsAt: new Date("2031-03-14T11:00:00Z"),
+      timeZone: "Europe/Warsaw",
+      city: "Warsaw",
+      country: "PL",
+      capacity: 1,
+      waitlist: true,
+    });
     const [a, b, c] = [person("A"), person("B"), person("C")];
     await signUp(event.id, a, ctx());
     await signUp(event.id, b, ctx());
@@ -196,7 +205,11 @@ describe("messages about an event to everyone signed up", () => {
     await deliverDue({ transport, ...quiet });
     smtp.received.length = 0;
 
-    await postponeEvent(organizer, event.id, { startsAt: new Date("2031-03-21T09:00:00Z"), endsAt: new Date("2031-03-21T11:00:00Z"), reason: "The court moved the hearing" });
+    await postponeEvent(organizer, event.id, {
+      startsAt: new Date("2031-03-21T09:00:00Z"),
+      endsAt: new Date("2031-03-21T11:00:00Z"),
+      reason: "The court moved the hearing",
+    });
     await deliverDue({ transport, ...quiet });
     expect(smtp.received.map((m) => m.to).sort()).toEqual([a.email, b.email].sort());
     const mail = to(a.email)[0]!;
@@ -208,7 +221,13 @@ describe("messages about an event to everyone signed up", () => {
 
   it("an edit that moves the place tells people; one that changes only the text does not", async () => {
     const startsAt = new Date("2031-05-01T11:00:00Z");
-    const { event } = await makeEvent(handle, orgId, { startsAt, endsAt: new Date("2031-05-01T13:00:00Z"), venue: "Embassy", address: "1 Main St", city: "London" });
+    const { event } = await makeEvent(handle, orgId, {
+      startsAt,
+      endsAt: new Date("2031-05-01T13:00:00Z"),
+      venue: "Embassy",
+      address: "1 Main St",
+      city: "London",
+    });
     const a = person("A");
     await signUp(event.id, a, ctx());
     await deliverDue({ transport, ...quiet });
@@ -302,7 +321,12 @@ describe("messages from the organisation", () => {
     await signUp(event.id, b, ctx());
     await deliverDue({ transport, ...quiet });
     smtp.received.length = 0;
-    const input = attendeeMessageSchema.parse({ subject: "Bring warm clothes", body: "It will be cold outside the embassy.\nMeet at the corner.", audience: "confirmed", nonce: randomUUID() });
+    const input = attendeeMessageSchema.parse({
+      subject: "Bring warm clothes",
+      body: "It will be cold outside the embassy.\nMeet at the corner.",
+      audience: "confirmed",
+      nonce: randomUUID(),
+    });
     await sendAttendeeMessage(organizer, event.id, input);
     await sendAttendeeMessage(organizer, event.id, input);
     await deliverDue({ transport, ...quiet });
@@ -328,7 +352,13 @@ describe("reminders", () => {
     const waiting = person("Waiting");
     await signUp(event.id, early, { ...ctx(), now: new Date(startsAt.getTime() - 2 * 86_400_000) });
     await signUp(event.id, late, { ...ctx(), now: new Date(startsAt.getTime() - 3 * 3_600_000) });
-    await handle.db.insert(signups).values(await sealedSignups(handle, [{ eventId: event.id, name: waiting.name, email: waiting.email, status: "waitlisted", createdAt: new Date(startsAt.getTime() - 2 * 86_400_000) }]));
+    await handle.db
+      .insert(signups)
+      .values(
+        await sealedSignups(handle, [
+          { eventId: event.id, name: waiting.name, email: waiting.email, status: "waitlisted", createdAt: new Date(startsAt.getTime() - 2 * 86_400_000) },
+        ]),
+      );
     await deliverDue({ transport, ...quiet });
     smtp.received.length = 0;
 
@@ -350,7 +380,10 @@ describe("reminders", () => {
 
     // A new date: a new reminder for it.
     const moved = new Date(startsAt.getTime() + 7 * 86_400_000);
-    await handle.db.update(events).set({ startsAt: moved, endsAt: new Date(moved.getTime() + 3_600_000) }).where(eq(events.id, event.id));
+    await handle.db
+      .update(events)
+      .set({ startsAt: moved, endsAt: new Date(moved.getTime() + 3_600_000) })
+      .where(eq(events.id, event.id));
     expect(await queueDueReminders(new Date(reminderTime({ startsAt: moved, timeZone: event.timeZone }).getTime() + 60_000))).toBe(2);
   });
 });

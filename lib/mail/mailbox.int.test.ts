@@ -36,7 +36,16 @@ const quiet = () => {};
 /** A message written straight to the outbox, then set to the given state. */
 async function message(state: Partial<typeof outbox.$inferInsert> = {}, org = orgId) {
   const key = unique("test");
-  await enqueue(handle.db, [{ orgId: org, kind: "event_reminder", to: `${unique("to")}@test.example`, locale: "en", mail: compose("Reminder: vigil", ["Hello,", "See you tomorrow."]), dedupeKey: key }]);
+  await enqueue(handle.db, [
+    {
+      orgId: org,
+      kind: "event_reminder",
+      to: `${unique("to")}@test.example`,
+      locale: "en",
+      mail: compose("Reminder: vigil", ["Hello,", "See you tomorrow."]),
+      dedupeKey: key,
+    },
+  ]);
   if (Object.keys(state).length) await handle.db.update(outbox).set(state).where(eq(outbox.dedupeKey, key));
   return (await plainMessages(handle, eq(outbox.dedupeKey, key)))[0]!;
 }
@@ -66,8 +75,25 @@ describe("the mailbox list", () => {
     const mailbox = await listMailbox(owner, orgId);
     expect(mailbox.total).toBe(3);
     expect(mailbox.entries.map((e) => e.to)).toEqual([...emails].reverse());
-    expect(Object.keys(mailbox.entries[0]!).sort()).toEqual(["attempts", "createdAt", "id", "kind", "lastError", "nextAttemptAt", "sentAt", "status", "subject", "to"]);
-    expect(mailbox.entries[0]).toMatchObject({ kind: "signup_confirmed", status: "pending", attempts: 0, subject: "You're signed up: Protest at the embassy", sentAt: null });
+    expect(Object.keys(mailbox.entries[0]!).sort()).toEqual([
+      "attempts",
+      "createdAt",
+      "id",
+      "kind",
+      "lastError",
+      "nextAttemptAt",
+      "sentAt",
+      "status",
+      "subject",
+      "to",
+    ]);
+    expect(mailbox.entries[0]).toMatchObject({
+      kind: "signup_confirmed",
+      status: "pending",
+      attempts: 0,
+      subject: "You're signed up: Protest at the embassy",
+      sentAt: null,
+    });
   });
 
   it("filters by status: without SMTP the worker keeps messages here as held", async () => {
@@ -79,8 +105,14 @@ describe("the mailbox list", () => {
 
   it("pages by fifty", async () => {
     const mail = compose("Reminder: vigil", ["Hello,"]);
-    await enqueue(handle.db, Array.from({ length: MAILBOX_PAGE_SIZE }, () => ({ orgId, kind: "event_reminder" as const, to: `${unique("to")}@test.example`, locale: "en", mail })));
-    await handle.db.update(outbox).set({ status: "sent", content: null, sentAt: new Date() }).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "event_reminder")));
+    await enqueue(
+      handle.db,
+      Array.from({ length: MAILBOX_PAGE_SIZE }, () => ({ orgId, kind: "event_reminder" as const, to: `${unique("to")}@test.example`, locale: "en", mail })),
+    );
+    await handle.db
+      .update(outbox)
+      .set({ status: "sent", content: null, sentAt: new Date() })
+      .where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "event_reminder")));
     const first = await listMailbox(owner, orgId, { page: 1 });
     const second = await listMailbox(owner, orgId, { page: 2 });
     expect(first).toMatchObject({ total: 53, page: 1, pages: 2 });
@@ -135,7 +167,12 @@ describe("the mailbox list", () => {
 describe("one message", () => {
   it("a held message shows its text; a sent one says the text is no longer kept", async () => {
     const held = await message({ status: "held" });
-    expect(await getMailboxMessage(owner, orgId, held.id)).toMatchObject({ id: held.id, status: "held", subject: "Reminder: vigil", text: "Hello,\n\nSee you tomorrow.\n" });
+    expect(await getMailboxMessage(owner, orgId, held.id)).toMatchObject({
+      id: held.id,
+      status: "held",
+      subject: "Reminder: vigil",
+      text: "Hello,\n\nSee you tomorrow.\n",
+    });
     const sentAt = new Date();
     const sent = await message({ status: "sent", content: null, sentAt });
     expect(await getMailboxMessage(owner, orgId, sent.id)).toMatchObject({ status: "sent", text: null, sentAt });
@@ -229,7 +266,11 @@ describe("sending a failed or held message again", () => {
       };
 
       // Events made an hour ago, so that only what the test does next is newer than its messages.
-      const anHourAgo = async (eventId: string) => handle.db.update(events).set({ updatedAt: new Date(Date.now() - 3_600_000) }).where(eq(events.id, eventId));
+      const anHourAgo = async (eventId: string) =>
+        handle.db
+          .update(events)
+          .set({ updatedAt: new Date(Date.now() - 3_600_000) })
+          .where(eq(events.id, eventId));
 
       // The sign-up changed after its confirmation was written.
       const { event } = await makeEvent(handle, orgId, { roles: ["steward", "observer"] });
@@ -252,7 +293,21 @@ describe("sending a failed or held message again", () => {
       const movedMessage = movable;
       const e = moved.event;
       const later = new Date(e.startsAt.getTime() + 86_400_000);
-      await updateEvent(organizer, e.id, eventSchema.parse({ title: e.title, kind: e.kind, startsLocal: instantToZonedLocal(later, e.timeZone), endsLocal: instantToZonedLocal(new Date(later.getTime() + 7_200_000), e.timeZone), timeZone: e.timeZone, venue: e.venue, address: e.address, city: e.city, country: e.country }));
+      await updateEvent(
+        organizer,
+        e.id,
+        eventSchema.parse({
+          title: e.title,
+          kind: e.kind,
+          startsLocal: instantToZonedLocal(later, e.timeZone),
+          endsLocal: instantToZonedLocal(new Date(later.getTime() + 7_200_000), e.timeZone),
+          timeZone: e.timeZone,
+          venue: e.venue,
+          address: e.address,
+          city: e.city,
+          country: e.country,
+        }),
+      );
       await refusedAsOutdated(movedMessage.id);
 
       // The event is over.

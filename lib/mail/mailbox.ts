@@ -46,7 +46,10 @@ export async function mailState(actor: Actor, orgId: string, now = new Date()): 
     .from(outbox)
     .where(and(eq(outbox.orgId, orgId), inArray(outbox.status, ["pending", "failed"]), isNotNull(outbox.lastError), gt(outbox.createdAt, since)));
   if (!Number(failed?.n ?? 0)) return "working";
-  const [sent] = await db.select({ n: count() }).from(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.status, "sent"), gt(outbox.sentAt, since)));
+  const [sent] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.orgId, orgId), eq(outbox.status, "sent"), gt(outbox.sentAt, since)));
   return Number(sent?.n ?? 0) > 0 ? "working" : "failing";
 }
 
@@ -94,7 +97,9 @@ const entryColumns = {
 const isId = (id: string) => z.uuid().safeParse(id).success;
 
 /** A message as the mailbox lists it; one whose key was destroyed with its event's personal data shows as erased. */
-function entry(m: Awaited<ReturnType<typeof openMessages<{ id: string; envelope: string; content: string | null } & Omit<MailboxEntry, "to" | "subject">>>>[number]): MailboxEntry {
+function entry(
+  m: Awaited<ReturnType<typeof openMessages<{ id: string; envelope: string; content: string | null } & Omit<MailboxEntry, "to" | "subject">>>>[number],
+): MailboxEntry {
   const { envelope: _envelope, content: _content, opened, body: _body, ...rest } = m;
   return { ...rest, to: opened?.to ?? null, subject: opened?.subject ?? null };
 }
@@ -118,7 +123,10 @@ export async function listMailbox(actor: Actor, orgId: string, query: { status?:
     db.select({ n: count() }).from(outbox).where(where),
   ]);
   const n = Number(total?.n ?? 0);
-  const opened = await openMessages(db, entries.map((e) => ({ ...e, content: null })));
+  const opened = await openMessages(
+    db,
+    entries.map((e) => ({ ...e, content: null })),
+  );
   const shown = opened.map(entry);
   // The page shows recipients' addresses: a look at personal data, on record like a list page.
   const people = shown.filter((e) => e.to).length;
@@ -149,7 +157,14 @@ export async function getMailboxMessage(actor: Actor, orgId: string, id: string)
  */
 async function heldAndOutdated(db: Awaited<ReturnType<typeof getDb>>, orgId: string, id: string, now: Date): Promise<boolean> {
   const [m] = await db
-    .select({ status: outbox.status, createdAt: outbox.createdAt, signupId: outbox.signupId, eventEnds: events.endsAt, eventUpdated: events.updatedAt, signupUpdated: signups.updatedAt })
+    .select({
+      status: outbox.status,
+      createdAt: outbox.createdAt,
+      signupId: outbox.signupId,
+      eventEnds: events.endsAt,
+      eventUpdated: events.updatedAt,
+      signupUpdated: signups.updatedAt,
+    })
     .from(outbox)
     .leftJoin(events, eq(events.id, outbox.eventId))
     .leftJoin(signups, eq(signups.id, outbox.signupId))

@@ -19,7 +19,8 @@ export function publicUrlProblem(env: Record<string, string | undefined> = proce
     return `PICKET_PUBLIC_URL is not an address: ${JSON.stringify(value)}. Give the site's public address, such as https://picket.example.org.`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "PICKET_PUBLIC_URL must start with https:// (or http:// on a private machine).";
-  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) return "PICKET_PUBLIC_URL must be an origin only, such as https://picket.example.org, without a path.";
+  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password)
+    return "PICKET_PUBLIC_URL must be an origin only, such as https://picket.example.org, without a path.";
   return null;
 }
 

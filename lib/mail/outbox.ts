@@ -54,7 +54,13 @@ export async function enqueue(tx: DbOrTx, messages: QueuedMail[], now = new Date
   let written = 0;
   const rows = await sealedRows(tx, messages, now);
   for (let i = 0; i < rows.length; i += 500) {
-    written += (await tx.insert(outbox).values(rows.slice(i, i + 500)).onConflictDoNothing().returning({ id: outbox.id })).length;
+    written += (
+      await tx
+        .insert(outbox)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing()
+        .returning({ id: outbox.id })
+    ).length;
   }
   return written;
 }
@@ -73,7 +79,10 @@ function audienceConditions(eventId: string, audience: Audience): SQL[] {
     sql`${signups.eventId} = ${eventId}`,
     sql`${signups.personal} is not null`,
     sql`${signups.erasedAt} is null`,
-    sql`${signups.status}::text in (${sql.join(audience.statuses.map((s) => sql`${s}`), sql`, `)})`,
+    sql`${signups.status}::text in (${sql.join(
+      audience.statuses.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
   ];
   if (audience.role) conditions.push(sql`${signups.role} = ${audience.role}`);
   if (audience.checkedIn === true) conditions.push(sql`${signups.checkedInAt} is not null`);
@@ -108,7 +117,16 @@ export async function enqueueForEvent(
   const messages: QueuedMail[] = people.map((p) => {
     let mail = rendered.get(p.locale);
     if (!mail) rendered.set(p.locale, (mail = render(p.locale)));
-    return { orgId: target.orgId, kind: target.kind, to: p.email, locale: p.locale, mail, eventId: target.eventId, signupId: p.id, dedupeKey: target.dedupePrefix ? target.dedupePrefix + p.id : null };
+    return {
+      orgId: target.orgId,
+      kind: target.kind,
+      to: p.email,
+      locale: p.locale,
+      mail,
+      eventId: target.eventId,
+      signupId: p.id,
+      dedupeKey: target.dedupePrefix ? target.dedupePrefix + p.id : null,
+    };
   });
   return enqueue(tx, messages, now);
 }

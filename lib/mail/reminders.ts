@@ -73,7 +73,10 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
         },
         now,
       );
-      await tx.update(events).set({ remindersQueuedFor: sql`${events.startsAt}` }).where(eq(events.id, event.id));
+      await tx
+        .update(events)
+        .set({ remindersQueuedFor: sql`${events.startsAt}` })
+        .where(eq(events.id, event.id));
       return written;
     });
   }

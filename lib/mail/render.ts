@@ -32,7 +32,6 @@ export function mailTranslator(locale: string): MailT {
   return t;
 }
 
-
 const URL_PATTERN = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
 
 /**
@@ -106,7 +105,8 @@ export interface MailCampaign {
 export const eventUrl = (origin: string, campaign: { slug: string }, event: { slug: string }) => `${origin}/c/${campaign.slug}/${event.slug}`;
 export const privateUrl = (origin: string, token: string) => `${origin}/s/${token}`;
 
-export const whenText = (locale: string, e: Pick<MailEvent, "startsAt" | "endsAt" | "timeZone">) => formatRange(mailLocale(locale), e.startsAt, e.endsAt, e.timeZone);
+export const whenText = (locale: string, e: Pick<MailEvent, "startsAt" | "endsAt" | "timeZone">) =>
+  formatRange(mailLocale(locale), e.startsAt, e.endsAt, e.timeZone);
 /** The place; with a language, the country by its name in it (without, the code: for comparing two places). */
 export const whereText = (e: Pick<MailEvent, "venue" | "address" | "city" | "country">, locale?: string) =>
   [e.venue, e.address, e.city, locale ? countryName(e.country, mailLocale(locale)) : e.country].filter(Boolean).join(", ");

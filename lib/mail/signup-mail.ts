@@ -135,6 +135,8 @@ export async function queuePromotions(tx: DbOrTx, eventId: string, signupIds: st
   if (!ctx) return 0;
   const rows = await tx.select({ id: signups.id, personal: signups.personal, locale: signups.locale }).from(signups).where(inArray(signups.id, signupIds));
   const people = await withPersonal(tx, rows);
-  const messages = people.flatMap((p) => (p.person?.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale })] : []));
+  const messages = people.flatMap((p) =>
+    p.person?.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale })] : [],
+  );
   return enqueue(tx, messages, now);
 }

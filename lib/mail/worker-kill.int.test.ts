@@ -63,7 +63,11 @@ function startWorker(args: string[] = []): ChildProcess {
   };
   if (!target.env.DATABASE_URL) delete env.DATABASE_URL;
   // One process (node with tsx's loader, not the tsx launcher), so the kill reaches the worker itself.
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts", ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts", ...args], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 const exited = (child: ChildProcess) =>
@@ -86,10 +90,19 @@ describe("a worker killed in the middle of a batch", () => {
     const tag = unique("kill");
     const handle = await target.open();
     try {
-      const [org] = await handle.db.insert(organisations).values({ name: "Org", slug: unique("org") }).returning();
+      const [org] = await handle.db
+        .insert(organisations)
+        .values({ name: "Org", slug: unique("org") })
+        .returning();
       await enqueue(
         handle.db,
-        Array.from({ length: 30 }, (_, i) => ({ orgId: org!.id, kind: "attendee_message" as const, to: `${tag}-${i}@test.example`, locale: "en", mail: compose(`Message ${i}`, [`Text ${i}`]) })),
+        Array.from({ length: 30 }, (_, i) => ({
+          orgId: org!.id,
+          kind: "attendee_message" as const,
+          to: `${tag}-${i}@test.example`,
+          locale: "en",
+          mail: compose(`Message ${i}`, [`Text ${i}`]),
+        })),
       );
     } finally {
       await handle.close();

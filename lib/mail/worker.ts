@@ -141,7 +141,12 @@ async function claim(db: Db, now: Date, batchSize: number, leaseMs: number) {
   const rows = await db
     .select()
     .from(outbox)
-    .where(sql`${outbox.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    .where(
+      sql`${outbox.id} in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));
   return openMessages(db, rows, true);
 }
@@ -156,7 +161,10 @@ async function hold(db: Db, now: Date, batchSize: number, log: (line: string) =>
     )
     returning id, envelope`);
   const rows = (result as unknown as { rows: { id: string; envelope: string }[] }).rows;
-  for (const r of await openMessages(db, rows.map((row) => ({ ...row, content: null })))) {
+  for (const r of await openMessages(
+    db,
+    rows.map((row) => ({ ...row, content: null })),
+  )) {
     log(`picket: mail held (no SMTP_URL): to ${recipientHash(r.opened?.to ?? "")} “${r.opened?.subject ?? ""}”`);
   }
   return rows.length;
@@ -215,10 +223,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
           attachments: m.body.attachments,
         });
         // Delivered: the bodies (with any private link) are not kept.
-        await db
-          .update(outbox)
-          .set({ status: "sent", sentAt: now(), lockedUntil: null, lastError: null, content: null })
-          .where(eq(outbox.id, m.id));
+        await db.update(outbox).set({ status: "sent", sentAt: now(), lockedUntil: null, lastError: null, content: null }).where(eq(outbox.id, m.id));
         report.sent += 1;
         log(`picket: mail sent: to ${recipientHash(m.opened.to)} “${m.opened.subject}”`);
       } catch (e) {
@@ -230,12 +235,19 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
           .set(
             last
               ? { status: "failed", lockedUntil: null, lastError: error }
-              : { status: "pending", lockedUntil: null, lastError: error, nextAttemptAt: new Date(now().getTime() + backoffMs(m.attempts, settings.retryBaseMs)) },
+              : {
+                  status: "pending",
+                  lockedUntil: null,
+                  lastError: error,
+                  nextAttemptAt: new Date(now().getTime() + backoffMs(m.attempts, settings.retryBaseMs)),
+                },
           )
           .where(eq(outbox.id, m.id));
         if (last) report.failed += 1;
         else report.retrying += 1;
-        log(`picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): to ${recipientHash(m.opened?.to ?? "")} “${m.opened?.subject ?? ""}”: ${error}`);
+        log(
+          `picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): to ${recipientHash(m.opened?.to ?? "")} “${m.opened?.subject ?? ""}”: ${error}`,
+        );
       }
     }
     if (batch.length < settings.batchSize) return report;

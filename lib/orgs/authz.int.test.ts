@@ -65,7 +65,13 @@ describe("requireRole", () => {
 });
 
 describe("organisation reads and writes go through the gate", () => {
-  const ownerOnly: Record<string, Outcome> = { owner: "allowed", organizer: "forbidden", coordinator: "forbidden", outsider: "notFound", anonymous: "notFound" };
+  const ownerOnly: Record<string, Outcome> = {
+    owner: "allowed",
+    organizer: "forbidden",
+    coordinator: "forbidden",
+    outsider: "notFound",
+    anonymous: "notFound",
+  };
   const anyMember: Record<string, Outcome> = { owner: "allowed", organizer: "allowed", coordinator: "allowed", outsider: "notFound", anonymous: "notFound" };
 
   for (const who of Object.keys(matrix)) {

@@ -105,7 +105,14 @@ export async function previewInvitation(token: string, now = new Date()) {
   if (!row) return null;
   const status = statusOf(row.inv, now);
   // The invited address, for the registration form: only while the link can still be used.
-  return { orgName: row.orgName, orgSlug: row.orgSlug, role: row.inv.role, expiresAt: row.inv.expiresAt, status, email: status === "pending" ? row.inv.email : null };
+  return {
+    orgName: row.orgName,
+    orgSlug: row.orgSlug,
+    role: row.inv.role,
+    expiresAt: row.inv.expiresAt,
+    status,
+    email: status === "pending" ? row.inv.email : null,
+  };
 }
 
 /** Joins the organisation; the link works once, within its seven days. */
@@ -113,7 +120,11 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
   if (!actor) throw new NotFoundError();
   const db = await getDb();
   return audited(db, actor, "invitation.accept", async (tx) => {
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).for("update");
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(token)))
+      .for("update");
     if (!inv) throw new NotFoundError();
     const status = statusOf(inv, now);
     if (status !== "pending") throw new PublicError(`invitations.status.${status}`);
@@ -134,7 +145,10 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
     if (used.length === 0) throw new PublicError("invitations.status.accepted");
     await tx.insert(memberships).values({ orgId: inv.orgId, userId: actor.userId, role: inv.role });
     const [org] = await tx.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, inv.orgId));
-    return { result: { orgSlug: org!.slug, orgName: org!.name, role: inv.role }, audit: { orgId: inv.orgId, details: { invitation: inv.id, member: actor.userId, role: inv.role }, at: now } };
+    return {
+      result: { orgSlug: org!.slug, orgName: org!.name, role: inv.role },
+      audit: { orgId: inv.orgId, details: { invitation: inv.id, member: actor.userId, role: inv.role }, at: now },
+    };
   });
 }
 
@@ -147,7 +161,12 @@ export async function forgetSettledInvitationAddresses(now = new Date(), db?: Db
   const done = await conn
     .update(invitations)
     .set({ email: null })
-    .where(and(isNotNull(invitations.email), or(isNotNull(invitations.acceptedAt), isNotNull(invitations.revokedAt), lte(invitations.expiresAt, sql`${now.toISOString()}::timestamptz`))))
+    .where(
+      and(
+        isNotNull(invitations.email),
+        or(isNotNull(invitations.acceptedAt), isNotNull(invitations.revokedAt), lte(invitations.expiresAt, sql`${now.toISOString()}::timestamptz`)),
+      ),
+    )
     .returning({ id: invitations.id });
   return done.length;
 }

@@ -79,7 +79,10 @@ describe("invitations", () => {
     const owner = people.owner[0]!;
     const member = await makeUser(handle);
     await acceptInvitation({ userId: member.id }, (await createInvitation(owner, org.id, { role: "coordinator" })).token);
-    await expect(createInvitation(owner, org.id, { role: "organizer", email: member.email.toUpperCase() })).rejects.toMatchObject({ messageKey: "invitations.alreadyMemberAddress", field: "email" });
+    await expect(createInvitation(owner, org.id, { role: "organizer", email: member.email.toUpperCase() })).rejects.toMatchObject({
+      messageKey: "invitations.alreadyMemberAddress",
+      field: "email",
+    });
     const { token } = await createInvitation(owner, org.id, { role: "organizer", email: "new.person@test.example" });
     expect((await previewInvitation(token))?.email).toBe("new.person@test.example");
     const guest = await makeUser(handle);
@@ -143,7 +146,12 @@ describe("invitations", () => {
 
     const justBeforeExpiry = new Date(made.getTime() + 7 * 86_400_000 - 1000);
     await forgetSettledInvitationAddresses(justBeforeExpiry);
-    expect([await address(accepted.id), await address(withdrawn.id), await address(expiring.id), await address(waiting.id)]).toEqual([null, null, "expiring@test.example", "waiting@test.example"]);
+    expect([await address(accepted.id), await address(withdrawn.id), await address(expiring.id), await address(waiting.id)]).toEqual([
+      null,
+      null,
+      "expiring@test.example",
+      "waiting@test.example",
+    ]);
     await forgetSettledInvitationAddresses(new Date(made.getTime() + 7 * 86_400_000));
     expect([await address(expiring.id), await address(waiting.id)]).toEqual([null, "waiting@test.example"]);
   });

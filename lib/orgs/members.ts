@@ -55,7 +55,10 @@ export async function changeRole(actor: Actor, orgId: string, userId: string, ro
     await requireRole(actor, orgId, "owner", tx);
     const target = await targetMembership(tx, orgId, userId);
     if (target.role === "owner" && role !== "owner" && owners.length <= 1) throw new PublicError("members.lastOwner");
-    await tx.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     return { result: undefined, audit: target.role === role ? null : { orgId, details: { member: userId, from: target.role, to: role } } };
   });
 }

@@ -22,11 +22,7 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
   if (!slug) throw new PublicError("validation.slug", "slug");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ name: input.name, slug })
-      .onConflictDoNothing({ target: organisations.slug })
-      .returning();
+    const [org] = await tx.insert(organisations).values({ name: input.name, slug }).onConflictDoNothing({ target: organisations.slug }).returning();
     if (!org) throw new PublicError("orgs.create.slugTaken", "slug");
     await tx.insert(memberships).values({ orgId: org.id, userId: actor.userId, role: "owner" });
     return { id: org.id, name: org.name, slug: org.slug, role: "owner" as const };
@@ -57,11 +53,7 @@ export async function getOrganisation(actor: Actor, slug: string, needed: Role =
 export async function organisationSummary(actor: Actor, orgId: string) {
   await requireRole(actor, orgId, "coordinator");
   const db = await getDb();
-  const rows = await db
-    .select({ role: memberships.role, n: count() })
-    .from(memberships)
-    .where(eq(memberships.orgId, orgId))
-    .groupBy(memberships.role);
+  const rows = await db.select({ role: memberships.role, n: count() }).from(memberships).where(eq(memberships.orgId, orgId)).groupBy(memberships.role);
   const members = Object.fromEntries(rows.map((r) => [r.role, Number(r.n)])) as Partial<Record<Role, number>>;
   return { members };
 }

@@ -17,19 +17,20 @@ export const createOrganisationSchema = z.object({
 
 export const roleField = z.enum(ROLES, "validation.role");
 
-export const createInvitationSchema = z.object({
-  role: roleField,
-  note: z.string().trim().max(200, "validation.tooLong").optional(),
-  // When given, the link is also emailed there.
-  email: z
-    .string()
-    .trim()
-    .optional()
-    .transform((e) => e || undefined)
-    .pipe(emailField.optional()),
-  // The language of that email: the invited person's own is not known yet.
-  language: z.enum(LOCALES, "validation.choose").optional(),
-})
+export const createInvitationSchema = z
+  .object({
+    role: roleField,
+    note: z.string().trim().max(200, "validation.tooLong").optional(),
+    // When given, the link is also emailed there.
+    email: z
+      .string()
+      .trim()
+      .optional()
+      .transform((e) => e || undefined)
+      .pipe(emailField.optional()),
+    // The language of that email: the invited person's own is not known yet.
+    language: z.enum(LOCALES, "validation.choose").optional(),
+  })
   // An owner's link works only for the address it was sent to: a forwarded or intercepted link cannot make an owner.
   .refine((i) => i.role !== "owner" || i.email !== undefined, { path: ["email"], message: "validation.ownerNeedsEmail" });
 
@@ -50,6 +51,12 @@ export const giveScopeSchema = z.object({
   userId: z.uuid("errors.notFound"),
   campaignId: optionalId,
   eventId: optionalId,
-  city: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[A-Z]{2}\|.{1,120}$/, "validation.invalid").optional()),
+  city: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[A-Z]{2}\|.{1,120}$/, "validation.invalid")
+      .optional(),
+  ),
 });
 export const scopeIdSchema = z.object({ scopeId: z.uuid("errors.notFound") });

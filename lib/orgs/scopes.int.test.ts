@@ -50,12 +50,25 @@ beforeAll(async () => {
     const p = places[i]!;
     const [row] = await handle.db
       .insert(events)
-      .values({ ...first.event, id: undefined, campaignId: world.campaigns[p.campaign], slug: unique("event"), city: p.city, country: p.country, timeZone: p.timeZone, dataKeyId: null })
+      .values({
+        ...first.event,
+        id: undefined,
+        campaignId: world.campaigns[p.campaign],
+        slug: unique("event"),
+        city: p.city,
+        country: p.country,
+        timeZone: p.timeZone,
+        dataKeyId: null,
+      })
       .returning();
     ids[i] = row!.id;
   }
   for (let i = 0; i < places.length; i++) {
-    for (let n = 0; n < 2; n++) await signUp(ids[i]!, signupSchema.parse({ name: `${places[i]!.city} ${n}`, email: `${unique("p")}@test.example` }), { client: unique("c"), locale: "en" });
+    for (let n = 0; n < 2; n++)
+      await signUp(ids[i]!, signupSchema.parse({ name: `${places[i]!.city} ${n}`, email: `${unique("p")}@test.example` }), {
+        client: unique("c"),
+        locale: "en",
+      });
     const [{ rows }] = [await listAttendees(owner, { eventId: ids[i]! }, query())];
     world.events.push({ id: ids[i]!, campaign: places[i]!.campaign, city: places[i]!.city, country: places[i]!.country, firstSignup: rows[0]!.id });
   }
@@ -81,11 +94,17 @@ function modelSees(role: Role, given: Given[], e: (typeof world.events)[number])
   if (role === "outsider" || role === "anonymous") return false;
   if (role === "author" && e.campaign === "A") return true;
   return given.some((g) =>
-    g.kind === "campaign" ? g.campaign === e.campaign : g.kind === "event" ? world.events[g.index]!.id === e.id : g.country === e.country && g.city.toLowerCase() === e.city.toLowerCase(),
+    g.kind === "campaign"
+      ? g.campaign === e.campaign
+      : g.kind === "event"
+        ? world.events[g.index]!.id === e.id
+        : g.country === e.country && g.city.toLowerCase() === e.city.toLowerCase(),
   );
 }
 const modelSeesCampaign = (role: Role, given: Given[], c: "A" | "B") =>
-  role === "owner" || (role === "author" && c === "A") || (["organizer", "author", "coordinator"].includes(role) && given.some((g) => g.kind === "campaign" && g.campaign === c));
+  role === "owner" ||
+  (role === "author" && c === "A") ||
+  (["organizer", "author", "coordinator"].includes(role) && given.some((g) => g.kind === "campaign" && g.campaign === c));
 
 async function memberFor(role: Role, given: Given[]): Promise<{ actor: Actor; done: () => Promise<void> }> {
   if (role === "anonymous") return { actor: null, done: async () => {} };
@@ -99,7 +118,14 @@ async function memberFor(role: Role, given: Given[]): Promise<{ actor: Actor; do
   if (role === "outsider") return { actor: { userId: u.id }, done: async () => {} };
   await handle.db.insert(memberships).values({ orgId, userId: u.id, role });
   await insertScopes(u.id, given);
-  return { actor: { userId: u.id }, done: () => handle.db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, u.id))).then(() => undefined) };
+  return {
+    actor: { userId: u.id },
+    done: () =>
+      handle.db
+        .delete(memberships)
+        .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, u.id)))
+        .then(() => undefined),
+  };
 }
 
 async function insertScopes(userId: string, given: Given[]) {
@@ -110,14 +136,21 @@ async function insertScopes(userId: string, given: Given[]) {
         : g.kind === "event"
           ? { kind: g.kind, eventId: world.events[g.index]!.id }
           : { kind: g.kind, country: g.country, city: g.city };
-    await handle.db.insert(memberScopes).values({ orgId, userId, ...values }).onConflictDoNothing();
+    await handle.db
+      .insert(memberScopes)
+      .values({ orgId, userId, ...values })
+      .onConflictDoNothing();
   }
 }
 
 const givenArb: fc.Arbitrary<Given> = fc.oneof(
   fc.record({ kind: fc.constant("campaign" as const), campaign: fc.constantFrom("A" as const, "B" as const) }),
   fc.record({ kind: fc.constant("event" as const), index: fc.integer({ min: 0, max: 3 }) }),
-  fc.record({ kind: fc.constant("city" as const), country: fc.constantFrom("DE", "PL", "GB"), city: fc.constantFrom("Berlin", "berlin", "Warsaw", "London", "Paris") }),
+  fc.record({
+    kind: fc.constant("city" as const),
+    country: fc.constantFrom("DE", "PL", "GB"),
+    city: fc.constantFrom("Berlin", "berlin", "Warsaw", "London", "Paris"),
+  }),
 );
 const actions = ["listEvent", "listCampaign", "counts", "exportEvent", "exportCampaign", "sheet", "checkIn"] as const;
 
@@ -194,10 +227,11 @@ describe("giving and taking back scopes", () => {
     await handle.db.insert(memberships).values({ orgId, userId: coordinator.id, role: "coordinator" });
     const other = await makeUser(handle, "Other organizer");
     await handle.db.insert(memberships).values({ orgId, userId: other.id, role: "organizer" });
-    const give = (actor: Actor, userId: string, input: ScopeInput) => grantScope(actor, orgId, userId, input).then(
-      () => "given",
-      (e) => (e instanceof NotFoundError ? "notFound" : e instanceof PublicError ? e.messageKey : Promise.reject(e)),
-    );
+    const give = (actor: Actor, userId: string, input: ScopeInput) =>
+      grantScope(actor, orgId, userId, input).then(
+        () => "given",
+        (e) => (e instanceof NotFoundError ? "notFound" : e instanceof PublicError ? e.messageKey : Promise.reject(e)),
+      );
     expect(await give(author, coordinator.id, { kind: "campaign", campaignId: world.campaigns.A })).toBe("given");
     expect(await give(author, coordinator.id, { kind: "campaign", campaignId: world.campaigns.B })).toBe("notFound");
     expect(await give(author, coordinator.id, { kind: "city", country: "PL", city: "Warsaw" })).toBe("notFound");
@@ -209,13 +243,21 @@ describe("giving and taking back scopes", () => {
     const coordinatorActor = { userId: coordinator.id };
     const berlinOfA = world.events[0]!;
     expect((await listAttendees(coordinatorActor, { eventId: berlinOfA.id }, query())).rows).toHaveLength(2);
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.grant")));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.grant")));
     expect(audits.filter((a) => (a.details as { member?: string }).member === coordinator.id)).toHaveLength(1);
 
     const [scope] = await handle.db.select().from(memberScopes).where(eq(memberScopes.userId, coordinator.id));
     await revokeScope(author, orgId, scope!.id);
     expect(await outcome(listAttendees(coordinatorActor, { eventId: berlinOfA.id }, query()))).toEqual({ ok: false, error: "notFound" });
-    expect(await handle.db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.revoke")))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "scope.revoke"))),
+    ).toHaveLength(1);
 
     // The members page offers an organizer only what they reach, and only coordinators to give it to.
     const choices = await scopeChoices(author, orgId);

@@ -27,9 +27,15 @@ export async function reachOf(db: DbOrTx, grant: Grant): Promise<Reach> {
   const reach: Reach = { all: grant.role === "owner", campaignIds: new Set(), eventIds: new Set(), cities: new Set() };
   if (reach.all) return reach;
   const [given, made] = await Promise.all([
-    db.select().from(memberScopes).where(and(eq(memberScopes.orgId, grant.orgId), eq(memberScopes.userId, grant.userId))),
+    db
+      .select()
+      .from(memberScopes)
+      .where(and(eq(memberScopes.orgId, grant.orgId), eq(memberScopes.userId, grant.userId))),
     grant.role === "organizer"
-      ? db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.orgId, grant.orgId), eq(campaigns.createdBy, grant.userId)))
+      ? db
+          .select({ id: campaigns.id })
+          .from(campaigns)
+          .where(and(eq(campaigns.orgId, grant.orgId), eq(campaigns.createdBy, grant.userId)))
       : Promise.resolve([]),
   ]);
   for (const m of made) reach.campaignIds.add(m.id);
@@ -95,17 +101,27 @@ export async function grantScope(actor: Actor, orgId: string, userId: string, in
   const db = await getDb();
   return audited(db, actor, "scope.grant", async (tx) => {
     const grant = await requireRole(actor, orgId, "organizer", tx);
-    const [target] = await tx.select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    const [target] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     if (!target) throw new NotFoundError();
     if (target.role === "owner" || (grant.role !== "owner" && target.role !== "coordinator")) throw new PublicError("scopes.notForRole");
     const reach = await reachOf(tx, grant);
     let values: typeof memberScopes.$inferInsert;
     if (input.kind === "campaign") {
-      const [c] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)));
+      const [c] = await tx
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)));
       if (!c || !reachesCampaign(reach, c.id)) throw new NotFoundError();
       values = { orgId, userId, kind: "campaign", campaignId: c.id };
     } else if (input.kind === "event") {
-      const [e] = await tx.select({ event: events }).from(events).innerJoin(campaigns, eq(campaigns.id, events.campaignId)).where(and(eq(events.id, input.eventId), eq(campaigns.orgId, orgId)));
+      const [e] = await tx
+        .select({ event: events })
+        .from(events)
+        .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+        .where(and(eq(events.id, input.eventId), eq(campaigns.orgId, orgId)));
       if (!e || !reaches(reach, e.event)) throw new NotFoundError();
       values = { orgId, userId, kind: "event", eventId: e.event.id };
     } else {
@@ -114,9 +130,21 @@ export async function grantScope(actor: Actor, orgId: string, userId: string, in
       if (!reach.all && !reach.cities.has(cityKey(country, city))) throw new NotFoundError();
       values = { orgId, userId, kind: "city", country, city };
     }
-    const [row] = await tx.insert(memberScopes).values({ ...values, createdBy: grant.userId, createdAt: now }).onConflictDoNothing().returning({ id: memberScopes.id });
+    const [row] = await tx
+      .insert(memberScopes)
+      .values({ ...values, createdBy: grant.userId, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: memberScopes.id });
     const id = row?.id ?? "";
-    return { result: { id }, audit: { orgId, campaignId: values.campaignId ?? null, eventId: values.eventId ?? null, details: { member: userId, kind: values.kind, country: values.country ?? null, city: values.city ?? null, added: !!row } } };
+    return {
+      result: { id },
+      audit: {
+        orgId,
+        campaignId: values.campaignId ?? null,
+        eventId: values.eventId ?? null,
+        details: { member: userId, kind: values.kind, country: values.country ?? null, city: values.city ?? null, added: !!row },
+      },
+    };
   });
 }
 
@@ -125,17 +153,28 @@ export async function revokeScope(actor: Actor, orgId: string, scopeId: string):
   const db = await getDb();
   await audited(db, actor, "scope.revoke", async (tx) => {
     const grant = await requireRole(actor, orgId, "organizer", tx);
-    const [row] = await tx.select().from(memberScopes).where(and(eq(memberScopes.id, scopeId), eq(memberScopes.orgId, orgId)));
+    const [row] = await tx
+      .select()
+      .from(memberScopes)
+      .where(and(eq(memberScopes.id, scopeId), eq(memberScopes.orgId, orgId)));
     if (!row) throw new NotFoundError();
     if (grant.role !== "owner") {
       const reach = await reachOf(tx, grant);
-      const [target] = await tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, row.userId)));
+      const [target] = await tx
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, row.userId)));
       const mine =
-        (row.campaignId && reachesCampaign(reach, row.campaignId)) || (row.eventId && reach.eventIds.has(row.eventId)) || (row.city && row.country && reach.cities.has(cityKey(row.country, row.city)));
+        (row.campaignId && reachesCampaign(reach, row.campaignId)) ||
+        (row.eventId && reach.eventIds.has(row.eventId)) ||
+        (row.city && row.country && reach.cities.has(cityKey(row.country, row.city)));
       if (target?.role !== "coordinator" || !mine) throw new NotFoundError();
     }
     await tx.delete(memberScopes).where(eq(memberScopes.id, scopeId));
-    return { result: undefined, audit: { orgId, campaignId: row.campaignId, eventId: row.eventId, details: { member: row.userId, kind: row.kind, country: row.country, city: row.city } } };
+    return {
+      result: undefined,
+      audit: { orgId, campaignId: row.campaignId, eventId: row.eventId, details: { member: row.userId, kind: row.kind, country: row.country, city: row.city } },
+    };
   });
 }
 

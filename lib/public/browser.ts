@@ -56,7 +56,11 @@ export function fillReaderTime(el: HTMLElement): void {
     const dayNames = (weekdays ?? "").split("|");
     const probe = Date.UTC(2024, 0, 15, 12);
     const own = (options: Intl.DateTimeFormatOptions, at: number | Date) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(at);
-    if (monthNames.length === 12 && dayNames.length === 7 && (own({ month: "short" }, probe) !== monthNames[0] || own({ weekday: "short" }, probe) !== dayNames[1])) {
+    if (
+      monthNames.length === 12 &&
+      dayNames.length === 7 &&
+      (own({ month: "short" }, probe) !== monthNames[0] || own({ weekday: "short" }, probe) !== dayNames[1])
+    ) {
       const index = (at: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone: reader, ...options }).format(at);
       const WEEK = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
       when = format
@@ -122,7 +126,13 @@ export function enhance(fillTime: (el: HTMLElement) => void): void {
             // Tile servers such as OpenStreetMap's ask to know the site that shows their tiles: the origin, never the page.
             L.tileLayer(tiles, { attribution: attribution ?? "", maxZoom: 18, referrerPolicy: "origin" }).addTo(map);
             // HTML markers (no images to fetch), focusable: Tab reaches each, Enter opens its popup.
-            const icon = L.divIcon({ className: "picket-marker", html: '<span aria-hidden="true"></span>', iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
+            const icon = L.divIcon({
+              className: "picket-marker",
+              html: '<span aria-hidden="true"></span>',
+              iconSize: [22, 22],
+              iconAnchor: [11, 11],
+              popupAnchor: [0, -10],
+            });
             const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
             const points: [number, number][] = [];
             for (const m of JSON.parse(markers) as MapMarker[]) {

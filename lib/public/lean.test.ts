@@ -3,10 +3,24 @@ import { isLeanPage, leanScriptTag, toLeanHtml } from "./lean";
 
 describe("which pages are served lean", () => {
   it("serves every public page lean, with or without a language in front", () => {
-    for (const path of ["/", "/ru", "/c/day", "/kk/c/day/london", "/articles", "/de/articles/report-2012", "/s/abc123"]) expect(isLeanPage(path), path).toBe(true);
+    for (const path of ["/", "/ru", "/c/day", "/kk/c/day/london", "/articles", "/de/articles/report-2012", "/s/abc123"])
+      expect(isLeanPage(path), path).toBe(true);
   });
   it("leaves the dashboard, sign-in, files and the API as Next renders them", () => {
-    for (const path of ["/dashboard", "/ru/dashboard/org", "/login", "/invite/x", "/c/day/calendar.ics", "/c/day/london/event.ics", "/c/day/feed.xml", "/api/c/day/london/signups", "/s", "/s/abc/more", "/c/day/london/extra", "/assets/picket.0123456789ab.js"]) {
+    for (const path of [
+      "/dashboard",
+      "/ru/dashboard/org",
+      "/login",
+      "/invite/x",
+      "/c/day/calendar.ics",
+      "/c/day/london/event.ics",
+      "/c/day/feed.xml",
+      "/api/c/day/london/signups",
+      "/s",
+      "/s/abc/more",
+      "/c/day/london/extra",
+      "/assets/picket.0123456789ab.js",
+    ]) {
       expect(isLeanPage(path), path).toBe(false);
     }
   });
@@ -20,7 +34,7 @@ const rendered = [
   '<link rel="preload" as="script" fetchPriority="low" nonce="N" href="/_next/static/chunks/b.js"/>',
   '<script src="/_next/static/chunks/b.js" async="" nonce="N"></script>',
   '<script src="/_next/static/chunks/polyfill.js" noModule="" nonce="N"></script>',
-  "</head><body><main><h1>Protest</h1><form action=\"\" method=\"POST\"><input name=\"email\"/></form></main>",
+  '</head><body><main><h1>Protest</h1><form action="" method="POST"><input name="email"/></form></main>',
   '<script nonce="N" id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]})</script>',
   '<script nonce="N">(self.__next_f=self.__next_f||[]).push([0])</script>',
   '<script nonce="N">self.__next_f.push([1,"1:\\"$Sreact.fragment\\""])</script>',

@@ -39,7 +39,12 @@ function isNextScript(attributes: string, content: string): boolean {
   const src = SRC.exec(attributes)?.[1];
   if (src !== undefined) return src.startsWith("/_next/");
   const code = content.trimStart();
-  return code.startsWith("(self.__next_f") || code.startsWith("self.__next_f") || code.startsWith('(globalThis["TURBOPACK"]') || code.startsWith("(globalThis.TURBOPACK");
+  return (
+    code.startsWith("(self.__next_f") ||
+    code.startsWith("self.__next_f") ||
+    code.startsWith('(globalThis["TURBOPACK"]') ||
+    code.startsWith("(globalThis.TURBOPACK")
+  );
 }
 
 /**
@@ -49,7 +54,10 @@ function isNextScript(attributes: string, content: string): boolean {
 export function toLeanHtml(html: string, script: string): string | null {
   const end = html.lastIndexOf("</body>");
   if (end < 0) return null;
-  const lean = (html.slice(0, end).replace(SCRIPT, (whole, attributes: string, content: string) => (isNextScript(attributes, content) ? "" : whole)).replace(PRELOAD, (link) => (/\bhref="\/_next\//.test(link) ? "" : link)));
+  const lean = html
+    .slice(0, end)
+    .replace(SCRIPT, (whole, attributes: string, content: string) => (isNextScript(attributes, content) ? "" : whole))
+    .replace(PRELOAD, (link) => (/\bhref="\/_next\//.test(link) ? "" : link));
   return lean + script + html.slice(end);
 }
 

@@ -1,7 +1,23 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cachedPage, clearPageCache, keptPage, pageCacheSeconds, placeholderNonce, publicPagesChanged, toCachedPage, withNonce, type CachedPage } from "./page-cache";
+import {
+  cachedPage,
+  clearPageCache,
+  keptPage,
+  pageCacheSeconds,
+  placeholderNonce,
+  publicPagesChanged,
+  toCachedPage,
+  withNonce,
+  type CachedPage,
+} from "./page-cache";
 
-const page = (body: string, version: number, renderedAt = 1_000): CachedPage => ({ status: 200, headers: [["content-type", "text/html; charset=utf-8"]], body, renderedAt, version });
+const page = (body: string, version: number, renderedAt = 1_000): CachedPage => ({
+  status: 200,
+  headers: [["content-type", "text/html; charset=utf-8"]],
+  body,
+  renderedAt,
+  version,
+});
 
 afterEach(() => clearPageCache());
 
@@ -16,7 +32,18 @@ describe("which pages are kept", () => {
   });
 
   it("never keeps private pages, the dashboard, files or other addresses", () => {
-    for (const path of ["/s/abcdef", "/ru/s/abcdef", "/dashboard", "/dashboard/org", "/login", "/articles", "/api/c/x/y/signups", "/c/x/y/event.ics", "/c/x/calendar.ics", "/c/x/y/z"]) {
+    for (const path of [
+      "/s/abcdef",
+      "/ru/s/abcdef",
+      "/dashboard",
+      "/dashboard/org",
+      "/login",
+      "/articles",
+      "/api/c/x/y/signups",
+      "/c/x/y/event.ics",
+      "/c/x/calendar.ics",
+      "/c/x/y/z",
+    ]) {
       expect(keptPage("en", path, ""), path).toBeNull();
     }
   });
@@ -82,7 +109,13 @@ describe("a kept page", () => {
 
   it("is not kept when the page could not be rendered, and the caller renders it itself", async () => {
     expect(await cachedPage("en:/c/gone", async () => null, 5_000)).toBeNull();
-    const failing = await cachedPage("en:/c/broken", async () => { throw new Error("connection refused"); }, 5_000);
+    const failing = await cachedPage(
+      "en:/c/broken",
+      async () => {
+        throw new Error("connection refused");
+      },
+      5_000,
+    );
     expect(failing).toBeNull();
     let n = 0;
     expect((await cachedPage("en:/c/broken", async (v) => page(`ok ${++n}`, v), 5_000))?.body).toBe("ok 1");
@@ -102,8 +135,23 @@ describe("a kept page", () => {
   });
 
   it("takes only whole HTML pages, found or not found, without their cookies", async () => {
-    const ok = await toCachedPage(new Response("<html>ok</html>", { headers: { "content-type": "text/html; charset=utf-8", "set-cookie": "picket-locale=ru", "cache-control": "private, no-store" } }), 3, 42);
-    expect(ok).toEqual({ status: 200, headers: [["content-type", "text/html; charset=utf-8"], ["cache-control", "private, no-store"]], body: "<html>ok</html>", renderedAt: 42, version: 3 });
+    const ok = await toCachedPage(
+      new Response("<html>ok</html>", {
+        headers: { "content-type": "text/html; charset=utf-8", "set-cookie": "picket-locale=ru", "cache-control": "private, no-store" },
+      }),
+      3,
+      42,
+    );
+    expect(ok).toEqual({
+      status: 200,
+      headers: [
+        ["content-type", "text/html; charset=utf-8"],
+        ["cache-control", "private, no-store"],
+      ],
+      body: "<html>ok</html>",
+      renderedAt: 42,
+      version: 3,
+    });
     expect((await toCachedPage(new Response("<html>missing</html>", { status: 404, headers: { "content-type": "text/html" } }), 0))?.status).toBe(404);
     expect(await toCachedPage(new Response("<html>broken</html>", { status: 500, headers: { "content-type": "text/html" } }), 0)).toBeNull();
     expect(await toCachedPage(new Response("{}", { headers: { "content-type": "application/json" } }), 0)).toBeNull();

@@ -111,7 +111,12 @@ export async function toCachedPage(response: Response, version: number, now = Da
  * page cannot be rendered here (a redirect, an error): the caller renders it as usual. A page not found is
  * served but not kept.
  */
-export async function cachedPage(key: string, render: (version: number) => Promise<CachedPage | null>, ttlMs: number, now = Date.now()): Promise<CachedPage | null> {
+export async function cachedPage(
+  key: string,
+  render: (version: number) => Promise<CachedPage | null>,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<CachedPage | null> {
   const r = registry();
   const entry = r.entries.get(key);
   if (entry && entry.version === r.version && now - entry.renderedAt < ttlMs) return entry;

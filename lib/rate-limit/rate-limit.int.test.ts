@@ -52,18 +52,22 @@ describe("sliding-window limits in the database", () => {
 
   it("counts in SQL exactly what the arithmetic of sliding.ts says, for any sequence of hits", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 25 }), fc.integer({ min: 5, max: 40 }), async (gaps, seconds) => {
-        const key = unique("model");
-        let now = at("2026-07-01T10:00:00Z");
-        let model: WindowState | null = null;
-        for (const gap of gaps) {
-          now = new Date(now.getTime() + gap);
-          const answer = await hit(key, seconds, now);
-          model = model ? rolled(model, now) : { windowStart: now, windowSeconds: seconds, currentCount: 0, previousCount: 0 };
-          model = { ...model, currentCount: model.currentCount + 1 };
-          expect(answer.count).toBe(whole(estimate(model, now)));
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 5, max: 40 }),
+        async (gaps, seconds) => {
+          const key = unique("model");
+          let now = at("2026-07-01T10:00:00Z");
+          let model: WindowState | null = null;
+          for (const gap of gaps) {
+            now = new Date(now.getTime() + gap);
+            const answer = await hit(key, seconds, now);
+            model = model ? rolled(model, now) : { windowStart: now, windowSeconds: seconds, currentCount: 0, previousCount: 0 };
+            model = { ...model, currentCount: model.currentCount + 1 };
+            expect(answer.count).toBe(whole(estimate(model, now)));
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -36,13 +36,23 @@ async function eventWithSignups(retentionDays?: number) {
   const { event, campaign } = await makeEvent(handle, org.org.id, { capacity: 2, waitlist: true });
   if (retentionDays) await handle.db.execute(sql`update campaigns set retention_days = ${retentionDays} where id = ${campaign.id}`);
   const tokens: string[] = [];
-  for (const [name, role] of [["Ана Иванова", "steward"], ["Bolat", "observer"], ["Zofia Łukasik", "steward"]] as const) {
+  for (const [name, role] of [
+    ["Ана Иванова", "steward"],
+    ["Bolat", "observer"],
+    ["Zofia Łukasik", "steward"],
+  ] as const) {
     const input = signupSchema.parse({ name, email: `${unique("p")}@test.example`, phone: "+7 700 000 00 00", role, comment: "Bring a banner", consent: "on" });
     tokens.push((await signUpWithLink(handle, event.id, input, { client: unique("client"), locale: "en" })).token);
   }
   const rows = await handle.db.select().from(signups).where(eq(signups.eventId, event.id)).orderBy(signups.createdAt);
   await handle.db.update(signups).set({ checkedInAt: new Date() }).where(eq(signups.id, rows[0]!.id));
-  await handle.db.insert(signups).values(await sealedSignups(handle, [{ eventId: event.id, name: "Cancelled Person", email: `${unique("c")}@test.example`, status: "cancelled", manageTokenHash: unique("hash") }]));
+  await handle.db
+    .insert(signups)
+    .values(
+      await sealedSignups(handle, [
+        { eventId: event.id, name: "Cancelled Person", email: `${unique("c")}@test.example`, status: "cancelled", manageTokenHash: unique("hash") },
+      ]),
+    );
   return { event, campaign, tokens };
 }
 
@@ -60,7 +70,13 @@ async function anonymousCounts(eventId: string) {
 
 async function personalFields(eventId: string) {
   return handle.db
-    .select({ personal: signups.personal, emailHash: signups.emailHash, token: signups.manageTokenHash, consent: signups.consentToContact, erasedAt: signups.erasedAt })
+    .select({
+      personal: signups.personal,
+      emailHash: signups.emailHash,
+      token: signups.manageTokenHash,
+      consent: signups.consentToContact,
+      erasedAt: signups.erasedAt,
+    })
     .from(signups)
     .where(eq(signups.eventId, eventId));
 }
@@ -120,7 +136,10 @@ describe("eraseEventPersonalData", () => {
     for (const f of await personalFields(event.id)) expect(f).toMatchObject(erasedRow);
     expect(await anonymousCounts(event.id)).toEqual(before);
     expect(await getSignupByToken(tokens[1]!)).toBeNull();
-    const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, "signups.erase")));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.eventId, event.id), eq(auditLog.action, "signups.erase")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ orgId: org.org.id, actorId: actor(org, "organizer")!.userId, rowCount: 4 });
   });
@@ -181,7 +200,17 @@ describe("npm run purge", () => {
       const { event } = await makeEvent(seeded, o.id, { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) });
       eventId = event.id;
       await seeded.db.insert(signups).values(
-        await sealedSignups(seeded, ["Ерлан", "Maria", "Jan"].map((name, i) => ({ eventId: event.id, name, email: `p${i}@test.example`, status: "confirmed" as const, role: "steward", manageTokenHash: unique("hash") }))),
+        await sealedSignups(
+          seeded,
+          ["Ерлан", "Maria", "Jan"].map((name, i) => ({
+            eventId: event.id,
+            name,
+            email: `p${i}@test.example`,
+            status: "confirmed" as const,
+            role: "steward",
+            manageTokenHash: unique("hash"),
+          })),
+        ),
       );
     } finally {
       await seeded.close();
@@ -196,7 +225,10 @@ describe("npm run purge", () => {
 
     const check = await openDatabase({ url: "", dataDir: dir, migrate: false });
     try {
-      const rows = await check.db.select({ personal: signups.personal, emailHash: signups.emailHash, status: signups.status, role: signups.role }).from(signups).where(eq(signups.eventId, eventId));
+      const rows = await check.db
+        .select({ personal: signups.personal, emailHash: signups.emailHash, status: signups.status, role: signups.role })
+        .from(signups)
+        .where(eq(signups.eventId, eventId));
       expect(rows).toEqual(Array.from({ length: 3 }, () => ({ personal: null, emailHash: null, status: "confirmed", role: "steward" })));
     } finally {
       await check.close();

@@ -78,7 +78,14 @@ export async function eraseEventPersonalData(actor: Actor, eventId: string, now 
     const { signups: count } = await eraseUnderLock(tx, eventId, now);
     return {
       result: { signups: count },
-      audit: { orgId: campaign.orgId, campaignId: campaign.id, eventId: event.id, details: { early: true, scheduledFor: erasureDate(event, campaign.retentionDays).toISOString() }, rowCount: count, at: now },
+      audit: {
+        orgId: campaign.orgId,
+        campaignId: campaign.id,
+        eventId: event.id,
+        details: { early: true, scheduledFor: erasureDate(event, campaign.retentionDays).toISOString() },
+        rowCount: count,
+        at: now,
+      },
     };
   });
 }
@@ -87,7 +94,12 @@ export async function eraseEventPersonalData(actor: Actor, eventId: string, now 
  * The emergency: every event of a campaign loses its sign-ups' personal data and its data key at once, before any
  * retention date. Owners only, confirmed by typing the campaign's title, audited in the same transaction.
  */
-export async function eraseCampaignPersonalData(actor: Actor, campaignId: string, typedTitle: string, now = new Date()): Promise<{ signups: number; events: number }> {
+export async function eraseCampaignPersonalData(
+  actor: Actor,
+  campaignId: string,
+  typedTitle: string,
+  now = new Date(),
+): Promise<{ signups: number; events: number }> {
   const db = await getDb();
   return audited(db, actor, "signups.emergencyErase", async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId));
@@ -97,6 +109,9 @@ export async function eraseCampaignPersonalData(actor: Actor, campaignId: string
     const list = await tx.select({ id: events.id }).from(events).where(eq(events.campaignId, campaignId)).orderBy(events.id);
     let count = 0;
     for (const { id } of list) count += (await eraseUnderLock(tx, id, now)).signups;
-    return { result: { signups: count, events: list.length }, audit: { orgId: campaign.orgId, campaignId: campaign.id, details: { events: list.length }, rowCount: count, at: now } };
+    return {
+      result: { signups: count, events: list.length },
+      audit: { orgId: campaign.orgId, campaignId: campaign.id, details: { events: list.length }, rowCount: count, at: now },
+    };
   });
 }

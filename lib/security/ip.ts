@@ -11,7 +11,10 @@ export function ipv4Bytes(ip: string): number[] | null {
 
 /** Sixteen bytes of an IPv6 address, including forms with an embedded dotted IPv4 tail. */
 export function ipv6Bytes(input: string): number[] | null {
-  let ip = input.replace(/^\[|\]$/g, "").split("%")[0]!.toLowerCase();
+  let ip = input
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0]!
+    .toLowerCase();
   let tail: number[] = [];
   const dotted = ip.match(/^(.*:)(\d+\.\d+\.\d+\.\d+)$/);
   if (dotted) {

@@ -4,8 +4,7 @@ import { keyObject } from "./tokens";
 // AES-256-GCM with a key derived from the server's secret: a copy of the database alone opens nothing.
 
 // Derived once per secret and purpose, then kept as a key object.
-const key = (secret: string, purpose: string) =>
-  keyObject(`seal\0${purpose}\0${secret}`, () => Buffer.from(hkdfSync("sha256", secret, "picket", purpose, 32)));
+const key = (secret: string, purpose: string) => keyObject(`seal\0${purpose}\0${secret}`, () => Buffer.from(hkdfSync("sha256", secret, "picket", purpose, 32)));
 
 export function seal(secret: string, purpose: string, plain: string): string {
   const iv = randomBytes(12);

@@ -25,7 +25,12 @@ export function keyObject(id: string, make: () => Buffer): KeyObject {
 }
 
 export function keyedHash(key: string, value: string): string {
-  return createHmac("sha256", keyObject(`hmac\0${key}`, () => Buffer.from(key, "utf8"))).update(value, "utf8").digest("base64url");
+  return createHmac(
+    "sha256",
+    keyObject(`hmac\0${key}`, () => Buffer.from(key, "utf8")),
+  )
+    .update(value, "utf8")
+    .digest("base64url");
 }
 
 export function safeEqual(a: string, b: string): boolean {

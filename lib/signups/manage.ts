@@ -43,7 +43,10 @@ export interface OwnSignupView {
 export async function getSignupByToken(token: string): Promise<OwnSignupView | null> {
   if (!token || token.length > 100) return null;
   const db = await getDb();
-  const [s] = await db.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
+  const [s] = await db
+    .select()
+    .from(signups)
+    .where(eq(signups.manageTokenHash, hashToken(token)));
   if (!s || s.erasedAt) return null;
   const own = await personalOf(db, s);
   if (!own?.email) return null;
@@ -64,11 +67,18 @@ export async function getSignupByToken(token: string): Promise<OwnSignupView | n
 async function withOwnSignup<T>(token: string, work: (tx: Tx, s: Signup, event: NonNullable<Awaited<ReturnType<typeof lockEvent>>>) => Promise<T>): Promise<T> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [found] = await tx.select({ eventId: signups.eventId }).from(signups).where(eq(signups.manageTokenHash, hashToken(token)));
+    const [found] = await tx
+      .select({ eventId: signups.eventId })
+      .from(signups)
+      .where(eq(signups.manageTokenHash, hashToken(token)));
     if (!found) throw new PublicError("signups.manage.unknown");
     // Event first, then the sign-up: the same lock order as signUp, so no deadlock.
     const event = (await lockEvent(tx, found.eventId))!;
-    const [s] = await tx.select().from(signups).where(eq(signups.manageTokenHash, hashToken(token))).for("update");
+    const [s] = await tx
+      .select()
+      .from(signups)
+      .where(eq(signups.manageTokenHash, hashToken(token)))
+      .for("update");
     if (!s) throw new PublicError("signups.manage.unknown");
     return work(tx, s, event);
   });
@@ -91,7 +101,10 @@ async function release(tx: Tx, s: Signup, event: { id: string; capacity: number 
 export async function cancelSignup(token: string, now = new Date()) {
   return withOwnSignup(token, async (tx, s, event) => {
     await release(tx, s, event, now);
-    await tx.update(signups).set({ status: "cancelled", cancelledAt: s.cancelledAt ?? now, updatedAt: now }).where(eq(signups.id, s.id));
+    await tx
+      .update(signups)
+      .set({ status: "cancelled", cancelledAt: s.cancelledAt ?? now, updatedAt: now })
+      .where(eq(signups.id, s.id));
   });
 }
 
@@ -102,7 +115,12 @@ export async function eraseSignup(token: string, now = new Date()): Promise<{ ca
     await release(tx, s, event, now);
     await tx
       .update(signups)
-      .set({ ...erasedFields(now), status: "cancelled", role: s.role, cancelledAt: sql`date_trunc('hour', coalesce(${signups.cancelledAt}, ${now.toISOString()}::timestamptz))` })
+      .set({
+        ...erasedFields(now),
+        status: "cancelled",
+        role: s.role,
+        cancelledAt: sql`date_trunc('hour', coalesce(${signups.cancelledAt}, ${now.toISOString()}::timestamptz))`,
+      })
       .where(eq(signups.id, s.id));
     // Messages to them, sent or not, go too: they held the address and the private link.
     await tx.delete(outbox).where(eq(outbox.signupId, s.id));

@@ -32,7 +32,10 @@ function parse(plain: string | null): Personal | null {
  * nothing per row but what it returns.
  */
 export async function personalOpener(db: DbOrTx, sealed: readonly (string | null)[]): Promise<(signupId: string, personal: string | null) => Personal | null> {
-  const keys = await keysById(db, sealed.map(sealedKeyId).filter((id): id is string => id !== null));
+  const keys = await keysById(
+    db,
+    sealed.map(sealedKeyId).filter((id): id is string => id !== null),
+  );
   return (signupId, personal) => {
     const key = personal ? keys.get(sealedKeyId(personal) ?? "") : undefined;
     return key && personal ? parse(open(key, personal, associated(signupId))) : null;
@@ -44,14 +47,20 @@ export async function personalOpener(db: DbOrTx, sealed: readonly (string | null
  * worker thread that opens sealed values (lib/crypto/open-pool.ts): null where erased, or where the key is gone.
  */
 export async function openPersonalPage(db: DbOrTx, ids: string[], sealed: (string | null)[]): Promise<(Personal | null)[]> {
-  const keys = await keysById(db, sealed.map(sealedKeyId).filter((id): id is string => id !== null));
+  const keys = await keysById(
+    db,
+    sealed.map(sealedKeyId).filter((id): id is string => id !== null),
+  );
   const plain = await openBatch(keys, sealed, ids.map(associated));
   return plain.map(parse);
 }
 
 /** Rows with their personal fields opened: null where erased, or where the key is gone. */
 export async function withPersonal<T extends { id: string; personal: string | null }>(db: DbOrTx, rows: T[]): Promise<(T & { person: Personal | null })[]> {
-  const openOne = await personalOpener(db, rows.map((r) => r.personal));
+  const openOne = await personalOpener(
+    db,
+    rows.map((r) => r.personal),
+  );
   return rows.map((r) => ({ ...r, person: openOne(r.id, r.personal) }));
 }
 

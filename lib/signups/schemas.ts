@@ -11,7 +11,8 @@ const optionalText = (max: number) =>
 
 // A name is greeted in the organisation's own emails: one holding an address would make a genuine email
 // carry someone else's link (mail programs turn addresses in plain text into links), so such names are refused.
-const TLD = "(?:[a-z]{2}|com|org|net|info|biz|xyz|top|online|site|app|dev|link|click|live|shop|store|club|pro|icu|vip|win|tech|cloud|space|fun|website|email|page|blog)";
+const TLD =
+  "(?:[a-z]{2}|com|org|net|info|biz|xyz|top|online|site|app|dev|link|click|live|shop|store|club|pro|icu|vip|win|tech|cloud|space|fun|website|email|page|blog)";
 const ADDRESS_IN_TEXT = new RegExp(`[a-z][a-z0-9+.-]*:\\/\\/|www\\.|@|\\d{1,3}(?:\\.\\d{1,3}){3}|[\\p{L}\\p{N}-]\\.${TLD}(?=$|[\\s/:?#.,;!)])|xn--`, "iu");
 
 /** Whether a typed name holds a web or email address. */

@@ -17,8 +17,7 @@ beforeAll(async () => {
 });
 afterAll(closeTestDatabase);
 
-const person = (name = "Ana", extra: Record<string, string> = {}) =>
-  signupSchema.parse({ name, email: `${unique("p")}@test.example`, ...extra });
+const person = (name = "Ana", extra: Record<string, string> = {}) => signupSchema.parse({ name, email: `${unique("p")}@test.example`, ...extra });
 const ctx = () => ({ client: unique("client"), locale: "en" });
 
 /** The private link a sign-up's email would carry: made the way the mail worker makes it when it sends one. */
@@ -96,7 +95,11 @@ describe("one sign-up per event and email", () => {
     const first = await signUp(event.id, original, ctx());
     const again = await signUp(event.id, signupSchema.parse({ name: "Impostor", email: ` ${original.email.toUpperCase()} ` }), ctx());
     const stranger = await signUp(event.id, person("Stranger"), ctx());
-    expect([first, again, stranger].map(({ stored: _stored, ...answer }) => answer)).toEqual([{ outcome: "confirmed" }, { outcome: "confirmed" }, { outcome: "confirmed" }]);
+    expect([first, again, stranger].map(({ stored: _stored, ...answer }) => answer)).toEqual([
+      { outcome: "confirmed" },
+      { outcome: "confirmed" },
+      { outcome: "confirmed" },
+    ]);
     const rows = await signupsOf(handle, original.email, eq(signups.eventId, event.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.person?.name).toBe("Original");

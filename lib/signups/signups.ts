@@ -49,7 +49,14 @@ async function checkLimits(client: string, eventId: string, now: Date) {
 /** The event, its campaign and organisation, with the event row locked: every sign-up change for it queues here. */
 async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
   const [row] = await tx
-    .select({ event: events, campaignStatus: campaigns.status, campaignSlug: campaigns.slug, campaignTitle: campaigns.title, orgId: campaigns.orgId, orgName: organisations.name })
+    .select({
+      event: events,
+      campaignStatus: campaigns.status,
+      campaignSlug: campaigns.slug,
+      campaignTitle: campaigns.title,
+      orgId: campaigns.orgId,
+      orgName: organisations.name,
+    })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
     .innerJoin(organisations, eq(organisations.id, campaigns.orgId))

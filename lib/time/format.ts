@@ -28,9 +28,9 @@ function formatter(shape: "when" | "wall" | "day" | "time", locale: string, time
         ? whenOptions(timeZone)
         : shape === "wall"
           ? { ...whenOptions(timeZone), timeZoneName: undefined }
-        : shape === "day"
-          ? { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }
-          : { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" };
+          : shape === "day"
+            ? { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone }
+            : { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" };
     f = new Intl.DateTimeFormat(intlLocale(locale), options);
     if (formatters.size > 2000) formatters.clear();
     formatters.set(key, f);
@@ -65,5 +65,7 @@ export { zoneCity };
 /** A calendar date ("2012-07-18") as the reader's locale writes it; no zone applies to a date alone. */
 export function formatCalendarDate(locale: string, date: string): string {
   // The same language tags and the same day, month and year as every other date on the site.
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }

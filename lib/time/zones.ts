@@ -1,7 +1,7 @@
 // Instants are stored; people enter and read local wall-clock times at the event's place.
 
 export function isValidTimeZone(zone: string): boolean {
-  if (!zone || !zone.includes("/") && zone !== "UTC") return false;
+  if (!zone || (!zone.includes("/") && zone !== "UTC")) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

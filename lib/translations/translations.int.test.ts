@@ -6,7 +6,15 @@ import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase } from "@/db/te
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { campaignTranslationSchema, eventTranslationSchema } from "./schemas";
-import { campaignInLocale, deleteCampaignTranslation, eventsInLocale, listCampaignTranslations, listEventTranslations, saveCampaignTranslation, saveEventTranslation } from "./translations";
+import {
+  campaignInLocale,
+  deleteCampaignTranslation,
+  eventsInLocale,
+  listCampaignTranslations,
+  listEventTranslations,
+  saveCampaignTranslation,
+  saveEventTranslation,
+} from "./translations";
 
 let handle: DbHandle;
 let org: Awaited<ReturnType<typeof makeOrg>>;
@@ -19,13 +27,22 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 const who = (o: typeof org, role: "owner" | "organizer" | "coordinator"): Actor => o.people[role][0]!;
-const russian = campaignTranslationSchema.parse({ locale: "ru", title: "День действий у посольств", summary: "Свободу нефтяникам Жанаозена", body: "**Текст**" });
+const russian = campaignTranslationSchema.parse({
+  locale: "ru",
+  title: "День действий у посольств",
+  summary: "Свободу нефтяникам Жанаозена",
+  body: "**Текст**",
+});
 
 describe("translations of campaigns and events", () => {
   it("owners and organizers write them; coordinators are refused; other organisations and anonymous visitors find nothing", async () => {
     const { campaign, event } = await makeEvent(handle, org.org.id);
     await saveCampaignTranslation(who(org, "organizer"), campaign.id, russian);
-    await saveEventTranslation(who(org, "owner"), event.id, eventTranslationSchema.parse({ locale: "kk", title: "Елшілік алдындағы наразылық", description: "" }));
+    await saveEventTranslation(
+      who(org, "owner"),
+      event.id,
+      eventTranslationSchema.parse({ locale: "kk", title: "Елшілік алдындағы наразылық", description: "" }),
+    );
     expect((await listCampaignTranslations(who(org, "owner"), campaign.id)).map((t) => t.locale)).toEqual(["ru"]);
     expect((await listEventTranslations(who(org, "organizer"), event.id)).map((t) => t.title)).toEqual(["Елшілік алдындағы наразылық"]);
 
@@ -33,7 +50,9 @@ describe("translations of campaigns and events", () => {
     await expect(listCampaignTranslations(who(org, "coordinator"), campaign.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(saveCampaignTranslation(who(other, "owner"), campaign.id, russian)).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteCampaignTranslation(null, campaign.id, "ru")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveEventTranslation(null, event.id, eventTranslationSchema.parse({ locale: "de", title: "Kundgebung" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveEventTranslation(null, event.id, eventTranslationSchema.parse({ locale: "de", title: "Kundgebung" }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await handle.db.select().from(campaignTranslations).where(eq(campaignTranslations.campaignId, campaign.id))).toHaveLength(1);
   });
 
@@ -51,7 +70,11 @@ describe("translations of campaigns and events", () => {
     expect(ru).toMatchObject({ title: "День действий", summary: "Свободу нефтяникам Жанаозена", translated: "ru" });
     expect(await campaignInLocale(campaign, "pl")).toMatchObject({ title: campaign.title, translated: null });
 
-    await saveEventTranslation(who(org, "organizer"), event.id, eventTranslationSchema.parse({ locale: "ru", title: "Протест у посольства", description: "Приходите" }));
+    await saveEventTranslation(
+      who(org, "organizer"),
+      event.id,
+      eventTranslationSchema.parse({ locale: "ru", title: "Протест у посольства", description: "Приходите" }),
+    );
     const [shown] = await eventsInLocale([event], "ru");
     expect(shown).toMatchObject({ title: "Протест у посольства", description: "Приходите", translated: "ru" });
     expect((await eventsInLocale([event], "de"))[0]).toMatchObject({ title: "Protest at the embassy", translated: null });
@@ -68,8 +91,13 @@ describe("translations of campaigns and events", () => {
     const { campaign, event } = await makeEvent(handle, org.org.id, { title: "Protest at the embassy" });
     await handle.db.update(campaigns).set({ language: "ru", summary: "Свободу нефтяникам", body: "Текст" }).where(eq(campaigns.id, campaign.id));
     const ownLanguage = campaignTranslationSchema.parse({ locale: "ru", title: "Другое название" });
-    await expect(saveCampaignTranslation(who(org, "organizer"), campaign.id, ownLanguage)).rejects.toMatchObject({ messageKey: "translations.sameAsOriginal", field: "locale" });
-    await expect(saveEventTranslation(who(org, "organizer"), event.id, eventTranslationSchema.parse({ locale: "en", title: "Same language" }))).rejects.toMatchObject({ messageKey: "translations.sameAsOriginal" });
+    await expect(saveCampaignTranslation(who(org, "organizer"), campaign.id, ownLanguage)).rejects.toMatchObject({
+      messageKey: "translations.sameAsOriginal",
+      field: "locale",
+    });
+    await expect(
+      saveEventTranslation(who(org, "organizer"), event.id, eventTranslationSchema.parse({ locale: "en", title: "Same language" })),
+    ).rejects.toMatchObject({ messageKey: "translations.sameAsOriginal" });
     expect(await listCampaignTranslations(who(org, "owner"), campaign.id)).toEqual([]);
 
     // A translation with a title only: the reader still gets the original's summary and text.

@@ -27,7 +27,10 @@ export async function saveCampaignTranslation(actor: Actor, campaignId: string, 
   notTheOriginal(campaign.language, input.locale);
   const db = await getDb();
   const values = { campaignId, ...input, updatedAt: new Date() };
-  await db.insert(campaignTranslations).values(values).onConflictDoUpdate({ target: [campaignTranslations.campaignId, campaignTranslations.locale], set: values });
+  await db
+    .insert(campaignTranslations)
+    .values(values)
+    .onConflictDoUpdate({ target: [campaignTranslations.campaignId, campaignTranslations.locale], set: values });
 }
 
 export async function deleteCampaignTranslation(actor: Actor, campaignId: string, locale: string) {
@@ -47,7 +50,10 @@ export async function saveEventTranslation(actor: Actor, eventId: string, input:
   notTheOriginal(event.language, input.locale);
   const db = await getDb();
   const values = { eventId, ...input, updatedAt: new Date() };
-  await db.insert(eventTranslations).values(values).onConflictDoUpdate({ target: [eventTranslations.eventId, eventTranslations.locale], set: values });
+  await db
+    .insert(eventTranslations)
+    .values(values)
+    .onConflictDoUpdate({ target: [eventTranslations.eventId, eventTranslations.locale], set: values });
 }
 
 export async function deleteEventTranslation(actor: Actor, eventId: string, locale: string) {
@@ -63,21 +69,40 @@ export type Translated<T> = T & { translated: string | null };
  * The campaign's title, summary and body in `locale`, or the original. Public reads: call with published campaigns only.
  * Readers of the original's own language get the original; a part the translation leaves empty shows the original's.
  */
-export async function campaignInLocale<T extends { id: string; title: string; summary: string; body: string; language?: string }>(campaign: T, locale: string): Promise<Translated<T>> {
+export async function campaignInLocale<T extends { id: string; title: string; summary: string; body: string; language?: string }>(
+  campaign: T,
+  locale: string,
+): Promise<Translated<T>> {
   if (campaign.language === locale) return { ...campaign, translated: null };
   const db = await getDb();
-  const [t] = await db.select().from(campaignTranslations).where(and(eq(campaignTranslations.campaignId, campaign.id), eq(campaignTranslations.locale, locale)));
-  return t ? { ...campaign, title: t.title, summary: t.summary || campaign.summary, body: t.body || campaign.body, translated: locale } : { ...campaign, translated: null };
+  const [t] = await db
+    .select()
+    .from(campaignTranslations)
+    .where(and(eq(campaignTranslations.campaignId, campaign.id), eq(campaignTranslations.locale, locale)));
+  return t
+    ? { ...campaign, title: t.title, summary: t.summary || campaign.summary, body: t.body || campaign.body, translated: locale }
+    : { ...campaign, translated: null };
 }
 
 /** Events' titles and descriptions in `locale` where translated, in one query. */
-export async function eventsInLocale<T extends { id: string; title: string; description: string; language?: string }>(list: T[], locale: string): Promise<Translated<T>[]> {
+export async function eventsInLocale<T extends { id: string; title: string; description: string; language?: string }>(
+  list: T[],
+  locale: string,
+): Promise<Translated<T>[]> {
   if (!list.length) return [];
   const db = await getDb();
   const rows = await db
     .select()
     .from(eventTranslations)
-    .where(and(inArray(eventTranslations.eventId, list.map((e) => e.id)), eq(eventTranslations.locale, locale)));
+    .where(
+      and(
+        inArray(
+          eventTranslations.eventId,
+          list.map((e) => e.id),
+        ),
+        eq(eventTranslations.locale, locale),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.eventId, r]));
   return list.map((e) => {
     const t = e.language === locale ? undefined : byId.get(e.id);

@@ -34,7 +34,16 @@ describe("feed summaries", () => {
   });
 
   it("drops images' addresses, rules and HTML, numbers lists as bullets, and keeps characters Markdown would escape", () => {
-    const md = ["![a banner](https://example.org/banner.png)", "", "---", "", "1. first", "2. second", "", "Tom & Jerry <b>bold</b> 5 < 6 *and* [**strong link**](https://example.org/x)"].join("\n");
+    const md = [
+      "![a banner](https://example.org/banner.png)",
+      "",
+      "---",
+      "",
+      "1. first",
+      "2. second",
+      "",
+      "Tom & Jerry <b>bold</b> 5 < 6 *and* [**strong link**](https://example.org/x)",
+    ].join("\n");
     expect(markdownToText(md)).toBe(["a banner", "", "• first\n• second", "", "Tom & Jerry bold 5 < 6 and strong link (https://example.org/x)"].join("\n"));
   });
 

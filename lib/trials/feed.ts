@@ -15,7 +15,11 @@ import { escapeMarkup } from "@/lib/text/escape";
 export function markdownToText(md: string): string {
   const tree = stripper.runSync(stripper.parse(md)) as Root;
   return tree.children
-    .map((block) => (block.type === "list" ? block.children.map((item) => `• ${toString(item, { includeHtml: false }).trim()}`).join("\n") : toString(block, { includeHtml: false }).trim()))
+    .map((block) =>
+      block.type === "list"
+        ? block.children.map((item) => `• ${toString(item, { includeHtml: false }).trim()}`).join("\n")
+        : toString(block, { includeHtml: false }).trim(),
+    )
     .filter(Boolean)
     .join("\n\n");
 }
@@ -35,7 +39,9 @@ function linkAddresses() {
   };
 }
 
-const stripper = remark().use(linkAddresses).use(strip, { keep: ["list", "listItem"] });
+const stripper = remark()
+  .use(linkAddresses)
+  .use(strip, { keep: ["list", "listItem"] });
 
 export interface FeedInput {
   origin: string;
@@ -60,10 +66,26 @@ const iso = (d: Date) => d.toISOString();
 export function buildAtomFeed({ origin, campaign, updates, articles, labels }: FeedInput): string {
   const page = `${origin}/c/${campaign.slug}`;
   const entries: Entry[] = [
-    ...updates.map((u) => ({ id: `urn:uuid:${u.id}`, title: u.title, link: `${page}#update-${u.id}`, updated: u.updatedAt > u.postedAt ? u.updatedAt : u.postedAt, published: u.postedAt, summary: markdownToText(u.body), category: labels.update })),
+    ...updates.map((u) => ({
+      id: `urn:uuid:${u.id}`,
+      title: u.title,
+      link: `${page}#update-${u.id}`,
+      updated: u.updatedAt > u.postedAt ? u.updatedAt : u.postedAt,
+      published: u.postedAt,
+      summary: markdownToText(u.body),
+      category: labels.update,
+    })),
     ...articles.map((a) => {
       const published = a.publishedOn ? new Date(`${a.publishedOn}T00:00:00Z`) : a.updatedAt;
-      return { id: `urn:uuid:${a.id}`, title: a.title, link: a.url, updated: a.updatedAt > published ? a.updatedAt : published, published, summary: [a.publication, a.excerpt].filter(Boolean).join(" — "), category: labels.article };
+      return {
+        id: `urn:uuid:${a.id}`,
+        title: a.title,
+        link: a.url,
+        updated: a.updatedAt > published ? a.updatedAt : published,
+        published,
+        summary: [a.publication, a.excerpt].filter(Boolean).join(" — "),
+        category: labels.article,
+      };
     }),
   ].sort((a, b) => b.published.getTime() - a.published.getTime());
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), campaign.updatedAt);

@@ -25,7 +25,21 @@ export interface PublicCase {
 }
 
 export type TimelineItem =
-  | { type: "hearing"; key: string; date: Date; caseId: string | null; slug: string; title: string; status: EventStatus; timeZone: string; endsAt: Date; venue: string; city: string; previousStartsAt: Date | null; changeReason: string | null }
+  | {
+      type: "hearing";
+      key: string;
+      date: Date;
+      caseId: string | null;
+      slug: string;
+      title: string;
+      status: EventStatus;
+      timeZone: string;
+      endsAt: Date;
+      venue: string;
+      city: string;
+      previousStartsAt: Date | null;
+      changeReason: string | null;
+    }
   | { type: "update"; key: string; date: Date; caseId: string | null; id: string; kind: CaseUpdateKind; title: string; body: string; updatedAt: Date }
   | { type: "article"; key: string; date: Date; caseId: string | null; article: PublicArticle };
 
@@ -54,7 +68,15 @@ export async function getPublicCases(campaignId: string): Promise<PublicCase[]> 
 export async function getPublicUpdates(campaignId: string) {
   const db = await getDb();
   return db
-    .select({ id: caseUpdates.id, caseId: caseUpdates.caseId, kind: caseUpdates.kind, title: caseUpdates.title, body: caseUpdates.body, postedAt: caseUpdates.postedAt, updatedAt: caseUpdates.updatedAt })
+    .select({
+      id: caseUpdates.id,
+      caseId: caseUpdates.caseId,
+      kind: caseUpdates.kind,
+      title: caseUpdates.title,
+      body: caseUpdates.body,
+      postedAt: caseUpdates.postedAt,
+      updatedAt: caseUpdates.updatedAt,
+    })
     .from(caseUpdates)
     .where(and(eq(caseUpdates.campaignId, campaignId), eq(caseUpdates.isPublic, true)));
 }
@@ -63,17 +85,50 @@ export async function getPublicUpdates(campaignId: string) {
 export async function getTimeline(campaignId: string, caseId?: string | null): Promise<TimelineItem[]> {
   const db = await getDb();
   const [hearings, updates, articles] = await Promise.all([
-    db.select().from(events).where(and(eq(events.campaignId, campaignId), eq(events.kind, "hearing"))),
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.campaignId, campaignId), eq(events.kind, "hearing"))),
     getPublicUpdates(campaignId),
     articlesOfCampaign(campaignId),
   ]);
   const caseOfEvent = new Map(hearings.map((h) => [h.id, h.caseId]));
   const items: TimelineItem[] = [
-    ...hearings.map((h): TimelineItem => ({ type: "hearing", key: `h-${h.id}`, date: h.startsAt, caseId: h.caseId, slug: h.slug, title: h.title, status: h.status, timeZone: h.timeZone, endsAt: h.endsAt, venue: h.venue, city: h.city, previousStartsAt: h.previousStartsAt, changeReason: h.changeReason })),
-    ...updates.map((u): TimelineItem => ({ type: "update", key: `u-${u.id}`, date: u.postedAt, caseId: u.caseId, id: u.id, kind: u.kind, title: u.title, body: u.body, updatedAt: u.updatedAt })),
+    ...hearings.map((h): TimelineItem => ({
+      type: "hearing",
+      key: `h-${h.id}`,
+      date: h.startsAt,
+      caseId: h.caseId,
+      slug: h.slug,
+      title: h.title,
+      status: h.status,
+      timeZone: h.timeZone,
+      endsAt: h.endsAt,
+      venue: h.venue,
+      city: h.city,
+      previousStartsAt: h.previousStartsAt,
+      changeReason: h.changeReason,
+    })),
+    ...updates.map((u): TimelineItem => ({
+      type: "update",
+      key: `u-${u.id}`,
+      date: u.postedAt,
+      caseId: u.caseId,
+      id: u.id,
+      kind: u.kind,
+      title: u.title,
+      body: u.body,
+      updatedAt: u.updatedAt,
+    })),
     ...articles.map((a): TimelineItem => {
       const { eventId, ...article } = a;
-      return { type: "article", key: `a-${a.id}`, date: new Date(`${a.publishedOn ?? a.updatedAt.toISOString().slice(0, 10)}T00:00:00Z`), caseId: eventId ? (caseOfEvent.get(eventId) ?? null) : null, article };
+      return {
+        type: "article",
+        key: `a-${a.id}`,
+        date: new Date(`${a.publishedOn ?? a.updatedAt.toISOString().slice(0, 10)}T00:00:00Z`),
+        caseId: eventId ? (caseOfEvent.get(eventId) ?? null) : null,
+        article,
+      };
     }),
   ];
   return items.filter((i) => !caseId || i.caseId === caseId).sort((a, b) => b.date.getTime() - a.date.getTime());

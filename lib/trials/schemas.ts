@@ -38,7 +38,10 @@ export const caseUpdateSchema = z
     kind: z.enum(UPDATE_KINDS, "validation.choose"),
     title: z.string().trim().min(3, "validation.tooShort").max(200, "validation.tooLong"),
     body: z.string().max(20_000, "validation.tooLong").default(""),
-    postedLocal: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.dateTime"),
+    postedLocal: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.dateTime"),
     timeZone: z.string().trim().refine(isValidTimeZone, "validation.timeZone"),
     isPublic: checkbox,
   })

@@ -39,24 +39,69 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 const hearing = (fields: Record<string, string>) =>
-  eventSchema.parse({ title: "Hearing", kind: "hearing", startsLocal: "2027-04-10T10:00", endsLocal: "2027-04-10T17:00", timeZone: "Asia/Aqtau", country: "KZ", city: "Aktau", venue: "Aktau City Court", capacity: "5", waitlist: "on", roles: "observer", ...fields });
-const update = (fields: Record<string, string>) => caseUpdateSchema.parse({ kind: "update", title: "News", postedLocal: "2027-04-01T12:00", timeZone: "Asia/Aqtau", isPublic: "on", ...fields });
+  eventSchema.parse({
+    title: "Hearing",
+    kind: "hearing",
+    startsLocal: "2027-04-10T10:00",
+    endsLocal: "2027-04-10T17:00",
+    timeZone: "Asia/Aqtau",
+    country: "KZ",
+    city: "Aktau",
+    venue: "Aktau City Court",
+    capacity: "5",
+    waitlist: "on",
+    roles: "observer",
+    ...fields,
+  });
+const update = (fields: Record<string, string>) =>
+  caseUpdateSchema.parse({ kind: "update", title: "News", postedLocal: "2027-04-01T12:00", timeZone: "Asia/Aqtau", isPublic: "on", ...fields });
 
 describe("trial watch", () => {
   it("organizers keep cases, defendants (public or internal), hearings with postponements and updates; the public sees only what is public", async () => {
-    const oil = await createCase(organizer, campaignId, caseSchema.parse({ name: "The Zhanaozen oil workers", court: "Aktau City Court", charges: "Organising mass unrest" }));
+    const oil = await createCase(
+      organizer,
+      campaignId,
+      caseSchema.parse({ name: "The Zhanaozen oil workers", court: "Aktau City Court", charges: "Organising mass unrest" }),
+    );
     const kuramshin = await createCase(owner, campaignId, caseSchema.parse({ name: "Vadim Kuramshin" }));
     await addDefendant(organizer, defendantSchema.parse({ caseId: oil.id, name: "Roza Tuletayeva", status: "detained", isPublic: "on" }));
     const hidden = await addDefendant(organizer, defendantSchema.parse({ caseId: oil.id, name: "N. B.", status: "on_trial" }));
-    await addDefendant(organizer, defendantSchema.parse({ caseId: kuramshin.id, name: "Vadim Kuramshin", status: "sentenced", sentence: "12 years", isPublic: "on" }));
+    await addDefendant(
+      organizer,
+      defendantSchema.parse({ caseId: kuramshin.id, name: "Vadim Kuramshin", status: "sentenced", sentence: "12 years", isPublic: "on" }),
+    );
 
     const first = await createEvent(organizer, campaignId, hearing({ title: "Hearing: witnesses", caseId: oil.id }));
-    const second = await createEvent(organizer, campaignId, hearing({ title: "Hearing: closing speeches", caseId: oil.id, startsLocal: "2027-04-20T10:00", endsLocal: "2027-04-20T17:00" }));
-    await createEvent(organizer, campaignId, hearing({ title: "Appeal hearing", caseId: kuramshin.id, startsLocal: "2027-03-01T10:00", endsLocal: "2027-03-01T12:00" }));
-    await postponeEvent(organizer, second.id, postponeSchema.parse({ startsLocal: "2027-05-04T10:00", endsLocal: "2027-05-04T17:00", timeZone: "Asia/Aqtau", reason: "The judge adjourned the hearing." }));
-    await postUpdate(organizer, campaignId, update({ kind: "verdict", title: "Sentences handed down", body: "Up to **seven years**.", caseId: oil.id, postedLocal: "2027-05-05T15:00" }));
+    const second = await createEvent(
+      organizer,
+      campaignId,
+      hearing({ title: "Hearing: closing speeches", caseId: oil.id, startsLocal: "2027-04-20T10:00", endsLocal: "2027-04-20T17:00" }),
+    );
+    await createEvent(
+      organizer,
+      campaignId,
+      hearing({ title: "Appeal hearing", caseId: kuramshin.id, startsLocal: "2027-03-01T10:00", endsLocal: "2027-03-01T12:00" }),
+    );
+    await postponeEvent(
+      organizer,
+      second.id,
+      postponeSchema.parse({
+        startsLocal: "2027-05-04T10:00",
+        endsLocal: "2027-05-04T17:00",
+        timeZone: "Asia/Aqtau",
+        reason: "The judge adjourned the hearing.",
+      }),
+    );
+    await postUpdate(
+      organizer,
+      campaignId,
+      update({ kind: "verdict", title: "Sentences handed down", body: "Up to **seven years**.", caseId: oil.id, postedLocal: "2027-05-05T15:00" }),
+    );
     await postUpdate(organizer, campaignId, update({ title: "Internal: lawyer's notes", isPublic: "", caseId: oil.id }));
-    const article = await createArticle(organizer, orgId, { ...articleSchema.parse({ url: "https://www.socialistworld.net/kz-2012", title: "Kazakhstan: bloody, corrupt regime" }), publishedOn: "2027-04-15" });
+    const article = await createArticle(organizer, orgId, {
+      ...articleSchema.parse({ url: "https://www.socialistworld.net/kz-2012", title: "Kazakhstan: bloody, corrupt regime" }),
+      publishedOn: "2027-04-15",
+    });
     await linkArticle(organizer, article.id, linkSchema.parse({ target: `campaign:${campaignId}` }));
 
     // Members see everything, coordinators included.
@@ -96,9 +141,14 @@ describe("trial watch", () => {
     const { campaign: other } = await makeEvent(handle, orgId);
     await handle.db.update(campaigns).set({ kind: "trial_watch" }).where(eq(campaigns.id, other.id));
     const foreign = await createCase(organizer, other.id, caseSchema.parse({ name: "Another case" }));
-    await expect(createEvent(organizer, campaignId, hearing({ caseId: foreign.id }))).rejects.toMatchObject({ messageKey: "trials.unknownCase", field: "caseId" });
+    await expect(createEvent(organizer, campaignId, hearing({ caseId: foreign.id }))).rejects.toMatchObject({
+      messageKey: "trials.unknownCase",
+      field: "caseId",
+    });
     const ok = await createEvent(organizer, campaignId, hearing({ title: "Plain hearing" }));
-    await expect(updateEvent(organizer, ok.id, hearing({ title: "Plain hearing", caseId: foreign.id }))).rejects.toMatchObject({ messageKey: "trials.unknownCase" });
+    await expect(updateEvent(organizer, ok.id, hearing({ title: "Plain hearing", caseId: foreign.id }))).rejects.toMatchObject({
+      messageKey: "trials.unknownCase",
+    });
     await expect(postUpdate(organizer, campaignId, update({ caseId: foreign.id }))).rejects.toMatchObject({ messageKey: "trials.unknownCase" });
   });
 
@@ -129,7 +179,14 @@ describe("the Atom feed", () => {
     const [updates, articles] = await Promise.all([getPublicUpdates(campaignId), articlesOfCampaign(campaignId)]);
     const xml = buildAtomFeed({
       origin: "https://picket.example",
-      campaign: { id: campaignId, slug: "zhanaozen-trial-watch", title: "Trial watch <Zhanaozen> & “friends”", summary: "Hearing by hearing", orgName: "Campaign Kazakhstan", updatedAt: new Date("2027-01-01T00:00:00Z") },
+      campaign: {
+        id: campaignId,
+        slug: "zhanaozen-trial-watch",
+        title: "Trial watch <Zhanaozen> & “friends”",
+        summary: "Hearing by hearing",
+        orgName: "Campaign Kazakhstan",
+        updatedAt: new Date("2027-01-01T00:00:00Z"),
+      },
       updates,
       articles,
       labels: { update: "Update", article: "Article" },

@@ -28,7 +28,10 @@ async function caseOf(actor: Actor, caseId: string, needed: Role, db: DbOrTx): P
 /** A case of this campaign, or a message next to the field. */
 export async function caseInCampaign(db: DbOrTx, campaignId: string, caseId: string | null, field = "caseId") {
   if (!caseId) return;
-  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.campaignId, campaignId)));
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.campaignId, campaignId)));
   if (!row) throw new PublicError("trials.unknownCase", field);
 }
 
@@ -36,14 +39,20 @@ export async function createCase(actor: Actor, campaignId: string, input: CaseIn
   const db = await getDb();
   const campaign = await campaignOf(actor, campaignId, "organizer", db);
   if (campaign.kind !== "trial_watch") throw new PublicError("trials.notTrialWatch");
-  const [row] = await db.insert(cases).values({ campaignId, ...input }).returning({ id: cases.id });
+  const [row] = await db
+    .insert(cases)
+    .values({ campaignId, ...input })
+    .returning({ id: cases.id });
   return row!;
 }
 
 export async function updateCase(actor: Actor, caseId: string, input: CaseInput) {
   const db = await getDb();
   await caseOf(actor, caseId, "organizer", db);
-  await db.update(cases).set({ ...input, updatedAt: new Date() }).where(eq(cases.id, caseId));
+  await db
+    .update(cases)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(cases.id, caseId));
   return { id: caseId };
 }
 
@@ -59,7 +68,10 @@ export async function addDefendant(actor: Actor, input: DefendantInput) {
   const db = await getDb();
   const { caseId, ...rest } = input;
   await caseOf(actor, caseId, "organizer", db);
-  const [row] = await db.insert(defendants).values({ caseId, ...rest }).returning({ id: defendants.id });
+  const [row] = await db
+    .insert(defendants)
+    .values({ caseId, ...rest })
+    .returning({ id: defendants.id });
   return row!;
 }
 
@@ -88,7 +100,10 @@ export async function postUpdate(actor: Actor, campaignId: string, input: CaseUp
   const db = await getDb();
   await campaignOf(actor, campaignId, "organizer", db);
   await caseInCampaign(db, campaignId, input.caseId);
-  const [row] = await db.insert(caseUpdates).values({ campaignId, ...input, createdBy: actor!.userId }).returning({ id: caseUpdates.id });
+  const [row] = await db
+    .insert(caseUpdates)
+    .values({ campaignId, ...input, createdBy: actor!.userId })
+    .returning({ id: caseUpdates.id });
   return row!;
 }
 
@@ -103,7 +118,10 @@ export async function editUpdate(actor: Actor, updateId: string, input: CaseUpda
   const db = await getDb();
   const row = await updateOf(actor, updateId, db);
   await caseInCampaign(db, row.campaignId, input.caseId);
-  await db.update(caseUpdates).set({ ...input, updatedAt: new Date() }).where(eq(caseUpdates.id, updateId));
+  await db
+    .update(caseUpdates)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(caseUpdates.id, updateId));
   return { id: updateId };
 }
 
@@ -115,7 +133,19 @@ export async function deleteUpdate(actor: Actor, updateId: string) {
 }
 
 export interface TrialWatch {
-  cases: (Case & { defendants: Defendant[]; hearings: { id: string; slug: string; title: string; startsAt: Date; timeZone: string; status: string; previousStartsAt: Date | null; changeReason: string | null }[] })[];
+  cases: (Case & {
+    defendants: Defendant[];
+    hearings: {
+      id: string;
+      slug: string;
+      title: string;
+      startsAt: Date;
+      timeZone: string;
+      status: string;
+      previousStartsAt: Date | null;
+      changeReason: string | null;
+    }[];
+  })[];
   updates: CaseUpdate[];
   unassignedHearings: { id: string; slug: string; title: string; startsAt: Date; timeZone: string; status: string }[];
 }
@@ -126,16 +156,35 @@ export async function getTrialWatch(actor: Actor, campaignId: string): Promise<T
   await campaignOf(actor, campaignId, "coordinator", db);
   const [caseRows, defendantRows, hearingRows, updates] = await Promise.all([
     db.select().from(cases).where(eq(cases.campaignId, campaignId)).orderBy(asc(cases.createdAt)),
-    db.select({ d: defendants }).from(defendants).innerJoin(cases, eq(cases.id, defendants.caseId)).where(eq(cases.campaignId, campaignId)).orderBy(asc(defendants.createdAt)),
     db
-      .select({ id: events.id, slug: events.slug, title: events.title, startsAt: events.startsAt, timeZone: events.timeZone, status: events.status, previousStartsAt: events.previousStartsAt, changeReason: events.changeReason, caseId: events.caseId })
+      .select({ d: defendants })
+      .from(defendants)
+      .innerJoin(cases, eq(cases.id, defendants.caseId))
+      .where(eq(cases.campaignId, campaignId))
+      .orderBy(asc(defendants.createdAt)),
+    db
+      .select({
+        id: events.id,
+        slug: events.slug,
+        title: events.title,
+        startsAt: events.startsAt,
+        timeZone: events.timeZone,
+        status: events.status,
+        previousStartsAt: events.previousStartsAt,
+        changeReason: events.changeReason,
+        caseId: events.caseId,
+      })
       .from(events)
       .where(and(eq(events.campaignId, campaignId), eq(events.kind, "hearing")))
       .orderBy(asc(events.startsAt)),
     db.select().from(caseUpdates).where(eq(caseUpdates.campaignId, campaignId)).orderBy(desc(caseUpdates.postedAt)),
   ]);
   return {
-    cases: caseRows.map((c) => ({ ...c, defendants: defendantRows.map((r) => r.d).filter((d) => d.caseId === c.id), hearings: hearingRows.filter((h) => h.caseId === c.id) })),
+    cases: caseRows.map((c) => ({
+      ...c,
+      defendants: defendantRows.map((r) => r.d).filter((d) => d.caseId === c.id),
+      hearings: hearingRows.filter((h) => h.caseId === c.id),
+    })),
     updates,
     unassignedHearings: hearingRows.filter((h) => !h.caseId),
   };

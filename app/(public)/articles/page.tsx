@@ -28,7 +28,13 @@ export default async function ArticleSearchPage({ searchParams }: { searchParams
           <label htmlFor="q" className="block text-sm font-medium text-stone-800">
             {t("label")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm"
+          />
         </div>
         <button type="submit" className={buttonClass("primary")}>
           <Search aria-hidden className="size-4" />
@@ -46,7 +52,12 @@ export default async function ArticleSearchPage({ searchParams }: { searchParams
         <ul className="divide-y divide-stone-200">
           {results.map((a) => (
             <li key={a.id} className="py-3" data-testid="search-result">
-              <a href={a.url} rel="nofollow noopener noreferrer" lang={a.language || undefined} className="font-medium text-brand-700 underline underline-offset-2">
+              <a
+                href={a.url}
+                rel="nofollow noopener noreferrer"
+                lang={a.language || undefined}
+                className="font-medium text-brand-700 underline underline-offset-2"
+              >
                 <Highlighted headline={a.titleHeadline} />
               </a>
               <ArticleMeta article={a} />

@@ -26,7 +26,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           <ActionForm
             action={resetPasswordAction}
             hidden={{ token }}
-            fields={[{ name: "password", type: "password", label: t("newPassword"), autoComplete: "new-password", hint: t("newHint", { min: MIN_PASSWORD_LENGTH }) }]}
+            fields={[
+              { name: "password", type: "password", label: t("newPassword"), autoComplete: "new-password", hint: t("newHint", { min: MIN_PASSWORD_LENGTH }) },
+            ]}
             submit={t("save")}
             pending={t("saving")}
           />

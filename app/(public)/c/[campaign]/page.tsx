@@ -24,7 +24,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await getPublicCampaign((await params).campaign);
   if (!found) return {};
   const { title, summary, slug } = found.campaign;
-  return { title, description: summary, alternates: { types: { "application/atom+xml": [{ url: `/c/${slug}/feed.xml`, title }], "text/calendar": [{ url: `/c/${slug}/calendar.ics`, title }] } }, openGraph: { title, description: summary, type: "website", siteName: "Picket" }, twitter: { card: "summary", title, description: summary } };
+  return {
+    title,
+    description: summary,
+    alternates: { types: { "application/atom+xml": [{ url: `/c/${slug}/feed.xml`, title }], "text/calendar": [{ url: `/c/${slug}/calendar.ics`, title }] } },
+    openGraph: { title, description: summary, type: "website", siteName: "Picket" },
+    twitter: { card: "summary", title, description: summary },
+  };
 }
 
 /** Upcoming events by country, then city; each group in date order. */
@@ -38,10 +44,12 @@ function groupByPlace(events: PublicEvent[], locale: string) {
     cities.set(e.city || "—", list);
     countries.set(country, cities);
   }
-  return [...countries.entries()].sort(([a], [b]) => a.localeCompare(b, locale)).map(([country, cities]) => ({
-    country,
-    cities: [...cities.entries()].sort(([a], [b]) => a.localeCompare(b, locale)),
-  }));
+  return [...countries.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, locale))
+    .map(([country, cities]) => ({
+      country,
+      cities: [...cities.entries()].sort(([a], [b]) => a.localeCompare(b, locale)),
+    }));
 }
 
 export default async function CampaignPage({ params, searchParams }: PageProps) {
@@ -91,7 +99,11 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
           <TranslationNote translated={campaign.translated} original={original} path={`/c/${campaign.slug}`} />
         </div>
         {campaign.appealUrl ? (
-          <a href={campaign.appealUrl} rel="nofollow noopener noreferrer" className="mt-4 inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <a
+            href={campaign.appealUrl}
+            rel="nofollow noopener noreferrer"
+            className="mt-4 inline-flex min-h-11 items-center gap-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
             <HandCoins aria-hidden className="size-5" />
             {t("appeal")}
           </a>

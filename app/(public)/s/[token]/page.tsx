@@ -88,7 +88,13 @@ export default async function OwnSignupPage({ params, searchParams }: Params) {
           <dd>
             {formatInstant(locale, own.createdAt, event.timeZone)}
             {/* A supporter far from the place also reads it on their own clock (filled in by the page's script). */}
-            <LocalTime startsAt={own.createdAt.toISOString()} endsAt={own.createdAt.toISOString()} timeZone={event.timeZone} locale={locale} testId="signed-up-reader-time" />
+            <LocalTime
+              startsAt={own.createdAt.toISOString()}
+              endsAt={own.createdAt.toISOString()}
+              timeZone={event.timeZone}
+              locale={locale}
+              testId="signed-up-reader-time"
+            />
           </dd>
         </dl>
       </Card>
@@ -108,7 +114,14 @@ export default async function OwnSignupPage({ params, searchParams }: Params) {
             pendingLabel={t("cancelling")}
           />
         ) : null}
-        <ConfirmedActionForm action={eraseAction} token={token} summary={t("erase")} explanation={t("eraseExplained")} confirmLabel={t("eraseConfirm")} pendingLabel={t("erasing")} />
+        <ConfirmedActionForm
+          action={eraseAction}
+          token={token}
+          summary={t("erase")}
+          explanation={t("eraseExplained")}
+          confirmLabel={t("eraseConfirm")}
+          pendingLabel={t("erasing")}
+        />
       </div>
       <p className="text-sm text-stone-600">{t("privateLink", { days: campaign.retentionDays })}</p>
     </div>

@@ -14,7 +14,13 @@ const ORDERS = { newest: { sort: "when", dir: "desc" }, oldest: { sort: "when", 
 export type AccessOrder = keyof typeof ORDERS;
 
 /** Owners: who looked at which attendees, per member (?member=) and per event (?event=). */
-export default async function AccessLogPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccessLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/access`);
   const sp = await searchParams;

@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("articlesUI.list"))("title") };
 }
 
-export default async function ArticleLibraryPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ArticleLibraryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
@@ -42,7 +48,14 @@ export default async function ArticleLibraryPage({ params, searchParams }: { par
           <label htmlFor="q" className="block text-sm font-medium text-stone-800">
             {t("list.searchLabel")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            aria-describedby="q-hint"
+            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm"
+          />
           <p id="q-hint" className="mt-1 text-sm text-stone-600">
             {t("list.searchHint")}
           </p>
@@ -76,7 +89,14 @@ export default async function ArticleLibraryPage({ params, searchParams }: { par
                   {a.titleHeadline ? <Highlighted headline={a.titleHeadline} /> : a.title}
                 </Link>
                 <p className="text-sm text-stone-600">
-                  {[a.publication, a.publishedOn ? formatCalendarDate(locale, a.publishedOn) : t("list.undated"), a.language.toUpperCase(), t("list.links", { count: a.linkCount })].filter(Boolean).join(" · ")}
+                  {[
+                    a.publication,
+                    a.publishedOn ? formatCalendarDate(locale, a.publishedOn) : t("list.undated"),
+                    a.language.toUpperCase(),
+                    t("list.links", { count: a.linkCount }),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
                 {a.textHeadline ? (
                   <p className="mt-1 text-sm text-stone-700">

@@ -72,11 +72,15 @@ export async function setCampaignStatusAction(_prev: FormState, formData: FormDa
 }
 
 export async function createEventAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(z.object({ org: slug, campaign: slug, campaignId: z.uuid() }).and(newEventSchema), formData, async ({ org, campaign, campaignId, ...input }) => {
-    const event = await createEvent(await getActor(), campaignId, input);
-    refresh(org, campaign);
-    redirect(`${eventPath(org, campaign, event.slug)}?created=1`);
-  });
+  return handleForm(
+    z.object({ org: slug, campaign: slug, campaignId: z.uuid() }).and(newEventSchema),
+    formData,
+    async ({ org, campaign, campaignId, ...input }) => {
+      const event = await createEvent(await getActor(), campaignId, input);
+      refresh(org, campaign);
+      redirect(`${eventPath(org, campaign, event.slug)}?created=1`);
+    },
+  );
 }
 
 export async function updateEventAction(_prev: FormState, formData: FormData): Promise<FormState> {

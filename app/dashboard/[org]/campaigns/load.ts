@@ -39,6 +39,9 @@ export async function loadEventPage(orgSlug: string, campaignSlug: string, event
 /** The live views' data, fetched on the server under the key the browser polls: the first paint has the counts. */
 export async function prefetchDashboard(actor: Actor, orgId: string, orgSlug: string) {
   const client = new QueryClient();
-  await client.prefetchQuery({ queryKey: dashboardKeys.org(orgSlug), queryFn: async (): Promise<OrgDashboardData> => ({ campaigns: await orgDashboard(actor, orgId, await getLocale()) }) });
+  await client.prefetchQuery({
+    queryKey: dashboardKeys.org(orgSlug),
+    queryFn: async (): Promise<OrgDashboardData> => ({ campaigns: await orgDashboard(actor, orgId, await getLocale()) }),
+  });
   return dehydrate(client);
 }

@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboardCampaigns.list"))("title") };
 }
 
-export default async function CampaignsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CampaignsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const { deleted } = await searchParams;
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}/campaigns`);
@@ -66,9 +72,7 @@ export default async function CampaignsPage({ params, searchParams }: { params: 
                   </p>
                   {c.summary ? <p className="mt-1 line-clamp-2 text-sm text-stone-700">{c.summary}</p> : null}
                 </div>
-                <p className="shrink-0 text-sm text-stone-600">
-                  {t("list.updated", { when: formatInstant(locale, c.updatedAt, "UTC") })}
-                </p>
+                <p className="shrink-0 text-sm text-stone-600">{t("list.updated", { when: formatInstant(locale, c.updatedAt, "UTC") })}</p>
               </li>
             ))}
           </ul>

@@ -40,11 +40,15 @@ export async function deleteCampaignTranslationAction(_prev: FormState, formData
 }
 
 export async function saveEventTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(eventTranslationSchema.extend(eventTarget.shape), unprefixed(formData), async ({ org, campaign, campaignId: _c, eventId, event, ...input }) => {
-    await saveEventTranslation(await getActor(), eventId, input);
-    refresh(org, campaign);
-    done(eventPage(org, campaign, event), "saved", input.locale);
-  });
+  return handleForm(
+    eventTranslationSchema.extend(eventTarget.shape),
+    unprefixed(formData),
+    async ({ org, campaign, campaignId: _c, eventId, event, ...input }) => {
+      await saveEventTranslation(await getActor(), eventId, input);
+      refresh(org, campaign);
+      done(eventPage(org, campaign, event), "saved", input.locale);
+    },
+  );
 }
 
 export async function deleteEventTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -43,17 +43,21 @@ export async function deleteCaseAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function saveDefendantAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(defendantSchema.extend({ ...target.shape, defendantId: z.uuid().optional() }), unprefixed(formData), async ({ org, campaign, defendantId, ...input }) => {
-    const actor = await getActor();
-    if (defendantId) {
-      const { caseId: _c, ...rest } = input;
-      await updateDefendant(actor, defendantId, rest);
-    } else {
-      await addDefendant(actor, input);
-    }
-    refresh(org, campaign);
-    return ok(defendantId ? "trialsUI.defendants.saved" : "trialsUI.defendants.created");
-  });
+  return handleForm(
+    defendantSchema.extend({ ...target.shape, defendantId: z.uuid().optional() }),
+    unprefixed(formData),
+    async ({ org, campaign, defendantId, ...input }) => {
+      const actor = await getActor();
+      if (defendantId) {
+        const { caseId: _c, ...rest } = input;
+        await updateDefendant(actor, defendantId, rest);
+      } else {
+        await addDefendant(actor, input);
+      }
+      refresh(org, campaign);
+      return ok(defendantId ? "trialsUI.defendants.saved" : "trialsUI.defendants.created");
+    },
+  );
 }
 
 export async function removeDefendantAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -65,13 +69,17 @@ export async function removeDefendantAction(_prev: FormState, formData: FormData
 }
 
 export async function saveUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm(target.extend({ campaignId: z.uuid(), updateId: z.uuid().optional() }).and(caseUpdateSchema), unprefixed(formData), async ({ org, campaign, campaignId, updateId, ...input }) => {
-    const actor = await getActor();
-    if (updateId) await editUpdate(actor, updateId, input);
-    else await postUpdate(actor, campaignId, input);
-    refresh(org, campaign);
-    return ok(updateId ? "trialsUI.updates.saved" : "trialsUI.updates.created");
-  });
+  return handleForm(
+    target.extend({ campaignId: z.uuid(), updateId: z.uuid().optional() }).and(caseUpdateSchema),
+    unprefixed(formData),
+    async ({ org, campaign, campaignId, updateId, ...input }) => {
+      const actor = await getActor();
+      if (updateId) await editUpdate(actor, updateId, input);
+      else await postUpdate(actor, campaignId, input);
+      refresh(org, campaign);
+      return ok(updateId ? "trialsUI.updates.saved" : "trialsUI.updates.created");
+    },
+  );
 }
 
 export async function deleteUpdateAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -9,7 +9,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("exportsUI.log"))("metaTitle"), robots: { index: false } };
 }
 
-export default async function ExportLogPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ExportLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/exports`);
   const raw = (await searchParams).page;

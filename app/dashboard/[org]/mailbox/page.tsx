@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function MailboxPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const { actor, org } = await loadOrganisationPage(slug, "owner", `/dashboard/${slug}/mailbox`);
   const raw = await searchParams;

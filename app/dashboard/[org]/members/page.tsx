@@ -12,13 +12,21 @@ import Link from "next/link";
 import { GiveScopeForm, RevokeScopeForm } from "@/components/orgs/scope-forms";
 import { ActionForm } from "@/components/account/action-form";
 import { memberSecurity } from "@/lib/accounts/policy";
-import { changeRoleAction, createInvitationAction, endMemberSessionsAction, giveScopeAction, removeMemberAction, requireSecondFactorAction, revokeInvitationAction, revokeScopeAction } from "../../actions";
+import {
+  changeRoleAction,
+  createInvitationAction,
+  endMemberSessionsAction,
+  giveScopeAction,
+  removeMemberAction,
+  requireSecondFactorAction,
+  revokeInvitationAction,
+  revokeScopeAction,
+} from "../../actions";
 import { listScopeHolders, listScopes, scopeChoices, type ScopeView } from "@/lib/orgs/scopes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("members"))("title") };
 }
-
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
@@ -27,7 +35,11 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   const ts = await getTranslations("scopes");
   const ta = await getTranslations("access");
   const describe = (s: ScopeView) =>
-    s.kind === "campaign" ? ts("campaign", { title: s.campaignTitle ?? "" }) : s.kind === "event" ? ts("event", { title: s.eventTitle ?? "" }) : ts("city", { city: s.city ?? "", country: s.country ?? "" });
+    s.kind === "campaign"
+      ? ts("campaign", { title: s.campaignTitle ?? "" })
+      : s.kind === "event"
+        ? ts("event", { title: s.eventTitle ?? "" })
+        : ts("city", { city: s.city ?? "", country: s.country ?? "" });
   if (org.role !== "owner") {
     // Organizers: the coordinators, what each sees, and what the organizer may give them from their own reach.
     const holders = await listScopeHolders(actor, org.id);
@@ -45,7 +57,14 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 {scopes
                   .filter((s) => s.userId === m.userId)
                   .map((s) => (
-                    <RevokeScopeForm key={s.id} action={revokeScopeAction} org={org.slug} scopeId={s.id} what={describe(s)} label={ts("removeLabel", { what: describe(s), name: m.name })} />
+                    <RevokeScopeForm
+                      key={s.id}
+                      action={revokeScopeAction}
+                      org={org.slug}
+                      scopeId={s.id}
+                      what={describe(s)}
+                      label={ts("removeLabel", { what: describe(s), name: m.name })}
+                    />
                   ))}
                 <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} />
               </li>
@@ -81,7 +100,8 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     {tr(m.role)}
                   </p>
                   <p className="text-sm text-stone-600" data-testid="member-security">
-                    {security.members.get(m.userId)?.hasFactor ? tam("hasFactor") : tam("noFactor")} · {tam("openSessions", { count: security.members.get(m.userId)?.sessions ?? 0 })}
+                    {security.members.get(m.userId)?.hasFactor ? tam("hasFactor") : tam("noFactor")} ·{" "}
+                    {tam("openSessions", { count: security.members.get(m.userId)?.sessions ?? 0 })}
                   </p>
                   <Link className="text-sm text-brand-700 underline" href={`/dashboard/${org.slug}/access?member=${m.userId}`}>
                     {ta("memberLink", { name: m.name })}
@@ -94,16 +114,31 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     {scopes
                       .filter((s) => s.userId === m.userId)
                       .map((s) => (
-                        <RevokeScopeForm key={s.id} action={revokeScopeAction} org={org.slug} scopeId={s.id} what={describe(s)} label={ts("removeLabel", { what: describe(s), name: m.name })} />
+                        <RevokeScopeForm
+                          key={s.id}
+                          action={revokeScopeAction}
+                          org={org.slug}
+                          scopeId={s.id}
+                          what={describe(s)}
+                          label={ts("removeLabel", { what: describe(s), name: m.name })}
+                        />
                       ))}
-                    {m.role !== "owner" ? <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} /> : null}
+                    {m.role !== "owner" ? (
+                      <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} />
+                    ) : null}
                   </div>
                 </div>
                 <div className="flex flex-col gap-2 sm:items-end">
                   <ChangeRoleForm action={changeRoleAction} org={org.slug} userId={m.userId} role={m.role} memberName={m.name} />
                   <RemoveMemberForm action={removeMemberAction} org={org.slug} userId={m.userId} memberName={m.name} self={m.userId === actor.userId} />
                   {m.userId !== actor.userId && (security.members.get(m.userId)?.sessions ?? 0) > 0 ? (
-                    <ActionForm action={endMemberSessionsAction} hidden={{ org: org.slug, userId: m.userId }} submit={tam("endSessions", { name: m.name })} pending={tam("ending")} variant="secondary" />
+                    <ActionForm
+                      action={endMemberSessionsAction}
+                      hidden={{ org: org.slug, userId: m.userId }}
+                      submit={tam("endSessions", { name: m.name })}
+                      pending={tam("ending")}
+                      variant="secondary"
+                    />
                   ) : null}
                 </div>
               </li>

@@ -40,12 +40,16 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
   const [{ article, links }, targets] = await Promise.all([load(actor, org.id, id), listLinkTargets(actor, org.id)]);
   const t = await getTranslations("articlesUI");
   const locale = await getLocale();
-  const linkLabel = (l: (typeof links)[number]) => (l.eventTitle ? `${t("links.event", { campaign: l.campaignTitle })}: ${l.eventTitle}` : `${t("links.campaign")}: ${l.campaignTitle}`);
+  const linkLabel = (l: (typeof links)[number]) =>
+    l.eventTitle ? `${t("links.event", { campaign: l.campaignTitle })}: ${l.eventTitle}` : `${t("links.campaign")}: ${l.campaignTitle}`;
   const groups: TargetGroup[] = targets.map((c) => ({
     label: c.campaignTitle,
     options: [
       { value: `campaign:${c.campaignId}`, label: t("links.campaignOption", { title: c.campaignTitle }) },
-      ...c.events.map((e) => ({ value: `event:${e.id}`, label: t("links.eventOption", { title: e.title, city: e.city || "—", date: formatDay(locale, e.startsAt, e.timeZone) }) })),
+      ...c.events.map((e) => ({
+        value: `event:${e.id}`,
+        label: t("links.eventOption", { title: e.title, city: e.city || "—", date: formatDay(locale, e.startsAt, e.timeZone) }),
+      })),
     ],
   }));
   const notice = sp.created ? t("form.created") : sp.saved ? t("form.saved") : sp.existing ? t("form.existing") : sp.unlinked ? t("links.unlinked") : null;
@@ -80,7 +84,14 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
             {links.length ? (
               <ul className="mt-2 divide-y divide-stone-200">
                 {links.map((l) => (
-                  <LinkRow key={`${l.id}-${l.position}`} positionAction={setLinkPositionAction} unlinkAction={unlinkArticleAction} org={org.slug} link={l} label={linkLabel(l)} />
+                  <LinkRow
+                    key={`${l.id}-${l.position}`}
+                    positionAction={setLinkPositionAction}
+                    unlinkAction={unlinkArticleAction}
+                    org={org.slug}
+                    link={l}
+                    label={linkLabel(l)}
+                  />
                 ))}
               </ul>
             ) : (

@@ -55,7 +55,9 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       {/* "Created as a draft… then publish it" is true only while it is a draft. */}
       {(created && campaign.status === "draft") || saved || deleted === "event" ? (
         <div className="mb-6">
-          <Alert tone="success">{deleted === "event" ? t("campaign.eventDeleted") : created && campaign.status === "draft" ? te("campaign.created") : te("campaign.saved")}</Alert>
+          <Alert tone="success">
+            {deleted === "event" ? t("campaign.eventDeleted") : created && campaign.status === "draft" ? te("campaign.created") : te("campaign.saved")}
+          </Alert>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -103,7 +105,19 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 key={campaign.updatedAt.toISOString()}
                 action={updateCampaignAction}
                 org={org.slug}
-                campaign={{ id: campaign.id, slug: campaign.slug, title: campaign.title, kind: campaign.kind, summary: campaign.summary, body: campaign.body, appealUrl: campaign.appealUrl, signupOrigins: campaign.signupOrigins.join("\n"), retentionDays: campaign.retentionDays, status: campaign.status, language: campaign.language }}
+                campaign={{
+                  id: campaign.id,
+                  slug: campaign.slug,
+                  title: campaign.title,
+                  kind: campaign.kind,
+                  summary: campaign.summary,
+                  body: campaign.body,
+                  appealUrl: campaign.appealUrl,
+                  signupOrigins: campaign.signupOrigins.join("\n"),
+                  retentionDays: campaign.retentionDays,
+                  status: campaign.status,
+                  language: campaign.language,
+                }}
               />
             </Card>
           ) : null}

@@ -32,7 +32,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   const smtp = isSmtpConfigured();
   const subject = message.subject ?? t("erased");
   const rows: [string, ReactNode][] = [
-    [t("detail.to"), <span key="to" className="break-all">{message.to ?? "—"}</span>],
+    [
+      t("detail.to"),
+      <span key="to" className="break-all">
+        {message.to ?? "—"}
+      </span>,
+    ],
     [t("detail.kind"), t(`kinds.${message.kind}`)],
     [t("detail.status"), <MailStatusBadge key="status" status={message.status} />],
     [t("detail.written"), when(message.createdAt)],
@@ -52,7 +57,10 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
             {message.status === "held" ? <Alert tone="warning">{smtp ? t("detail.heldThen") : t("detail.held")}</Alert> : null}
             {message.status === "pending" || message.status === "sending" ? <Alert tone="info">{t("detail.waiting")}</Alert> : null}
             {message.text !== null ? (
-              <pre className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-stone-50 p-4 font-sans text-sm text-stone-900" data-testid="mailbox-text">
+              <pre
+                className="whitespace-pre-wrap break-words rounded-md border border-stone-200 bg-stone-50 p-4 font-sans text-sm text-stone-900"
+                data-testid="mailbox-text"
+              >
                 {message.text.split(PRIVATE_LINK).map((part, i) => (
                   <Fragment key={i}>
                     {i > 0 ? <span className="rounded bg-stone-200 px-1 text-stone-700">{t("detail.privateLink")}</span> : null}

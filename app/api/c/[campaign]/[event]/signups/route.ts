@@ -22,7 +22,12 @@ export async function OPTIONS(request: Request, { params }: Params) {
   if (!origin) return new Response(null, { status: 403, headers: { vary: "Origin" } });
   return new Response(null, {
     status: 204,
-    headers: { ...corsHeaders(origin), "access-control-allow-methods": "POST", "access-control-allow-headers": "content-type", "access-control-max-age": "600" },
+    headers: {
+      ...corsHeaders(origin),
+      "access-control-allow-methods": "POST",
+      "access-control-allow-headers": "content-type",
+      "access-control-max-age": "600",
+    },
   });
 }
 
@@ -45,7 +50,10 @@ export async function POST(request: Request, { params }: Params) {
   } catch {
     return json({ error: "validation.invalid" }, 400);
   }
-  const input = typeof body === "object" && body !== null ? { ...(body as Record<string, unknown>), consent: (body as { consent?: unknown }).consent === true ? "on" : undefined } : {};
+  const input =
+    typeof body === "object" && body !== null
+      ? { ...(body as Record<string, unknown>), consent: (body as { consent?: unknown }).consent === true ? "on" : undefined }
+      : {};
   const unreadable = controlCharacterErrors(input);
   if (Object.keys(unreadable).length) return json({ error: "errors.checkFields", fieldErrors: unreadable }, 400);
   const parsed = signupSchema.safeParse(input);

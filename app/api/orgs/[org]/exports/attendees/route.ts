@@ -7,7 +7,8 @@ import { errorAnswer } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, body: string) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+const plain = (status: number, body: string) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /** The attendee list of an event or a campaign as CSV: the export form's plain GET. */
 export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {

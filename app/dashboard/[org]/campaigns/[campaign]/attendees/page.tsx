@@ -11,5 +11,15 @@ export default async function CampaignAttendeesPage({ params, searchParams }: Pr
   const base = `/dashboard/${o}/campaigns/${c}/attendees`;
   const { actor, campaign } = await loadCampaignForCoordinator(o, c, base);
   const t = await getTranslations("attendeesUI");
-  return <AttendeePage actor={actor} scope={{ campaignId: campaign.id }} base={base} searchParams={await searchParams} title={t("campaignTitle")} lead={campaign.title} exportPath={`/dashboard/${o}/campaigns/${c}#export`} />;
+  return (
+    <AttendeePage
+      actor={actor}
+      scope={{ campaignId: campaign.id }}
+      base={base}
+      searchParams={await searchParams}
+      title={t("campaignTitle")}
+      lead={campaign.title}
+      exportPath={`/dashboard/${o}/campaigns/${c}#export`}
+    />
+  );
 }

@@ -13,7 +13,15 @@ import { formatInstant } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { getTrialWatch } from "@/lib/trials/trials";
 import { loadCampaignPage } from "../../load";
-import { createCaseAction, deleteCaseAction, deleteUpdateAction, removeDefendantAction, saveDefendantAction, saveUpdateAction, updateCaseAction } from "../../trial-actions";
+import {
+  createCaseAction,
+  deleteCaseAction,
+  deleteUpdateAction,
+  removeDefendantAction,
+  saveDefendantAction,
+  saveUpdateAction,
+  updateCaseAction,
+} from "../../trial-actions";
 
 type Params = Promise<{ org: string; campaign: string }>;
 
@@ -22,12 +30,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function Visibility({ isPublic, labels }: { isPublic: boolean; labels: { public: string; internal: string } }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${isPublic ? "bg-green-100 text-green-900" : "bg-stone-200 text-stone-800"}`}>{isPublic ? labels.public : labels.internal}</span>;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${isPublic ? "bg-green-100 text-green-900" : "bg-stone-200 text-stone-800"}`}>
+      {isPublic ? labels.public : labels.internal}
+    </span>
+  );
 }
 
 export default async function TrialWatchPage({ params }: { params: Params }) {
   const { org: orgSlug, campaign: campaignSlug } = await params;
-  const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/trial`);
+  const { actor, org, campaign, canEdit } = await loadCampaignPage(
+    orgSlug,
+    campaignSlug,
+    "coordinator",
+    `/dashboard/${orgSlug}/campaigns/${campaignSlug}/trial`,
+  );
   const trial = await getTrialWatch(actor, campaign.id);
   const t = await getTranslations("trialsUI");
   const tc = await getTranslations("dashboardCampaigns");
@@ -36,7 +53,12 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
   const labels = { public: t("public"), internal: t("internal") };
   const zone = trial.cases.flatMap((c) => c.hearings)[0]?.timeZone ?? trial.unassignedHearings[0]?.timeZone ?? "UTC";
   const common = { org: org.slug, campaign: campaign.slug };
-  const updateChoices = { campaignId: campaign.id, cases: trial.cases.map((c) => ({ id: c.id, name: c.name })), timeZone: zone, nowLocal: instantToZonedLocal(new Date(), zone) };
+  const updateChoices = {
+    campaignId: campaign.id,
+    cases: trial.cases.map((c) => ({ id: c.id, name: c.name })),
+    timeZone: zone,
+    nowLocal: instantToZonedLocal(new Date(), zone),
+  };
   return (
     <>
       <Breadcrumbs items={[{ href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") }, { href: base, label: campaign.title }, { label: t("nav") }]} />
@@ -68,7 +90,12 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
                           <details className="mt-2">
                             <summary className="cursor-pointer text-sm text-brand-700 underline">{t("defendants.edit")}</summary>
                             <div className="mt-2 space-y-3">
-                              <DefendantForm action={saveDefendantAction} {...common} caseId={c.id} value={{ id: d.id, name: d.name, status: d.status, sentence: d.sentence, notes: d.notes, isPublic: d.isPublic }} />
+                              <DefendantForm
+                                action={saveDefendantAction}
+                                {...common}
+                                caseId={c.id}
+                                value={{ id: d.id, name: d.name, status: d.status, sentence: d.sentence, notes: d.notes, isPublic: d.isPublic }}
+                              />
                               <ConfirmDeleteForm
                                 id={`remove-defendant-${d.id}`}
                                 action={removeDefendantAction}
@@ -111,7 +138,9 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
                           {h.title}
                         </Link>{" "}
                         · {formatInstant(locale, h.startsAt, h.timeZone)}
-                        {h.previousStartsAt ? <span className="text-stone-600"> ({t("hearings.movedFrom", { when: formatInstant(locale, h.previousStartsAt, h.timeZone) })})</span> : null}
+                        {h.previousStartsAt ? (
+                          <span className="text-stone-600"> ({t("hearings.movedFrom", { when: formatInstant(locale, h.previousStartsAt, h.timeZone) })})</span>
+                        ) : null}
                         {canEdit ? (
                           <>
                             {" · "}
@@ -190,7 +219,15 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
                           action={saveUpdateAction}
                           {...common}
                           {...updateChoices}
-                          value={{ id: u.id, kind: u.kind, caseId: u.caseId, title: u.title, body: u.body, postedLocal: instantToZonedLocal(u.postedAt, zone), isPublic: u.isPublic }}
+                          value={{
+                            id: u.id,
+                            kind: u.kind,
+                            caseId: u.caseId,
+                            title: u.title,
+                            body: u.body,
+                            postedLocal: instantToZonedLocal(u.postedAt, zone),
+                            isPublic: u.isPublic,
+                          }}
                         />
                       </div>
                     </details>

@@ -15,12 +15,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   if (!parsed.success || !/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "validation.invalid" }, { status: 400 });
   try {
     const actor = await getActor();
-    const [list, counts] = await Promise.all([listAttendees(actor, { eventId, orgSlug: org }, parsed.data, via), attendeeCounts(actor, { eventId, orgSlug: org })]);
+    const [list, counts] = await Promise.all([
+      listAttendees(actor, { eventId, orgSlug: org }, parsed.data, via),
+      attendeeCounts(actor, { eventId, orgSlug: org }),
+    ]);
     return Response.json(
       {
         total: list.total,
         counts,
-        rows: list.rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, status: r.status, walkIn: r.walkIn, outsideCapacity: r.outsideCapacity, checkedInAt: r.checkedInAt?.toISOString() ?? null })),
+        rows: list.rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          email: r.email,
+          role: r.role,
+          status: r.status,
+          walkIn: r.walkIn,
+          outsideCapacity: r.outsideCapacity,
+          checkedInAt: r.checkedInAt?.toISOString() ?? null,
+        })),
       },
       { headers: { "cache-control": "no-store" } },
     );

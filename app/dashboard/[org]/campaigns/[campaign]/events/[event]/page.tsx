@@ -40,7 +40,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function EventPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: orgSlug, campaign: campaignSlug, event: eventSlug } = await params;
   const flags = await searchParams;
-  const { actor, org, campaign, event, canEdit } = await loadEventPage(orgSlug, campaignSlug, eventSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/${eventSlug}`);
+  const { actor, org, campaign, event, canEdit } = await loadEventPage(
+    orgSlug,
+    campaignSlug,
+    eventSlug,
+    "coordinator",
+    `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/${eventSlug}`,
+  );
   const [dashboard, locale] = await Promise.all([prefetchDashboard(actor, org.id, org.slug), getLocale()]);
   const t = await getTranslations("editor.eventPage");
   const tc = await getTranslations("dashboardCampaigns");
@@ -106,7 +112,11 @@ export default async function EventPage({ params, searchParams }: { params: Para
             <h2 className="text-lg font-semibold">{t("signups")}</h2>
             <div className="mt-2">
               <HydrationBoundary state={dashboard}>
-                <LiveEventCounts org={org.slug} eventId={event.id} initial={{ confirmed: event.confirmedCount, waitlisted: event.waitlistedCount, capacity: event.capacity }} />
+                <LiveEventCounts
+                  org={org.slug}
+                  eventId={event.id}
+                  initial={{ confirmed: event.confirmedCount, waitlisted: event.waitlistedCount, capacity: event.capacity }}
+                />
               </HydrationBoundary>
             </div>
             <nav aria-label={ta("links.attendees")} className="mt-3 flex flex-wrap gap-2" data-testid="event-attendee-links">
@@ -131,7 +141,10 @@ export default async function EventPage({ params, searchParams }: { params: Para
             </p>
             {canEdit ? (
               <p className="mt-3 border-t border-stone-200 pt-3 text-sm">
-                <Link href={`/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}/message`} className="inline-flex min-h-11 items-center gap-2 font-medium text-brand-700 underline underline-offset-2">
+                <Link
+                  href={`/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}/message`}
+                  className="inline-flex min-h-11 items-center gap-2 font-medium text-brand-700 underline underline-offset-2"
+                >
                   <Mail aria-hidden className="size-4 shrink-0" />
                   {tm("link")}
                 </Link>
@@ -139,13 +152,33 @@ export default async function EventPage({ params, searchParams }: { params: Para
               </p>
             ) : null}
           </Card>
-          <RetentionPanel org={org.slug} campaign={campaign.slug} eventId={event.id} title={event.title} endsAt={event.endsAt} timeZone={zone} retentionDays={campaign.retentionDays} erasedAt={event.personalDataErasedAt} canErase={canEdit} />
+          <RetentionPanel
+            org={org.slug}
+            campaign={campaign.slug}
+            eventId={event.id}
+            title={event.title}
+            endsAt={event.endsAt}
+            timeZone={zone}
+            retentionDays={campaign.retentionDays}
+            erasedAt={event.personalDataErasedAt}
+            canErase={canEdit}
+          />
           {canEdit ? (
             // On a phone the side column comes last: say it is there.
             <nav aria-label={t("otherActions")} className="flex flex-wrap gap-x-4 gap-y-2 text-sm lg:hidden">
-              {!cancelled ? <a href="#postpone" className="text-brand-700 underline underline-offset-2">{t("postponeTitle")}</a> : null}
-              <a href="#duplicate" className="text-brand-700 underline underline-offset-2">{t("duplicateTitle")}</a>
-              {!cancelled ? <a href="#cancel" className="text-brand-700 underline underline-offset-2">{t("cancelTitle")}</a> : null}
+              {!cancelled ? (
+                <a href="#postpone" className="text-brand-700 underline underline-offset-2">
+                  {t("postponeTitle")}
+                </a>
+              ) : null}
+              <a href="#duplicate" className="text-brand-700 underline underline-offset-2">
+                {t("duplicateTitle")}
+              </a>
+              {!cancelled ? (
+                <a href="#cancel" className="text-brand-700 underline underline-offset-2">
+                  {t("cancelTitle")}
+                </a>
+              ) : null}
             </nav>
           ) : null}
           {canEdit ? (
@@ -207,13 +240,26 @@ export default async function EventPage({ params, searchParams }: { params: Para
           <div className="space-y-6">
             {!cancelled ? (
               <Card>
-                <h2 id="postpone" className="scroll-mt-4 text-lg font-semibold">{t("postponeTitle")}</h2>
+                <h2 id="postpone" className="scroll-mt-4 text-lg font-semibold">
+                  {t("postponeTitle")}
+                </h2>
                 <p className="mb-4 mt-1 text-sm text-stone-700">{t("postponeLead")}</p>
-                <PostponeForm key={version} action={postponeEventAction} org={org.slug} campaign={campaign.slug} eventId={event.id} timeZone={zone} startsLocal={local(event.startsAt)} endsLocal={local(event.endsAt)} />
+                <PostponeForm
+                  key={version}
+                  action={postponeEventAction}
+                  org={org.slug}
+                  campaign={campaign.slug}
+                  eventId={event.id}
+                  timeZone={zone}
+                  startsLocal={local(event.startsAt)}
+                  endsLocal={local(event.endsAt)}
+                />
               </Card>
             ) : null}
             <Card>
-              <h2 id="duplicate" className="scroll-mt-4 text-lg font-semibold">{t("duplicateTitle")}</h2>
+              <h2 id="duplicate" className="scroll-mt-4 text-lg font-semibold">
+                {t("duplicateTitle")}
+              </h2>
               <div className="mt-3">
                 <DuplicateEventForm
                   action={duplicateEventAction}
@@ -229,15 +275,26 @@ export default async function EventPage({ params, searchParams }: { params: Para
             </Card>
             {!cancelled ? (
               <Card className="border-red-200">
-                <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">{t("cancelTitle")}</h2>
+                <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">
+                  {t("cancelTitle")}
+                </h2>
                 <p className="mb-4 mt-1 text-sm text-stone-700">{t("cancelLead")}</p>
-                <CancelEventForm action={cancelEventAction} org={org.slug} campaign={campaign.slug} eventId={event.id} eventTitle={event.title} signups={event.confirmedCount + event.waitlistedCount} />
+                <CancelEventForm
+                  action={cancelEventAction}
+                  org={org.slug}
+                  campaign={campaign.slug}
+                  eventId={event.id}
+                  eventTitle={event.title}
+                  signups={event.confirmedCount + event.waitlistedCount}
+                />
               </Card>
             ) : null}
             {event.confirmedCount + event.waitlistedCount === 0 ? (
               // Made by mistake: gone without a trace on the public pages, while nobody has signed up.
               <Card className="border-red-200">
-                <h2 id="delete" className="scroll-mt-4 text-lg font-semibold text-red-900">{t("deleteTitle")}</h2>
+                <h2 id="delete" className="scroll-mt-4 text-lg font-semibold text-red-900">
+                  {t("deleteTitle")}
+                </h2>
                 <p className="mb-4 mt-1 text-sm text-stone-700">{t("deleteLead")}</p>
                 <ConfirmDeleteForm
                   id={`delete-event-${event.id}`}

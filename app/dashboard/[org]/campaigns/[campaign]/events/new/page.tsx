@@ -54,7 +54,16 @@ export default async function NewEventPage({ params }: { params: Promise<{ org: 
       />
       <PageTitle lead={t("newLead", { campaign: campaign.title })}>{t("newTitle")}</PageTitle>
       <Card>
-        <EventForm action={createEventAction} org={org.slug} campaign={campaign.slug} campaignId={campaign.id} values={values} countries={countryOptions(await getLocale())} zones={zoneOptions()} cases={cases} />
+        <EventForm
+          action={createEventAction}
+          org={org.slug}
+          campaign={campaign.slug}
+          campaignId={campaign.id}
+          values={values}
+          countries={countryOptions(await getLocale())}
+          zones={zoneOptions()}
+          cases={cases}
+        />
       </Card>
     </div>
   );

@@ -58,7 +58,9 @@ export default async function SignInSheetPage({ params }: Props) {
             </>
           ) : null}
         </dl>
-        <p className="mt-2 text-sm" data-testid="sheet-count">{t("count", { count: sheet.rows.length })}</p>
+        <p className="mt-2 text-sm" data-testid="sheet-count">
+          {t("count", { count: sheet.rows.length })}
+        </p>
       </header>
       {sheet.rows.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center">{t("empty")}</p>
@@ -66,10 +68,18 @@ export default async function SignInSheetPage({ params }: Props) {
         <table className="w-full table-fixed border-collapse text-sm sm:text-base print:text-base">
           <thead>
             <tr className="text-left">
-              <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">#</th>
-              <th scope="col" className="border border-stone-700 px-2 py-1">{t("name")}</th>
-              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-1/5">{t("role")}</th>
-              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1 sm:w-2/5">{t("signature")}</th>
+              <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">
+                #
+              </th>
+              <th scope="col" className="border border-stone-700 px-2 py-1">
+                {t("name")}
+              </th>
+              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-1/5">
+                {t("role")}
+              </th>
+              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1 sm:w-2/5">
+                {t("signature")}
+              </th>
             </tr>
           </thead>
           <tbody data-testid="sheet-rows">
