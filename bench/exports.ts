@@ -110,13 +110,13 @@ async function heapProbe(probeDir: string, pid: number, step: "start" | "start?r
   return (await fetch(`http://127.0.0.1:${port}/${step}`)).json() as Promise<HeapReading>;
 }
 
-async function timedExport(url: string, cookie: string, pid: number, probeDir: string, retained = false) {
+async function timedExport(request: { url: string; eventId: string }, cookie: string, pid: number, probeDir: string, retained = false) {
   const baseline = rssKb(pid);
   let peak = baseline;
   await heapProbe(probeDir, pid, retained ? "start?retained" : "start");
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 20);
   const started = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
+  const res = await fetch(request.url, { method: "POST", headers: { cookie }, body: new URLSearchParams({ eventId: request.eventId }) });
   if (!res.ok || !res.body) throw new Error(`bench: export answered ${res.status}`);
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
@@ -159,7 +159,7 @@ export async function exportBench(opts: {
   pgliteCopyMs?: number;
 }): Promise<ExportFigures> {
   const pid = serverPid(opts.rootPid);
-  const url = (eventId: string) => `${opts.base}/api/orgs/${opts.org}/exports/attendees?eventId=${eventId}`;
+  const url = (eventId: string) => ({ url: `${opts.base}/api/orgs/${opts.org}/exports/attendees`, eventId });
   await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir); // warm-up
   const small = await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir);
   const large = await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir);

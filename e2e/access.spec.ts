@@ -34,7 +34,7 @@ test("a coordinator scoped to Berlin gets 404 for London's list, export and API;
     for (const path of ["attendees", "check-in", "sheet"]) {
       expect((await ewa.page.request.get(`${CAMPAIGN}/events/embassy-protest-london/${path}`)).status(), path).toBe(404);
     }
-    expect((await ewa.page.request.get(`/api/orgs/${ORG}/exports/attendees?eventId=${london}`)).status()).toBe(404);
+    expect((await ewa.page.request.post(`/api/orgs/${ORG}/exports/attendees`, { form: { eventId: london } })).status()).toBe(404);
     expect((await ewa.page.request.get(`/api/orgs/${ORG}/events/${london}/attendees`)).status()).toBe(404);
     // The campaign's list holds only the cities she was given.
     await ewa.page.goto(`${CAMPAIGN}/attendees`);

@@ -60,14 +60,21 @@ test("a coordinator downloads the attendee CSV and opens the printable sheet; th
   await owner.context.close();
 });
 
-test("the export address gives nothing to anonymous visitors and refuses bad requests", async ({ browser, request }) => {
-  const anonymous = await request.get(`/api/orgs/${ORG}/exports/attendees?campaignId=00000000-0000-4000-8000-000000000000`);
+test("the export address gives nothing to anonymous visitors, refuses bad requests, and exports nothing on a GET", async ({ browser, request }) => {
+  const EXPORTS = `/api/orgs/${ORG}/exports/attendees`;
+  const anonymous = await request.post(EXPORTS, { form: { campaignId: "00000000-0000-4000-8000-000000000000" } });
   expect(anonymous.status()).toBe(404);
   expect(anonymous.headers()["content-type"]).toContain("text/plain");
   const coordinator = await loggedIn(browser, "coordinator@picket.example");
-  const bad = await coordinator.page.request.get(`/api/orgs/${ORG}/exports/attendees?eventId=not-an-id&columns=password`);
+  const bad = await coordinator.page.request.post(EXPORTS, { form: { eventId: "not-an-id", columns: "password" } });
   expect(bad.status()).toBe(400);
-  const guessed = await coordinator.page.request.get(`/api/orgs/${ORG}/exports/attendees?eventId=00000000-0000-4000-8000-000000000000`);
+  const guessed = await coordinator.page.request.post(EXPORTS, { form: { eventId: "00000000-0000-4000-8000-000000000000" } });
   expect(guessed.status()).toBe(404);
+  // A link, a prefetch or a crawler cannot export: a GET of the address with a real event is refused, and sends no row.
+  await coordinator.page.goto(EVENT_PATH);
+  const eventId = await coordinator.page.getByTestId("export-form").locator('input[name="eventId"]').inputValue();
+  const get = await coordinator.page.request.get(`${EXPORTS}?eventId=${eventId}`);
+  expect(get.status()).toBe(405);
+  expect(await get.text()).not.toContain("Anna Schmidt");
   await coordinator.context.close();
 });

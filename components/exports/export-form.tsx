@@ -5,13 +5,13 @@ import { ATTENDEE_COLUMNS } from "@/lib/attendees/schemas";
 
 const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
 
-/** A plain GET form: the browser downloads the file, with or without JavaScript. */
+/** A plain POST form (an export is a recorded look, never a link): the browser downloads the file, with or without JavaScript. */
 export async function ExportForm({ org, scope, roles }: { org: string; scope: { eventId: string } | { campaignId: string }; roles: string[] }) {
   const t = await getTranslations("exportsUI");
   const id = "eventId" in scope ? `export-${scope.eventId}` : `export-${scope.campaignId}`;
   const columns = "eventId" in scope ? ATTENDEE_COLUMNS.filter((c) => c !== "event") : ATTENDEE_COLUMNS;
   return (
-    <form method="get" action={`/api/orgs/${org}/exports/attendees`} className="space-y-4" data-testid="export-form">
+    <form method="post" action={`/api/orgs/${org}/exports/attendees`} className="space-y-4" data-testid="export-form">
       {"eventId" in scope ? <input type="hidden" name="eventId" value={scope.eventId} /> : <input type="hidden" name="campaignId" value={scope.campaignId} />}
       <fieldset>
         <legend className="text-sm font-medium">{t("form.columns")}</legend>

@@ -15,7 +15,7 @@ const columnsField = z
   .pipe(z.array(z.enum(ATTENDEE_COLUMNS)).max(ATTENDEE_COLUMNS.length * 2))
   .transform((cols): AttendeeColumn[] => (cols.length ? ATTENDEE_COLUMNS.filter((c) => cols.includes(c)) : [...ATTENDEE_COLUMNS]));
 
-/** What the export form sends (search params of GET /api/orgs/{org}/exports/attendees). */
+/** What the export form sends (the fields of POST /api/orgs/{org}/exports/attendees). */
 export const exportRequestSchema = attendeeFilterSchema
   .extend({
     eventId: uuid.optional(),
@@ -32,7 +32,7 @@ export type ExportRequest = z.output<typeof exportRequestSchema>;
 
 const SINGLE = ["eventId", "campaignId", "status", "role", "checkedIn", "q", "bom"] as const;
 
-/** Search params to the schema's input: a repeated single-valued parameter is refused, not guessed at. */
+/** Form fields to the schema's input: a repeated single-valued field is refused, not guessed at. */
 export function parseExportRequest(params: URLSearchParams) {
   const input: Record<string, unknown> = { columns: params.getAll("columns") };
   for (const key of SINGLE) {

@@ -10,11 +10,16 @@ export const dynamic = "force-dynamic";
 const plain = (status: number, body: string) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
-/** The attendee list of an event or a campaign as CSV: the export form's plain GET. */
-export async function GET(request: Request, { params }: { params: Promise<{ org: string }> }) {
+/**
+ * The attendee list of an event or a campaign as CSV, for the export form's plain POST. Never a GET: an export is a
+ * recorded look at personal data, and a link, a prefetch or a crawler must not be able to make one.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
-  const parsed = parseExportRequest(new URL(request.url).searchParams);
-  if (!parsed.success) return plain(400, en.exportsUI.errors.badRequest);
+  const form = await request.formData().catch(() => null);
+  const fields = form ? [...form.entries()] : [];
+  const parsed = form && fields.every(([, v]) => typeof v === "string") ? parseExportRequest(new URLSearchParams(fields as [string, string][])) : null;
+  if (!parsed?.success) return plain(400, en.exportsUI.errors.badRequest);
   const { eventId, campaignId, columns, bom, ...filter } = parsed.data;
   try {
     const actor = await getActor();
