@@ -30,6 +30,11 @@ test("a coordinator downloads the attendee CSV and opens the printable sheet; th
 
   await page.getByRole("link", { name: "Printable sign-in sheet" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign-in sheet: Hearing: the defence's case" })).toBeVisible();
+  // Opening or reloading the sheet's page shows no name and records nothing: the names come with the button's POST.
+  await page.reload();
+  await expect(page.getByText("Айгуль Нурланова")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show the list to print" }).click();
+  await expect(page.getByTestId("sheet-count")).toHaveText("5 people");
   await expect(page.getByTestId("sheet-rows").locator("tr")).toHaveCount(5);
   await expect(page.getByTestId("sheet-rows")).toContainText("Айгуль Нурланова");
   await expect(page.getByTestId("sheet-rows")).not.toContainText("Tom Hughes");
@@ -44,7 +49,7 @@ test("a coordinator downloads the attendee CSV and opens the printable sheet; th
   await owner.page.getByRole("link", { name: "Export log" }).click();
   await expect(owner.page.getByRole("heading", { level: 1, name: "Export log" })).toBeVisible();
   // Exports only: other specs may write messages to attendees into the same log meanwhile.
-  // This event's: the phone sweep prints another event's sheet meanwhile.
+  // This event's: the phone tests show another event's sheet meanwhile.
   const entries = owner.page.locator('[data-testid="export-log-row"][data-action^="export."]').filter({ hasText: "Hearing: the defence's case" });
   await expect(entries).toHaveCount(2);
   const sheet = entries.filter({ hasText: "Printed sign-in sheet" });
@@ -77,4 +82,15 @@ test("the export address gives nothing to anonymous visitors, refuses bad reques
   expect(get.status()).toBe(405);
   expect(await get.text()).not.toContain("Anna Schmidt");
   await coordinator.context.close();
+});
+
+test("with JavaScript off, the sign-in sheet's button posts and the page comes back with the names", async ({ browser }) => {
+  // Warsaw's sheet, not the hearing's: the test above counts the hearing's entries in the export log.
+  const { context, page } = await loggedIn(browser, "owner@picket.example", { javaScriptEnabled: false });
+  await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-warsaw/sheet`);
+  await expect(page.getByTestId("sheet-rows")).toHaveCount(0);
+  await page.getByRole("button", { name: "Show the list to print" }).click();
+  await expect(page.getByTestId("sheet-rows").locator("tr").first()).toBeVisible();
+  await expect(page.getByTestId("sheet-count")).toHaveText(/^\d+ (person|people)$/);
+  await context.close();
 });

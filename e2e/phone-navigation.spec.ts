@@ -144,6 +144,7 @@ test("on a phone: the sign-in sheet fits, Log out stays on one line, the attende
   expect(await scrollsSideways(page)).toBe(false);
 
   await actions.getByRole("link", { name: "Anwesenheitsliste drucken" }).click();
+  await page.getByRole("button", { name: "Liste zum Drucken anzeigen" }).click();
   await expect(page.getByTestId("sheet-rows").locator("tr").first()).toBeVisible();
   expect(await scrollsSideways(page)).toBe(false);
 

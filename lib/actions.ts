@@ -35,14 +35,15 @@ export function controlCharacterErrors(values: Record<string, unknown>): Record<
 
 /**
  * The shape of every form action: parse with the capability's schema, run one lib call,
- * and turn failures into messages next to fields. Redirects and notFound pass through.
+ * and turn failures into messages next to fields. Redirects and notFound pass through. A form that asks to be
+ * shown something (a recorded read, such as the sign-in sheet) answers with a "shown" state of its own.
  */
-export async function handleForm<S extends z.ZodType>(
+export async function handleForm<S extends z.ZodType, Shown extends { status: "shown" } = never>(
   schema: S,
   formData: FormData,
-  run: (data: z.output<S>) => Promise<FormState | void>,
+  run: (data: z.output<S>) => Promise<FormState | NoInfer<Shown> | void>,
   options: { outdatesPublicPages?: boolean } = {},
-): Promise<FormState> {
+): Promise<FormState | NoInfer<Shown>> {
   const values = typedValues(formData);
   const raw = formObject(formData);
   const unreadable = controlCharacterErrors(raw);
