@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ATTENDEE_COLUMNS, type AttendeeColumn } from "@/lib/attendees/schemas";
-import { AUDIT_PAGE_SIZE, type AuditLogEntry } from "@/lib/exports/audit";
+import { AUDIT_PAGE_SIZE, type AuditLogEntry } from "@/lib/audit/log";
 import { AUDIENCES, type AudienceChoice } from "@/lib/mail/schemas";
 import { formatInstant } from "@/lib/time/format";
 

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { accountsKey, keysById } from "@/lib/crypto/keys";
 import { open, seal, sealedKeyId } from "@/lib/crypto/envelope";
 import { NotFoundError, PublicError } from "@/lib/errors";
-import { auditAccountChange } from "./audit";
+import { auditAccountChange } from "@/lib/audit/account-changes";
 import { endSessionsOf } from "./sessions";
 
 // TOTP (RFC 6238: SHA-1, 6 digits, 30 seconds, one step of drift either way), its secret sealed with the

@@ -18,7 +18,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { siteOrigin } from "@/lib/mail/origin";
 import * as rateLimit from "@/lib/rate-limit";
-import { auditAccountChange } from "./audit";
+import { auditAccountChange } from "@/lib/audit/account-changes";
 import { replaceRecoveryCodes } from "./factors";
 
 // Passkeys (WebAuthn) as a second factor: proved after the password, like a code from an app. The relying party

@@ -8,7 +8,7 @@ import { NotFoundError, PublicError } from "@/lib/errors";
 import { enqueue } from "@/lib/mail/outbox";
 import * as rateLimit from "@/lib/rate-limit";
 import { hashToken, newToken } from "@/lib/security/tokens";
-import { auditAccountChange } from "./audit";
+import { auditAccountChange } from "@/lib/audit/account-changes";
 import { resetMessage } from "./mail";
 import { endSessionsOf } from "./sessions";
 

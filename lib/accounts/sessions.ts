@@ -5,7 +5,7 @@ import { accountSessions, memberships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
-import { auditAccountChange } from "./audit";
+import { auditAccountChange } from "@/lib/audit/account-changes";
 
 /** A login unused this long has ended; the session cookie lasts as long. */
 export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;

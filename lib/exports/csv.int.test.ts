@@ -8,7 +8,7 @@ import { sealedSignups } from "@/db/testing/sealed";
 import { attendeeFilterSchema, type AttendeeColumn } from "@/lib/attendees/schemas";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { listAuditLog } from "./audit";
+import { listAuditLog } from "@/lib/audit/log";
 import { defuseCell, exportAttendeesCsv, isoInZone } from "./csv";
 import { parseExportRequest } from "./schemas";
 import { signInSheet } from "./sheet";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ExportLogTable } from "@/components/exports/export-log";
 import { PageTitle } from "@/components/ui/card";
-import { listAuditLog } from "@/lib/exports/audit";
+import { listAuditLog } from "@/lib/audit/log";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
