@@ -1,9 +1,10 @@
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { createArticle, deleteArticle, getArticle, linkArticle, listArticles, setLinkPosition, unlinkArticle, updateArticle } from "./articles";
+import { createArticle, deleteArticle, fillArticleFromUrl, getArticle, linkArticle, listArticles, setLinkPosition, unlinkArticle, updateArticle } from "./articles";
 import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "./public";
 import { articleSchema, linkSchema } from "./schemas";
 import { headlineSegments } from "./highlight";
@@ -140,5 +141,28 @@ describe("full-text search", () => {
     expect(await searchPublicArticles("")).toEqual([]);
     expect(await getPublicArticle(hidden.id)).toBeNull();
     expect((await getPublicArticle(shown.id))?.title).toContain(word);
+  });
+});
+
+describe("fill in from the URL", () => {
+  it("opens the library's own article without fetching, fetches an address it does not hold, and is for organizers only", async () => {
+    // A page on this machine: fetched only where loopback is allowed, as the guard refuses it otherwise.
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end('<html lang="ru"><head><title>Суд в Актау</title><meta property="og:site_name" content="Vremya"></head><body></body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const held = await createArticle(organizer, orgId, articleSchema.parse({ url: `${base}/held`, title: "Held" }));
+      // Held: answered from the library, with loopback refused, so a fetch would have thrown.
+      expect(await fillArticleFromUrl(organizer, orgId, `${base}/held`, { allowLoopback: false })).toEqual({ existing: held.id });
+      const filled = await fillArticleFromUrl(owner, orgId, `${base}/new`, { allowLoopback: true });
+      expect(filled).toEqual({ found: expect.objectContaining({ url: `${base}/new`, title: "Суд в Актау", publication: "Vremya", language: "ru" }) });
+      await expect(fillArticleFromUrl(coordinator, orgId, `${base}/new`, { allowLoopback: true })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(fillArticleFromUrl(outsider, orgId, `${base}/held`, { allowLoopback: true })).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      server.close();
+    }
   });
 });

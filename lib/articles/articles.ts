@@ -5,6 +5,7 @@ import { articleLinks, articles, campaigns, events, type Article } from "@/db/sc
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
+import { fetchPageMetadata, type FetchOptions } from "./fetch-metadata";
 import { HEADLINE_OPTIONS } from "./highlight";
 import type { ArticleInput, LinkInput } from "./schemas";
 
@@ -59,15 +60,26 @@ export async function createArticle(actor: Actor, orgId: string, input: ArticleI
   return { id: known!.id, existing: true };
 }
 
-/** The library's article at this address, if any. */
-export async function findArticleByUrl(actor: Actor, orgId: string, url: string): Promise<string | null> {
+/**
+ * "Fill in from the URL": the library's own article at this address when it has one (nothing is fetched), else
+ * the page's metadata, fetched through the request-forgery guard (lib/articles/fetch-metadata.ts), with only the
+ * fields the page gave. Organizers and owners only, checked before anything is read or fetched.
+ */
+export async function fillArticleFromUrl(
+  actor: Actor,
+  orgId: string,
+  url: string,
+  opts: FetchOptions = {},
+): Promise<{ existing: string } | { found: Record<string, string> }> {
   const db = await getDb();
   await requireRole(actor, orgId, MANAGE, db);
-  const [row] = await db
+  const [known] = await db
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.orgId, orgId), eq(articles.url, url)));
-  return row?.id ?? null;
+  if (known) return { existing: known.id };
+  const meta = await fetchPageMetadata(url, opts);
+  return { found: Object.fromEntries(Object.entries({ ...meta, url }).filter(([, v]) => v !== "")) };
 }
 
 export async function updateArticle(actor: Actor, articleId: string, input: ArticleInput) {

@@ -3,8 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { handleForm } from "@/lib/actions";
-import { createArticle, deleteArticle, findArticleByUrl, linkArticle, setLinkPosition, unlinkArticle, updateArticle } from "@/lib/articles/articles";
-import { fetchPageMetadata } from "@/lib/articles/fetch-metadata";
+import { createArticle, deleteArticle, fillArticleFromUrl, linkArticle, setLinkPosition, unlinkArticle, updateArticle } from "@/lib/articles/articles";
 import { articleSchema, fillFromUrlSchema, linkSchema, positionSchema } from "@/lib/articles/schemas";
 import { getActor } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms";
@@ -36,11 +35,9 @@ async function fillFromUrl(formData: FormData): Promise<FormState> {
   return handleForm(fillFromUrlSchema.extend(orgField.shape), formData, async ({ org: orgSlug, url }) => {
     const actor = await getActor();
     const org = await getOrganisation(actor, orgSlug, "organizer");
-    const known = await findArticleByUrl(actor, org.id, url);
-    if (known) redirect(`${articlePath(org.slug, known)}?existing=1`);
-    const meta = await fetchPageMetadata(url);
-    const found = Object.fromEntries(Object.entries({ ...meta, url }).filter(([, v]) => v !== ""));
-    return { status: "ok", messageKey: "articlesUI.form.filled", data: { ...typed(formData), ...found } };
+    const filled = await fillArticleFromUrl(actor, org.id, url);
+    if ("existing" in filled) redirect(`${articlePath(org.slug, filled.existing)}?existing=1`);
+    return { status: "ok", messageKey: "articlesUI.form.filled", data: { ...typed(formData), ...filled.found } };
   });
 }
 
