@@ -1,11 +1,29 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { attendeeScope } from "@/lib/attendees/attendees";
 import { requireActor } from "@/lib/auth/session";
+import { getCampaignBySlug } from "@/lib/campaigns/campaigns";
 import { ForbiddenError, NotFoundError, SecondFactorRequiredError } from "@/lib/errors";
+import { getEventBySlug } from "@/lib/events/events";
 import { getOrganisation } from "./orgs";
-import type { Role } from "./roles";
+import { roleAllows, type Role } from "./roles";
 
-/** For dashboard pages: the actor and the organisation, or the login page, a 404 or a 403. */
+// The one guard and loader of dashboard pages: what the address names, loaded for the member with the role the page
+// needs, or the login page, a 404 or a 403. A page that shows attendees also checks the member's reach over them
+// (lib/orgs/scopes.ts): out of reach is a 404, as if the list did not exist.
+
+/** Lib errors as the pages' 404 and 403. */
+async function orPageError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof ForbiddenError) forbidden();
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+}
+
+/** The actor and the organisation. */
 export async function loadOrganisationPage(slug: string, needed: Role, path: string) {
   const actor = await requireActor(path);
   try {
@@ -16,4 +34,25 @@ export async function loadOrganisationPage(slug: string, needed: Role, path: str
     if (e instanceof NotFoundError) notFound();
     throw e;
   }
+}
+
+interface PageNeeds {
+  /** The page shows the campaign's or event's attendees. */
+  attendees?: boolean;
+}
+
+/** The organisation and the campaign, and whether the member may edit it. */
+export async function loadCampaignPage(orgSlug: string, campaignSlug: string, needed: Role, path: string, needs: PageNeeds = {}) {
+  const { actor, org } = await loadOrganisationPage(orgSlug, needed, path);
+  const campaign = await orPageError(getCampaignBySlug(actor, org.id, campaignSlug, needed));
+  if (needs.attendees) await orPageError(attendeeScope(actor, { campaignId: campaign.id }));
+  return { actor, org, campaign, canEdit: roleAllows(org.role, "organizer") };
+}
+
+/** The organisation, the campaign and the event. */
+export async function loadEventPage(orgSlug: string, campaignSlug: string, eventSlug: string, needed: Role, path: string, needs: PageNeeds = {}) {
+  const page = await loadCampaignPage(orgSlug, campaignSlug, needed, path);
+  const event = await orPageError(getEventBySlug(page.actor, page.campaign.id, eventSlug, needed));
+  if (needs.attendees) await orPageError(attendeeScope(page.actor, { eventId: event.id }));
+  return { ...page, event };
 }

@@ -18,7 +18,8 @@ import { listCampaignTranslations } from "@/lib/translations/translations";
 import { deleteCampaignTranslationAction, saveCampaignTranslationAction } from "../translation-actions";
 import { deleteCampaignAction, setCampaignStatusAction, updateCampaignAction } from "../actions";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
-import { loadCampaignPage, prefetchDashboard } from "../load";
+import { loadCampaignPage } from "@/lib/orgs/page-guard";
+import { prefetchDashboard } from "../load";
 
 type Params = Promise<{ org: string; campaign: string }>;
 

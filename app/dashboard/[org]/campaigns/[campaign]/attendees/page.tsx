@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AttendeePage } from "@/components/attendees/attendee-page";
-import { loadCampaignForCoordinator } from "@/lib/attendees/page-guard";
+import { loadCampaignPage } from "@/lib/orgs/page-guard";
 
 type Props = { params: Promise<{ org: string; campaign: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -9,7 +9,7 @@ export const metadata = { robots: { index: false } };
 export default async function CampaignAttendeesPage({ params, searchParams }: Props) {
   const { org: o, campaign: c } = await params;
   const base = `/dashboard/${o}/campaigns/${c}/attendees`;
-  const { actor, campaign } = await loadCampaignForCoordinator(o, c, base);
+  const { actor, campaign } = await loadCampaignPage(o, c, "coordinator", base, { attendees: true });
   const t = await getTranslations("attendeesUI");
   return (
     <AttendeePage

@@ -12,7 +12,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { formatInstant } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { getTrialWatch } from "@/lib/trials/trials";
-import { loadCampaignPage } from "../../load";
+import { loadCampaignPage } from "@/lib/orgs/page-guard";
 import {
   createCaseAction,
   deleteCaseAction,

@@ -27,7 +27,8 @@ import { instantToZonedLocal } from "@/lib/time/zones";
 import { cancelEventAction, deleteEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { listCaseChoices } from "@/lib/trials/trials";
-import { loadEventPage, prefetchDashboard } from "../../../load";
+import { loadEventPage } from "@/lib/orgs/page-guard";
+import { prefetchDashboard } from "../../../load";
 
 type Params = Promise<{ org: string; campaign: string; event: string }>;
 

@@ -6,7 +6,7 @@ import { countryOptions, zoneOptions } from "@/components/events/zone-options";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listCaseChoices } from "@/lib/trials/trials";
 import { createEventAction } from "../../../actions";
-import { loadCampaignPage } from "../../../load";
+import { loadCampaignPage } from "@/lib/orgs/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("editor.event"))("newTitle") };

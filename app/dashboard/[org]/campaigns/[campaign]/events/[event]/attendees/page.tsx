@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AttendeePage } from "@/components/attendees/attendee-page";
-import { loadEventForCoordinator } from "@/lib/attendees/page-guard";
+import { loadEventPage } from "@/lib/orgs/page-guard";
 
 type Props = { params: Promise<{ org: string; campaign: string; event: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -9,7 +9,7 @@ export const metadata = { robots: { index: false } };
 export default async function EventAttendeesPage({ params, searchParams }: Props) {
   const { org: o, campaign: c, event: e } = await params;
   const base = `/dashboard/${o}/campaigns/${c}/events/${e}/attendees`;
-  const { actor, campaign, event } = await loadEventForCoordinator(o, c, e, base);
+  const { actor, campaign, event } = await loadEventPage(o, c, e, "coordinator", base, { attendees: true });
   const t = await getTranslations("attendeesUI");
   return (
     <AttendeePage

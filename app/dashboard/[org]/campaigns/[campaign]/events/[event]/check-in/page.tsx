@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckIn } from "@/components/attendees/check-in";
-import { loadEventForCoordinator } from "@/lib/attendees/page-guard";
+import { loadEventPage } from "@/lib/orgs/page-guard";
 import { formatRange, zoneCity } from "@/lib/time/format";
 
 type Props = { params: Promise<{ org: string; campaign: string; event: string }> };
@@ -10,7 +10,7 @@ export const metadata = { robots: { index: false } };
 
 export default async function CheckInPage({ params }: Props) {
   const { org: o, campaign: c, event: e } = await params;
-  const { event } = await loadEventForCoordinator(o, c, e, `/dashboard/${o}/campaigns/${c}/events/${e}/check-in`);
+  const { event } = await loadEventPage(o, c, e, "coordinator", `/dashboard/${o}/campaigns/${c}/events/${e}/check-in`, { attendees: true });
   const t = await getTranslations("attendeesUI");
   const locale = await getLocale();
   return (

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { AttendeeMessageForm } from "@/components/mail/attendee-message-form";
 import { Card, PageTitle } from "@/components/ui/card";
-import { loadEventPage } from "../../../../load";
+import { loadEventPage } from "@/lib/orgs/page-guard";
 import { attendeeMessageAction } from "./actions";
 
 type Params = Promise<{ org: string; campaign: string; event: string }>;

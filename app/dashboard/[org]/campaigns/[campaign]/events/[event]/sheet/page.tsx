@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SignInSheet } from "@/components/exports/sign-in-sheet";
-import { loadEventForCoordinator } from "@/lib/attendees/page-guard";
+import { loadEventPage } from "@/lib/orgs/page-guard";
 import { formatRange, zoneCity } from "@/lib/time/format";
 
 type Props = { params: Promise<{ org: string; campaign: string; event: string }> };
@@ -26,7 +26,7 @@ export default async function SignInSheetPage({ params }: Props) {
   const { org: o, campaign: c, event: e } = await params;
   const eventPath = `/dashboard/${o}/campaigns/${c}/events/${e}`;
   // Who may see this event's list is checked here; the names themselves come only with the sheet's POST.
-  const { campaign, event } = await loadEventForCoordinator(o, c, e, `${eventPath}/sheet`);
+  const { campaign, event } = await loadEventPage(o, c, e, "coordinator", `${eventPath}/sheet`, { attendees: true });
   const t = await getTranslations("exportsUI.sheet");
   const locale = await getLocale();
   const place = [event.venue, event.address, event.city].filter(Boolean).join(", ");
