@@ -9,7 +9,12 @@ const config = [
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      // Prettier (.prettierrc.json) wraps code at 160 characters; this catches what it leaves: long strings and comments.
+      "max-len": ["error", { code: 160, tabWidth: 2 }],
     },
   },
   {
@@ -20,7 +25,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/db", "@/db/*", "**/db/*", "../db", "../../db"], message: "Reach the database through lib/<capability>, never from app/ or components/." },
+            {
+              group: ["@/db", "@/db/*", "**/db/*", "../db", "../../db"],
+              message: "Reach the database through lib/<capability>, never from app/ or components/.",
+            },
             { group: ["drizzle-orm", "drizzle-orm/*", "@electric-sql/pglite", "pg"], message: "Database drivers belong in db/ and lib/." },
           ],
         },

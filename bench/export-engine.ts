@@ -125,7 +125,8 @@ try {
     for (const [size, run] of round) {
       runs.get(size)!.push({ ...run, ratio: run.ms / copy });
       console.log(
-        `  pages of ${size ?? "default"}: export ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, ${(run.bytes / 1e6).toFixed(1)} MB), ÷ COPY ${(run.ms / copy).toFixed(2)}, memory growth ${run.growthMb.toFixed(1)} MB`,
+        `  pages of ${size ?? "default"}: export ${run.ms.toFixed(0)} ms (CPU ${run.cpuMs.toFixed(0)} ms, ${(run.bytes / 1e6).toFixed(1)} MB), ` +
+          `÷ COPY ${(run.ms / copy).toFixed(2)}, memory growth ${run.growthMb.toFixed(1)} MB`,
       );
     }
   }
@@ -133,7 +134,8 @@ try {
   for (const [size, list] of runs) {
     const median = (pick: (r: Run) => number) => list.map(pick).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
     console.log(
-      `pages of ${size ?? "default"}, median of ${RUNS}: export ${median((r) => r.ms).toFixed(0)} ms, ÷ COPY ${median((r) => r.ratio).toFixed(2)} (aim: at most 3), memory growth ${median((r) => r.growthMb).toFixed(1)} MB (aim: under 64)`,
+      `pages of ${size ?? "default"}, median of ${RUNS}: export ${median((r) => r.ms).toFixed(0)} ms, ` +
+        `÷ COPY ${median((r) => r.ratio).toFixed(2)} (aim: at most 3), memory growth ${median((r) => r.growthMb).toFixed(1)} MB (aim: under 64)`,
     );
   }
 } finally {

@@ -399,7 +399,8 @@ console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
   const p = r.page;
   console.log(
-    `| ${r.engine} | ${f(p.perSecond)} | ${f(p.p50)} / ${f(p.p99)} | ${f(p.staticPerSecond)} | ${f(p.staticP50)} / ${f(p.staticP99)} | ${f(p.ratio, 2)} | ${p.errors} |`,
+    `| ${r.engine} | ${f(p.perSecond)} | ${f(p.p50)} / ${f(p.p99)} | ` +
+      `${f(p.staticPerSecond)} | ${f(p.staticP50)} / ${f(p.staticP99)} | ${f(p.ratio, 2)} | ${p.errors} |`,
   );
 }
 console.log(`\nSign-ups (${CONNECTIONS} connections, ${SECONDS} s, unique emails, one event without a capacity limit; 2 cores shared by server and client)\n`);
@@ -407,7 +408,8 @@ console.log("| engine | direct /s | direct p50 / p99 ms | HTTP /s | HTTP p50 / p
 console.log("|---|---|---|---|---|---|---|");
 for (const r of results) {
   console.log(
-    `| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`,
+    `| ${r.engine} | ${f(r.directPerSecond)} | ${f(r.directP50, 1)} / ${f(r.directP99, 1)} | ` +
+      `${f(r.httpPerSecond)} | ${f(r.httpP50)} / ${f(r.httpP99)} | ${f(r.ratio, 2)} | ${r.httpErrors} |`,
   );
 }
 console.log("");
@@ -421,19 +423,23 @@ for (const r of results) {
   );
 }
 console.log(
-  "\nCSV export of one event over HTTP (streamed, opened as it streams), next to the engine's own COPY of the same sealed rows (PostgreSQL: psql \\copy beside the server;",
+  "\nCSV export of one event over HTTP (streamed, opened as it streams), " +
+    "next to the engine's own COPY of the same sealed rows (PostgreSQL: psql \\copy beside the server;",
 );
 console.log("PGlite: COPY to a blob in the bench process before the server starts). Server memory over a baseline taken after a full collection:");
 console.log("held = heap + external left after full collections every 50 ms (a second, untimed run): what the export keeps at any moment;");
 console.log("peak = heap + external at its highest in the timed run, garbage not yet collected included; RSS growth beside it\n");
 console.log(
-  "| engine | 10k rows ms | 100k rows ms | COPY 100k ms | ÷ COPY | held +MB at 10k | at 100k | 100k ÷ 10k | peak +MB at 10k | at 100k | 100k ÷ 10k | RSS +MB at 10k / 100k |",
+  "| engine | 10k rows ms | 100k rows ms | COPY 100k ms | ÷ COPY | held +MB at 10k | at 100k | 100k ÷ 10k | " +
+    "peak +MB at 10k | at 100k | 100k ÷ 10k | RSS +MB at 10k / 100k |",
 );
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   const x = r.exports;
   console.log(
-    `| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`,
+    `| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ` +
+      `${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${f(x.retainedRatio, 2)} | ` +
+      `${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`,
   );
 }
 // The two aims of the export (issue 16), on PostgreSQL; PGlite's figures beside them for comparison.
@@ -442,7 +448,8 @@ for (const r of results) {
   const x = r.exports;
   const time = x.ratioToCopy === null ? "no COPY to compare with" : `${f(x.ratioToCopy, 2)}× COPY (aim: at most 3×, ${aim(x.ratioToCopy <= 3)})`;
   console.log(
-    `export of 100,000 rows, ${r.engine}: ${time}; peak memory growth ${f(x.memory100kMb, 1)} MB (aim: under 64 MB, ${aim(x.memory100kMb < 64)}), held ${f(x.retained100kMb, 1)} MB`,
+    `export of 100,000 rows, ${r.engine}: ${time}; ` +
+      `peak memory growth ${f(x.memory100kMb, 1)} MB (aim: under 64 MB, ${aim(x.memory100kMb < 64)}), held ${f(x.retained100kMb, 1)} MB`,
   );
 }
 console.log("\nSearch in the attendee list of an event of 5,000 people (names and addresses sealed: opened and matched in the process), 20 searches\n");

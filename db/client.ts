@@ -159,7 +159,8 @@ export function getDbHandle(): Promise<DbHandle> {
       .then((handle) => {
         if (handle.engine === "pglite" && process.env.NODE_ENV === "production" && handle.location !== "memory") {
           log.warn(
-            `embedded database (PGlite) in ${handle.location}: suits one machine, is not crash-durable (no fsync); run production on PostgreSQL with DATABASE_URL.`,
+            `embedded database (PGlite) in ${handle.location}: suits one machine, is not crash-durable (no fsync); ` +
+              "run production on PostgreSQL with DATABASE_URL.",
           );
         }
         return handle;

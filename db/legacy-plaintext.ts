@@ -45,7 +45,8 @@ async function sealSignups(db: Db): Promise<number> {
         });
         const emailHash = email ? await addressIndex(tx, eventId, email) : null;
         await tx.execute(sql`
-          update signups set personal = ${personal}, email_hash = ${emailHash}, legacy_name = null, legacy_email = null, legacy_phone = null, legacy_comment = null
+          update signups set personal = ${personal}, email_hash = ${emailHash},
+            legacy_name = null, legacy_email = null, legacy_phone = null, legacy_comment = null
           where id = ${r.id as string}`);
       }
       return rows.length;
@@ -97,7 +98,8 @@ export async function sealLegacyPlaintext(db: Db): Promise<{ signups: number; me
     result.messages = await sealOutbox(db);
     await db.execute(sql`alter table outbox alter column envelope set not null`);
     await db.execute(
-      sql`alter table outbox drop column legacy_to_address, drop column legacy_subject, drop column legacy_text_body, drop column legacy_html_body, drop column legacy_attachments`,
+      sql`alter table outbox drop column legacy_to_address, drop column legacy_subject, drop column legacy_text_body,
+        drop column legacy_html_body, drop column legacy_attachments`,
     );
   }
   return result;

@@ -19,21 +19,33 @@ function at(now: Date, days: number, time: string, zone: string) {
   return zonedLocalToInstant(`${dayFrom(now, days)}T${time}`, zone)!;
 }
 
-const EMBASSY_BODY = `On **16 December 2011** police in Zhanaozen, western Kazakhstan, opened fire on oil workers who had been on strike for seven months for decent pay and the right to an independent union. Officially sixteen people were killed; witnesses speak of many more.
+// Long paragraphs are joined from pieces, not wrapped: the stored text (and the feeds made from it) stays as it was.
+const EMBASSY_BODY =
+  "On **16 December 2011** police in Zhanaozen, western Kazakhstan, opened fire on oil workers " +
+  "who had been on strike for seven months for decent pay and the right to an independent union. " +
+  "Officially sixteen people were killed; witnesses speak of many more.\n" +
+  "\n" +
+  "Since then the regime has put the strikers on trial, not the police who fired. " +
+  "Oil workers have been sentenced to up to seven years, and the human rights activist **Vadim Kuramshin**, " +
+  "who reported on torture in custody, is in prison.\n" +
+  "\n" +
+  "On our day of action we stand outside Kazakhstan's embassies in Berlin, London, Brussels and Warsaw at noon, local time, and demand:\n" +
+  "\n" +
+  "- the release of the jailed oil workers and of Vadim Kuramshin;\n" +
+  "- an independent international inquiry into the Zhanaozen massacre;\n" +
+  "- the right to strike and to organise in independent unions.\n" +
+  "\n" +
+  "Read the background: " +
+  "[Kazakhstan: Bloody, corrupt regime carries out massive repression against workers](https://www.socialistworld.net/) " +
+  "(socialistworld.net, July 2012).";
 
-Since then the regime has put the strikers on trial, not the police who fired. Oil workers have been sentenced to up to seven years, and the human rights activist **Vadim Kuramshin**, who reported on torture in custody, is in prison.
-
-On our day of action we stand outside Kazakhstan's embassies in Berlin, London, Brussels and Warsaw at noon, local time, and demand:
-
-- the release of the jailed oil workers and of Vadim Kuramshin;
-- an independent international inquiry into the Zhanaozen massacre;
-- the right to strike and to organise in independent unions.
-
-Read the background: [Kazakhstan: Bloody, corrupt regime carries out massive repression against workers](https://www.socialistworld.net/) (socialistworld.net, July 2012).`;
-
-const TRIAL_BODY = `The trials that followed Zhanaozen are show trials: defendants have described torture in pre-trial detention, and witnesses have withdrawn statements they say were beaten out of them.
-
-International observers in the courtroom make that harder to hide. The Aktau City Court admits only a handful of members of the public, so **observer places are limited**: sign up for a hearing, and join the waitlist if it is full.`;
+const TRIAL_BODY =
+  "The trials that followed Zhanaozen are show trials: defendants have described torture in pre-trial detention, " +
+  "and witnesses have withdrawn statements they say were beaten out of them.\n" +
+  "\n" +
+  "International observers in the courtroom make that harder to hide. " +
+  "The Aktau City Court admits only a handful of members of the public, so **observer places are limited**: " +
+  "sign up for a hearing, and join the waitlist if it is full.";
 
 const EMBASSIES = [
   {

@@ -18,10 +18,13 @@ export const DEMO_ARTICLE = {
   publishedOn: "2012-07-12",
   language: "en",
   excerpt:
-    "Seven months after the massacre of striking oil workers in Zhanaozen, the regime puts the strikers on trial, jails the human rights activist Vadim Kuramshin and hounds anyone who speaks for them. An appeal for international solidarity.",
-  body: `**Our summary.** The report describes the strike of the Zhanaozen oil workers in 2011, the police shooting of 16 December 2011, and the show trials that followed in Aktau.
-
-Заголовок по-русски: «Казахстан: кровавый, коррумпированный режим проводит массовые репрессии против рабочих».`,
+    "Seven months after the massacre of striking oil workers in Zhanaozen, the regime puts the strikers on trial, " +
+    "jails the human rights activist Vadim Kuramshin and hounds anyone who speaks for them. An appeal for international solidarity.",
+  body:
+    "**Our summary.** The report describes the strike of the Zhanaozen oil workers in 2011, the police shooting of 16 December 2011, " +
+    "and the show trials that followed in Aktau.\n" +
+    "\n" +
+    "Заголовок по-русски: «Казахстан: кровавый, коррумпированный режим проводит массовые репрессии против рабочих».",
 };
 
 const COURT_ZONE = "Asia/Aqtau";
@@ -59,7 +62,8 @@ export async function seedArticlesAndTrials(tx: Tx, orgId: string, now = new Dat
       court: "Aktau City Court",
       charges: "Organising and taking part in mass unrest",
       summary:
-        "Oil workers who struck for seven months in 2011 are on trial for the unrest that followed the police shooting of 16 December 2011. Several describe torture in pre-trial detention.",
+        "Oil workers who struck for seven months in 2011 are on trial for the unrest that followed the police shooting of 16 December 2011. " +
+        "Several describe torture in pre-trial detention.",
     })
     .returning({ id: cases.id });
   const [kuramshin] = await tx
@@ -135,7 +139,9 @@ export async function seedArticlesAndTrials(tx: Tx, orgId: string, now = new Dat
       caseId: oil!.id,
       kind: "verdict",
       title: "Sentences handed down for the first group of oil workers",
-      body: "The court sentenced **Roza Tuletayeva** to seven years in prison; others received between three and five years. The trial of the remaining defendants goes on — observers are needed at the next hearings.",
+      body:
+        "The court sentenced **Roza Tuletayeva** to seven years in prison; others received between three and five years. " +
+        "The trial of the remaining defendants goes on — observers are needed at the next hearings.",
       postedAt: at(now, -5, "16:30", COURT_ZONE),
       isPublic: true,
     },

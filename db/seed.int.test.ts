@@ -44,23 +44,27 @@ it("seeds Campaign Kazakhstan with an owner, an organizer and a coordinator, and
   expect(await snapshot()).toEqual(after);
 });
 
-it("tells the trial watch: the report linked to both campaigns, two cases, a postponed hearing with its reason, a verdict, an internal defendant kept off the public page", async () => {
-  await seed(handle.db);
-  const { readMoreForCampaign } = await import("@/lib/articles/public");
-  const { getPublicCases, getTimeline } = await import("@/lib/trials/public");
-  const story = await handle.db
-    .select()
-    .from(campaigns)
-    .where(inArray(campaigns.slug, ["embassy-day-of-action", "zhanaozen-trial-watch"]));
-  for (const c of story) expect((await readMoreForCampaign(c.id)).map((a) => a.title)).toContain(DEMO_ARTICLE.title);
-  const trial = story.find((c) => c.slug === "zhanaozen-trial-watch")!;
-  const cases = await getPublicCases(trial.id);
-  expect(cases.map((c) => c.name)).toEqual(["The Zhanaozen oil workers", "Vadim Kuramshin"]);
-  expect(cases[0]!.defendants.map((d) => d.name)).not.toContain("Aset Zhaksylykov");
-  const timeline = await getTimeline(trial.id);
-  expect(timeline.find((i) => i.type === "hearing" && i.status === "postponed")).toMatchObject({ changeReason: expect.stringContaining("adjourned") });
-  expect(timeline.some((i) => i.type === "update" && i.kind === "verdict")).toBe(true);
-  expect(timeline.some((i) => i.type === "article")).toBe(true);
-  expect(JSON.stringify(timeline)).not.toContain("Internal:");
-  expect((await getTimeline(trial.id, cases[1]!.id)).map((i) => i.type)).toEqual(["hearing"]);
-});
+it(
+  "tells the trial watch: the report linked to both campaigns, two cases, a postponed hearing with its reason, " +
+    "a verdict, an internal defendant kept off the public page",
+  async () => {
+    await seed(handle.db);
+    const { readMoreForCampaign } = await import("@/lib/articles/public");
+    const { getPublicCases, getTimeline } = await import("@/lib/trials/public");
+    const story = await handle.db
+      .select()
+      .from(campaigns)
+      .where(inArray(campaigns.slug, ["embassy-day-of-action", "zhanaozen-trial-watch"]));
+    for (const c of story) expect((await readMoreForCampaign(c.id)).map((a) => a.title)).toContain(DEMO_ARTICLE.title);
+    const trial = story.find((c) => c.slug === "zhanaozen-trial-watch")!;
+    const cases = await getPublicCases(trial.id);
+    expect(cases.map((c) => c.name)).toEqual(["The Zhanaozen oil workers", "Vadim Kuramshin"]);
+    expect(cases[0]!.defendants.map((d) => d.name)).not.toContain("Aset Zhaksylykov");
+    const timeline = await getTimeline(trial.id);
+    expect(timeline.find((i) => i.type === "hearing" && i.status === "postponed")).toMatchObject({ changeReason: expect.stringContaining("adjourned") });
+    expect(timeline.some((i) => i.type === "update" && i.kind === "verdict")).toBe(true);
+    expect(timeline.some((i) => i.type === "article")).toBe(true);
+    expect(JSON.stringify(timeline)).not.toContain("Internal:");
+    expect((await getTimeline(trial.id, cases[1]!.id)).map((i) => i.type)).toEqual(["hearing"]);
+  },
+);

@@ -182,10 +182,12 @@ for (const locale of ["en", "ru", "kk"] as const) {
 // The dashboard's forms are the same in every language but their words: two languages, two alphabets.
 for (const locale of ["en", "kk"] as const) {
   const word = optionalWord(locale);
-  test(`in ${locale}, every optional field of the dashboard and account forms says ${word}, no required one does; an owner's invitation needs the address; a walk-in's name too long says the limit`, async ({
-    browser,
-  }) => {
-    test.setTimeout(180_000);
-    await dashboardForms(browser, locale, word);
-  });
+  test(
+    `in ${locale}, every optional field of the dashboard and account forms says ${word}, no required one does; ` +
+      "an owner's invitation needs the address; a walk-in's name too long says the limit",
+    async ({ browser }) => {
+      test.setTimeout(180_000);
+      await dashboardForms(browser, locale, word);
+    },
+  );
 }

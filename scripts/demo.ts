@@ -14,9 +14,8 @@ const dataDir = path.resolve(process.env.PICKET_DATA_DIR || ".data");
 
 await withDatabase(async (handle) => {
   const { created } = await seed(handle.db);
-  console.log(
-    `picket: ${handle.engine === "pglite" ? `embedded database in ${handle.location}` : `PostgreSQL at ${handle.location}`}; demo data ${created ? "seeded" : "already in place"}`,
-  );
+  const where = handle.engine === "pglite" ? `embedded database in ${handle.location}` : `PostgreSQL at ${handle.location}`;
+  console.log(`picket: ${where}; demo data ${created ? "seeded" : "already in place"}`);
 });
 
 // The condition the seed above needed to load server-only modules is not for Next's own processes.
@@ -69,12 +68,16 @@ for (let i = 0; i < 120; i++) {
   }
   await new Promise((r) => setTimeout(r, 500));
 }
+const mailNote = mailCatcher
+  ? `Email inbox (MailDev): ${mailCatcher.inboxUrl}\n` +
+    "  every message the app sends lands here: sign up on an event page, then open your private link from the confirmation"
+  : `Email goes out through SMTP_URL.`;
 console.log(`
 Picket is running at ${serverEnv.PICKET_PUBLIC_URL}
 
 Demo logins (password for all: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((u) => `  ${u.role.padEnd(12)} ${u.email}`).join("\n")}
 
-${mailCatcher ? `Email inbox (MailDev): ${mailCatcher.inboxUrl}\n  every message the app sends lands here: sign up on an event page, then open your private link from the confirmation` : `Email goes out through SMTP_URL.`}
+${mailNote}
 
 Stop with Ctrl+C.`);

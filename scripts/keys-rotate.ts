@@ -42,7 +42,8 @@ if (fresh) {
   const ring = keyring();
   if (!ring.previous) {
     console.log(
-      `picket: keys: no PICKET_MASTER_KEY_PREVIOUS given; data keys still under another master key are sealed under the current one (${ring.current.id}) if this server can open them.`,
+      "picket: keys: no PICKET_MASTER_KEY_PREVIOUS given; " +
+        `data keys still under another master key are sealed under the current one (${ring.current.id}) if this server can open them.`,
     );
   }
   await withDatabase(async (handle) => {

@@ -13,6 +13,12 @@ export interface DoorRow {
   checkedInAt: string | null;
 }
 
+// The row and the mark at its start, coloured by the state: checked in, waitlisted, or neither.
+const ROW = "flex min-h-16 w-full items-start gap-3 rounded-lg border px-4 py-3 text-left transition-colors";
+const ROW_STATE = { checked: "border-green-600 bg-green-50", waitlisted: "border-amber-400 bg-amber-50", open: "border-stone-300 bg-white hover:bg-stone-50" };
+const MARK = "mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full border-2";
+const MARK_STATE = { checked: "border-green-700 bg-green-700 text-white", waitlisted: "border-amber-600 text-amber-700", open: "border-stone-400" };
+
 /**
  * One person at the door: the name in full (it wraps, never cut), what else is known under it, and the state
  * in words under that; the mark at the start says the same at a glance.
@@ -21,19 +27,11 @@ export function CheckInRow({ row, saving, onTap }: { row: DoorRow; saving: boole
   const t = useTranslations("attendeesUI.checkIn");
   const checked = row.checkedInAt !== null;
   const waitlisted = row.status === "waitlisted";
+  const state = checked ? "checked" : waitlisted ? "waitlisted" : "open";
   const details = [row.role, row.walkIn ? t("walkIn") : null, row.email].filter(Boolean).join(" · ");
   return (
-    <button
-      type="button"
-      aria-pressed={checked}
-      data-testid="check-in-row"
-      data-status={row.status}
-      onClick={onTap}
-      className={`flex min-h-16 w-full items-start gap-3 rounded-lg border px-4 py-3 text-left transition-colors ${checked ? "border-green-600 bg-green-50" : waitlisted ? "border-amber-400 bg-amber-50" : "border-stone-300 bg-white hover:bg-stone-50"}`}
-    >
-      <span
-        className={`mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-full border-2 ${checked ? "border-green-700 bg-green-700 text-white" : waitlisted ? "border-amber-600 text-amber-700" : "border-stone-400"}`}
-      >
+    <button type="button" aria-pressed={checked} data-testid="check-in-row" data-status={row.status} onClick={onTap} className={`${ROW} ${ROW_STATE[state]}`}>
+      <span className={`${MARK} ${MARK_STATE[state]}`}>
         {checked ? <Check aria-hidden className="size-5" /> : waitlisted ? <Clock aria-hidden className="size-4" /> : null}
       </span>
       <span className="min-w-0 flex-1">

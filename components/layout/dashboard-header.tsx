@@ -4,6 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { HeaderMenus } from "./header-menus";
 import { LanguageSwitcher } from "./language-switcher";
 
+// On a phone the menu spans the header; from sm on it hangs under its button.
+const MENU =
+  "absolute inset-x-4 top-full z-20 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:left-0 sm:top-auto sm:min-w-64";
+
 interface OrgLink {
   slug: string;
   name: string;
@@ -35,7 +39,7 @@ export async function DashboardHeader({
             {current?.name ?? (orgs.length ? t("yourOrganisations") : t("noOrganisation"))}
             <ChevronDown aria-hidden className="size-4" />
           </summary>
-          <ul className="absolute inset-x-4 top-full z-20 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:left-0 sm:top-auto sm:min-w-64">
+          <ul className={MENU}>
             {orgs.map((o) => (
               <li key={o.slug}>
                 <Link

@@ -3,6 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { LOCALE_NAMES, LOCALES, PATH_HEADER } from "@/lib/i18n/config";
 
+// On a phone the menu spans the header; from sm on it hangs under its button.
+const MENU =
+  "absolute inset-x-4 top-full z-30 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:right-0 sm:top-auto sm:min-w-40";
+
 /**
  * The languages, each a plain link to this page's address with the language in front ("/ru/c/…"):
  * it works without JavaScript, and the proxy remembers the choice for the addresses without one.
@@ -20,7 +24,7 @@ export async function LanguageSwitcher() {
         <span className="sr-only">{t("language")}: </span>
         <span lang={locale}>{LOCALE_NAMES[locale as keyof typeof LOCALE_NAMES] ?? locale}</span>
       </summary>
-      <ul className="absolute inset-x-4 top-full z-30 mt-1 rounded-md border border-stone-200 bg-white py-1 shadow-lg sm:inset-x-auto sm:right-0 sm:top-auto sm:min-w-40">
+      <ul className={MENU}>
         {LOCALES.map((l) => (
           <li key={l}>
             <a

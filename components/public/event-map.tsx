@@ -4,6 +4,10 @@ import type { MapMarker } from "@/lib/public/browser";
 
 export type { MapMarker };
 
+const SHOW_BUTTON =
+  "inline-flex min-h-11 items-center gap-2 rounded-md border border-stone-300 bg-white px-4 py-2 font-semibold text-stone-800 " +
+  "hover:bg-stone-100 disabled:opacity-60";
+
 export interface EventMapProps {
   markers: MapMarker[];
   tileUrl: string;
@@ -31,11 +35,7 @@ export function EventMap({ markers, tileUrl, attribution, labels }: EventMapProp
       data-stylesheet={LEAFLET_STYLESHEET_PATH}
     >
       <div hidden data-map-controls="" className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          data-map-show=""
-          className="inline-flex min-h-11 items-center gap-2 rounded-md border border-stone-300 bg-white px-4 py-2 font-semibold text-stone-800 hover:bg-stone-100 disabled:opacity-60"
-        >
+        <button type="button" data-map-show="" className={SHOW_BUTTON}>
           <MapPinned aria-hidden className="size-5" />
           <span data-map-label="">{labels.show}</span>
         </button>

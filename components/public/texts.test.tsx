@@ -35,7 +35,8 @@ const shown = (locale: keyof typeof messagesByLocale) =>
 describe("the public forms' messages", () => {
   it("name the limit of a field too long, next to the plain ones", () => {
     expect(shown("en")).toBe(
-      "<ul><li>This is too long. At most 120 characters.</li><li>Enter an email address like name@example.org.</li><li>Something went wrong on our side. Nothing was changed; please try again.</li></ul>",
+      "<ul><li>This is too long. At most 120 characters.</li><li>Enter an email address like name@example.org.</li>" +
+        "<li>Something went wrong on our side. Nothing was changed; please try again.</li></ul>",
     );
   });
 

@@ -6,6 +6,11 @@ import { ArticleMeta } from "@/components/public/read-more";
 import { formatCalendarDate, formatInstant } from "@/lib/time/format";
 import type { PublicCase, TimelineItem } from "@/lib/trials/public";
 
+const FILTER = "rounded-full border px-3 py-1";
+const FILTER_CURRENT = "border-brand-700 bg-brand-700 text-white";
+const FILTER_OTHER = "border-stone-300 bg-white text-stone-800 hover:bg-stone-100";
+const STATUS_BADGE = "ml-2 rounded-full px-2 py-0.5 text-xs font-semibold";
+
 /** The cases a trial watch follows, with the defendants the organizers made public. */
 export async function PublicCases({ cases }: { cases: PublicCase[] }) {
   if (!cases.length) return null;
@@ -76,7 +81,7 @@ export async function Timeline({
                 key={c.id ?? "all"}
                 href={c.id ? `/c/${campaignSlug}?case=${c.id}#timeline` : `/c/${campaignSlug}#timeline`}
                 aria-current={current ? "true" : undefined}
-                className={`rounded-full border px-3 py-1 ${current ? "border-brand-700 bg-brand-700 text-white" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-100"}`}
+                className={`${FILTER} ${current ? FILTER_CURRENT : FILTER_OTHER}`}
               >
                 {c.name}
               </Link>
@@ -99,9 +104,7 @@ export async function Timeline({
                     <span className="font-semibold uppercase tracking-wide">{t("hearing")}</span> ·{" "}
                     <time dateTime={item.date.toISOString()}>{formatInstant(locale, item.date, item.timeZone)}</time>
                     {item.status !== "scheduled" ? (
-                      <span
-                        className={`ml-2 rounded-full px-2 py-0.5 text-xs font-semibold ${item.status === "cancelled" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}
-                      >
+                      <span className={`${STATUS_BADGE} ${item.status === "cancelled" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>
                         {t(item.status)}
                       </span>
                     ) : null}

@@ -9,8 +9,10 @@ const styles: Record<Variant, string> = {
   ghost: "text-stone-700 hover:bg-stone-200",
 };
 
+const base = "inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed";
+
 export function buttonClass(variant: Variant = "primary", extra = "") {
-  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${styles[variant]} ${extra}`;
+  return `${base} ${styles[variant]} ${extra}`;
 }
 
 export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {

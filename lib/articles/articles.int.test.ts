@@ -4,7 +4,17 @@ import type { DbHandle } from "@/db/client";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { createArticle, deleteArticle, fillArticleFromUrl, getArticle, linkArticle, listArticles, setLinkPosition, unlinkArticle, updateArticle } from "./articles";
+import {
+  createArticle,
+  deleteArticle,
+  fillArticleFromUrl,
+  getArticle,
+  linkArticle,
+  listArticles,
+  setLinkPosition,
+  unlinkArticle,
+  updateArticle,
+} from "./articles";
 import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "./public";
 import { articleSchema, linkSchema } from "./schemas";
 import { headlineSegments } from "./highlight";

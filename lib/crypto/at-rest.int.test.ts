@@ -207,16 +207,23 @@ describe("data written before encryption", () => {
     const run = (text: string) => old.db.execute(sql.raw(text));
     await run(`insert into organisations (id, name, slug) values ('00000000-0000-4000-8000-000000000001', 'Old org', 'old-org')`);
     await run(
-      `insert into campaigns (id, org_id, slug, title, kind, status) values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'old-campaign', 'Old', 'solidarity_action', 'published')`,
+      `insert into campaigns (id, org_id, slug, title, kind, status)
+       values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'old-campaign', 'Old', 'solidarity_action', 'published')`,
     );
     await run(
-      `insert into events (id, campaign_id, slug, title, kind, starts_at, ends_at, time_zone, country) values ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 'old-event', 'Old event', 'protest', now() + interval '30 days', now() + interval '31 days', 'Europe/Berlin', 'DE')`,
+      `insert into events (id, campaign_id, slug, title, kind, starts_at, ends_at, time_zone, country)
+       values ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002', 'old-event', 'Old event', 'protest',
+         now() + interval '30 days', now() + interval '31 days', 'Europe/Berlin', 'DE')`,
     );
     await run(
-      `insert into signups (event_id, name, email, phone, comment, status) select '00000000-0000-4000-8000-000000000003', 'Legacy ' || g, 'legacy-' || g || '@old.example', '+49 30 ' || g, 'note ' || g, 'confirmed' from generate_series(1, 1001) g`,
+      `insert into signups (event_id, name, email, phone, comment, status)
+       select '00000000-0000-4000-8000-000000000003', 'Legacy ' || g, 'legacy-' || g || '@old.example', '+49 30 ' || g, 'note ' || g, 'confirmed'
+       from generate_series(1, 1001) g`,
     );
     await run(
-      `insert into outbox (org_id, kind, to_address, subject, text_body, html_body, event_id) values ('00000000-0000-4000-8000-000000000001', 'event_reminder', 'legacy-1@old.example', 'Reminder: Old event', 'Hello Legacy 1', '<p>Hello Legacy 1</p>', '00000000-0000-4000-8000-000000000003')`,
+      `insert into outbox (org_id, kind, to_address, subject, text_body, html_body, event_id)
+       values ('00000000-0000-4000-8000-000000000001', 'event_reminder', 'legacy-1@old.example', 'Reminder: Old event',
+         'Hello Legacy 1', '<p>Hello Legacy 1</p>', '00000000-0000-4000-8000-000000000003')`,
     );
     await old.close();
 

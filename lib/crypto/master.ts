@@ -46,7 +46,8 @@ export function keyringFromEnv(env: Record<string, string | undefined> = process
   if (!current) {
     if (env.NODE_ENV === "production") {
       throw new Error(
-        "PICKET_MASTER_KEY (or PICKET_MASTER_KEY_FILE) is required in production: it encrypts the attendees' data. Generate one with `openssl rand -base64 32` and keep it out of the database and its backups.",
+        "PICKET_MASTER_KEY (or PICKET_MASTER_KEY_FILE) is required in production: it encrypts the attendees' data. " +
+          "Generate one with `openssl rand -base64 32` and keep it out of the database and its backups.",
       );
     }
     current = readOrCreateMasterKeyFile(path.resolve(/*turbopackIgnore: true*/ env.PICKET_DATA_DIR || ".data"));

@@ -9,7 +9,8 @@ export function publicUrlProblem(env: Record<string, string | undefined> = proce
   const value = env.PICKET_PUBLIC_URL;
   if (!value) {
     return env.NODE_ENV === "production"
-      ? "PICKET_PUBLIC_URL is required in production: the public address of the site, such as https://picket.example.org. Links in emails, feeds and calendar files are made from it alone."
+      ? "PICKET_PUBLIC_URL is required in production: the public address of the site, such as https://picket.example.org. " +
+          "Links in emails, feeds and calendar files are made from it alone."
       : null;
   }
   let url: URL;

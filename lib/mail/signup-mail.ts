@@ -75,7 +75,9 @@ const KEYS = {
 const icsCache = new Map<string, string>();
 
 function icsAttachment(ctx: SignupMailContext, locale: string): MailAttachment {
-  const key = `${locale}|${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
+  const key =
+    `${locale}|${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|` +
+    `${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
   let content = icsCache.get(key);
   if (content === undefined) {
     content = eventToIcs(ctx.campaign, ctx.event, ctx.origin, locale);

@@ -246,7 +246,8 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryRepo
         if (last) report.failed += 1;
         else report.retrying += 1;
         log(
-          `picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): to ${recipientHash(m.opened?.to ?? "")} “${m.opened?.subject ?? ""}”: ${error}`,
+          `picket: mail ${last ? "failed for good" : "failed, will retry"} (attempt ${m.attempts} of ${settings.maxAttempts}): ` +
+            `to ${recipientHash(m.opened?.to ?? "")} “${m.opened?.subject ?? ""}”: ${error}`,
         );
       }
     }

@@ -29,7 +29,8 @@ const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 function rolledSql(now: Date) {
   const elapsed = sql`extract(epoch from (${ts(now)} - ${rateLimits.windowStart}))`;
   const w = sql`${rateLimits.windowSeconds}`;
-  const start = sql`(case when ${elapsed} < ${w} then ${rateLimits.windowStart} when ${elapsed} < 2 * ${w} then ${rateLimits.windowStart} + ${w} * interval '1 second' else ${ts(now)} end)`;
+  const start = sql`(case when ${elapsed} < ${w} then ${rateLimits.windowStart}
+    when ${elapsed} < 2 * ${w} then ${rateLimits.windowStart} + ${w} * interval '1 second' else ${ts(now)} end)`;
   const previous = sql`(case when ${elapsed} < ${w} then ${rateLimits.previousCount} when ${elapsed} < 2 * ${w} then ${rateLimits.currentCount} else 0 end)`;
   const current = sql`(case when ${elapsed} < ${w} then ${rateLimits.currentCount} else 0 end)`;
   const fraction = sql`greatest(0, least(1, extract(epoch from (${ts(now)} - ${start})) / ${w}))`;

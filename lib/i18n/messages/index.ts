@@ -73,12 +73,30 @@ import pl_trials from "./pl/trials.json";
 import pl_access from "./pl/access.json";
 import pl_account from "./pl/account.json";
 
-const en = { ...en_core, ...en_editor, ...en_publicPages, ...en_attendees, ...en_exportsUi, ...en_retention, ...en_mail, ...en_mailbox, ...en_articles, ...en_trials, ...en_access, ...en_account };
-const ru = { ...ru_core, ...ru_editor, ...ru_publicPages, ...ru_attendees, ...ru_exportsUi, ...ru_retention, ...ru_mail, ...ru_mailbox, ...ru_articles, ...ru_trials, ...ru_access, ...ru_account };
-const kk = { ...kk_core, ...kk_editor, ...kk_publicPages, ...kk_attendees, ...kk_exportsUi, ...kk_retention, ...kk_mail, ...kk_mailbox, ...kk_articles, ...kk_trials, ...kk_access, ...kk_account };
-const de = { ...de_core, ...de_editor, ...de_publicPages, ...de_attendees, ...de_exportsUi, ...de_retention, ...de_mail, ...de_mailbox, ...de_articles, ...de_trials, ...de_access, ...de_account };
-const fr = { ...fr_core, ...fr_editor, ...fr_publicPages, ...fr_attendees, ...fr_exportsUi, ...fr_retention, ...fr_mail, ...fr_mailbox, ...fr_articles, ...fr_trials, ...fr_access, ...fr_account };
-const pl = { ...pl_core, ...pl_editor, ...pl_publicPages, ...pl_attendees, ...pl_exportsUi, ...pl_retention, ...pl_mail, ...pl_mailbox, ...pl_articles, ...pl_trials, ...pl_access, ...pl_account };
+const en = {
+  ...en_core, ...en_editor, ...en_publicPages, ...en_attendees, ...en_exportsUi, ...en_retention,
+  ...en_mail, ...en_mailbox, ...en_articles, ...en_trials, ...en_access, ...en_account,
+};
+const ru = {
+  ...ru_core, ...ru_editor, ...ru_publicPages, ...ru_attendees, ...ru_exportsUi, ...ru_retention,
+  ...ru_mail, ...ru_mailbox, ...ru_articles, ...ru_trials, ...ru_access, ...ru_account,
+};
+const kk = {
+  ...kk_core, ...kk_editor, ...kk_publicPages, ...kk_attendees, ...kk_exportsUi, ...kk_retention,
+  ...kk_mail, ...kk_mailbox, ...kk_articles, ...kk_trials, ...kk_access, ...kk_account,
+};
+const de = {
+  ...de_core, ...de_editor, ...de_publicPages, ...de_attendees, ...de_exportsUi, ...de_retention,
+  ...de_mail, ...de_mailbox, ...de_articles, ...de_trials, ...de_access, ...de_account,
+};
+const fr = {
+  ...fr_core, ...fr_editor, ...fr_publicPages, ...fr_attendees, ...fr_exportsUi, ...fr_retention,
+  ...fr_mail, ...fr_mailbox, ...fr_articles, ...fr_trials, ...fr_access, ...fr_account,
+};
+const pl = {
+  ...pl_core, ...pl_editor, ...pl_publicPages, ...pl_attendees, ...pl_exportsUi, ...pl_retention,
+  ...pl_mail, ...pl_mailbox, ...pl_articles, ...pl_trials, ...pl_access, ...pl_account,
+};
 
 export type Messages = typeof en;
 export const messagesByLocale = { en, ru, kk, de, fr, pl } satisfies Record<string, Messages>;

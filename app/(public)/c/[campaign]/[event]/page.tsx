@@ -29,7 +29,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await getPublicEvent(campaign, event);
   if (!found) return {};
   const locale = await getLocale();
-  const description = `${formatInstant(locale, found.event.startsAt, found.event.timeZone)} · ${[found.event.venue, found.event.city].filter(Boolean).join(", ")}`;
+  const when = formatInstant(locale, found.event.startsAt, found.event.timeZone);
+  const description = `${when} · ${[found.event.venue, found.event.city].filter(Boolean).join(", ")}`;
   const title = `${found.event.title} — ${found.campaign.title}`;
   return {
     title,
