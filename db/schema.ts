@@ -433,9 +433,15 @@ export const auditLog = pgTable(
       .notNull()
       .default(sql`'{}'::jsonb`),
     rowCount: integer("row_count").notNull().default(0),
+    // The form's own key when a change must happen once however often its form is sent (a message to attendees):
+    // the same key again finds this row instead of changing anything.
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    index("audit_log_org_created_idx").on(t.orgId, t.createdAt),
+    uniqueIndex("audit_log_idempotency_key").on(t.orgId, t.action, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+  ],
 );
 
 // What a coordinator (or an organizer, beyond the campaigns they made) is given: a whole campaign, one event, or

@@ -18,6 +18,8 @@ export interface AuditFacts {
   rowCount?: number;
   /** The change's own time, when the caller has one (tests inject the clock). */
   at?: Date;
+  /** A change made once however often its form is sent: the form's own key (see `earlierChange`). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -42,10 +44,20 @@ export async function audited<T>(
       eventId: audit.eventId ?? null,
       details: audit.details ?? {},
       rowCount: audit.rowCount ?? 0,
+      idempotencyKey: audit.idempotencyKey ?? null,
       ...(audit.at ? { createdAt: audit.at } : {}),
     });
     return result;
   });
+}
+
+/** The audit row of a change already made with this form's key, if any: its row count says what it did. */
+export async function earlierChange(tx: DbOrTx, orgId: string, action: string, idempotencyKey: string): Promise<{ rowCount: number } | null> {
+  const [row] = await tx
+    .select({ rowCount: auditLog.rowCount })
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, action), eq(auditLog.idempotencyKey, idempotencyKey)));
+  return row ?? null;
 }
 
 export interface AccessFacts {

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { auditLog, organisations, type Campaign, type Event } from "@/db/schema";
+import { organisations, type Campaign, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
 import { PublicError } from "@/lib/errors";
-import { audited } from "@/lib/audit";
+import { audited, earlierChange } from "@/lib/audit";
 import { attendeeScope } from "@/lib/attendees/attendees";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { lockEvent } from "@/lib/signups/waitlist";
@@ -79,10 +79,7 @@ export async function sendAttendeeMessage(actor: Actor, eventId: string, input: 
     const ctx = await authorize(actor, eventId, input, tx);
     // Under the sign-up lock: the audience is fixed while it is written, and a second submit waits and sees the first.
     await lockEvent(tx, eventId);
-    const [earlier] = await tx
-      .select({ rowCount: auditLog.rowCount })
-      .from(auditLog)
-      .where(and(eq(auditLog.orgId, ctx.orgId), eq(auditLog.action, MESSAGE_AUDIT_ACTION), sql`${auditLog.details}->>'nonce' = ${input.nonce}`));
+    const earlier = await earlierChange(tx, ctx.orgId, MESSAGE_AUDIT_ACTION, input.nonce);
     if (earlier) return { result: { count: earlier.rowCount, repeated: true }, audit: null };
     const count = await enqueueForEvent(
       tx,
@@ -97,8 +94,9 @@ export async function sendAttendeeMessage(actor: Actor, eventId: string, input: 
         orgId: ctx.orgId,
         campaignId: ctx.campaign.id,
         eventId,
-        details: { subject: input.subject, audience: input.audience, role: input.role, nonce: input.nonce },
+        details: { subject: input.subject, audience: input.audience, role: input.role },
         rowCount: count,
+        idempotencyKey: input.nonce,
         at: now,
       },
     };
