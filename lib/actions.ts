@@ -3,7 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { PublicError } from "./errors";
 import { publicPagesChanged } from "./public/page-cache";
-import { issueMessages, type FormState } from "./forms";
+import { issueMessages } from "./form-issues";
+import type { FormState } from "./forms";
+import type { MessageKey } from "./i18n/keys";
 import { logFailure } from "@/lib/log";
 
 const NEVER_ECHOED = new Set(["password", "passwordConfirm", "currentPassword", "code", "passkey", "token"]);
@@ -27,8 +29,8 @@ function formObject(formData: FormData): Record<string, string> {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Fields holding control characters, each with its message: checked before any schema, for every form and API. */
-export function controlCharacterErrors(values: Record<string, unknown>): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function controlCharacterErrors(values: Record<string, unknown>): Record<string, MessageKey> {
+  const errors: Record<string, MessageKey> = {};
   for (const [key, value] of Object.entries(values)) if (typeof value === "string" && CONTROL.test(value)) errors[key] = "validation.invalidCharacters";
   return errors;
 }

@@ -1,8 +1,10 @@
+import type { MessageKey } from "@/lib/i18n/keys";
+
 // Errors meant for people carry a message key (lib/i18n/messages); anything else is logged and shown as a generic failure.
 
 export class PublicError extends Error {
   constructor(
-    readonly messageKey: string,
+    readonly messageKey: MessageKey,
     readonly field?: string,
     readonly values?: Record<string, string | number>,
   ) {

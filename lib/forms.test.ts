@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldError, issueMessages, messageParts, type FormState } from "./forms";
+import { fieldError, type FormState } from "./forms";
+import { issueMessages } from "./form-issues";
 import { signupSchema } from "./signups/schemas";
 import { walkInSchema } from "./attendees/schemas";
 import { unprefixed } from "./actions";
@@ -52,16 +53,26 @@ describe("a schema's issues as field messages", () => {
   });
 });
 
+describe("a schema's messages", () => {
+  it("are message keys; zod's own words and a key no message has become 'invalid', never shown as they are", () => {
+    const schema = z.object({ a: z.string().min(2, "validation.required"), b: z.string().email(), c: z.string().min(2, "validation.noSuchMessage") });
+    expect(issueMessages(issues(schema, { a: "", b: "x", c: "" }))).toEqual({
+      fieldErrors: { a: "validation.required", b: "validation.invalid", c: "validation.invalid" },
+    });
+  });
+});
+
 describe("a message carried in a form's state", () => {
-  it("is split back into its key and the values it names", () => {
+  it("comes with the values it names", () => {
     const state: FormState = {
       status: "error",
       fieldErrors: { name: "validation.tooLongLimit", email: "validation.email" },
       values: {},
       messageValues: { name: { limit: 120 } },
     };
-    expect(messageParts(fieldError(state, "name")!)).toEqual({ key: "validation.tooLongLimit", values: { limit: 120 } });
-    expect(messageParts(fieldError(state, "email")!)).toEqual({ key: "validation.email" });
+    expect(fieldError(state, "name")).toEqual({ key: "validation.tooLongLimit", values: { limit: 120 } });
+    expect(fieldError(state, "email")).toEqual({ key: "validation.email" });
+    expect(fieldError(state, "phone")).toBeUndefined();
   });
 });
 

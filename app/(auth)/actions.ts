@@ -1,4 +1,5 @@
 "use server";
+import type { MessageKey } from "@/lib/i18n/keys";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
@@ -18,7 +19,7 @@ import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/serv
 
 const next = z.object({ next: z.string().max(500).optional() });
 
-const LOGIN_MESSAGES: Record<string, string> = {
+const LOGIN_MESSAGES: Record<string, MessageKey> = {
   rate_limited: "auth.login.rateLimited",
   code_required: "auth.login.codeRequired",
   wrong_code: "auth.login.wrongCode",

@@ -6,7 +6,7 @@ import { useDeferredValue, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { useMessageText } from "@/components/ui/message";
 import { CheckInRow, type DoorRow } from "./check-in-row";
-import { json, retry, retryDelay } from "./fetch-json";
+import { json, refusalMessage, retry, retryDelay } from "./fetch-json";
 import { attendeeKeys, checkInMutationKey } from "./query-keys";
 import { UndoCheckInDialog } from "./undo-check-in-dialog";
 import { WalkInForm } from "./walk-in-form";
@@ -111,7 +111,7 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
 
   // Rows whose change has not reached the server yet (retrying on a flaky connection).
   const pending = useMutationState({ filters: { mutationKey: checkInMutationKey, status: "pending" }, select: (m) => (m.state.variables as CheckInVars).id });
-  const failed = useMutationState({ filters: { mutationKey: checkInMutationKey, status: "error" }, select: (m) => m.state.error?.message });
+  const failed = useMutationState({ filters: { mutationKey: checkInMutationKey, status: "error" }, select: (m) => refusalMessage(m.state.error) });
 
   const data = list.data;
   const counts = data?.counts;
@@ -141,7 +141,7 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
           {t("unsaved", { count: pending.length })}
         </p>
       ) : null}
-      {failed.length ? <Alert tone="error">{msg(failed[failed.length - 1] ?? "errors.generic")}</Alert> : null}
+      {failed.length ? <Alert tone="error">{msg(failed[failed.length - 1])}</Alert> : null}
       <div className="relative">
         <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-stone-500" />
         <label htmlFor="check-in-search" className="sr-only">

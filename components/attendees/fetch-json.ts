@@ -1,7 +1,32 @@
-/** The JSON of an answer; a refusal becomes an error carrying its status and body (the message key in `error`). */
+import type { MessageKey } from "@/lib/i18n/keys";
+
+/** What a route handler answers for a refusal (lib/http/errors.ts): its message, and those next to fields. */
+export interface RefusalBody {
+  error: MessageKey;
+  fieldErrors?: Record<string, MessageKey>;
+  messageValues?: Record<string, Record<string, number>>;
+}
+
+/** A refusal or a failure from one of the app's own routes, with the answer's status and body. */
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: RefusalBody,
+  ) {
+    super(body.error);
+    this.name = "Refusal";
+  }
+}
+
+/** The message of what a request to the app's own routes failed with: its refusal's, else the generic one. */
+export const refusalMessage = (error: unknown): MessageKey => (error instanceof Refusal ? error.body.error : "errors.generic");
+
+/** The JSON of an answer; a refusal becomes a Refusal carrying its status and body. */
 export async function json<T>(res: Response): Promise<T> {
-  const body = await res.json().catch(() => ({ error: "errors.generic" }));
-  if (!res.ok) throw Object.assign(new Error(body.error ?? "errors.generic"), { status: res.status, body });
+  const fallback: RefusalBody = { error: "errors.generic" };
+  // The app's own routes answer refusals in this shape, whatever the status; an answer that is not JSON is generic.
+  const body: unknown = await res.json().catch(() => fallback);
+  if (!res.ok) throw new Refusal(res.status, typeof body === "object" && body !== null && "error" in body ? (body as RefusalBody) : fallback);
   return body as T;
 }
 

@@ -6,17 +6,18 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
-import { json, retry, retryDelay } from "./fetch-json";
+import type { MessageKey } from "@/lib/i18n/keys";
+import { json, Refusal, refusalMessage, retry, retryDelay } from "./fetch-json";
 
 /** Someone at the door who had not signed up: added and checked in, counted apart from the capacity. */
 export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: string; onAdded: () => void }) {
   const t = useTranslations("attendeesUI.walkIn");
   const msg = useMessageText();
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, MessageKey>>({});
   // What a field's message names: the limit of a name too long (lib/forms.ts issueMessages).
   const [named, setNamed] = useState<Record<string, Record<string, number>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<MessageKey | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: async (v: { name: string; email: string }) =>
@@ -44,10 +45,10 @@ export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: st
         onAdded();
       },
       onError: (err) => {
-        const body = (err as { body?: { fieldErrors?: Record<string, string>; messageValues?: Record<string, Record<string, number>>; error?: string } }).body;
+        const body = err instanceof Refusal ? err.body : null;
         setNamed(body?.messageValues ?? {});
         if (body?.fieldErrors) setErrors(body.fieldErrors);
-        else setFormError((err as Error).message);
+        else setFormError(refusalMessage(err));
       },
     });
   };

@@ -80,8 +80,8 @@ export function EventForm({
   const editing = values.id !== undefined;
   const value = (name: keyof EventValues & string) => keptValue(state, name) ?? String(values[name] ?? "");
   const error = (name: string) => {
-    const key = fieldError(state, name);
-    return msg(key, key?.startsWith("events.capacityBelowConfirmed") ? { confirmed: values.confirmed } : undefined);
+    const message = fieldError(state, name);
+    return msg(message, message?.key.startsWith("events.capacityBelowConfirmed") ? { confirmed: values.confirmed } : undefined);
   };
   const waitlist = state.status === "error" ? state.values.waitlist === "on" : values.waitlist;
   return (

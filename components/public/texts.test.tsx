@@ -9,7 +9,7 @@ import { PublicTexts, usePublicMessage } from "./texts";
 
 const refused: FormState = {
   status: "error",
-  fieldErrors: { name: "validation.tooLongLimit", email: "validation.email", phone: "validation.unknownToThisTest" },
+  fieldErrors: { name: "validation.tooLongLimit", email: "validation.email", phone: "auth.login.invalid" },
   values: {},
   messageValues: { name: { limit: 120 } },
 };

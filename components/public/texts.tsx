@@ -1,6 +1,7 @@
 "use client";
 import { createContext, useContext, type ReactNode } from "react";
-import { messageParts } from "@/lib/forms";
+import type { CarriedMessage } from "@/lib/forms";
+import type { MessageKey } from "@/lib/i18n/keys";
 
 // The texts the public pages' client components show, handed down by the server already in the reader's
 // language (lib/i18n/client-messages.ts). Only plain messages with {name} placeholders come this way: the
@@ -32,14 +33,14 @@ export function useTexts(namespace?: string) {
 }
 
 /**
- * A message key carried in a form's state ("validation.required", or with what it names as fieldError() carries
- * it: "validation.tooLongLimit|{"limit":120}"), as text; an unknown key reads as the generic error.
+ * A message a form's state names ("validation.required", or with what it names as fieldError() carries it), as
+ * text; a message the server did not hand down to public pages reads as the generic error.
  */
 export function usePublicMessage() {
   const t = useTexts();
-  return (carried: string | undefined, values?: Values) => {
-    if (!carried) return undefined;
-    const { key, values: named } = messageParts(carried);
+  return (message: MessageKey | CarriedMessage | undefined, values?: Values) => {
+    if (!message) return undefined;
+    const { key, values: named } = typeof message === "string" ? { key: message } : message;
     const all = named ? { ...named, ...values } : values;
     return t.has(key) ? t(key, all) : t("errors.generic");
   };

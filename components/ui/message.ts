@@ -1,15 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { messageParts } from "@/lib/forms";
+import type { CarriedMessage } from "@/lib/forms";
+import type { MessageKey } from "@/lib/i18n/keys";
 
-/** Translates a message key carried in a form state (e.g. "validation.required"). */
+/** Translates a message a form's state or an API answer names: a key, or a key with the values it names. */
 export function useMessageText() {
   const t = useTranslations();
-  return (key: string | undefined, values?: Record<string, string | number>) => {
-    if (!key) return undefined;
-    // A field's message with what it names (lib/forms.ts fieldError): "validation.tooLongLimit|{"limit":500}".
-    const { key: bare, values: named } = messageParts(key);
-    const all = named ? { ...named, ...values } : values;
-    return t.has(bare as never) ? t(bare as never, all as never) : t("errors.generic");
+  return (message: MessageKey | CarriedMessage | null | undefined, values?: Record<string, string | number>) => {
+    if (!message) return undefined;
+    const { key, values: named } = typeof message === "string" ? { key: message } : message;
+    return t(key, named ? { ...named, ...values } : values);
   };
 }

@@ -7,14 +7,14 @@ describe("what a route handler answers for what lib/ throws", () => {
     expect(errorAnswer(new NotFoundError(), { what: "t" })).toEqual({ status: 404, body: { error: "errors.notFound" } });
     expect(errorAnswer(new ForbiddenError(), { what: "t" })).toEqual({ status: 403, body: { error: "errors.forbidden" } });
     expect(errorAnswer(new SecondFactorRequiredError(), { what: "t" })).toEqual({ status: 403, body: { error: "errors.forbidden" } });
-    expect(errorAnswer(new PublicError("signups.closed"), { what: "t" })).toEqual({ status: 409, body: { error: "signups.closed" } });
+    expect(errorAnswer(new PublicError("signups.manage.unknown"), { what: "t" })).toEqual({ status: 409, body: { error: "signups.manage.unknown" } });
     expect(errorAnswer(new PublicError("signups.rateLimited"), { what: "t", statusFor: { "signups.rateLimited": 429 } }).status).toBe(429);
   });
 
   it("puts a refusal about one field next to that field, as a form would", () => {
-    expect(errorAnswer(new PublicError("attendees.walkInName", "name"), { what: "t" })).toEqual({
+    expect(errorAnswer(new PublicError("validation.required", "name"), { what: "t" })).toEqual({
       status: 400,
-      body: { error: "errors.checkFields", fieldErrors: { name: "attendees.walkInName" } },
+      body: { error: "errors.checkFields", fieldErrors: { name: "validation.required" } },
     });
   });
 

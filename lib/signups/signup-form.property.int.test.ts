@@ -88,13 +88,13 @@ describe("the public sign-up form under generated input", () => {
         const headers = new Headers({ "x-forwarded-for": `10.${(run >> 16) & 255}.${(run >> 8) & 255}.${run & 255}`, "accept-language": "ru" });
         const state = await handleForm(signupSchema.extend(where.shape), form, async (data) => {
           const result = await signUpAtPublicEvent(data.campaign, data.event, data, headers);
-          return { status: "ok", messageKey: result.outcome };
+          return { status: "ok", data: { outcome: result.outcome } };
         });
         // A refusal for the fields names at least one of them, so the form can put its message next to it.
         if (state.status === "error" && state.formError === "errors.checkFields") expect(Object.keys(state.fieldErrors).length).toBeGreaterThan(0);
         const seen =
           state.status === "ok"
-            ? String(state.messageKey)
+            ? String(state.data?.outcome)
             : state.status === "error" && state.formError === "errors.checkFields"
               ? `${state.formError}:${Object.keys(state.fieldErrors).join("+")}`
               : String(state.status === "error" && state.formError);

@@ -1,4 +1,5 @@
 "use server";
+import type { MessageKey } from "@/lib/i18n/keys";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { handleForm, unprefixed } from "@/lib/actions";
@@ -16,7 +17,7 @@ function refresh(org: string, campaign: string) {
   revalidatePath(`/c/${campaign}`, "layout");
 }
 
-const ok = (messageKey: string): FormState => ({ status: "ok", messageKey });
+const ok = (messageKey: MessageKey): FormState => ({ status: "ok", messageKey });
 
 export async function createCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(caseSchema.extend({ ...target.shape, campaignId: z.uuid() }), unprefixed(formData), async ({ org, campaign, campaignId, ...input }) => {

@@ -1,5 +1,5 @@
 import { controlCharacterErrors } from "@/lib/actions";
-import { issueMessages } from "@/lib/forms";
+import { issueMessages } from "@/lib/form-issues";
 import { errorAnswer } from "@/lib/http/errors";
 import { signupSchema } from "@/lib/signups/schemas";
 import { crossSiteSignupOrigin, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";

@@ -1,7 +1,7 @@
 import { addWalkIn } from "@/lib/attendees/attendees";
 import { walkInSchema } from "@/lib/attendees/schemas";
 import { getActor } from "@/lib/auth/session";
-import { issueMessages } from "@/lib/forms";
+import { issueMessages } from "@/lib/form-issues";
 import { errorResponse } from "@/lib/http/errors";
 import { publicPagesChanged } from "@/lib/public/page-cache";
 
