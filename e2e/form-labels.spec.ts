@@ -45,13 +45,17 @@ interface Field {
 
 /**
  * The fields people fill in on the page: every text field, text area and select of the forms in its main part
- * that change something, hidden in a closed section or not. Not the forms that only filter a list (GET), not
- * check boxes (on or off, never empty), not what people cannot type into (read-only, the bots' trap), and not
- * the scope form, whose three choices are one question: give a campaign, an event or a city.
+ * that change something, hidden in a closed section or not. Not the forms that only filter a list (GET) or choose
+ * what an export holds (its filters are choices, each with an "any"), not check boxes (on or off, never empty), not
+ * what people cannot type into (read-only, the bots' trap), and not the scope form, whose three choices are one
+ * question: give a campaign, an event or a city.
  */
 function fieldsOf(page: Page): Promise<Field[]> {
   return page.locator("main").evaluate((main) => {
-    const forms = [...main.querySelectorAll("form")].filter((f) => f.getAttribute("method")?.toLowerCase() !== "get" && f.dataset.testid !== "give-scope-form");
+    const skippedForms = new Set(["give-scope-form", "export-form"]);
+    const forms = [...main.querySelectorAll("form")].filter(
+      (f) => f.getAttribute("method")?.toLowerCase() !== "get" && !skippedForms.has(f.dataset.testid ?? ""),
+    );
     const skipped = new Set(["hidden", "checkbox", "radio", "submit", "button", "reset", "image"]);
     return forms.flatMap((form) =>
       [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("input, select, textarea")]
