@@ -440,7 +440,9 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_log_org_created_idx").on(t.orgId, t.createdAt),
-    uniqueIndex("audit_log_idempotency_key").on(t.orgId, t.action, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex("audit_log_idempotency_key")
+      .on(t.orgId, t.action, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
   ],
 );
 

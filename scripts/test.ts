@@ -12,6 +12,8 @@ step("typecheck");
 run("npx", ["tsc", "--noEmit"]);
 step("lint");
 run("npx", ["eslint", ".", "--max-warnings=0"]);
+step("format (Prettier, 160 characters a line)");
+run("npx", ["prettier", "--check", "."]);
 step("unit and integration tests (PGlite)");
 run("npx", ["vitest", "run"]);
 
