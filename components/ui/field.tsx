@@ -31,61 +31,56 @@ function Help({ name, error, hint }: { name: string; error?: string; hint?: Reac
   );
 }
 
-export function TextField({ name, label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** What the label, the hint and the message give the control they belong to. */
+interface ControlProps {
+  id: string;
+  name: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+  className: string;
+}
+
+/** A labelled control with its hint and its message below it; `render` draws the control itself. */
+function Field({ name, label, error, hint, id, render }: FieldProps & { id?: string; render: (control: ControlProps) => ReactNode }) {
+  const controlId = id ?? name;
   return (
     <div>
-      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-stone-800">
+      <label htmlFor={controlId} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
-        id={props.id ?? name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${control} ${error ? "border-red-600" : "border-stone-300"}`}
-        {...props}
-      />
+      {render({
+        id: controlId,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(name, error, hint),
+        className: `${control} ${error ? "border-red-600" : "border-stone-300"}`,
+      })}
       <Help name={name} error={error} hint={hint} />
     </div>
   );
 }
 
+export function TextField({ name, label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field name={name} label={label} error={error} hint={hint} id={props.id} render={(c) => <input {...c} {...props} />} />;
+}
+
 export function TextAreaField({ name, label, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <div>
-      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea
-        id={props.id ?? name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${control} ${error ? "border-red-600" : "border-stone-300"}`}
-        {...props}
-      />
-      <Help name={name} error={error} hint={hint} />
-    </div>
-  );
+  return <Field name={name} label={label} error={error} hint={hint} id={props.id} render={(c) => <textarea {...c} {...props} />} />;
 }
 
 export function SelectField({ name, label, error, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <div>
-      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        id={props.id ?? name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${control} ${error ? "border-red-600" : "border-stone-300"}`}
-        {...props}
-      >
-        {children}
-      </select>
-      <Help name={name} error={error} hint={hint} />
-    </div>
+    <Field
+      name={name}
+      label={label}
+      error={error}
+      hint={hint}
+      id={props.id}
+      render={(c) => (
+        <select {...c} {...props}>
+          {children}
+        </select>
+      )}
+    />
   );
 }

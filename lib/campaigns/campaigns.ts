@@ -21,6 +21,17 @@ export interface CampaignSummary {
   eventCount: number;
 }
 
+/** The fields the campaign form writes, as created and as edited. */
+const editableFields = (input: CampaignInput) => ({
+  title: input.title,
+  kind: input.kind,
+  summary: input.summary,
+  body: input.body,
+  appealUrl: input.appealUrl,
+  signupOrigins: input.signupOrigins,
+  retentionDays: input.retentionDays,
+});
+
 export async function createCampaign(actor: Actor, orgId: string, input: CampaignInput) {
   const grant = await requireRole(actor, orgId, "organizer");
   const db = await getDb();
@@ -43,13 +54,7 @@ export async function createCampaign(actor: Actor, orgId: string, input: Campaig
       .values({
         orgId,
         slug,
-        title: input.title,
-        kind: input.kind,
-        summary: input.summary,
-        body: input.body,
-        appealUrl: input.appealUrl,
-        signupOrigins: input.signupOrigins,
-        retentionDays: input.retentionDays,
+        ...editableFields(input),
         createdBy: grant.userId,
         language: input.language ?? "en",
       })
@@ -94,13 +99,7 @@ export async function updateCampaign(actor: Actor, campaignId: string, input: Ca
         .update(campaigns)
         .set({
           slug,
-          title: input.title,
-          kind: input.kind,
-          summary: input.summary,
-          body: input.body,
-          appealUrl: input.appealUrl,
-          signupOrigins: input.signupOrigins,
-          retentionDays: input.retentionDays,
+          ...editableFields(input),
           language: input.language ?? campaign.language,
           updatedAt: new Date(),
         })

@@ -1,5 +1,6 @@
 // The core alone (no React): the worker runs outside Next.
 import { createTranslator } from "use-intl/core";
+import type { Event } from "@/db/schema";
 import { DEFAULT_LOCALE, LOCALES, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { formatRange } from "@/lib/time/format";
@@ -83,18 +84,8 @@ export function withPrivateLink(mail: { text: string; html: string }, url: strin
   return { text: mail.text.split(PRIVATE_LINK).join(url), html: mail.html.split(PRIVATE_LINK).join(`<a href="${link}">${link}</a>`) };
 }
 
-export interface MailEvent {
-  title: string;
-  slug: string;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  venue: string;
-  address: string;
-  city: string;
-  country: string;
-  onlineUrl: string | null;
-}
+/** What a message says of its event: when and where, as the event's row has it. */
+export type MailEvent = Pick<Event, "title" | "slug" | "startsAt" | "endsAt" | "timeZone" | "venue" | "address" | "city" | "country" | "onlineUrl">;
 
 export interface MailCampaign {
   slug: string;

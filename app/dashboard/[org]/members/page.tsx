@@ -40,6 +40,20 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
       : s.kind === "event"
         ? ts("event", { title: s.eventTitle ?? "" })
         : ts("city", { city: s.city ?? "", country: s.country ?? "" });
+  /** What a member was given, each with its button to take it back. */
+  const givenTo = (m: { userId: string; name: string }) =>
+    scopes
+      .filter((s) => s.userId === m.userId)
+      .map((s) => (
+        <RevokeScopeForm
+          key={s.id}
+          action={revokeScopeAction}
+          org={org.slug}
+          scopeId={s.id}
+          what={describe(s)}
+          label={ts("removeLabel", { what: describe(s), name: m.name })}
+        />
+      ));
   if (org.role !== "owner") {
     // Organizers: the coordinators, what each sees, and what the organizer may give them from their own reach.
     const holders = await listScopeHolders(actor, org.id);
@@ -54,18 +68,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <p className="font-medium">{m.name}</p>
                 <p className="text-sm font-medium">{ts("title")}</p>
                 {!scopes.some((s) => s.userId === m.userId) ? <p className="text-sm text-stone-700">{ts("nothing")}</p> : null}
-                {scopes
-                  .filter((s) => s.userId === m.userId)
-                  .map((s) => (
-                    <RevokeScopeForm
-                      key={s.id}
-                      action={revokeScopeAction}
-                      org={org.slug}
-                      scopeId={s.id}
-                      what={describe(s)}
-                      label={ts("removeLabel", { what: describe(s), name: m.name })}
-                    />
-                  ))}
+                {givenTo(m)}
                 <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} />
               </li>
             ))}
@@ -111,18 +114,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                     {m.role === "owner" ? <p className="text-sm text-stone-700">{ts("everything")}</p> : null}
                     {m.role === "organizer" ? <p className="text-sm text-stone-700">{ts("made")}</p> : null}
                     {m.role === "coordinator" && !scopes.some((s) => s.userId === m.userId) ? <p className="text-sm text-stone-700">{ts("nothing")}</p> : null}
-                    {scopes
-                      .filter((s) => s.userId === m.userId)
-                      .map((s) => (
-                        <RevokeScopeForm
-                          key={s.id}
-                          action={revokeScopeAction}
-                          org={org.slug}
-                          scopeId={s.id}
-                          what={describe(s)}
-                          label={ts("removeLabel", { what: describe(s), name: m.name })}
-                        />
-                      ))}
+                    {givenTo(m)}
                     {m.role !== "owner" ? (
                       <GiveScopeForm action={giveScopeAction} org={org.slug} userId={m.userId} memberName={m.name} choices={choices} />
                     ) : null}
