@@ -1,22 +1,14 @@
-import { HydrationBoundary } from "@tanstack/react-query";
-import { ClipboardCheck, ExternalLink, Mail, Users } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { EventTime } from "@/components/dashboard/event-time";
-import { LiveEventCounts } from "@/components/dashboard/live-campaign-events";
 import { EventStatusBadge } from "@/components/dashboard/status-badge";
-import { CancelEventForm } from "@/components/events/cancel-event-form";
-import { DuplicateEventForm } from "@/components/events/duplicate-event-form";
 import { EventDetails } from "@/components/events/event-details";
 import { EventForm } from "@/components/events/event-form";
-import { PostponeForm } from "@/components/events/postpone-form";
 import { countryOptions, zoneOptions } from "@/components/events/zone-options";
 import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { RetentionPanel } from "@/components/retention/retention-panel";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { TranslationsPanel } from "@/components/translations/translations-panel";
 import { listEventTranslations } from "@/lib/translations/translations";
@@ -24,11 +16,11 @@ import { deleteEventTranslationAction, saveEventTranslationAction } from "../../
 import { countryName } from "@/lib/geo/countries";
 import { formatWallClockRange } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
-import { cancelEventAction, deleteEventAction, duplicateEventAction, postponeEventAction, updateEventAction } from "../../../actions";
-import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
+import { updateEventAction } from "../../../actions";
 import { listCaseChoices } from "@/lib/trials/trials";
 import { loadEventPage } from "@/lib/orgs/page-guard";
 import { prefetchDashboard } from "../../../load";
+import { EventActions, SignupsPanel } from "./panels";
 
 type Params = Promise<{ org: string; campaign: string; event: string }>;
 
@@ -51,13 +43,9 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const [dashboard, locale] = await Promise.all([prefetchDashboard(actor, org.id, org.slug), getLocale()]);
   const t = await getTranslations("editor.eventPage");
   const tc = await getTranslations("dashboardCampaigns");
-  const tm = await getTranslations("attendeeMessages");
-  const ta = await getTranslations("attendeesUI");
-  const eventPath = `/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}`;
   const zone = event.timeZone;
   const local = (d: Date | null) => (d ? instantToZonedLocal(d, zone) : "");
   const place = [event.venue, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
-  const publicPath = `/c/${campaign.slug}/${event.slug}`;
   const cancelled = event.status === "cancelled";
   const countries = canEdit ? countryOptions(locale) : [];
   const zones = canEdit ? zoneOptions(zone) : [];
@@ -109,50 +97,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <h2 className="text-lg font-semibold">{t("signups")}</h2>
-            <div className="mt-2">
-              <HydrationBoundary state={dashboard}>
-                <LiveEventCounts
-                  org={org.slug}
-                  eventId={event.id}
-                  initial={{ confirmed: event.confirmedCount, waitlisted: event.waitlistedCount, capacity: event.capacity }}
-                />
-              </HydrationBoundary>
-            </div>
-            <nav aria-label={ta("links.attendees")} className="mt-3 flex flex-wrap gap-2" data-testid="event-attendee-links">
-              <Link href={`${eventPath}/attendees`} className={buttonClass("secondary")}>
-                <Users aria-hidden className="size-4 shrink-0" />
-                {ta("links.attendees")}
-              </Link>
-              <Link href={`${eventPath}/check-in`} className={buttonClass("primary")}>
-                <ClipboardCheck aria-hidden className="size-4 shrink-0" />
-                {ta("openCheckIn")}
-              </Link>
-            </nav>
-            <p className="mt-3 text-sm text-stone-700">
-              {campaign.status === "published" ? (
-                <a href={publicPath} className="inline-flex items-center gap-1 break-all text-brand-700 underline underline-offset-2">
-                  <ExternalLink aria-hidden className="size-4 shrink-0" />
-                  {t("publicPage")}
-                </a>
-              ) : (
-                t("notPublic", { path: publicPath })
-              )}
-            </p>
-            {canEdit ? (
-              <p className="mt-3 border-t border-stone-200 pt-3 text-sm">
-                <Link
-                  href={`/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}/message`}
-                  className="inline-flex min-h-11 items-center gap-2 font-medium text-brand-700 underline underline-offset-2"
-                >
-                  <Mail aria-hidden className="size-4 shrink-0" />
-                  {tm("link")}
-                </Link>
-                <span className="block text-stone-600">{tm("linkLead")}</span>
-              </p>
-            ) : null}
-          </Card>
+          <SignupsPanel org={org.slug} campaign={campaign} event={event} dashboard={dashboard} canEdit={canEdit} />
           <RetentionPanel
             org={org.slug}
             campaign={campaign.slug}
@@ -238,78 +183,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
         </div>
 
         {canEdit ? (
-          <div className="space-y-6">
-            {!cancelled ? (
-              <Card>
-                <h2 id="postpone" className="scroll-mt-4 text-lg font-semibold">
-                  {t("postponeTitle")}
-                </h2>
-                <p className="mb-4 mt-1 text-sm text-stone-700">{t("postponeLead")}</p>
-                <PostponeForm
-                  key={version}
-                  action={postponeEventAction}
-                  org={org.slug}
-                  campaign={campaign.slug}
-                  eventId={event.id}
-                  timeZone={zone}
-                  startsLocal={local(event.startsAt)}
-                  endsLocal={local(event.endsAt)}
-                />
-              </Card>
-            ) : null}
-            <Card>
-              <h2 id="duplicate" className="scroll-mt-4 text-lg font-semibold">
-                {t("duplicateTitle")}
-              </h2>
-              <div className="mt-3">
-                <DuplicateEventForm
-                  action={duplicateEventAction}
-                  org={org.slug}
-                  campaign={campaign.slug}
-                  eventId={event.id}
-                  title={event.title}
-                  localTimes={localTimes}
-                  countries={countries}
-                  zones={zones}
-                />
-              </div>
-            </Card>
-            {!cancelled ? (
-              <Card className="border-red-200">
-                <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">
-                  {t("cancelTitle")}
-                </h2>
-                <p className="mb-4 mt-1 text-sm text-stone-700">{t("cancelLead")}</p>
-                <CancelEventForm
-                  action={cancelEventAction}
-                  org={org.slug}
-                  campaign={campaign.slug}
-                  eventId={event.id}
-                  eventTitle={event.title}
-                  signups={event.confirmedCount + event.waitlistedCount}
-                />
-              </Card>
-            ) : null}
-            {event.confirmedCount + event.waitlistedCount === 0 ? (
-              // Made by mistake: gone without a trace on the public pages, while nobody has signed up.
-              <Card className="border-red-200">
-                <h2 id="delete" className="scroll-mt-4 text-lg font-semibold text-red-900">
-                  {t("deleteTitle")}
-                </h2>
-                <p className="mb-4 mt-1 text-sm text-stone-700">{t("deleteLead")}</p>
-                <ConfirmDeleteForm
-                  id={`delete-event-${event.id}`}
-                  action={deleteEventAction}
-                  fields={{ org: org.slug, campaign: campaign.slug, eventId: event.id }}
-                  label={t("deleteSubmit")}
-                  title={t("deleteConfirmTitle", { title: event.title })}
-                  body={t("deleteConfirmBody")}
-                  confirmLabel={t("deleteConfirm")}
-                  cancelLabel={t("deleteKeep")}
-                />
-              </Card>
-            ) : null}
-          </div>
+          <EventActions org={org.slug} campaign={campaign.slug} event={event} version={version} localTimes={localTimes} countries={countries} zones={zones} />
         ) : null}
       </div>
     </>

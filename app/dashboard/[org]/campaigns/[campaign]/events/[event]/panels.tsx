@@ -1,0 +1,182 @@
+import type { DehydratedState } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { ClipboardCheck, ExternalLink, Mail, Users } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LiveEventCounts } from "@/components/dashboard/live-campaign-events";
+import { CancelEventForm } from "@/components/events/cancel-event-form";
+import { DuplicateEventForm } from "@/components/events/duplicate-event-form";
+import { PostponeForm } from "@/components/events/postpone-form";
+import type { CountryOption } from "@/components/events/zone-options";
+import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import type { getEventBySlug } from "@/lib/events/events";
+import { instantToZonedLocal } from "@/lib/time/zones";
+import { cancelEventAction, deleteEventAction, duplicateEventAction, postponeEventAction } from "../../../actions";
+
+// The event page's panels: its sign-ups with the ways to its people, and the organizer's changes beside it.
+
+type DashboardEvent = Awaited<ReturnType<typeof getEventBySlug>>;
+
+/** How many signed up, live, with the attendee list, the check-in, the public page and a message to them. */
+export async function SignupsPanel({
+  org,
+  campaign,
+  event,
+  dashboard,
+  canEdit,
+}: {
+  org: string;
+  campaign: { slug: string; status: string };
+  event: Pick<DashboardEvent, "id" | "slug" | "confirmedCount" | "waitlistedCount" | "capacity">;
+  dashboard: DehydratedState;
+  canEdit: boolean;
+}) {
+  const t = await getTranslations("editor.eventPage");
+  const tm = await getTranslations("attendeeMessages");
+  const ta = await getTranslations("attendeesUI");
+  const eventPath = `/dashboard/${org}/campaigns/${campaign.slug}/events/${event.slug}`;
+  const publicPath = `/c/${campaign.slug}/${event.slug}`;
+  return (
+    <Card>
+      <h2 className="text-lg font-semibold">{t("signups")}</h2>
+      <div className="mt-2">
+        <HydrationBoundary state={dashboard}>
+          <LiveEventCounts
+            org={org}
+            eventId={event.id}
+            initial={{ confirmed: event.confirmedCount, waitlisted: event.waitlistedCount, capacity: event.capacity }}
+          />
+        </HydrationBoundary>
+      </div>
+      <nav aria-label={ta("links.attendees")} className="mt-3 flex flex-wrap gap-2" data-testid="event-attendee-links">
+        <Link href={`${eventPath}/attendees`} className={buttonClass("secondary")}>
+          <Users aria-hidden className="size-4 shrink-0" />
+          {ta("links.attendees")}
+        </Link>
+        <Link href={`${eventPath}/check-in`} className={buttonClass("primary")}>
+          <ClipboardCheck aria-hidden className="size-4 shrink-0" />
+          {ta("openCheckIn")}
+        </Link>
+      </nav>
+      <p className="mt-3 text-sm text-stone-700">
+        {campaign.status === "published" ? (
+          <a href={publicPath} className="inline-flex items-center gap-1 break-all text-brand-700 underline underline-offset-2">
+            <ExternalLink aria-hidden className="size-4 shrink-0" />
+            {t("publicPage")}
+          </a>
+        ) : (
+          t("notPublic", { path: publicPath })
+        )}
+      </p>
+      {canEdit ? (
+        <p className="mt-3 border-t border-stone-200 pt-3 text-sm">
+          <Link href={`${eventPath}/message`} className="inline-flex min-h-11 items-center gap-2 font-medium text-brand-700 underline underline-offset-2">
+            <Mail aria-hidden className="size-4 shrink-0" />
+            {tm("link")}
+          </Link>
+          <span className="block text-stone-600">{tm("linkLead")}</span>
+        </p>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Postpone, copy to another city, cancel, and delete while nobody has signed up: the organizer's side column. */
+export async function EventActions({
+  org,
+  campaign,
+  event,
+  version,
+  localTimes,
+  countries,
+  zones,
+}: {
+  org: string;
+  campaign: string;
+  event: DashboardEvent;
+  /** Forms remount when the event changes on the server. */
+  version: string;
+  localTimes: string;
+  countries: CountryOption[];
+  zones: string[];
+}) {
+  const t = await getTranslations("editor.eventPage");
+  const cancelled = event.status === "cancelled";
+  const local = (d: Date) => instantToZonedLocal(d, event.timeZone);
+  return (
+    <div className="space-y-6">
+      {!cancelled ? (
+        <Card>
+          <h2 id="postpone" className="scroll-mt-4 text-lg font-semibold">
+            {t("postponeTitle")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-stone-700">{t("postponeLead")}</p>
+          <PostponeForm
+            key={version}
+            action={postponeEventAction}
+            org={org}
+            campaign={campaign}
+            eventId={event.id}
+            timeZone={event.timeZone}
+            startsLocal={local(event.startsAt)}
+            endsLocal={local(event.endsAt)}
+          />
+        </Card>
+      ) : null}
+      <Card>
+        <h2 id="duplicate" className="scroll-mt-4 text-lg font-semibold">
+          {t("duplicateTitle")}
+        </h2>
+        <div className="mt-3">
+          <DuplicateEventForm
+            action={duplicateEventAction}
+            org={org}
+            campaign={campaign}
+            eventId={event.id}
+            title={event.title}
+            localTimes={localTimes}
+            countries={countries}
+            zones={zones}
+          />
+        </div>
+      </Card>
+      {!cancelled ? (
+        <Card className="border-red-200">
+          <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">
+            {t("cancelTitle")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-stone-700">{t("cancelLead")}</p>
+          <CancelEventForm
+            action={cancelEventAction}
+            org={org}
+            campaign={campaign}
+            eventId={event.id}
+            eventTitle={event.title}
+            signups={event.confirmedCount + event.waitlistedCount}
+          />
+        </Card>
+      ) : null}
+      {event.confirmedCount + event.waitlistedCount === 0 ? (
+        // Made by mistake: gone without a trace on the public pages, while nobody has signed up.
+        <Card className="border-red-200">
+          <h2 id="delete" className="scroll-mt-4 text-lg font-semibold text-red-900">
+            {t("deleteTitle")}
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-stone-700">{t("deleteLead")}</p>
+          <ConfirmDeleteForm
+            id={`delete-event-${event.id}`}
+            action={deleteEventAction}
+            fields={{ org, campaign, eventId: event.id }}
+            label={t("deleteSubmit")}
+            title={t("deleteConfirmTitle", { title: event.title })}
+            body={t("deleteConfirmBody")}
+            confirmLabel={t("deleteConfirm")}
+            cancelLabel={t("deleteKeep")}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}
