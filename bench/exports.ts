@@ -24,7 +24,8 @@ export interface ExportFigures {
   /** In a second, untimed run with a full collection every 50 ms: the most the export held at any moment. */
   retained10kMb: number;
   retained100kMb: number;
-  retainedRatio: number;
+  /** Null when the smaller export held less than a tenth of a megabyte: a ratio to almost nothing says nothing. */
+  retainedRatio: number | null;
   /** The same as resident set size, for comparison: noisier, and it keeps what V8 has freed. */
   rss10kMb: number;
   rss100kMb: number;
@@ -180,8 +181,7 @@ export async function exportBench(opts: {
     live100kMb: large.liveMb,
     retained10kMb: smallHeld.liveMb,
     retained100kMb: largeHeld.liveMb,
-    // Nothing held at either size is a ratio of 1, not a division by zero.
-    retainedRatio: smallHeld.liveMb > 0 ? largeHeld.liveMb / smallHeld.liveMb : largeHeld.liveMb > 0 ? Infinity : 1,
+    retainedRatio: smallHeld.liveMb >= 0.1 ? largeHeld.liveMb / smallHeld.liveMb : null,
     rss10kMb: small.rssGrowthMb,
     rss100kMb: large.rssGrowthMb,
   };
