@@ -438,7 +438,8 @@ for (const r of results) {
   const x = r.exports;
   console.log(
     `| ${r.engine} | ${f(x.rows10kMs)} | ${f(x.rows100kMs)} | ${x.copy100kMs === null ? "—" : f(x.copy100kMs)} | ` +
-      `${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ${x.retainedRatio === null ? "—" : f(x.retainedRatio, 2)} | ` +
+      `${x.ratioToCopy === null ? "—" : f(x.ratioToCopy, 2)} | ${f(x.retained10kMb, 1)} | ${f(x.retained100kMb, 1)} | ` +
+      `${x.retainedRatio === null ? "—" : f(x.retainedRatio, 2)} | ` +
       `${f(x.memory10kMb, 1)} | ${f(x.memory100kMb, 1)} | ${f(x.memoryRatio, 2)} | ${f(x.rss10kMb, 1)} / ${f(x.rss100kMb, 1)} |`,
   );
 }
