@@ -161,10 +161,10 @@ async function dashboardForms(browser: Browser, locale: AppLocale, word: string)
 
   // At the door: the walk-in form's labels, and a name too long says by how much.
   await open(page, locale, `${WARSAW}/check-in`);
-  await page.getByRole("button", { name: t("attendeesUI.walkIn.open") }).click();
+  await page.getByRole("button", { name: t("attendees.dashboard.walkIn.open") }).click();
   await expectLabelsSay(page, word, `the walk-in form in ${locale}`);
-  await page.getByLabel(t("attendeesUI.walkIn.name")).fill("Н".repeat(121));
-  await page.getByRole("button", { name: t("attendeesUI.walkIn.submit") }).click();
+  await page.getByLabel(t("attendees.dashboard.walkIn.name")).fill("Н".repeat(121));
+  await page.getByRole("button", { name: t("attendees.dashboard.walkIn.submit") }).click();
   await expect(page.locator("#name-error")).toHaveText(t("validation.tooLongLimit", { limit: 120 }), { timeout: 30_000 });
   await shot(page, locale, "/check-in-walk-in");
   await context.close();

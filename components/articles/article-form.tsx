@@ -25,7 +25,7 @@ export interface ArticleValues {
 
 /** The second submit button: asks the server to read the page at the address. */
 function FillButton() {
-  const t = useTranslations("articlesUI.form");
+  const t = useTranslations("articles.dashboard.form");
   const { pending, data } = useFormStatus();
   const filling = pending && data?.get("intent") === "fill";
   return (
@@ -40,7 +40,7 @@ const filled = (state: FormState, name: string) => (state.status === "ok" ? stat
 
 /** Adds an article (no `article`) or edits one. Works without JavaScript. */
 export function ArticleForm({ action, org, article }: { action: FormAction; org: string; article?: ArticleValues }) {
-  const t = useTranslations("articlesUI.form");
+  const t = useTranslations("articles.dashboard.form");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);

@@ -20,7 +20,7 @@ export interface TargetGroup {
 
 /** Links the article to a campaign or an event, optionally at a place in the order. */
 export function LinkArticleForm({ action, org, articleId, groups }: { action: FormAction; org: string; articleId: string; groups: TargetGroup[] }) {
-  const t = useTranslations("articlesUI.links");
+  const t = useTranslations("articles.dashboard.links");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);
@@ -78,7 +78,7 @@ export function LinkRow({
   link: { id: string; position: number | null };
   label: string;
 }) {
-  const t = useTranslations("articlesUI.links");
+  const t = useTranslations("articles.dashboard.links");
   const msg = useMessageText();
   const [state, formAction] = useActionState(positionAction, idle);
   const [unlinkState, unlinkFormAction] = useActionState(unlinkAction, idle);

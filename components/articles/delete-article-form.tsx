@@ -19,7 +19,7 @@ export function DeleteArticleForm({
   title: string;
   linkedAt: string[];
 }) {
-  const t = useTranslations("articlesUI.delete");
+  const t = useTranslations("articles.dashboard.delete");
   const [state, formAction] = useActionState(action, idle);
   const formId = `delete-article-${articleId}`;
   return (

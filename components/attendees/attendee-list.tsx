@@ -16,7 +16,7 @@ function href(base: string, query: AttendeeListQuery, change: Partial<AttendeeLi
 }
 
 export async function AttendeeCountsBar({ counts }: { counts: AttendeeCounts }) {
-  const t = await getTranslations("attendeesUI.counts");
+  const t = await getTranslations("attendees.dashboard.counts");
   const items: [string, string | number][] = [
     [t("confirmed"), counts.confirmed],
     [t("waitlisted"), counts.waitlisted],
@@ -37,7 +37,7 @@ export async function AttendeeCountsBar({ counts }: { counts: AttendeeCounts }) 
 }
 
 export async function AttendeeFilters({ base, query, roles }: { base: string; query: AttendeeListQuery; roles: string[] }) {
-  const t = await getTranslations("attendeesUI.filters");
+  const t = await getTranslations("attendees.dashboard.filters");
   const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
   return (
     // Keyed by the query: after a client-side navigation the fields show the filters in force.
@@ -115,7 +115,7 @@ export async function AttendeeTable({
   total: number;
   showEvent: boolean;
 }) {
-  const t = await getTranslations("attendeesUI.table");
+  const t = await getTranslations("attendees.dashboard.table");
   const ts = await getTranslations("signups.status");
   const locale = await getLocale();
   // A sortable column's header: the header says how the table is sorted (aria-sort), its link sorts it.

@@ -30,7 +30,7 @@ export async function AttendeePage({
   exportPath: string;
   sheetPath?: string;
 }) {
-  const t = await getTranslations("attendeesUI");
+  const t = await getTranslations("attendees.dashboard");
   const flat = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = attendeeListSchema.safeParse(flat);
   const query = parsed.success ? parsed.data : attendeeListSchema.parse({});

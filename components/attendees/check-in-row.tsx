@@ -24,7 +24,7 @@ const MARK_STATE = { checked: "border-green-700 bg-green-700 text-white", waitli
  * in words under that; the mark at the start says the same at a glance.
  */
 export function CheckInRow({ row, saving, onTap }: { row: DoorRow; saving: boolean; onTap: () => void }) {
-  const t = useTranslations("attendeesUI.checkIn");
+  const t = useTranslations("attendees.dashboard.checkIn");
   const checked = row.checkedInAt !== null;
   const waitlisted = row.status === "waitlisted";
   const state = checked ? "checked" : waitlisted ? "waitlisted" : "open";

@@ -57,7 +57,7 @@ function applyTap(old: ListResponse, v: CheckInVars, now: string): ListResponse 
  * and offers to undo for a few seconds; undoing later asks first. The count stays in sight at the top.
  */
 export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
-  const t = useTranslations("attendeesUI.checkIn");
+  const t = useTranslations("attendees.dashboard.checkIn");
   const msg = useMessageText();
   const client = useQueryClient();
   const [q, setQ] = useState("");

@@ -6,7 +6,7 @@ import type { DoorRow } from "./check-in-row";
 
 /** Undoing a check-in asks first: a tap on a checked-in name is more often a slip than a mistake found. */
 export function UndoCheckInDialog({ row, onClose, onConfirm }: { row: DoorRow | null; onClose: () => void; onConfirm: (row: DoorRow) => void }) {
-  const t = useTranslations("attendeesUI.checkIn");
+  const t = useTranslations("attendees.dashboard.checkIn");
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;

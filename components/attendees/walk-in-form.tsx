@@ -11,7 +11,7 @@ import { json, Refusal, refusalMessage, retry, retryDelay } from "./fetch-json";
 
 /** Someone at the door who had not signed up: added and checked in, counted apart from the capacity. */
 export function WalkInForm({ org, eventId, onAdded }: { org: string; eventId: string; onAdded: () => void }) {
-  const t = useTranslations("attendeesUI.walkIn");
+  const t = useTranslations("attendees.dashboard.walkIn");
   const msg = useMessageText();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<Record<string, MessageKey>>({});

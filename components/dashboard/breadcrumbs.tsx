@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 
 /** Where this page sits: the last crumb is the page itself. */
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
-  const t = useTranslations("dashboardCampaigns");
+  const t = useTranslations("campaigns.dashboard");
   return (
     <nav aria-label={t("breadcrumbs")} className="mb-4 text-sm">
       <ol className="flex flex-wrap items-center gap-1 text-stone-600">

@@ -12,8 +12,8 @@ export function eventPath(org: string, campaign: string, event: string) {
 
 /** One event in a live list: when (in its zone), where, status and sign-up counts. */
 export function EventRow({ event, org, campaign, published }: { event: DashboardEvent; org: string; campaign: string; published: boolean }) {
-  const t = useTranslations("dashboardCampaigns");
-  const ta = useTranslations("attendeesUI.links");
+  const t = useTranslations("campaigns.dashboard");
+  const ta = useTranslations("attendees.dashboard.links");
   return (
     <li className="grid gap-2 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(14rem,auto)] sm:items-start sm:gap-6" data-testid="event-row" data-event={event.slug}>
       <div className="min-w-0">

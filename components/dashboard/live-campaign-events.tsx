@@ -9,7 +9,7 @@ import { DashboardFetchError, useOrgDashboard, type OrgDashboardData } from "./u
 
 /** One campaign's events with live counts (the same polled data as the overview). */
 export function LiveCampaignEvents({ org, campaignId, canEdit }: { org: string; campaignId: string; canEdit: boolean }) {
-  const t = useTranslations("dashboardCampaigns");
+  const t = useTranslations("campaigns.dashboard");
   const {
     data: campaign,
     isError,

@@ -13,7 +13,7 @@ import { DashboardFetchError, useOrgDashboard } from "./use-org-dashboard";
 
 /** The organisation's campaigns and events with sign-up counts that keep themselves current. */
 export function LiveOverview({ org, canEdit }: { org: string; canEdit: boolean }) {
-  const t = useTranslations("dashboardCampaigns");
+  const t = useTranslations("campaigns.dashboard");
   const tk = useTranslations("editor.campaignKinds");
   const { data, isError, error } = useOrgDashboard(org);
   const lostAccess = error instanceof DashboardFetchError && (error.status === 403 || error.status === 404);

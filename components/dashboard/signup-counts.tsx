@@ -12,7 +12,7 @@ export function SignupCounts({
   capacity: number | null;
   bar?: boolean;
 }) {
-  const t = useTranslations("dashboardCampaigns.counts");
+  const t = useTranslations("campaigns.dashboard.counts");
   const full = capacity !== null && confirmed >= capacity;
   const parts = [
     t("confirmed", { count: confirmed }),

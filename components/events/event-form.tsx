@@ -71,7 +71,7 @@ export function EventForm({
   cases?: { id: string; name: string }[];
 }) {
   const t = useTranslations("editor.event");
-  const tt = useTranslations("trialsUI");
+  const tt = useTranslations("trials.dashboard");
   const tk = useTranslations("editor.eventKinds");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);

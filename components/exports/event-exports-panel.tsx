@@ -19,7 +19,7 @@ export async function EventExportsPanel({
   campaign: { id: string; slug: string };
   event?: { id: string; slug: string };
 }) {
-  const t = await getTranslations("exportsUI.panel");
+  const t = await getTranslations("exports.dashboard.panel");
   const scope = event ? { eventId: event.id } : { campaignId: campaign.id };
   // The roles people actually chose, and the permission check again: this panel is only for those who may export.
   // Out of the member's reach (lib/orgs/scopes.ts) there is nothing to export: no panel.

@@ -7,7 +7,7 @@ const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 b
 
 /** A plain POST form (an export is a recorded look, never a link): the browser downloads the file, with or without JavaScript. */
 export async function ExportForm({ org, scope, roles }: { org: string; scope: { eventId: string } | { campaignId: string }; roles: string[] }) {
-  const t = await getTranslations("exportsUI");
+  const t = await getTranslations("exports.dashboard");
   const id = "eventId" in scope ? `export-${scope.eventId}` : `export-${scope.campaignId}`;
   const columns = "eventId" in scope ? ATTENDEE_COLUMNS.filter((c) => c !== "event") : ATTENDEE_COLUMNS;
   return (

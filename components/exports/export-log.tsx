@@ -10,7 +10,7 @@ const isColumn = (c: unknown): c is AttendeeColumn => typeof c === "string" && (
 
 /** The owners' export log: who took which list, when, with which filters, how many rows. */
 export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEntry[]; total: number; page: number; pages: number }; base: string }) {
-  const t = await getTranslations("exportsUI");
+  const t = await getTranslations("exports.dashboard");
   const tm = await getTranslations("attendeeMessages");
   const locale = await getLocale();
   if (log.total === 0) return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-center text-stone-600">{t("log.empty")}</p>;

@@ -13,7 +13,7 @@ import { idle } from "@/lib/forms";
  * without JavaScript: opening or reloading the page shows none.
  */
 export function SignInSheet({ org, eventId }: { org: string; eventId: string }) {
-  const t = useTranslations("exportsUI.sheet");
+  const t = useTranslations("exports.dashboard.sheet");
   const msg = useMessageText();
   const [state, formAction] = useActionState<SheetState, FormData>(showSignInSheetAction, idle);
   if (state.status !== "shown") {

@@ -15,7 +15,7 @@ import { fieldError, idle, keptValue } from "@/lib/forms";
  * seized phone). Retyping the campaign's title is the confirmation; it works without JavaScript.
  */
 export function EmergencyErase({ org, campaignId, title }: { org: string; campaignId: string; title: string }) {
-  const t = useTranslations("retentionUI.emergency");
+  const t = useTranslations("retention.dashboard.emergency");
   const msg = useMessageText();
   const [state, formAction] = useActionState(eraseCampaignPersonalDataAction, idle);
   return (

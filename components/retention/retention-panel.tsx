@@ -35,7 +35,7 @@ export function RetentionPanel({
   erasedAt: Date | null;
   canErase: boolean;
 }) {
-  const t = useTranslations("retentionUI");
+  const t = useTranslations("retention.dashboard");
   const msg = useMessageText();
   const [state, formAction] = useActionState(eraseEventPersonalDataAction, idle);
   const erasesAt = new Date(new Date(endsAt).getTime() + retentionDays * DAY_MS);

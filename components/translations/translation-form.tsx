@@ -32,7 +32,7 @@ export function TranslationForm({
   existing?: TranslationValues;
   id: string;
 }) {
-  const t = useTranslations("translationsUI");
+  const t = useTranslations("translations.dashboard");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);

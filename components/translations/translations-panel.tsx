@@ -27,7 +27,7 @@ export async function TranslationsPanel({
   /** What the last change did ("saved:ru", "deleted:ru", from the address): said only while still true. */
   notice?: string;
 }) {
-  const t = await getTranslations("translationsUI");
+  const t = await getTranslations("translations.dashboard");
   const locale = await getLocale();
   const name = (code: string) => LOCALE_NAMES[code as AppLocale] ?? code;
   const missing = LOCALES.filter((l) => l !== original && !translations.some((x) => x.locale === l)).map((code) => ({ code, name: name(code) }));

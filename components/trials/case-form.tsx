@@ -31,7 +31,7 @@ export function CaseForm({
   campaignId: string;
   value?: CaseValues;
 }) {
-  const t = useTranslations("trialsUI.case");
+  const t = useTranslations("trials.dashboard.case");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);

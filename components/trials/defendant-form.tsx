@@ -33,8 +33,8 @@ export function DefendantForm({
   caseId: string;
   value?: DefendantValues;
 }) {
-  const t = useTranslations("trialsUI.defendants");
-  const ts = useTranslations("trialsUI.defendantStatus");
+  const t = useTranslations("trials.dashboard.defendants");
+  const ts = useTranslations("trials.dashboard.defendantStatus");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);

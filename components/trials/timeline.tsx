@@ -14,8 +14,8 @@ const STATUS_BADGE = "ml-2 rounded-full px-2 py-0.5 text-xs font-semibold";
 /** The cases a trial watch follows, with the defendants the organizers made public. */
 export async function PublicCases({ cases }: { cases: PublicCase[] }) {
   if (!cases.length) return null;
-  const t = await getTranslations("trialsPublic");
-  const ts = await getTranslations("trialsUI.defendantStatus");
+  const t = await getTranslations("trials.public");
+  const ts = await getTranslations("trials.dashboard.defendantStatus");
   return (
     <section aria-labelledby="cases" className="space-y-4">
       <h2 id="cases" className="text-xl font-semibold">
@@ -65,7 +65,7 @@ export async function Timeline({
   activeCase: string | null;
   zone: string;
 }) {
-  const t = await getTranslations("trialsPublic");
+  const t = await getTranslations("trials.public");
   const locale = await getLocale();
   return (
     <section aria-labelledby="timeline" className="space-y-3">

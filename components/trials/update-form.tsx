@@ -41,8 +41,8 @@ export function UpdateForm({
   nowLocal: string;
   value?: UpdateValue;
 }) {
-  const t = useTranslations("trialsUI.updates");
-  const tk = useTranslations("trialsUI.updateKinds");
+  const t = useTranslations("trials.dashboard.updates");
+  const tk = useTranslations("trials.dashboard.updateKinds");
   const msg = useMessageText();
   const [state, formAction] = useActionState(action, idle);
   const formKey = useFormKey(state);

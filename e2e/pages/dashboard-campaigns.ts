@@ -6,7 +6,7 @@ const LANDING = { timeout: 30_000 };
 
 // Labels come from the message file, so copy changes do not break the specs.
 const m = messages.editor;
-const d = messages.dashboardCampaigns;
+const d = messages.campaigns.dashboard;
 
 export type CampaignKind = keyof typeof m.campaignKinds;
 export type EventKind = keyof typeof m.eventKinds;

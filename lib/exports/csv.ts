@@ -33,7 +33,7 @@ export interface CsvExport {
   stream: ReadableStream<Uint8Array>;
 }
 
-const labels = en.exportsUI;
+const labels = en.exports.dashboard;
 
 export function exportFilename(scope: Pick<AttendeeScope, "campaign" | "event">, now = new Date()): string {
   const parts = scope.event

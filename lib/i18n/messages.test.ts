@@ -62,6 +62,19 @@ describe("messages", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("each namespace is one capability's and lives in one file: no two files share a top-level name, none is named 'UI'", () => {
+    for (const locale of LOCALES) {
+      const owner = new Map<string, string>();
+      for (const file of files(locale)) {
+        for (const namespace of Object.keys(JSON.parse(readFileSync(path.join(__dirname, "messages", locale, file), "utf8")) as Tree)) {
+          expect(owner.get(namespace), `${locale}: "${namespace}" in ${file} and ${owner.get(namespace)}`).toBeUndefined();
+          expect(namespace, `${locale}/${file}: a screen of a capability is a key inside it ("attendees.dashboard")`).not.toMatch(/UI$|Public$|^dashboard[A-Z]/);
+          owner.set(namespace, file);
+        }
+      }
+    }
+  });
+
   it("the app serves every file's keys", () => {
     for (const locale of LOCALES) expect(keys(messagesByLocale[locale] as unknown as Tree).sort()).toEqual(keys(load(locale)).sort());
   });

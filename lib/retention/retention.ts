@@ -105,7 +105,7 @@ export async function eraseCampaignPersonalData(
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId));
     if (!campaign) throw new NotFoundError();
     await requireRole(actor, campaign.orgId, "owner", tx);
-    if (typedTitle.trim() !== campaign.title.trim()) throw new PublicError("retentionUI.emergency.mismatch", "confirmTitle");
+    if (typedTitle.trim() !== campaign.title.trim()) throw new PublicError("retention.dashboard.emergency.mismatch", "confirmTitle");
     const list = await tx.select({ id: events.id }).from(events).where(eq(events.campaignId, campaignId)).orderBy(events.id);
     let count = 0;
     for (const { id } of list) count += (await eraseUnderLock(tx, id, now)).signups;

@@ -16,13 +16,13 @@ export default async function OrganisationLayout({ children, params }: { childre
   // Until mail reaches people, those who write to them are told so on every page.
   const mail = org.role !== "coordinator" ? await mailState(actor, org.id) : "working";
   const t = await getTranslations("dashboard.nav");
-  const tc = await getTranslations("dashboardCampaigns");
+  const tc = await getTranslations("campaigns.dashboard");
   const tabs = [
     { href: `/dashboard/${org.slug}`, label: t("overview"), exact: true },
     { href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") },
-    ...(org.role !== "coordinator" ? [{ href: `/dashboard/${org.slug}/articles`, label: (await getTranslations("articlesUI"))("nav") }] : []),
+    ...(org.role !== "coordinator" ? [{ href: `/dashboard/${org.slug}/articles`, label: (await getTranslations("articles.dashboard"))("nav") }] : []),
     ...(org.role !== "coordinator" ? [{ href: `/dashboard/${org.slug}/members`, label: t("members") }] : []),
-    ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/exports`, label: (await getTranslations("exportsUI.log"))("nav") }] : []),
+    ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/exports`, label: (await getTranslations("exports.dashboard.log"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/access`, label: (await getTranslations("access"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/mailbox`, label: (await getTranslations("mailbox"))("nav") }] : []),
   ];

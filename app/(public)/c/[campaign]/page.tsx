@@ -66,7 +66,7 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
   const activeCase = typeof sp.case === "string" && cases.some((c) => c.id === sp.case) ? sp.case : null;
   const timeline = trialWatch ? await getTimeline(campaign.id, activeCase) : [];
   const courtZone = events.find((e) => e.kind === "hearing")?.timeZone ?? "UTC";
-  const tt = await getTranslations("trialsPublic");
+  const tt = await getTranslations("trials.public");
   const t = await getTranslations("public.campaign");
   const tk = await getTranslations("kinds.campaign");
   const now = new Date();

@@ -37,7 +37,7 @@ async function fillFromUrl(formData: FormData): Promise<FormState> {
     const org = await getOrganisation(actor, orgSlug, "organizer");
     const filled = await fillArticleFromUrl(actor, org.id, url);
     if ("existing" in filled) redirect(`${articlePath(org.slug, filled.existing)}?existing=1`);
-    return { status: "ok", messageKey: "articlesUI.form.filled", data: { ...typed(formData), ...filled.found } };
+    return { status: "ok", messageKey: "articles.dashboard.form.filled", data: { ...typed(formData), ...filled.found } };
   });
 }
 
@@ -72,7 +72,7 @@ export async function linkArticleAction(_prev: FormState, formData: FormData): P
   return handleForm(linkSchema.extend(articleTarget.shape), formData, async ({ org, articleId, ...input }) => {
     await linkArticle(await getActor(), articleId, input);
     refresh(org);
-    return { status: "ok", messageKey: "articlesUI.links.added" };
+    return { status: "ok", messageKey: "articles.dashboard.links.added" };
   });
 }
 
@@ -80,7 +80,7 @@ export async function setLinkPositionAction(_prev: FormState, formData: FormData
   return handleForm(positionSchema.extend(orgField.shape), formData, async ({ org, linkId, position }) => {
     await setLinkPosition(await getActor(), linkId, position);
     refresh(org);
-    return { status: "ok", messageKey: "articlesUI.links.saved" };
+    return { status: "ok", messageKey: "articles.dashboard.links.saved" };
   });
 }
 

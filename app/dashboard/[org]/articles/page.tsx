@@ -11,7 +11,7 @@ import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { formatCalendarDate } from "@/lib/time/format";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("articlesUI.list"))("title") };
+  return { title: (await getTranslations("articles.dashboard.list"))("title") };
 }
 
 export default async function ArticleLibraryPage({
@@ -26,7 +26,7 @@ export default async function ArticleLibraryPage({
   const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
   const { actor, org } = await loadOrganisationPage(slug, "organizer", `/dashboard/${slug}/articles`);
   const articles = await listArticles(actor, org.id, q);
-  const t = await getTranslations("articlesUI");
+  const t = await getTranslations("articles.dashboard");
   const locale = await getLocale();
   const base = `/dashboard/${org.slug}/articles`;
   return (

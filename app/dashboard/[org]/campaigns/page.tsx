@@ -12,7 +12,7 @@ import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { roleAllows } from "@/lib/orgs/roles";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("dashboardCampaigns.list"))("title") };
+  return { title: (await getTranslations("campaigns.dashboard.list"))("title") };
 }
 
 export default async function CampaignsPage({
@@ -27,7 +27,7 @@ export default async function CampaignsPage({
   const { actor, org } = await loadOrganisationPage(slug, "coordinator", `/dashboard/${slug}/campaigns`);
   const campaigns = await listCampaigns(actor, org.id);
   const canEdit = roleAllows(org.role, "organizer");
-  const t = await getTranslations("dashboardCampaigns");
+  const t = await getTranslations("campaigns.dashboard");
   const tk = await getTranslations("editor.campaignKinds");
   const locale = await getLocale();
   return (

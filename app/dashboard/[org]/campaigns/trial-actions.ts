@@ -23,7 +23,7 @@ export async function createCaseAction(_prev: FormState, formData: FormData): Pr
   return handleForm(caseSchema.extend({ ...target.shape, campaignId: z.uuid() }), unprefixed(formData), async ({ org, campaign, campaignId, ...input }) => {
     await createCase(await getActor(), campaignId, input);
     refresh(org, campaign);
-    return ok("trialsUI.case.created");
+    return ok("trials.dashboard.case.created");
   });
 }
 
@@ -31,7 +31,7 @@ export async function updateCaseAction(_prev: FormState, formData: FormData): Pr
   return handleForm(caseSchema.extend({ ...target.shape, caseId: z.uuid() }), unprefixed(formData), async ({ org, campaign, caseId, ...input }) => {
     await updateCase(await getActor(), caseId, input);
     refresh(org, campaign);
-    return ok("trialsUI.case.saved");
+    return ok("trials.dashboard.case.saved");
   });
 }
 
@@ -39,7 +39,7 @@ export async function deleteCaseAction(_prev: FormState, formData: FormData): Pr
   return handleForm(target.extend({ caseId: z.uuid() }), formData, async ({ org, campaign, caseId }) => {
     await deleteCase(await getActor(), caseId);
     refresh(org, campaign);
-    return ok("trialsUI.case.deleted");
+    return ok("trials.dashboard.case.deleted");
   });
 }
 
@@ -56,7 +56,7 @@ export async function saveDefendantAction(_prev: FormState, formData: FormData):
         await addDefendant(actor, input);
       }
       refresh(org, campaign);
-      return ok(defendantId ? "trialsUI.defendants.saved" : "trialsUI.defendants.created");
+      return ok(defendantId ? "trials.dashboard.defendants.saved" : "trials.dashboard.defendants.created");
     },
   );
 }
@@ -65,7 +65,7 @@ export async function removeDefendantAction(_prev: FormState, formData: FormData
   return handleForm(target.extend({ defendantId: z.uuid() }), formData, async ({ org, campaign, defendantId }) => {
     await removeDefendant(await getActor(), defendantId);
     refresh(org, campaign);
-    return ok("trialsUI.defendants.removed");
+    return ok("trials.dashboard.defendants.removed");
   });
 }
 
@@ -78,7 +78,7 @@ export async function saveUpdateAction(_prev: FormState, formData: FormData): Pr
       if (updateId) await editUpdate(actor, updateId, input);
       else await postUpdate(actor, campaignId, input);
       refresh(org, campaign);
-      return ok(updateId ? "trialsUI.updates.saved" : "trialsUI.updates.created");
+      return ok(updateId ? "trials.dashboard.updates.saved" : "trials.dashboard.updates.created");
     },
   );
 }
@@ -87,6 +87,6 @@ export async function deleteUpdateAction(_prev: FormState, formData: FormData): 
   return handleForm(target.extend({ updateId: z.uuid() }), formData, async ({ org, campaign, updateId }) => {
     await deleteUpdate(await getActor(), updateId);
     refresh(org, campaign);
-    return ok("trialsUI.updates.deleted");
+    return ok("trials.dashboard.updates.deleted");
   });
 }

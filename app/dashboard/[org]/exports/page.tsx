@@ -6,7 +6,7 @@ import { listAuditLog } from "@/lib/audit/log";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("exportsUI.log"))("metaTitle"), robots: { index: false } };
+  return { title: (await getTranslations("exports.dashboard.log"))("metaTitle"), robots: { index: false } };
 }
 
 export default async function ExportLogPage({
@@ -21,7 +21,7 @@ export default async function ExportLogPage({
   const raw = (await searchParams).page;
   const page = Number(Array.isArray(raw) ? raw[0] : raw);
   const log = await listAuditLog(actor, org.id, Number.isInteger(page) && page > 0 ? page : 1);
-  const t = await getTranslations("exportsUI.log");
+  const t = await getTranslations("exports.dashboard.log");
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>

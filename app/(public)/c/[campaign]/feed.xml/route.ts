@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cam
   const found = await getPublicCampaign((await params).campaign);
   if (!found) return new Response((await getTranslations("errors"))("notFound"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { campaign } = found;
-  const [updates, articles, t] = await Promise.all([getPublicUpdates(campaign.id), articlesOfCampaign(campaign.id), getTranslations("trialsPublic.feed")]);
+  const [updates, articles, t] = await Promise.all([getPublicUpdates(campaign.id), articlesOfCampaign(campaign.id), getTranslations("trials.public.feed")]);
   const origin = siteOrigin();
   const xml = buildAtomFeed({ origin, campaign, updates, articles, labels: { update: t("update"), article: t("article") } });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60" } });

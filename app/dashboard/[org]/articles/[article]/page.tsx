@@ -38,7 +38,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
   const sp = await searchParams;
   const { actor, org } = await loadOrganisationPage(slug, "organizer", `/dashboard/${slug}/articles/${id}`);
   const [{ article, links }, targets] = await Promise.all([load(actor, org.id, id), listLinkTargets(actor, org.id)]);
-  const t = await getTranslations("articlesUI");
+  const t = await getTranslations("articles.dashboard");
   const locale = await getLocale();
   const linkLabel = (l: (typeof links)[number]) =>
     l.eventTitle ? `${t("links.event", { campaign: l.campaignTitle })}: ${l.eventTitle}` : `${t("links.campaign")}: ${l.campaignTitle}`;

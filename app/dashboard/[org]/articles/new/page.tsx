@@ -7,13 +7,13 @@ import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { createArticleAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("articlesUI.form"))("newTitle") };
+  return { title: (await getTranslations("articles.dashboard.form"))("newTitle") };
 }
 
 export default async function NewArticlePage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const { org } = await loadOrganisationPage(slug, "organizer", `/dashboard/${slug}/articles/new`);
-  const t = await getTranslations("articlesUI");
+  const t = await getTranslations("articles.dashboard");
   return (
     <div className="max-w-2xl">
       <Breadcrumbs items={[{ href: `/dashboard/${org.slug}/articles`, label: t("nav") }, { label: t("form.newTitle") }]} />

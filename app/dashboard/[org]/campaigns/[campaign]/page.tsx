@@ -34,10 +34,10 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const { created, saved, deleted, translation } = await searchParams;
   const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}`);
   const dashboard = await prefetchDashboard(actor, org.id, org.slug);
-  const t = await getTranslations("dashboardCampaigns");
-  const ta = await getTranslations("attendeesUI.links");
+  const t = await getTranslations("campaigns.dashboard");
+  const ta = await getTranslations("attendees.dashboard.links");
   const te = await getTranslations("editor");
-  const tt = await getTranslations("trialsUI");
+  const tt = await getTranslations("trials.dashboard");
   const base = `/dashboard/${org.slug}/campaigns/${campaign.slug}`;
   const publicPath = `/c/${campaign.slug}`;
   return (

@@ -14,7 +14,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
   const { org: slug } = await params;
   const { org } = await loadOrganisationPage(slug, "organizer", `/dashboard/${slug}/campaigns/new`);
   const t = await getTranslations("editor.campaign");
-  const tc = await getTranslations("dashboardCampaigns");
+  const tc = await getTranslations("campaigns.dashboard");
   return (
     <div className="max-w-2xl">
       <Breadcrumbs items={[{ href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") }, { label: t("newTitle") }]} />

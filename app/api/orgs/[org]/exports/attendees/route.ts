@@ -19,7 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   const form = await request.formData().catch(() => null);
   const fields = form ? [...form.entries()] : [];
   const parsed = form && fields.every(([, v]) => typeof v === "string") ? parseExportRequest(new URLSearchParams(fields as [string, string][])) : null;
-  if (!parsed?.success) return plain(400, en.exportsUI.errors.badRequest);
+  if (!parsed?.success) return plain(400, en.exports.dashboard.errors.badRequest);
   const { eventId, campaignId, columns, bom, ...filter } = parsed.data;
   try {
     const actor = await getActor();
@@ -38,6 +38,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   } catch (e) {
     // A download answers in text: the file's place in the browser shows it.
     const { status } = errorAnswer(e, { what: "CSV export failed" });
-    return plain(status, status === 404 ? en.exportsUI.errors.notFound : status === 403 ? en.exportsUI.errors.forbidden : "");
+    return plain(status, status === 404 ? en.exports.dashboard.errors.notFound : status === 403 ? en.exports.dashboard.errors.forbidden : "");
   }
 }

@@ -10,7 +10,7 @@ export default async function CampaignAttendeesPage({ params, searchParams }: Pr
   const { org: o, campaign: c } = await params;
   const base = `/dashboard/${o}/campaigns/${c}/attendees`;
   const { actor, campaign } = await loadCampaignPage(o, c, "coordinator", base, { attendees: true });
-  const t = await getTranslations("attendeesUI");
+  const t = await getTranslations("attendees.dashboard");
   return (
     <AttendeePage
       actor={actor}

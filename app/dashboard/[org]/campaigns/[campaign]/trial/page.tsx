@@ -26,7 +26,7 @@ import {
 type Params = Promise<{ org: string; campaign: string }>;
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("trialsUI"))("nav") };
+  return { title: (await getTranslations("trials.dashboard"))("nav") };
 }
 
 function Visibility({ isPublic, labels }: { isPublic: boolean; labels: { public: string; internal: string } }) {
@@ -46,8 +46,8 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
     `/dashboard/${orgSlug}/campaigns/${campaignSlug}/trial`,
   );
   const trial = await getTrialWatch(actor, campaign.id);
-  const t = await getTranslations("trialsUI");
-  const tc = await getTranslations("dashboardCampaigns");
+  const t = await getTranslations("trials.dashboard");
+  const tc = await getTranslations("campaigns.dashboard");
   const locale = await getLocale();
   const base = `/dashboard/${org.slug}/campaigns/${campaign.slug}`;
   const labels = { public: t("public"), internal: t("internal") };

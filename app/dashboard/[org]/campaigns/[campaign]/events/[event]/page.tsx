@@ -42,7 +42,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
   );
   const [dashboard, locale] = await Promise.all([prefetchDashboard(actor, org.id, org.slug), getLocale()]);
   const t = await getTranslations("editor.eventPage");
-  const tc = await getTranslations("dashboardCampaigns");
+  const tc = await getTranslations("campaigns.dashboard");
   const zone = event.timeZone;
   const local = (d: Date | null) => (d ? instantToZonedLocal(d, zone) : "");
   const place = [event.venue, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");

@@ -35,7 +35,7 @@ export async function SignupsPanel({
 }) {
   const t = await getTranslations("editor.eventPage");
   const tm = await getTranslations("attendeeMessages");
-  const ta = await getTranslations("attendeesUI");
+  const ta = await getTranslations("attendees.dashboard");
   const eventPath = `/dashboard/${org}/campaigns/${campaign.slug}/events/${event.slug}`;
   const publicPath = `/c/${campaign.slug}/${event.slug}`;
   return (

@@ -15,6 +15,6 @@ export async function eraseEventPersonalDataAction(_prev: FormState, formData: F
   return handleForm(eraseTarget, formData, async ({ org, eventId }) => {
     const { signups } = await eraseEventPersonalData(await getActor(), eventId);
     revalidatePath(`/dashboard/${org}`, "layout");
-    return { status: "ok", messageKey: "retentionUI.erasedNow", data: { count: String(signups) } };
+    return { status: "ok", messageKey: "retention.dashboard.erasedNow", data: { count: String(signups) } };
   });
 }

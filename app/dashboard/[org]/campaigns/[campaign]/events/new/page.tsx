@@ -20,7 +20,7 @@ export default async function NewEventPage({ params }: { params: Promise<{ org: 
   const { actor, org, campaign } = await loadCampaignPage(orgSlug, campaignSlug, "organizer", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/new`);
   const t = await getTranslations("editor.event");
   const cases = await listCaseChoices(actor, campaign.id);
-  const tc = await getTranslations("dashboardCampaigns");
+  const tc = await getTranslations("campaigns.dashboard");
   const values: EventValues = {
     slug: "",
     title: "",

@@ -10,7 +10,7 @@ export default async function EventAttendeesPage({ params, searchParams }: Props
   const { org: o, campaign: c, event: e } = await params;
   const base = `/dashboard/${o}/campaigns/${c}/events/${e}/attendees`;
   const { actor, campaign, event } = await loadEventPage(o, c, e, "coordinator", base, { attendees: true });
-  const t = await getTranslations("attendeesUI");
+  const t = await getTranslations("attendees.dashboard");
   return (
     <AttendeePage
       actor={actor}

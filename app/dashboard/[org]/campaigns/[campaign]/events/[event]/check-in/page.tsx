@@ -11,7 +11,7 @@ export const metadata = { robots: { index: false } };
 export default async function CheckInPage({ params }: Props) {
   const { org: o, campaign: c, event: e } = await params;
   const { event } = await loadEventPage(o, c, e, "coordinator", `/dashboard/${o}/campaigns/${c}/events/${e}/check-in`, { attendees: true });
-  const t = await getTranslations("attendeesUI");
+  const t = await getTranslations("attendees.dashboard");
   const locale = await getLocale();
   return (
     <div className="mx-auto max-w-xl space-y-4">

@@ -19,7 +19,7 @@ export default async function AttendeeMessagePage({ params }: { params: Params }
   const path = `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/${eventSlug}/message`;
   const { org, campaign, event } = await loadEventPage(orgSlug, campaignSlug, eventSlug, "organizer", path);
   const t = await getTranslations("attendeeMessages");
-  const tc = await getTranslations("dashboardCampaigns");
+  const tc = await getTranslations("campaigns.dashboard");
   const eventPath = `/dashboard/${org.slug}/campaigns/${campaign.slug}/events/${event.slug}`;
   return (
     <>

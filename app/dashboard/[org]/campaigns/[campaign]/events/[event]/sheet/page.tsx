@@ -8,7 +8,7 @@ import { formatRange, zoneCity } from "@/lib/time/format";
 type Props = { params: Promise<{ org: string; campaign: string; event: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("exportsUI.sheet");
+  const t = await getTranslations("exports.dashboard.sheet");
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
@@ -27,7 +27,7 @@ export default async function SignInSheetPage({ params }: Props) {
   const eventPath = `/dashboard/${o}/campaigns/${c}/events/${e}`;
   // Who may see this event's list is checked here; the names themselves come only with the sheet's POST.
   const { campaign, event } = await loadEventPage(o, c, e, "coordinator", `${eventPath}/sheet`, { attendees: true });
-  const t = await getTranslations("exportsUI.sheet");
+  const t = await getTranslations("exports.dashboard.sheet");
   const locale = await getLocale();
   const place = [event.venue, event.address, event.city].filter(Boolean).join(", ");
   return (
