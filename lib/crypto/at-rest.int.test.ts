@@ -145,7 +145,9 @@ describe("a supporter's data at rest", () => {
       expect(copy.includes(Buffer.from(before!.wrapped))).toBe(true);
 
       const owner = people.owner[0]!;
-      await expect(eraseCampaignPersonalData(owner, campaign.id, "not the title")).rejects.toMatchObject({ messageKey: "retention.dashboard.emergency.mismatch" });
+      await expect(eraseCampaignPersonalData(owner, campaign.id, "not the title")).rejects.toMatchObject({
+        messageKey: "retention.dashboard.emergency.mismatch",
+      });
       expect(await eraseCampaignPersonalData(owner, campaign.id, ` ${campaign.title} `)).toEqual({ signups: 1, events: 1 });
       expect(await handle.db.select().from(dataKeys).where(eq(dataKeys.eventId, event.id))).toEqual([]);
       const [erased] = await handle.db.select({ personal: signups.personal, emailHash: signups.emailHash }).from(signups).where(eq(signups.eventId, event.id));

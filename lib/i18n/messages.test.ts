@@ -68,7 +68,9 @@ describe("messages", () => {
       for (const file of files(locale)) {
         for (const namespace of Object.keys(JSON.parse(readFileSync(path.join(__dirname, "messages", locale, file), "utf8")) as Tree)) {
           expect(owner.get(namespace), `${locale}: "${namespace}" in ${file} and ${owner.get(namespace)}`).toBeUndefined();
-          expect(namespace, `${locale}/${file}: a screen of a capability is a key inside it ("attendees.dashboard")`).not.toMatch(/UI$|Public$|^dashboard[A-Z]/);
+          expect(namespace, `${locale}/${file}: a screen of a capability is a key inside it ("attendees.dashboard")`).not.toMatch(
+            /UI$|Public$|^dashboard[A-Z]/,
+          );
           owner.set(namespace, file);
         }
       }
