@@ -8,26 +8,11 @@
 // what JavaScript adds: the reader's own time, the map on request, a busy submit button, focus on the first
 // field to fix. Stylesheets, markup and React's own inline HTML-streaming scripts stay as rendered.
 
-import { splitLocalePath } from "@/lib/i18n/config";
+import { publicPage } from "./routes";
 
-/**
- * Public pages served lean: home, campaign, event, articles and the private sign-up page, with or without a
- * language in front. Files under them (calendar.ics, feed.xml, event.ics) and anything else are not pages.
- */
+/** Public pages served lean: every page of the public table (lib/public/routes.ts). */
 export function isLeanPage(pathname: string): boolean {
-  const segments = splitLocalePath(pathname).path.split("/").filter(Boolean);
-  if (segments.some((s) => s.includes("."))) return false;
-  if (segments.length === 0) return true;
-  switch (segments[0]) {
-    case "c":
-      return segments.length === 2 || segments.length === 3;
-    case "articles":
-      return segments.length <= 2;
-    case "s":
-      return segments.length === 2;
-    default:
-      return false;
-  }
+  return publicPage(pathname) !== null;
 }
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;

@@ -13,7 +13,7 @@
 // the same database, and for time passing (a deadline, an event starting).
 
 import { randomBytes } from "node:crypto";
-import { splitLocalePath } from "@/lib/i18n/config";
+import { publicPage, SHARED_PAGES } from "./routes";
 import { logFailure } from "@/lib/log";
 
 export interface CachedPage {
@@ -80,9 +80,8 @@ export const fillSecret = (): string => registry().fillSecret;
  * asked for (Next's router starts from it), so it is rendered at that same address, in the reader's language.
  */
 export function keptPage(locale: string, pathname: string, search: string): { key: string; address: string } | null {
-  const segments = splitLocalePath(pathname).path.split("/").filter(Boolean);
-  const campaignPage = segments[0] === "c" && (segments.length === 2 || segments.length === 3) && !segments.slice(1).some((s) => s.includes("."));
-  if (!(segments.length === 0 || campaignPage)) return null;
+  const page = publicPage(pathname);
+  if (!page || !SHARED_PAGES.has(page)) return null;
   if (search.length > 200) return null;
   for (const name of new URLSearchParams(search).keys()) if (!PAGE_PARAMS.includes(name)) return null;
   const address = pathname + search;

@@ -1,0 +1,26 @@
+import { splitLocalePath } from "@/lib/i18n/config";
+
+// The one table of public pages: which address is which page, with or without a language in front. Files under
+// them (calendar.ics, feed.xml, event.ics) and anything else are not pages.
+
+export type PublicPage = "home" | "campaign" | "event" | "articles" | "article" | "signup";
+
+/** The public page an address names, or null. */
+export function publicPage(pathname: string): PublicPage | null {
+  const segments = splitLocalePath(pathname).path.split("/").filter(Boolean);
+  if (segments.some((s) => s.includes("."))) return null;
+  if (segments.length === 0) return "home";
+  switch (segments[0]) {
+    case "c":
+      return segments.length === 2 ? "campaign" : segments.length === 3 ? "event" : null;
+    case "articles":
+      return segments.length === 1 ? "articles" : segments.length === 2 ? "article" : null;
+    case "s":
+      return segments.length === 2 ? "signup" : null;
+    default:
+      return null;
+  }
+}
+
+/** The pages that are the same for every reader of a language, so a kept copy may serve them all. */
+export const SHARED_PAGES: ReadonlySet<PublicPage> = new Set(["home", "campaign", "event"]);
