@@ -39,7 +39,7 @@ export function SignInSheet({ org, eventId }: { org: string; eventId: string }) 
       {rows.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center">{t("empty")}</p>
       ) : (
-        <table className="w-full table-fixed border-collapse text-sm sm:text-base print:text-base">
+        <table className="w-full table-fixed border-collapse text-sm hyphens-auto sm:text-base print:text-base">
           <thead>
             <tr className="text-left">
               <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">
@@ -48,10 +48,10 @@ export function SignInSheet({ org, eventId }: { org: string; eventId: string }) 
               <th scope="col" className="border border-stone-700 px-2 py-1">
                 {t("name")}
               </th>
-              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-1/5">
+              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1">
                 {t("role")}
               </th>
-              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1 sm:w-2/5">
+              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-2/5">
                 {t("signature")}
               </th>
             </tr>
