@@ -39,19 +39,20 @@ export function SignInSheet({ org, eventId }: { org: string; eventId: string }) 
       {rows.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 p-6 text-center">{t("empty")}</p>
       ) : (
-        <table className="w-full table-fixed border-collapse text-sm hyphens-auto sm:text-base print:text-base">
+        <table className="w-full table-fixed border-collapse text-sm sm:text-base print:text-base">
           <thead>
-            <tr className="text-left">
-              <th scope="col" className="w-9 border border-stone-700 px-1 py-1 sm:px-2">
+            {/* On a phone the headings are smaller and the role and signature columns wider, so no word breaks. */}
+            <tr className="text-left text-xs sm:text-base">
+              <th scope="col" className="w-8 border border-stone-700 px-1 py-1 sm:w-9 sm:px-2">
                 #
               </th>
-              <th scope="col" className="border border-stone-700 px-2 py-1">
+              <th scope="col" className="border border-stone-700 px-1.5 py-1 sm:px-2">
                 {t("name")}
               </th>
-              <th scope="col" className="w-1/5 border border-stone-700 px-2 py-1">
+              <th scope="col" className="w-[28%] border border-stone-700 px-1.5 py-1 sm:w-1/5 sm:px-2">
                 {t("role")}
               </th>
-              <th scope="col" className="w-1/4 border border-stone-700 px-2 py-1 sm:w-2/5">
+              <th scope="col" className="w-[26%] border border-stone-700 px-1.5 py-1 sm:w-2/5 sm:px-2">
                 {t("signature")}
               </th>
             </tr>
@@ -60,9 +61,9 @@ export function SignInSheet({ org, eventId }: { org: string; eventId: string }) 
             {rows.map((r, i) => (
               <tr key={r.id}>
                 <td className="border border-stone-700 px-1 py-3 text-right tabular-nums sm:px-2">{i + 1}</td>
-                <td className="border border-stone-700 px-2 py-3 font-medium">{r.name}</td>
-                <td className="border border-stone-700 px-2 py-3">{r.role}</td>
-                <td className="border border-stone-700 px-2 py-3" />
+                <td className="border border-stone-700 px-1.5 py-3 font-medium sm:px-2">{r.name}</td>
+                <td className="border border-stone-700 px-1.5 py-3 sm:px-2">{r.role}</td>
+                <td className="border border-stone-700 px-1.5 py-3 sm:px-2" />
               </tr>
             ))}
           </tbody>
