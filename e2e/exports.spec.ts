@@ -81,6 +81,12 @@ test("the export address gives nothing to anonymous visitors, refuses bad reques
   const get = await coordinator.page.request.get(`${EXPORTS}?eventId=${eventId}`);
   expect(get.status()).toBe(405);
   expect(await get.text()).not.toContain("Anna Schmidt");
+  // A page of another site, or of a sibling subdomain, cannot make the coordinator's browser export either.
+  for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
+    const foreign = await coordinator.page.request.post(EXPORTS, { form: { eventId }, headers });
+    expect(foreign.status(), JSON.stringify(headers)).toBe(403);
+    expect(await foreign.text()).not.toContain("Anna Schmidt");
+  }
   await coordinator.context.close();
 });
 

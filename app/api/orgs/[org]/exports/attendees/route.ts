@@ -1,9 +1,11 @@
 import { getActor } from "@/lib/auth/session";
 import { exportAttendeesCsv } from "@/lib/exports/csv";
 import { parseExportRequest } from "@/lib/exports/schemas";
+import core from "@/lib/i18n/messages/en/core.json";
 import en from "@/lib/i18n/messages/en/exports.json";
 import { getOrganisation } from "@/lib/orgs/orgs";
 import { errorAnswer } from "@/lib/http/errors";
+import { fromThisSite } from "@/lib/http/same-site";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +18,16 @@ const plain = (status: number, body: string) =>
  */
 export async function POST(request: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
+  if (!fromThisSite(request)) return plain(403, en.exports.dashboard.errors.forbidden);
+  // Who asks comes first: nobody without a session makes the server read a body.
+  const actor = await getActor();
+  if (!actor) return plain(404, en.exports.dashboard.errors.notFound);
   const form = await request.formData().catch(() => null);
   const fields = form ? [...form.entries()] : [];
   const parsed = form && fields.every(([, v]) => typeof v === "string") ? parseExportRequest(new URLSearchParams(fields as [string, string][])) : null;
   if (!parsed?.success) return plain(400, en.exports.dashboard.errors.badRequest);
   const { eventId, campaignId, columns, bom, ...filter } = parsed.data;
   try {
-    const actor = await getActor();
     const org = await getOrganisation(actor, slug, "coordinator");
     const ref = eventId ? { eventId } : { campaignId: campaignId! };
     const csv = await exportAttendeesCsv(actor, ref, { filter, columns, bom, orgId: org.id });
@@ -38,6 +43,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   } catch (e) {
     // A download answers in text: the file's place in the browser shows it.
     const { status } = errorAnswer(e, { what: "CSV export failed" });
-    return plain(status, status === 404 ? en.exports.dashboard.errors.notFound : status === 403 ? en.exports.dashboard.errors.forbidden : "");
+    const d = en.exports.dashboard.errors;
+    return plain(status, status === 404 ? d.notFound : status === 403 ? d.forbidden : core.errors.generic);
   }
 }
