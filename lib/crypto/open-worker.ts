@@ -11,12 +11,17 @@ export interface OpenRequest {
   associated: string[];
 }
 
-export interface OpenAnswer {
-  id: number;
-  plain: (string | null)[];
-}
+export type OpenAnswer = { id: number; plain: (string | null)[] } | { id: number; failed: string };
 
 parentPort?.on("message", ({ id, keys, sealed, associated }: OpenRequest) => {
-  const byId = new Map(keys.map(([keyId, bytes]) => [keyId, { id: keyId, key: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }]));
-  parentPort!.postMessage({ id, plain: openEach(byId, sealed, associated) } satisfies OpenAnswer);
+  try {
+    const byId = new Map(keys.map(([keyId, bytes]) => [keyId, { id: keyId, key: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }]));
+    parentPort!.postMessage({ id, plain: openEach(byId, sealed, associated) } satisfies OpenAnswer);
+  } catch (e) {
+    // This batch fails alone; the thread goes on with the next.
+    parentPort!.postMessage({ id, failed: e instanceof Error ? e.name : "Error" } satisfies OpenAnswer);
+  } finally {
+    // The bytes this thread was given: wiped (the cipher's own copy inside the key object cannot be).
+    for (const [, bytes] of keys) bytes.fill(0);
+  }
 });

@@ -230,8 +230,11 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
     async pull(controller) {
       try {
         const page = await ahead.shift()!;
-        if (resumeAt) readFrom(resumeAt);
-        resumeAt = null;
+        // A read that waited for room goes out once the pages ahead are fewer than AHEAD (never more beside this one).
+        if (resumeAt && ahead.length < AHEAD) {
+          readFrom(resumeAt);
+          resumeAt = null;
+        }
         if (header !== null) out.write(header);
         header = null;
         writePage(page, out);
