@@ -26,7 +26,8 @@ export async function json<T>(res: Response): Promise<T> {
   const fallback: RefusalBody = { error: "errors.generic" };
   // The app's own routes answer refusals in this shape, whatever the status; an answer that is not JSON is generic.
   const body: unknown = await res.json().catch(() => fallback);
-  if (!res.ok) throw new Refusal(res.status, typeof body === "object" && body !== null && "error" in body ? (body as RefusalBody) : fallback);
+  const refusal = typeof body === "object" && body !== null && typeof (body as { error?: unknown }).error === "string";
+  if (!res.ok) throw new Refusal(res.status, refusal ? (body as RefusalBody) : fallback);
   return body as T;
 }
 

@@ -9,6 +9,7 @@ export function useMessageText() {
   return (message: MessageKey | CarriedMessage | null | undefined, values?: Record<string, string | number>) => {
     if (!message) return undefined;
     const { key, values: named } = typeof message === "string" ? { key: message } : message;
-    return t(key, named ? { ...named, ...values } : values);
+    // Keys are typed, but some arrive over the network (an API's refusal): one this build does not know reads as generic.
+    return t.has(key) ? t(key, named ? { ...named, ...values } : values) : t("errors.generic");
   };
 }
