@@ -3,6 +3,7 @@
 // written into the page itself (inline scripts, gzipped together).
 import { gzipSync } from "node:zlib";
 import { chromium, type Response } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../scripts/chromium";
 
 export interface PageScripts {
   page: string;
@@ -17,15 +18,7 @@ export interface PageScripts {
 export async function publicPageScripts(base: string, pages: { page: string; path: string; refuseSignup?: boolean }[]): Promise<PageScripts[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const out: PageScripts[] = [];
