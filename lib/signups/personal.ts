@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { keysById } from "@/lib/crypto/keys";
-import { open, seal, sealedKeyId, type DataKey } from "@/lib/crypto/envelope";
+import { openEach, seal, sealedKeyId, type DataKey } from "@/lib/crypto/envelope";
 import { openBatch } from "@/lib/crypto/open-pool";
 
 // A sign-up's personal fields, sealed together under its event's data key (lib/crypto/keys.ts), bound to the
@@ -26,20 +26,12 @@ function parse(plain: string | null): Personal | null {
   return { name: p.name ?? "", email: p.email ?? null, phone: p.phone ?? null, comment: p.comment ?? null };
 }
 
-/**
- * Opens the personal fields of a batch of sign-ups: the keys of all of them are read first, in one query; the
- * returned function opens one (null where erased, or where the key is gone). For a stream that allocates
- * nothing per row but what it returns.
- */
-export async function personalOpener(db: DbOrTx, sealed: readonly (string | null)[]): Promise<(signupId: string, personal: string | null) => Personal | null> {
-  const keys = await keysById(
+/** The data keys a batch of sealed fields needs, read in one query (or from the keys kept in memory). */
+function keysOf(db: DbOrTx, sealed: readonly (string | null)[]) {
+  return keysById(
     db,
     sealed.map(sealedKeyId).filter((id): id is string => id !== null),
   );
-  return (signupId, personal) => {
-    const key = personal ? keys.get(sealedKeyId(personal) ?? "") : undefined;
-    return key && personal ? parse(open(key, personal, associated(signupId))) : null;
-  };
 }
 
 /**
@@ -47,21 +39,19 @@ export async function personalOpener(db: DbOrTx, sealed: readonly (string | null
  * worker thread that opens sealed values (lib/crypto/open-pool.ts): null where erased, or where the key is gone.
  */
 export async function openPersonalPage(db: DbOrTx, ids: string[], sealed: (string | null)[]): Promise<(Personal | null)[]> {
-  const keys = await keysById(
-    db,
-    sealed.map(sealedKeyId).filter((id): id is string => id !== null),
-  );
-  const plain = await openBatch(keys, sealed, ids.map(associated));
+  const plain = await openBatch(await keysOf(db, sealed), sealed, ids.map(associated));
   return plain.map(parse);
 }
 
-/** Rows with their personal fields opened: null where erased, or where the key is gone. */
+/** Rows with their personal fields opened here (a list, a message's recipients): null where erased, or where the key is gone. */
 export async function withPersonal<T extends { id: string; personal: string | null }>(db: DbOrTx, rows: T[]): Promise<(T & { person: Personal | null })[]> {
-  const openOne = await personalOpener(
-    db,
-    rows.map((r) => r.personal),
+  const sealed = rows.map((r) => r.personal);
+  const plain = openEach(
+    await keysOf(db, sealed),
+    sealed,
+    rows.map((r) => associated(r.id)),
   );
-  return rows.map((r) => ({ ...r, person: openOne(r.id, r.personal) }));
+  return rows.map((r, i) => ({ ...r, person: parse(plain[i] ?? null) }));
 }
 
 /** One row's personal fields, opened. */
