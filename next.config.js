@@ -37,16 +37,37 @@ const securityHeaders = [
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// The public pages (lib/public/routes.ts), with or without a language in front, are rendered by
+// pages/api/public/[[...path]].tsx, past the proxy (proxy.ts's matcher leaves these same addresses out). A
+// segment with a dot is a file (calendar.ics, feed.xml), never a page. One pattern for all (each rule is tried
+// on every request): lib/public/routes.test.ts checks it, the routes table and the proxy's matcher against each other.
+export const LOCALE_PATTERN = "en|ru|kk|de|fr|pl";
+export const PUBLIC_PAGE_PATTERN = `(?:${LOCALE_PATTERN})|(?:(?:${LOCALE_PATTERN})/)?(?:c/[^/.]+(?:/[^/.]+)?|articles(?:/[^/.]+)?|s/[^/.]+)`;
+
+export function publicPageRewrites() {
+  return [
+    { source: "/", destination: "/api/public" },
+    { source: `/:page(${PUBLIC_PAGE_PATTERN})`, destination: "/api/public/:page" },
+  ];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files by path: bundling it breaks every query at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino"],
+  // Tailwind's PostCSS plugin compiles the public pages' stylesheet at run time (lib/public/stylesheet.ts).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino", "postcss", "@tailwindcss/postcss"],
+  // The public pages' renderer (pages/api) is bundled like the App Router's code, so that lib's "server-only"
+  // marker resolves as it does on the server there, instead of being loaded as an outside package.
+  bundlePagesRouterDependencies: true,
   poweredByHeader: false,
   typedRoutes: false,
   experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tsc) before it builds for the browser tests: that build skips
   // Next's second pass over the same code. Every other build (the demo's, production's) checks types itself.
   typescript: { ignoreBuildErrors: process.env.PICKET_TYPES_CHECKED === "1" },
+  async rewrites() {
+    return { beforeFiles: publicPageRewrites() };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

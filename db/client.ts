@@ -23,6 +23,12 @@ export interface DbHandle {
    * connection of its own that goes back to the pool when the stream ends, or is closed if it is abandoned.
    * With timeZone, the statement runs in that session time zone (times format there without a conversion per row).
    */
+  /**
+   * Calls `onPayload` with each notification on `channel` (NOTIFY, delivered when the notifying transaction
+   * commits, to every process that listens). PostgreSQL: a connection of its own, opened again after a failure
+   * (`onGap` is called then: notifications sent meanwhile are lost). Resolves to a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -80,7 +86,48 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<DbHandle> {
     const { sql, params } = dialect.sqlToQuery(query);
     return (await pool.query<unknown[]>({ text: sql, values: params, rowMode: "array" })).rows;
   };
-  return { db, engine: "postgres", location: redact(url), arrays, close: () => pool.end() };
+  return { db, engine: "postgres", location: redact(url), arrays, listen: (...args) => listenPostgres(url, ...args), close: () => pool.end() };
+}
+
+/** A connection of its own that LISTENs, opened again a second after it fails, until stopped. */
+async function listenPostgres(url: string, channel: string, onPayload: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>> {
+  const { Client } = await import("pg");
+  let stopped = false;
+  let current: InstanceType<typeof Client> | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new Client({ connectionString: url });
+    client.on("notification", (n) => {
+      if (n.channel === channel) onPayload(n.payload ?? "");
+    });
+    client.on("error", (err) => {
+      logFailure("listening connection failed", err);
+      reconnect(client);
+    });
+    client.on("end", () => reconnect(client));
+    await client.connect();
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    if (stopped) await client.end();
+    else current = client;
+  };
+  const reconnect = (client: InstanceType<typeof Client>) => {
+    if (stopped || current !== client) return;
+    current = null;
+    client.end().catch(() => undefined);
+    onGap();
+    // Told twice: when the connection is lost, and once it listens again (what changed in between went unheard).
+    const retry = () =>
+      void connect().then(onGap, (err: unknown) => {
+        logFailure("listening connection failed", err);
+        if (!stopped) setTimeout(retry, 1000).unref();
+      });
+    setTimeout(retry, 1000).unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await current?.end();
+    current = null;
+  };
 }
 
 async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle> {
@@ -109,6 +156,8 @@ async function openPglite(dataDir: string, opts: OpenOptions): Promise<DbHandle>
         const { sql, params } = dialect.sqlToQuery(query);
         return (await client.query<unknown[]>(sql, params, { rowMode: "array" })).rows;
       },
+      // One process holds an embedded database: its own notifications are all there are.
+      listen: async (channel: string, onPayload: (payload: string) => void) => client.listen(channel, onPayload),
       close: async () => {
         await client.close();
         lock?.release();

@@ -110,6 +110,6 @@ test("the sign-up by keyboard alone: visible focus, errors tied to their fields 
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(`keyboard-${unique()}@example.org`);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\?signup=confirmed$/);
+  await expect(page).toHaveURL(/\?signup=confirmed#signup$/);
   await expect(page.getByTestId("signed-up")).toContainText("You're signed up.");
 });

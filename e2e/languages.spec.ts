@@ -20,7 +20,7 @@ async function signUpIn(page: Page, locale: Locale, name: string, email: string)
   await page.getByLabel(t("signups.form.name")).fill(name);
   await page.getByLabel(t("signups.form.email"), { exact: true }).fill(email);
   await page.getByRole("button", { name: t("signups.form.submit") }).click();
-  await expect(page).toHaveURL(/\?signup=confirmed$/);
+  await expect(page).toHaveURL(/\?signup=confirmed#signup$/);
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
   await expect(page.getByText(t("signups.done.confirmedTitle"))).toBeVisible();
   await expect(page.getByText(t("signups.done.linkByEmail"))).toBeVisible();

@@ -3,8 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { EventPage } from "./pages/event-page";
 import { unique } from "./support/data";
 
-// Public pages reach readers as HTML without React or Next's router in the browser (lib/public/lean.ts):
-// one small script of our own adds the reader's time, the map on request and a busy submit button.
+// Public pages reach readers as HTML rendered on the server by React, without React or Next's router in the
+// browser (pages/api/public/[[...path]].tsx): one small script of our own adds the reader's time, the map on
+// request, a busy submit button and focus on the first field to fix.
 
 const CAMPAIGN = "embassy-day-of-action";
 const EVENT = `/c/${CAMPAIGN}/embassy-protest-london`;
@@ -74,6 +75,29 @@ test("with JavaScript the reader sees their own time, and a sent form says it is
   // Nor does a submission by any other way (a second press that came before the button was disabled).
   await page.locator("form", { has: busy }).evaluate((form: HTMLFormElement) => form.requestSubmit());
   expect(await submissions()).toEqual([true, false]);
+});
+
+test("a refused sign-up comes back lean (post, redirect, get): messages next to the fields, what was typed kept, once", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const event = new EventPage(page);
+  await page.goto(EVENT);
+  const name = `Lean ${unique()}`;
+  await event.fill({ name, email: "not-an-email", comment: "Bringing a banner" });
+  await event.submit();
+  await expect(page).toHaveURL(/\/en\/c\/embassy-day-of-action\/embassy-protest-london\?signup=refused#signup$/);
+  await expect(event.fieldError("email")).toHaveText("Enter an email address like name@example.org.");
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("not-an-email");
+  await expect(page.getByLabel("Name or nickname")).toHaveValue(name);
+  await expect(page.getByLabel("Comment (optional)")).toHaveValue("Bringing a banner");
+  // The refused page is as lean as the event page: our one script, nothing of Next's.
+  const scripts = [...(await page.content()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts).toEqual([expect.stringMatching(/^<script src="\/assets\/picket\.[0-9a-f]{12}\.js" defer(="")?>$/)]);
+  // What was typed is shown once, then forgotten: it is kept nowhere but in the reader's browser, for minutes.
+  await page.reload();
+  await expect(page.getByLabel("Name or nickname")).toHaveValue("");
+  await expect(event.fieldError("email")).toHaveCount(0);
+  await context.close();
 });
 
 test("a refused sign-up puts focus on the first field to fix and keeps what was typed", async ({ page }) => {

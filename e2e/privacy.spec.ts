@@ -57,7 +57,7 @@ test("the answer to a sign-up is the same whether or not the address was signed 
   const first = await formAnswer(browser, "Gulnara", activist);
   const probe = await formAnswer(browser, "Probe", activist);
   const stranger = await formAnswer(browser, "Stranger", `stranger-${unique()}@example.org`);
-  expect(first.url).toBe(`${baseURL}/c/${CAMPAIGN}/${OPEN_EVENT}?signup=confirmed`);
+  expect(first.url).toBe(`${baseURL}/en/c/${CAMPAIGN}/${OPEN_EVENT}?signup=confirmed#signup`);
   expect(probe).toEqual(first);
   expect(stranger).toEqual(first);
 

@@ -2,7 +2,6 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { PublicError } from "./errors";
-import { publicPagesChanged } from "./public/page-cache";
 import { issueMessages } from "./form-issues";
 import type { FormState } from "./forms";
 import type { MessageKey } from "./i18n/keys";
@@ -44,7 +43,6 @@ export async function handleForm<S extends z.ZodType, Shown extends { status: "s
   schema: S,
   formData: FormData,
   run: (data: z.output<S>) => Promise<FormState | NoInfer<Shown> | void>,
-  options: { outdatesPublicPages?: boolean } = {},
 ): Promise<FormState | NoInfer<Shown>> {
   const values = typedValues(formData);
   const raw = formObject(formData);
@@ -52,22 +50,12 @@ export async function handleForm<S extends z.ZodType, Shown extends { status: "s
   if (Object.keys(unreadable).length) return { status: "error", fieldErrors: unreadable, formError: "errors.checkFields", values };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { status: "error", ...issueMessages(parsed.error.issues), formError: "errors.checkFields", values };
-  // Only a stored change outdates the public pages kept in memory (lib/public/page-cache.ts): a refused form
-  // changes nothing. A form that decides for itself (the sign-up: not when the address was known) says so.
-  let stored = false;
   try {
-    const state = (await run(parsed.data)) ?? { status: "ok" };
-    stored = state.status === "ok";
-    return state;
+    return (await run(parsed.data)) ?? { status: "ok" };
   } catch (e) {
-    try {
-      unstable_rethrow(e);
-    } catch (framework) {
-      // What Next rethrows here is the redirect that ends a successful change: actions never call notFound()
-      // (lib throws NotFoundError, a PublicError, for that).
-      stored = true;
-      throw framework;
-    }
+    // What Next rethrows here is the redirect that ends a successful change: actions never call notFound()
+    // (lib throws NotFoundError, a PublicError, for that).
+    unstable_rethrow(e);
     if (e instanceof PublicError) {
       const named = e.values ? { messageValues: { [e.field ?? "_form"]: e.values } } : {};
       return e.field
@@ -76,8 +64,6 @@ export async function handleForm<S extends z.ZodType, Shown extends { status: "s
     }
     logFailure("action failed", e);
     return { status: "error", fieldErrors: {}, formError: "errors.generic", values };
-  } finally {
-    if (stored && options.outdatesPublicPages !== false) publicPagesChanged();
   }
 }
 

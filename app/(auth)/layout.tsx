@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { SiteHeader } from "@/components/layout/site-header";
+import { requestPath } from "@/lib/i18n/request-path";
 
-export default function AuthLayout({ children }: { children: ReactNode }) {
+export default async function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <NextIntlClientProvider>
-      <SiteHeader />
+      <SiteHeader path={await requestPath()} />
       <main id="main" className="mx-auto max-w-md px-4 py-10">
         {children}
       </main>

@@ -8,7 +8,8 @@ const TAB =
 
 /** A dashboard tab that marks itself current; `exact` for the overview, prefix match otherwise. */
 export function NavLink({ href, label, exact = false }: { href: string; label: string; exact?: boolean }) {
-  const path = usePathname();
+  // Null only on a page of the Pages Router, which renders no dashboard tab.
+  const path = usePathname() ?? "";
   const current = exact ? path === href : path === href || path.startsWith(`${href}/`);
   return (
     <Link href={href} aria-current={current ? "page" : undefined} className={TAB}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { HeaderMenus } from "./header-menus";
 import { LanguageSwitcher } from "./language-switcher";
+import { requestPath } from "@/lib/i18n/request-path";
 
 // On a phone the menu spans the header; from sm on it hangs under its button.
 const MENU =
@@ -59,7 +60,7 @@ export async function DashboardHeader({
           </ul>
         </details>
         <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
-          <LanguageSwitcher />
+          <LanguageSwitcher path={await requestPath()} />
           <Link
             href="/account"
             className="inline-flex min-h-11 min-w-0 items-center text-stone-700 underline-offset-2 [overflow-wrap:anywhere] hover:underline"

@@ -1,7 +1,6 @@
 import { Languages } from "@/components/ui/icons";
-import { getLocale, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
-import { LOCALE_NAMES, LOCALES, PATH_HEADER } from "@/lib/i18n/config";
+import { useLocale, useTranslations } from "next-intl";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 
 // On a phone the menu spans the header; from sm on it hangs under its button.
 const MENU =
@@ -9,12 +8,12 @@ const MENU =
 
 /**
  * The languages, each a plain link to this page's address with the language in front ("/ru/c/…"):
- * it works without JavaScript, and the proxy remembers the choice for the addresses without one.
+ * it works without JavaScript, and the choice is remembered for the addresses without one. `path` is this
+ * page's address without a language (with its query).
  */
-export async function LanguageSwitcher() {
-  const locale = await getLocale();
-  const t = await getTranslations("app");
-  const path = (await headers()).get(PATH_HEADER) ?? "/";
+export function LanguageSwitcher({ path }: { path: string }) {
+  const locale = useLocale();
+  const t = useTranslations("app");
   const here = path.startsWith("/") && !path.startsWith("//") ? path : "/";
   return (
     // On a phone the menu spans the header (the positioned box around it), so it never runs off an edge.

@@ -1,12 +1,12 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import type { PublicEvent } from "@/lib/events/public";
 import { formatRange } from "@/lib/time/format";
 
 /** Cancelled, moved or over: said first, before anything else about the event. */
-export async function EventBanner({ event }: { event: PublicEvent }) {
-  const t = await getTranslations("public.event");
-  const locale = await getLocale();
+export function EventBanner({ event }: { event: PublicEvent }) {
+  const t = useTranslations("public.event");
+  const locale = useLocale();
   if (event.status === "cancelled") {
     return (
       <Alert tone="error" title={t("cancelled")}>

@@ -1,17 +1,16 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { PublicEvent } from "@/lib/events/public";
 import { formatRange, zoneCity } from "@/lib/time/format";
 import { Places } from "./places";
 
-export async function EventListItem({ event, campaignSlug, campaignTitle }: { event: PublicEvent; campaignSlug: string; campaignTitle?: string }) {
-  const locale = await getLocale();
-  const t = await getTranslations("public.event");
+export function EventListItem({ event, campaignSlug, campaignTitle }: { event: PublicEvent; campaignSlug: string; campaignTitle?: string }) {
+  const locale = useLocale();
+  const t = useTranslations("public.event");
   return (
     <li className="py-3" data-testid="event-item">
-      <Link href={`/c/${campaignSlug}/${event.slug}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+      <a href={`/c/${campaignSlug}/${event.slug}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
         {event.title}
-      </Link>
+      </a>
       {event.status === "cancelled" ? (
         <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("cancelledShort")}</span>
       ) : null}

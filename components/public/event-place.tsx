@@ -1,11 +1,11 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { countryName } from "@/lib/geo/countries";
 import type { PublicEvent } from "@/lib/events/public";
 
 /** Address, and plain links that open it in a map app: nothing is loaded from a map service. */
-export async function EventPlace({ event }: { event: PublicEvent }) {
-  const t = await getTranslations("public.event");
-  const locale = await getLocale();
+export function EventPlace({ event }: { event: PublicEvent }) {
+  const t = useTranslations("public.event");
+  const locale = useLocale();
   const place = [event.address, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
   const query = encodeURIComponent([event.venue, event.address, event.city, event.country].filter(Boolean).join(", "));
   const geo = event.latitude !== null && event.longitude !== null ? `geo:${event.latitude},${event.longitude}` : `geo:0,0?q=${query}`;

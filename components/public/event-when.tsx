@@ -1,21 +1,11 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { formatRange, zoneCity } from "@/lib/time/format";
 import { LocalTime } from "./local-time";
 
 /** "Fri 20 Jul 2012, 12:00 – 14:00 BST — London time", and the reader's own time with JavaScript. */
-export async function EventWhen({
-  startsAt,
-  endsAt,
-  timeZone,
-  withReaderTime = true,
-}: {
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  withReaderTime?: boolean;
-}) {
-  const locale = await getLocale();
-  const t = await getTranslations("public.event");
+export function EventWhen({ startsAt, endsAt, timeZone, withReaderTime = true }: { startsAt: Date; endsAt: Date; timeZone: string; withReaderTime?: boolean }) {
+  const locale = useLocale();
+  const t = useTranslations("public.event");
   return (
     <>
       <p data-testid="event-time">

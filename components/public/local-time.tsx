@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { calendarNames } from "@/lib/time/calendar-names";
 import { ReaderTime } from "./reader-time";
 
@@ -7,7 +7,7 @@ import { ReaderTime } from "./reader-time";
  * server cannot know the reader's zone, so it renders the data and the browser fills the line in (the
  * page's script, lib/public/browser.ts, or after an in-app navigation the client component).
  */
-export async function LocalTime({
+export function LocalTime({
   startsAt,
   endsAt,
   timeZone,
@@ -20,7 +20,7 @@ export async function LocalTime({
   locale: string;
   testId?: string;
 }) {
-  const t = await getTranslations("public.event");
+  const t = useTranslations("public.event");
   return (
     <ReaderTime
       startsAt={startsAt}

@@ -1,13 +1,12 @@
 import { ExternalLink } from "@/components/ui/icons";
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { PublicArticle } from "@/lib/articles/public";
 import { formatCalendarDate } from "@/lib/time/format";
 
 /** The facts under an article's title: publication, date, language. */
-export async function ArticleMeta({ article }: { article: PublicArticle }) {
-  const locale = await getLocale();
-  const t = await getTranslations("readMore");
+export function ArticleMeta({ article }: { article: PublicArticle }) {
+  const locale = useLocale();
+  const t = useTranslations("readMore");
   const language = article.language ? (new Intl.DisplayNames([locale], { type: "language" }).of(article.language) ?? article.language) : "";
   return (
     <p className="text-sm text-stone-600">
@@ -24,9 +23,9 @@ export async function ArticleMeta({ article }: { article: PublicArticle }) {
 }
 
 /** "Read more": the articles linked to a campaign or an event, in the organizer's order. */
-export async function ReadMore({ articles }: { articles: PublicArticle[] }) {
+export function ReadMore({ articles }: { articles: PublicArticle[] }) {
+  const t = useTranslations("readMore");
   if (!articles.length) return null;
-  const t = await getTranslations("readMore");
   return (
     <section aria-labelledby="read-more" data-testid="read-more">
       <h2 id="read-more" className="text-xl font-semibold">
@@ -51,9 +50,9 @@ export async function ReadMore({ articles }: { articles: PublicArticle[] }) {
               </p>
             ) : null}
             {a.hasBody ? (
-              <Link href={`/articles/${a.id}`} className="mt-1 inline-block text-sm text-brand-700 underline">
+              <a href={`/articles/${a.id}`} className="mt-1 inline-block text-sm text-brand-700 underline">
                 {t("inHouse")}
-              </Link>
+              </a>
             ) : null}
           </li>
         ))}

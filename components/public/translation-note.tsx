@@ -1,8 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 
 /** Under a translated text: that it is a translation, and a plain link to the original (no JavaScript needed). */
-export async function TranslationNote({ translated, original, path }: { translated: string | null; original: boolean; path: string }) {
-  const t = await getTranslations("public.translation");
+export function TranslationNote({ translated, original, path }: { translated: string | null; original: boolean; path: string }) {
+  const t = useTranslations("public.translation");
   if (original) {
     return (
       <p className="text-sm text-stone-600">

@@ -1,24 +1,25 @@
-"use client";
-import { usePublicMessage, useTexts } from "@/components/public/texts";
-import { useActionState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, type FormAction, type FormState } from "@/lib/forms";
+import { fieldError, formErrorValues, idle, type FormState } from "@/lib/forms";
+
+// The private page's forms: plain posts to app/(public)/s/[token]/[change]/route.ts, answered with a redirect to
+// the page, saying what changed, or back to it with `state` (the messages next to the fields).
 
 function FormError({ state }: { state: FormState }) {
-  const msg = usePublicMessage();
-  return state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null;
+  const msg = useMessageText();
+  return state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError, formErrorValues(state))}</Alert> : null;
 }
 
-export function ChangeRoleForm({ action, token, roles, current }: { action: FormAction; token: string; roles: string[]; current: string | null }) {
-  const t = useTexts("signups.manage");
-  const msg = usePublicMessage();
-  const [state, formAction] = useActionState(action, idle);
+export function ChangeRoleForm({ action, state = idle, roles, current }: { action: string; state?: FormState; roles: string[]; current: string | null }) {
+  const t = useTranslations("signups.manage");
+  const msg = useMessageText();
   return (
-    <form action={formAction} className="space-y-3">
+    <form method="post" action={action} className="space-y-3">
       <FormError state={state} />
-      <input type="hidden" name="token" value={token} />
       <SelectField name="role" label={t("roleField")} defaultValue={current ?? ""} error={msg(fieldError(state, "role"))}>
         <option value="">{t("noRole")}</option>
         {roles.map((r) => (
@@ -37,26 +38,24 @@ export function ChangeRoleForm({ action, token, roles, current }: { action: Form
 /** A destructive step behind a disclosure: works without JavaScript and still asks first. */
 export function ConfirmedActionForm({
   action,
-  token,
+  state = idle,
   summary,
   explanation,
   confirmLabel,
   pendingLabel,
 }: {
-  action: FormAction;
-  token: string;
+  action: string;
+  state?: FormState;
   summary: ReactNode;
   explanation: ReactNode;
   confirmLabel: string;
   pendingLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, idle);
   return (
-    <details className="rounded-md border border-stone-300 bg-white p-3">
+    <details className="rounded-md border border-stone-300 bg-white p-3" open={state.status === "error" || undefined}>
       <summary className="min-h-11 cursor-pointer content-center font-medium text-red-800">{summary}</summary>
-      <form action={formAction} className="mt-3 space-y-3">
+      <form method="post" action={action} className="mt-3 space-y-3">
         <FormError state={state} />
-        <input type="hidden" name="token" value={token} />
         <p className="text-sm text-stone-700">{explanation}</p>
         <SubmitButton variant="danger" pendingLabel={pendingLabel}>
           {confirmLabel}

@@ -1,12 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 
 /**
  * What the reader sees after signing up. It says the same whether or not the address was signed up already,
  * and what truly happens next: the private link reaches the address by email, and only by email.
  */
-export async function SignedUp({ outcome, position, mailWorks }: { outcome: "confirmed" | "waitlisted"; position: number; mailWorks: boolean }) {
-  const t = await getTranslations("signups.done");
+export function SignedUp({ outcome, position, mailWorks }: { outcome: "confirmed" | "waitlisted"; position: number; mailWorks: boolean }) {
+  const t = useTranslations("signups.done");
   return (
     <div className="mt-4 space-y-3" data-testid="signed-up">
       <Alert tone={outcome === "confirmed" ? "success" : "warning"} title={outcome === "confirmed" ? t("confirmedTitle") : t("waitlistedTitle", { position })}>

@@ -1,45 +1,34 @@
-"use client";
-import { usePublicMessage, useTexts } from "@/components/public/texts";
-import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { fieldError, formErrorValues, idle, keptValue, type FormState } from "@/lib/forms";
 
 /**
- * Works without JavaScript: the form posts to the server action and the server renders the
- * outcome. With JavaScript the same action runs in place, keeping what was typed.
+ * A plain form that posts to `action` (app/(public)/c/[campaign]/[event]/signup/route.ts): the server answers
+ * with a redirect to the outcome, or back to this page with `state` (the messages next to the fields and what was
+ * typed). The page's script focuses the first field to fix and marks the button busy; nothing else needs it.
  */
 export function SignupForm({
   action,
-  campaign,
-  event,
+  state = idle,
   roles,
   waitlist,
-  privacy,
+  retentionDays,
 }: {
-  action: FormAction;
-  campaign: string;
-  event: string;
+  action: string;
+  state?: FormState;
   roles: string[];
   waitlist: boolean;
-  /** Who sees the details and when they are erased: formatted by the server (it has a plural). */
-  privacy: string;
+  retentionDays: number;
 }) {
-  const t = useTexts("signups.form");
-  const msg = usePublicMessage();
-  const [state, formAction] = useActionState(action, idle);
-  const form = useRef<HTMLFormElement>(null);
-  // After a refused submission, focus goes to the first field to fix (its message is read with it).
-  useEffect(() => {
-    if (state.status === "error") form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state]);
+  const t = useTranslations("signups.form");
+  const msg = useMessageText();
   const err = (name: string) => msg(fieldError(state, name));
   return (
-    <form ref={form} action={formAction} className="space-y-4" noValidate aria-describedby="signup-privacy">
-      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
-      <input type="hidden" name="campaign" value={campaign} />
-      <input type="hidden" name="event" value={event} />
+    <form method="post" action={action} className="space-y-4" noValidate aria-describedby="signup-privacy">
+      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError, formErrorValues(state))}</Alert> : null}
       <TextField
         name="name"
         autoComplete="nickname"
@@ -103,7 +92,7 @@ export function SignupForm({
         {waitlist ? t("submitWaitlist") : t("submit")}
       </SubmitButton>
       <p id="signup-privacy" className="text-sm text-stone-600">
-        {privacy}
+        {t("privacy", { days: retentionDays })}
       </p>
     </form>
   );

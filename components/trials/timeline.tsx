@@ -1,6 +1,5 @@
 import { Gavel, Newspaper, Scale, ScrollText } from "lucide-react";
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { Markdown } from "@/components/public/markdown";
 import { ArticleMeta } from "@/components/public/read-more";
 import { formatCalendarDate, formatInstant } from "@/lib/time/format";
@@ -12,10 +11,10 @@ const FILTER_OTHER = "border-stone-300 bg-white text-stone-800 hover:bg-stone-10
 const STATUS_BADGE = "ml-2 rounded-full px-2 py-0.5 text-xs font-semibold";
 
 /** The cases a trial watch follows, with the defendants the organizers made public. */
-export async function PublicCases({ cases }: { cases: PublicCase[] }) {
+export function PublicCases({ cases }: { cases: PublicCase[] }) {
+  const t = useTranslations("trials.public");
+  const ts = useTranslations("trials.dashboard.defendantStatus");
   if (!cases.length) return null;
-  const t = await getTranslations("trials.public");
-  const ts = await getTranslations("trials.dashboard.defendantStatus");
   return (
     <section aria-labelledby="cases" className="space-y-4">
       <h2 id="cases" className="text-xl font-semibold">
@@ -52,7 +51,7 @@ export async function PublicCases({ cases }: { cases: PublicCase[] }) {
 const icons = { hearing: Scale, update: ScrollText, verdict: Gavel, article: Newspaper };
 
 /** Hearings, postponements, verdicts, updates and articles, newest first; a case filter when there are several. */
-export async function Timeline({
+export function Timeline({
   items,
   cases,
   campaignSlug,
@@ -65,8 +64,8 @@ export async function Timeline({
   activeCase: string | null;
   zone: string;
 }) {
-  const t = await getTranslations("trials.public");
-  const locale = await getLocale();
+  const t = useTranslations("trials.public");
+  const locale = useLocale();
   return (
     <section aria-labelledby="timeline" className="space-y-3">
       <h2 id="timeline" className="text-xl font-semibold">
@@ -77,14 +76,14 @@ export async function Timeline({
           {[{ id: null as string | null, name: t("allCases") }, ...cases].map((c) => {
             const current = c.id === activeCase;
             return (
-              <Link
+              <a
                 key={c.id ?? "all"}
                 href={c.id ? `/c/${campaignSlug}?case=${c.id}#timeline` : `/c/${campaignSlug}#timeline`}
                 aria-current={current ? "true" : undefined}
                 className={`${FILTER} ${current ? FILTER_CURRENT : FILTER_OTHER}`}
               >
                 {c.name}
-              </Link>
+              </a>
             );
           })}
         </nav>
@@ -109,9 +108,9 @@ export async function Timeline({
                       </span>
                     ) : null}
                   </p>
-                  <Link href={`/c/${campaignSlug}/${item.slug}`} className="font-medium text-brand-700 underline underline-offset-2">
+                  <a href={`/c/${campaignSlug}/${item.slug}`} className="font-medium text-brand-700 underline underline-offset-2">
                     {item.title}
-                  </Link>
+                  </a>
                   {item.previousStartsAt ? (
                     <p className="text-sm text-stone-700">
                       <s>{t("previously", { when: formatInstant(locale, item.previousStartsAt, item.timeZone) })}</s>

@@ -51,9 +51,14 @@ function cookieValue(cookieHeader: string | null, name: string): string | null {
 export function localeFromHeaders(headers: Headers): AppLocale {
   const named = headers.get(LOCALE_HEADER);
   if (isLocale(named)) return named;
-  const remembered = cookieValue(headers.get("cookie"), LOCALE_COOKIE);
+  return rememberedLocale(headers.get("cookie"), headers.get("accept-language"));
+}
+
+/** The language a reader chose earlier (the cookie), else the best for their Accept-Language header. */
+export function rememberedLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): AppLocale {
+  const remembered = cookieHeader ? cookieValue(cookieHeader, LOCALE_COOKIE) : null;
   if (isLocale(remembered)) return remembered;
-  return pickLocale(headers.get("accept-language"));
+  return pickLocale(acceptLanguage);
 }
 
 /** "/ru/c/x" → { locale: "ru", path: "/c/x" }; an address without a language has none. */

@@ -1,12 +1,13 @@
-// The files public pages load beside their HTML, served by app/assets/[file]/route.ts: our own script, and
-// Leaflet's code and stylesheet for the map (fetched only when a reader asks for it). Names carry a version,
-// so browsers may keep them for a year.
+// The files public pages load beside their HTML, served by app/assets/[file]/route.ts: our own script and
+// stylesheet, and Leaflet's code and stylesheet for the map (fetched only when a reader asks for it). Names carry
+// a version, so browsers may keep them for a year.
 
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import leafletPackage from "leaflet/package.json";
 import { enhance, fillReaderTime } from "./browser";
+import { publicStylesheet } from "./stylesheet";
 
 // The filler goes in as an argument: the script depends on no name a build might change.
 const script = `"use strict";(${enhance.toString()})(${fillReaderTime.toString()});\n`;
@@ -33,9 +34,10 @@ function leaflet(file: string): Promise<string> {
   return text;
 }
 
-/** A file by its name under /assets/, or null. Our script answers to any version of its name. */
+/** A file by its name under /assets/, or null. Our script and stylesheet answer to any version of their names. */
 export async function publicAsset(name: string): Promise<Asset | null> {
   if (/^picket\.[0-9a-f]{12}\.js$/.test(name)) return { body: script, type: "text/javascript; charset=utf-8" };
+  if (/^picket\.[0-9a-f]{12}\.css$/.test(name)) return { body: (await publicStylesheet()).body, type: "text/css; charset=utf-8" };
   if (`/assets/${name}` === LEAFLET_SCRIPT_PATH) return { body: await leaflet("leaflet.js"), type: "text/javascript; charset=utf-8" };
   if (`/assets/${name}` === LEAFLET_STYLESHEET_PATH) return { body: await leaflet("leaflet.css"), type: "text/css; charset=utf-8" };
   return null;

@@ -1,6 +1,7 @@
-// The one script public pages run (see lib/public/lean.ts). It is sent as the text of `enhance` (serialised
-// by lib/public/assets.ts), so everything it uses is inside it: no imports, no module-level names. Each part
-// only adds to a page that already works without it; the server renders the data it reads as attributes.
+// The one script public pages run (pages/api/public/[[...path]].tsx renders them). It is sent as the text of
+// `enhance` (serialised by lib/public/assets.ts), so everything it uses is inside it: no imports, no module-level
+// names. Each part only adds to a page that already works without it; the server renders the data it reads as
+// attributes.
 
 /** An event on the campaign page's map (the page writes them as JSON into the map's section). */
 export interface MapMarker {
@@ -186,9 +187,13 @@ export function enhance(fillTime: (el: HTMLElement) => void): void {
     });
   }
 
-  // After a refused submission, focus goes to the first field to fix; its message is read with it.
+  // After a refused submission, focus goes to the first field to fix; its message is read with it. Once the page
+  // has loaded: the browser's own move to the address's #fragment comes before, and would take focus away.
   function focusFirstError() {
-    document.querySelector<HTMLElement>('main form [aria-invalid="true"]')?.focus();
+    const field = document.querySelector<HTMLElement>('main form [aria-invalid="true"]');
+    if (!field) return;
+    if (document.readyState === "complete") field.focus();
+    else window.addEventListener("load", () => setTimeout(() => field.focus()), { once: true });
   }
 
   localTimes();

@@ -4,7 +4,6 @@ import { PublicError } from "@/lib/errors";
 import { findVisibleEvent } from "@/lib/events/public";
 import { siteOrigin } from "@/lib/mail/origin";
 import { localeFromHeaders } from "@/lib/i18n/config";
-import { publicPagesChanged } from "@/lib/public/page-cache";
 import { clientKey } from "@/lib/security/client";
 import type { SignupInput } from "./schemas";
 import { signUp, type SignUpResult } from "./signups";
@@ -32,15 +31,13 @@ export async function signUpAtPublicEvent(campaignSlug: string, eventSlug: strin
   if (!found) throw new PublicError("errors.notFound");
   if (!signupOriginAllowed(headers.get("origin"), found.signupOrigins)) throw new PublicError("signups.originRefused");
   const result = await signUp(found.id, input, { client: clientKey(headers, getAuthSecret()), locale: localeFromHeaders(headers) });
-  // Places left changed: public pages kept in memory are rendered again. Nothing else outdates them.
-  if (result.stored) publicPagesChanged();
   return result;
 }
 
 /** Where the form's reader goes after signing up: the event's page, saying what happened and that the link is in their inbox. */
-export function signedUpAddress(campaignSlug: string, eventSlug: string, result: SignUpResult): string {
+export function signedUpAddress(locale: string, campaignSlug: string, eventSlug: string, result: SignUpResult): string {
   const query = result.outcome === "waitlisted" ? `signup=waitlisted&position=${result.position}` : "signup=confirmed";
-  return `/c/${encodeURIComponent(campaignSlug)}/${encodeURIComponent(eventSlug)}?${query}`;
+  return `/${locale}/c/${encodeURIComponent(campaignSlug)}/${encodeURIComponent(eventSlug)}?${query}#signup`;
 }
 
 /** The JSON API's answer: the same for a first sign-up, a repeated one and a bot's. */

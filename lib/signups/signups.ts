@@ -25,7 +25,7 @@ const EVENT_WINDOW = 60;
  * What the sign-up answers. It depends only on the event's state, as if the sign-up were new: an address
  * already signed up, or a bot's filled-in honeypot, gets the same answer as a first sign-up would, so nobody
  * learns from it who is going. The private link is never in it: it goes to the address by email.
- * `stored` is for this server alone (whether public pages changed), never for the answer.
+ * `stored` says whether this call stored a sign-up (for tests); it is never part of the answer.
  */
 export type SignUpResult = ({ outcome: "confirmed" } | { outcome: "waitlisted"; position: number }) & { stored: boolean };
 

@@ -3,6 +3,18 @@
  * data writes them: the reader's-time line takes them from the page when the browser lacks them.
  */
 export function calendarNames(locale: string): { months: string[]; weekdays: string[] } {
+  // Nineteen formatters per language: made once, not on every page that shows a time.
+  let names = known.get(locale);
+  if (!names) {
+    names = namesIn(locale);
+    known.set(locale, names);
+  }
+  return names;
+}
+
+const known = new Map<string, { months: string[]; weekdays: string[] }>();
+
+function namesIn(locale: string): { months: string[]; weekdays: string[] } {
   const name = (options: Intl.DateTimeFormatOptions, at: number) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(at);
   return {
     months: Array.from({ length: 12 }, (_, i) => name({ month: "short" }, Date.UTC(2024, i, 15, 12))),

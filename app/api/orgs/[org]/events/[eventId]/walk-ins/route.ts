@@ -4,7 +4,6 @@ import { getActor } from "@/lib/auth/session";
 import { issueMessages } from "@/lib/form-issues";
 import { errorResponse } from "@/lib/http/errors";
 import { fromThisSite } from "@/lib/http/same-site";
-import { publicPagesChanged } from "@/lib/public/page-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +16,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return Response.json({ error: "errors.notFound" }, { status: 404 });
   try {
     const row = await addWalkIn(await getActor(), eventId, parsed.data, new Date(), org);
-    publicPagesChanged(); // a walk-in takes a place
     return Response.json(row, { status: 201 });
   } catch (e) {
     return errorResponse(e, { what: "walk-in failed" });

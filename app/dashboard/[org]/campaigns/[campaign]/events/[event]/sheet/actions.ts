@@ -17,15 +17,10 @@ export type SheetState = FormState | Shown;
  * export log, so a link, a prefetch or a reload of the page never makes one.
  */
 export async function showSignInSheetAction(_prev: SheetState, formData: FormData): Promise<SheetState> {
-  return handleForm<typeof sheetTarget, Shown>(
-    sheetTarget,
-    formData,
-    async ({ org, eventId }) => {
-      const actor = await getActor();
-      const { id: orgId } = await getOrganisation(actor, org, "coordinator");
-      const { rows } = await signInSheet(actor, eventId, orgId);
-      return { status: "shown", rows };
-    },
-    { outdatesPublicPages: false },
-  );
+  return handleForm<typeof sheetTarget, Shown>(sheetTarget, formData, async ({ org, eventId }) => {
+    const actor = await getActor();
+    const { id: orgId } = await getOrganisation(actor, org, "coordinator");
+    const { rows } = await signInSheet(actor, eventId, orgId);
+    return { status: "shown", rows };
+  });
 }

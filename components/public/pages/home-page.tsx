@@ -1,15 +1,14 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { EventListItem } from "@/components/public/event-list-item";
-import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
-import { listUpcomingPublicEvents } from "@/lib/events/public";
+import type { HomePageData } from "@/lib/public/pages";
+import { PageTitle } from "./document";
 
-export default async function HomePage() {
-  const t = await getTranslations("home");
-  const tk = await getTranslations("kinds.campaign");
-  const [events, campaigns] = await Promise.all([listUpcomingPublicEvents(), listPublishedCampaigns()]);
+export function HomePage({ data: { events, campaigns } }: { data: HomePageData }) {
+  const t = useTranslations("home");
+  const tk = useTranslations("kinds.campaign");
   return (
     <div className="space-y-10">
+      <PageTitle />
       <header>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-3 text-lg text-stone-700">{t("lead")}</p>
@@ -38,9 +37,9 @@ export default async function HomePage() {
           <ul className="mt-2 grid gap-3 sm:grid-cols-2">
             {campaigns.map((c) => (
               <li key={c.slug} className="rounded-lg border border-stone-200 bg-white p-4">
-                <Link href={`/c/${c.slug}`} className="font-semibold text-brand-700 hover:underline">
+                <a href={`/c/${c.slug}`} className="font-semibold text-brand-700 hover:underline">
                   {c.title}
-                </Link>
+                </a>
                 <p className="text-sm text-stone-600">
                   {tk(c.kind)} · {t("upcomingCount", { count: c.upcoming })}
                 </p>
@@ -52,13 +51,13 @@ export default async function HomePage() {
       </section>
       <p className="text-sm text-stone-600">
         {t("organisers")}{" "}
-        <Link href="/login" className="text-brand-700 underline">
+        <a href="/login" className="text-brand-700 underline">
           {t("logIn")}
-        </Link>{" "}
+        </a>{" "}
         ·{" "}
-        <Link href="/register" className="text-brand-700 underline">
+        <a href="/register" className="text-brand-700 underline">
           {t("startOrganising")}
-        </Link>
+        </a>
       </p>
     </div>
   );

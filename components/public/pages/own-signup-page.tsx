@@ -1,50 +1,61 @@
-import { CalendarPlus } from "@/components/ui/icons";
-import type { Metadata } from "next";
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { EventPlace } from "@/components/public/event-place";
 import { EventWhen } from "@/components/public/event-when";
+import { LocalTime } from "@/components/public/local-time";
 import { ChangeRoleForm, ConfirmedActionForm } from "@/components/signups/manage-forms";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getPublicEventById } from "@/lib/events/public";
-import { getSignupByToken } from "@/lib/signups/manage";
+import { CalendarPlus } from "@/components/ui/icons";
+import type { FormState } from "@/lib/forms";
+import type { OwnSignupPageData } from "@/lib/public/pages";
 import { formatInstant } from "@/lib/time/format";
-import { LocalTime } from "@/components/public/local-time";
-import { cancelAction, changeRoleAction, eraseAction } from "./actions";
+import { PageTitle } from "./document";
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+/** The changes a supporter can make from their private link; each form posts to /s/{token}/{change}. */
+export type OwnSignupChange = "role" | "cancel" | "erase";
 
-type Params = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function OwnSignupPage({ params, searchParams }: Params) {
-  const { token } = await params;
-  const query = await searchParams;
-  const t = await getTranslations("signups.manage");
-  const own = await getSignupByToken(token);
-  const found = own ? await getPublicEventById(own.eventId) : null;
-  if (!own || !found) {
+/** A supporter's own sign-up, by its private link: what they gave, and what they can change or erase. */
+export function OwnSignupPage({
+  token,
+  data,
+  changed,
+  refused,
+}: {
+  token: string;
+  data: OwnSignupPageData | null;
+  /** What the last change was, said on top ("role", "cancelled"). */
+  changed: string | null;
+  /** A change that was refused, with its form's messages. */
+  refused: { change: OwnSignupChange; state: FormState } | null;
+}) {
+  const t = useTranslations("signups.manage");
+  const ts = useTranslations("signups.status");
+  const locale = useLocale();
+  if (!data) {
     return (
       <div className="space-y-4">
+        <PageTitle title={t("unknownTitle")} />
         <h1 className="text-2xl font-bold">{t("unknownTitle")}</h1>
         <p className="text-stone-700">{t("unknown")}</p>
       </div>
     );
   }
-  const { campaign, event } = found;
-  const locale = await getLocale();
-  const ts = await getTranslations("signups.status");
+  const { own, campaign, event } = data;
   const eventOpen = event.status !== "cancelled" && event.signupState !== "past";
+  const action = (change: OwnSignupChange) => `/${locale}/s/${encodeURIComponent(token)}/${change}`;
+  const stateOf = (change: OwnSignupChange) => (refused?.change === change ? refused.state : undefined);
   return (
     <div className="space-y-6">
-      {query.changed === "role" ? <Alert tone="success">{t("roleSaved")}</Alert> : null}
-      {query.changed === "cancelled" ? <Alert tone="success">{t("cancelledDone")}</Alert> : null}
+      <PageTitle title={t("title")} />
+      <meta name="robots" content="noindex, nofollow" />
+      {changed === "role" ? <Alert tone="success">{t("roleSaved")}</Alert> : null}
+      {changed === "cancelled" ? <Alert tone="success">{t("cancelledDone")}</Alert> : null}
       <header>
         <p className="text-sm text-stone-600">{t("title")}</p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">
-          <Link href={`/c/${campaign.slug}/${event.slug}`} className="hover:underline">
+          <a href={`/c/${campaign.slug}/${event.slug}`} className="hover:underline">
             {event.title}
-          </Link>
+          </a>
         </h1>
         <p className="text-sm text-stone-600">{campaign.title}</p>
       </header>
@@ -100,14 +111,14 @@ export default async function OwnSignupPage({ params, searchParams }: Params) {
       </Card>
       {own.status !== "cancelled" && eventOpen && event.roles.length ? (
         <Card>
-          <ChangeRoleForm action={changeRoleAction} token={token} roles={event.roles} current={own.role} />
+          <ChangeRoleForm action={action("role")} state={stateOf("role")} roles={event.roles} current={own.role} />
         </Card>
       ) : null}
       <div className="space-y-3">
         {own.status !== "cancelled" ? (
           <ConfirmedActionForm
-            action={cancelAction}
-            token={token}
+            action={action("cancel")}
+            state={stateOf("cancel")}
             summary={t("cancel")}
             explanation={own.status === "confirmed" && event.capacity !== null ? t("cancelExplainedPlace") : t("cancelExplained")}
             confirmLabel={t("cancelConfirm")}
@@ -115,8 +126,8 @@ export default async function OwnSignupPage({ params, searchParams }: Params) {
           />
         ) : null}
         <ConfirmedActionForm
-          action={eraseAction}
-          token={token}
+          action={action("erase")}
+          state={stateOf("erase")}
           summary={t("erase")}
           explanation={t("eraseExplained")}
           confirmLabel={t("eraseConfirm")}

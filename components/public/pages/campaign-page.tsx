@@ -1,44 +1,24 @@
-import { CalendarPlus, HandCoins, Rss } from "@/components/ui/icons";
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { EventListItem } from "@/components/public/event-list-item";
 import { EventMap, type MapMarker } from "@/components/public/event-map";
 import { Markdown } from "@/components/public/markdown";
 import { ReadMore } from "@/components/public/read-more";
+import { TranslationNote } from "@/components/public/translation-note";
 import { PublicCases, Timeline } from "@/components/trials/timeline";
 import { Alert } from "@/components/ui/alert";
-import { readMoreForCampaign } from "@/lib/articles/public";
-import { getPublicCampaign, type PublicEvent } from "@/lib/events/public";
-import { campaignInLocale, eventsInLocale } from "@/lib/translations/translations";
-import { TranslationNote } from "@/components/public/translation-note";
+import { CalendarPlus, HandCoins, Rss } from "@/components/ui/icons";
+import type { PublicEvent } from "@/lib/events/public";
 import { countryName } from "@/lib/geo/countries";
-import { mapSettings } from "@/lib/geo/map";
+import type { CampaignPageData } from "@/lib/public/pages";
 import { formatRange } from "@/lib/time/format";
-import { getPublicCases, getTimeline } from "@/lib/trials/public";
-
-type Params = { params: Promise<{ campaign: string }> };
-type PageProps = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const found = await getPublicCampaign((await params).campaign);
-  if (!found) return {};
-  const { title, summary, slug } = found.campaign;
-  return {
-    title,
-    description: summary,
-    alternates: { types: { "application/atom+xml": [{ url: `/c/${slug}/feed.xml`, title }], "text/calendar": [{ url: `/c/${slug}/calendar.ics`, title }] } },
-    openGraph: { title, description: summary, type: "website", siteName: "Picket" },
-    twitter: { card: "summary", title, description: summary },
-  };
-}
+import { PageTitle } from "./document";
 
 /** Upcoming events by country, then city; each group in date order. */
-function groupByPlace(events: PublicEvent[], locale: string) {
-  const countries = new Map<string, Map<string, PublicEvent[]>>();
+function groupByPlace<E extends PublicEvent>(events: E[], locale: string) {
+  const countries = new Map<string, Map<string, E[]>>();
   for (const e of events) {
     const country = countryName(e.country, locale);
-    const cities = countries.get(country) ?? new Map<string, PublicEvent[]>();
+    const cities = countries.get(country) ?? new Map<string, E[]>();
     const list = cities.get(e.city || "—") ?? [];
     list.push(e);
     cities.set(e.city || "—", list);
@@ -52,28 +32,17 @@ function groupByPlace(events: PublicEvent[], locale: string) {
     }));
 }
 
-export default async function CampaignPage({ params, searchParams }: PageProps) {
-  const found = await getPublicCampaign((await params).campaign);
-  const sp = await searchParams;
-  if (!found) notFound();
-  const original = sp.original === "1";
-  const locale = await getLocale();
-  // The reader's language where the organisers translated the text; the original otherwise, or when asked.
-  const campaign = original ? { ...found.campaign, translated: null } : await campaignInLocale(found.campaign, locale);
-  const events = original ? found.events : await eventsInLocale(found.events, locale);
+export function CampaignPage({ data }: { data: CampaignPageData }) {
+  const { campaign, events, articles, cases, activeCase, timeline, original, map, now } = data;
+  const locale = useLocale();
+  const tt = useTranslations("trials.public");
+  const t = useTranslations("public.campaign");
+  const tk = useTranslations("kinds.campaign");
+  const tm = useTranslations("public.map");
   const trialWatch = campaign.kind === "trial_watch";
-  const [articles, cases] = await Promise.all([readMoreForCampaign(campaign.id), trialWatch ? getPublicCases(campaign.id) : Promise.resolve([])]);
-  const activeCase = typeof sp.case === "string" && cases.some((c) => c.id === sp.case) ? sp.case : null;
-  const timeline = trialWatch ? await getTimeline(campaign.id, activeCase) : [];
   const courtZone = events.find((e) => e.kind === "hearing")?.timeZone ?? "UTC";
-  const tt = await getTranslations("trials.public");
-  const t = await getTranslations("public.campaign");
-  const tk = await getTranslations("kinds.campaign");
-  const now = new Date();
   const upcoming = events.filter((e) => e.endsAt >= now);
   const past = events.filter((e) => e.endsAt < now).reverse();
-  const map = mapSettings();
-  const tm = await getTranslations("public.map");
   const markers: MapMarker[] = upcoming
     .filter((e) => e.latitude !== null && e.longitude !== null && e.status !== "cancelled")
     .map((e) => ({
@@ -86,6 +55,9 @@ export default async function CampaignPage({ params, searchParams }: PageProps) 
     }));
   return (
     <article className="space-y-8">
+      <PageTitle title={campaign.title} description={campaign.summary || undefined} />
+      <link rel="alternate" type="application/atom+xml" href={`/c/${campaign.slug}/feed.xml`} title={campaign.title} />
+      <link rel="alternate" type="text/calendar" href={`/c/${campaign.slug}/calendar.ics`} title={campaign.title} />
       {campaign.status === "archived" ? <Alert tone="info">{t("archived")}</Alert> : null}
       <header>
         <p className="text-sm text-stone-600">

@@ -1,24 +1,18 @@
-import { Search } from "@/components/ui/icons";
-import type { Metadata } from "next";
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Highlighted } from "@/components/articles/highlighted";
+import { Markdown } from "@/components/public/markdown";
 import { ArticleMeta } from "@/components/public/read-more";
 import { buttonClass } from "@/components/ui/button";
-import { searchPublicArticles } from "@/lib/articles/public";
+import { ExternalLink, Search } from "@/components/ui/icons";
+import type { ArticlePageData, ArticlesPageData } from "@/lib/public/pages";
+import { PageTitle } from "./document";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("articleSearch"))("title") };
-}
-
-export default async function ArticleSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 200) : "";
-  const results = await searchPublicArticles(q);
-  const t = await getTranslations("articleSearch");
-  const tr = await getTranslations("readMore");
+export function ArticlesPage({ data: { q, results } }: { data: ArticlesPageData }) {
+  const t = useTranslations("articleSearch");
+  const tr = useTranslations("readMore");
   return (
     <div className="space-y-6">
+      <PageTitle title={t("title")} />
       <header>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-stone-700">{t("lead")}</p>
@@ -67,14 +61,38 @@ export default async function ArticleSearchPage({ searchParams }: { searchParams
                 </p>
               ) : null}
               {a.hasBody ? (
-                <Link href={`/articles/${a.id}`} className="mt-1 inline-block text-sm text-brand-700 underline">
+                <a href={`/articles/${a.id}`} className="mt-1 inline-block text-sm text-brand-700 underline">
                   {tr("inHouse")}
-                </Link>
+                </a>
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
     </div>
+  );
+}
+
+export function ArticlePage({ data: { article } }: { data: ArticlePageData }) {
+  const t = useTranslations("articleSearch");
+  return (
+    <article className="space-y-6" lang={article.language || undefined}>
+      <PageTitle title={article.title} description={article.excerpt || undefined} />
+      <p className="text-sm">
+        <a href="/articles" className="text-brand-700 underline">
+          {t("back")}
+        </a>
+      </p>
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight">{article.title}</h1>
+        <ArticleMeta article={article} />
+      </header>
+      {article.excerpt ? <p className="text-lg text-stone-700">{article.excerpt}</p> : null}
+      {article.body ? <Markdown>{article.body}</Markdown> : null}
+      <a href={article.url} rel="nofollow noopener noreferrer" className="inline-flex items-center gap-1 text-brand-700 underline">
+        <ExternalLink aria-hidden className="size-4" />
+        {t("original")}
+      </a>
+    </article>
   );
 }

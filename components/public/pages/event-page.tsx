@@ -1,68 +1,42 @@
-import { CalendarPlus } from "@/components/ui/icons";
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { EventBanner } from "@/components/public/event-banner";
 import { EventPlace } from "@/components/public/event-place";
 import { EventWhen } from "@/components/public/event-when";
 import { Markdown } from "@/components/public/markdown";
-import { ReadMore } from "@/components/public/read-more";
 import { Places } from "@/components/public/places";
+import { ReadMore } from "@/components/public/read-more";
+import { TranslationNote } from "@/components/public/translation-note";
+import { SignedUp } from "@/components/signups/signed-up";
 import { SignupForm } from "@/components/signups/signup-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { readMoreForEvent } from "@/lib/articles/public";
-import { TranslationNote } from "@/components/public/translation-note";
-import { campaignInLocale, eventsInLocale } from "@/lib/translations/translations";
-import { getPublicEvent } from "@/lib/events/public";
+import { CalendarPlus } from "@/components/ui/icons";
+import type { FormState } from "@/lib/forms";
+import type { EventPageData } from "@/lib/public/pages";
 import { acceptsSignups } from "@/lib/signups/availability";
 import { formatInstant } from "@/lib/time/format";
-import { isSmtpConfigured } from "@/lib/mail/mailbox";
-import { SignedUp } from "@/components/signups/signed-up";
-import { signUpAction } from "./actions";
+import { PageTitle } from "./document";
 
-type Params = { params: Promise<{ campaign: string; event: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+/** What the sign-up box shows: the form (refused: with its messages), or what happened after a sign-up. */
+export type SignupBox = { form: FormState } | { done: "confirmed" | "waitlisted"; position: number };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { campaign, event } = await params;
-  const found = await getPublicEvent(campaign, event);
-  if (!found) return {};
-  const locale = await getLocale();
-  const when = formatInstant(locale, found.event.startsAt, found.event.timeZone);
-  const description = `${when} · ${[found.event.venue, found.event.city].filter(Boolean).join(", ")}`;
-  const title = `${found.event.title} — ${found.campaign.title}`;
-  return {
-    title,
-    description,
-    openGraph: { title, description, type: "website", siteName: "Picket" },
-    twitter: { card: "summary", title, description },
-  };
-}
-
-export default async function EventPage({ params, searchParams }: Params) {
-  const { campaign: campaignSlug, event: eventSlug } = await params;
-  const { erased, original: originalParam, signup, position } = await searchParams;
-  const found = await getPublicEvent(campaignSlug, eventSlug);
-  if (!found) notFound();
-  const original = originalParam === "1";
-  const reader = await getLocale();
-  const campaign = original ? found.campaign : await campaignInLocale(found.campaign, reader);
-  const event = original ? { ...found.event, translated: null } : (await eventsInLocale([found.event], reader))[0]!;
-  const articles = await readMoreForEvent(event.id);
-  const t = await getTranslations("public.event");
-  const tk = await getTranslations("kinds.event");
-  const locale = await getLocale();
+export function EventPage({ data, signup, erased }: { data: EventPageData; signup: SignupBox; erased: boolean }) {
+  const { campaign, event, articles, original } = data;
+  const t = useTranslations("public.event");
+  const tk = useTranslations("kinds.event");
+  const locale = useLocale();
   const open = acceptsSignups(event.signupState);
+  const description = `${formatInstant(locale, event.startsAt, event.timeZone)} · ${[event.venue, event.city].filter(Boolean).join(", ")}`;
   return (
     <article className="space-y-6">
+      <PageTitle title={`${event.title} — ${campaign.title}`} description={description} />
       {erased ? <Alert tone="success">{t("erased")}</Alert> : null}
       <EventBanner event={event} />
       <header>
         <p className="text-sm text-stone-600">
-          <Link href={`/c/${campaign.slug}`} className="text-brand-700 underline">
+          <a href={`/c/${campaign.slug}`} className="text-brand-700 underline">
             {campaign.title}
-          </Link>{" "}
+          </a>{" "}
           · {tk(event.kind)}
         </p>
         <h1 lang={event.translated ?? undefined} className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">
@@ -119,8 +93,8 @@ export default async function EventPage({ params, searchParams }: Params) {
         <h2 id="signup" className="text-xl font-semibold">
           {event.signupState === "waitlist" ? t("signupWaitlistTitle") : t("signupTitle")}
         </h2>
-        {signup === "confirmed" || signup === "waitlisted" ? (
-          <SignedUp outcome={signup} position={Number(position) || 1} mailWorks={isSmtpConfigured()} />
+        {"done" in signup ? (
+          <SignedUp outcome={signup.done} position={signup.position} mailWorks={data.mailWorks} />
         ) : open ? (
           <>
             {event.signupState === "waitlist" ? <p className="mt-1 text-sm text-stone-700">{t("waitlistExplained")}</p> : null}
@@ -129,12 +103,11 @@ export default async function EventPage({ params, searchParams }: Params) {
             ) : null}
             <div className="mt-4">
               <SignupForm
-                action={signUpAction}
-                campaign={campaign.slug}
-                event={event.slug}
+                action={`/${locale}/c/${campaign.slug}/${event.slug}/signup`}
+                state={signup.form}
                 roles={event.roles}
                 waitlist={event.signupState === "waitlist"}
-                privacy={(await getTranslations("signups.form"))("privacy", { days: campaign.retentionDays })}
+                retentionDays={campaign.retentionDays}
               />
             </div>
           </>

@@ -1,0 +1,18 @@
+/**
+ * The answer to a form's post (post, redirect, get): the browser goes on to `location` with a GET, and a reload
+ * there never sends the form again. `cookies` are Set-Cookie headers.
+ */
+export function seeOther(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ location, "cache-control": "no-store" });
+  for (const cookie of cookies) headers.append("set-cookie", cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+/** The form's fields, or none when the body is no form at all (the schema then names what is missing). */
+export async function formDataOf(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
+}

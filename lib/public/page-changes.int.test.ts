@@ -1,0 +1,116 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { campaigns, events, signups } from "@/db/schema";
+import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { signupSchema } from "@/lib/signups/schemas";
+import { signUpAtPublicEvent } from "@/lib/signups/public-signup";
+import { changedTags, PAGE_CHANNEL } from "./page-changes";
+import { PageCache, type RenderedPage } from "./page-cache";
+
+// What outdates the kept public pages is named by the database (migration 0015), on commit, to every listener:
+// an event's sign-up names that event and its campaign (places left show on both, and on the home page); a
+// check-in, a refused sign-up or a repeated one name nothing.
+
+let handle: DbHandle;
+let orgId: string;
+const heard: string[][] = [];
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  orgId = (await makeOrg(handle)).org.id;
+  stop = await handle.listen(
+    PAGE_CHANNEL,
+    (payload) => heard.push(changedTags(payload)),
+    () => heard.push(["(gap)"]),
+  );
+});
+afterAll(async () => {
+  await stop();
+  await closeTestDatabase();
+});
+
+/** What was heard by the time `change` has run and its notifications have arrived. */
+async function heardFrom(change: () => Promise<unknown>): Promise<string[]> {
+  // A marker change of a row of our own, after the change: its notification arrives after the change's.
+  const { event: marker } = await makeEvent(handle, orgId);
+  heard.length = 0;
+  await change();
+  await handle.db.update(events).set({ title: "marker" }).where(eq(events.id, marker.id));
+  await expect.poll(() => heard.flat(), { timeout: 5_000 }).toContain(`e:${marker.id}`);
+  return [...new Set(heard.flat().filter((tag) => !tag.endsWith(marker.id) && !tag.endsWith(marker.campaignId) && tag !== "home"))].sort();
+}
+
+const person = () => signupSchema.parse({ name: "Ana", email: `${unique("ana")}@test.example` });
+const from = new Headers({ "x-forwarded-for": "203.0.113.9" });
+
+describe("what changed, as the database names it", () => {
+  it("a sign-up names its event and campaign; the same address again, or an event not found, names nothing", async () => {
+    const { event, campaign } = await makeEvent(handle, orgId, { capacity: 10 });
+    const ana = person();
+    expect(await heardFrom(() => signUpAtPublicEvent(campaign.slug, event.slug, ana, from))).toEqual([`c:${campaign.id}`, `e:${event.id}`].sort());
+    expect(await heardFrom(() => signUpAtPublicEvent(campaign.slug, event.slug, ana, from))).toEqual([]);
+    expect(await heardFrom(() => signUpAtPublicEvent(campaign.slug, "no-such-event", person(), from).catch(() => null))).toEqual([]);
+  });
+
+  it("a check-in names nothing (places left do not change); a cancelled sign-up names its event", async () => {
+    // Changed directly here: the cancellation as lib makes it also counts the place free on the event's row.
+    const { event, campaign } = await makeEvent(handle, orgId, { capacity: 10 });
+    await signUpAtPublicEvent(campaign.slug, event.slug, person(), from);
+    const [row] = await handle.db.select().from(signups).where(eq(signups.eventId, event.id));
+    expect(await heardFrom(() => handle.db.update(signups).set({ checkedInAt: new Date() }).where(eq(signups.id, row!.id)))).toEqual([]);
+    expect(await heardFrom(() => handle.db.update(signups).set({ status: "cancelled" }).where(eq(signups.id, row!.id)))).toEqual([`e:${event.id}`]);
+  });
+
+  it("an event's change names it, its campaign and the home page; a campaign's names it and the home page", async () => {
+    const { event, campaign } = await makeEvent(handle, orgId);
+    const tags = await heardFrom(() => handle.db.update(events).set({ title: "Moved" }).where(eq(events.id, event.id)));
+    expect(tags).toEqual([`c:${campaign.id}`, `e:${event.id}`].sort());
+    const campaignTags = await heardFrom(() => handle.db.update(campaigns).set({ title: "Renamed" }).where(eq(campaigns.id, campaign.id)));
+    expect(campaignTags).toEqual([`c:${campaign.id}`]);
+  });
+
+  it("nothing is named for a change that is rolled back", async () => {
+    const { event } = await makeEvent(handle, orgId);
+    const tags = await heardFrom(() =>
+      handle.db
+        .transaction(async (tx) => {
+          await tx.update(events).set({ title: "Never" }).where(eq(events.id, event.id));
+          tx.rollback();
+        })
+        .catch(() => null),
+    );
+    expect(tags).toEqual([]);
+  });
+});
+
+describe("every instance listening", () => {
+  it("a sign-up through one outdates another's kept page within a second", async () => {
+    // On PostgreSQL the other instance has its own connections; PGlite is one process's own database, so there
+    // the other listener is a second one on the same database.
+    const url = process.env.PICKET_TEST_PG_URL;
+    const other = url ? await openDatabase({ url, poolSize: 2 }) : handle;
+    const cache = new PageCache({ ttlMs: 600_000 });
+    const stopOther = await other.listen(
+      PAGE_CHANNEL,
+      (payload) => cache.changed(changedTags(payload)),
+      () => cache.lost(),
+    );
+    try {
+      const { event, campaign } = await makeEvent(handle, orgId, { capacity: 10 });
+      let renders = 0;
+      const render = async (): Promise<RenderedPage> => ({ status: 200, html: `render ${++renders}`, tags: [`e:${event.id}`, `c:${campaign.id}`] });
+      await cache.page("event en", render);
+      expect((await cache.page("event en", render)).outcome).toBe("hit");
+      const signedUpAt = Date.now();
+      await signUpAtPublicEvent(campaign.slug, event.slug, person(), from);
+      await expect.poll(async () => (await cache.page("event en", render)).outcome, { timeout: 1_000, interval: 10 }).toBe("miss");
+      expect(Date.now() - signedUpAt).toBeLessThan(1_000);
+      expect(renders).toBe(2);
+    } finally {
+      await stopOther();
+      if (other !== handle) await other.close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import "server-only";
+import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
+import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "@/lib/articles/public";
+import { getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents } from "@/lib/events/public";
+import { mapSettings } from "@/lib/geo/map";
+import { isSmtpConfigured } from "@/lib/mail/mailbox";
+import { getSignupByToken } from "@/lib/signups/manage";
+import { campaignInLocale, eventsInLocale } from "@/lib/translations/translations";
+import { getPublicCases, getTimeline } from "@/lib/trials/public";
+
+// What each public page shows, read in one place before it is rendered: the page itself only lays it out. Each
+// shared page names its tags, the changes that outdate it once kept (lib/public/page-cache.ts).
+
+const eventTag = (id: string) => `e:${id}`;
+const campaignTag = (id: string) => `c:${id}`;
+
+export async function loadHomePage(now = new Date()) {
+  const [events, campaigns] = await Promise.all([listUpcomingPublicEvents(now), listPublishedCampaigns(now)]);
+  return { events, campaigns, tags: ["home", ...events.map((e) => eventTag(e.id))] };
+}
+export type HomePageData = Awaited<ReturnType<typeof loadHomePage>>;
+
+/** A campaign's page in the reader's language, where the organisers translated it; the original when asked. */
+export async function loadCampaignPage(slug: string, locale: string, view: { original: boolean; caseId: string | null }, now = new Date()) {
+  const found = await getPublicCampaign(slug, now);
+  if (!found) return null;
+  const trialWatch = found.campaign.kind === "trial_watch";
+  const [campaign, events, articles, cases] = await Promise.all([
+    view.original ? { ...found.campaign, translated: null } : campaignInLocale(found.campaign, locale),
+    view.original ? found.events.map((e) => ({ ...e, translated: null })) : eventsInLocale(found.events, locale),
+    readMoreForCampaign(found.campaign.id),
+    trialWatch ? getPublicCases(found.campaign.id) : Promise.resolve([]),
+  ]);
+  const activeCase = view.caseId !== null && cases.some((c) => c.id === view.caseId) ? view.caseId : null;
+  const timeline = trialWatch ? await getTimeline(campaign.id, activeCase) : [];
+  const tags = [campaignTag(campaign.id), "articles", ...events.map((e) => eventTag(e.id)), ...(trialWatch ? ["trials"] : [])];
+  return { campaign, events, articles, cases, activeCase, timeline, original: view.original, map: mapSettings(), now, tags };
+}
+export type CampaignPageData = NonNullable<Awaited<ReturnType<typeof loadCampaignPage>>>;
+
+export async function loadEventPage(campaignSlug: string, eventSlug: string, locale: string, view: { original: boolean }, now = new Date()) {
+  const found = await getPublicEvent(campaignSlug, eventSlug, now);
+  if (!found) return null;
+  const [campaign, [event], articles] = await Promise.all([
+    view.original ? { ...found.campaign, translated: null } : campaignInLocale(found.campaign, locale),
+    view.original ? [{ ...found.event, translated: null }] : eventsInLocale([found.event], locale),
+    readMoreForEvent(found.event.id),
+  ]);
+  return {
+    campaign,
+    event: event!,
+    articles,
+    original: view.original,
+    mailWorks: isSmtpConfigured(),
+    tags: [eventTag(found.event.id), campaignTag(found.campaign.id), "articles"],
+  };
+}
+export type EventPageData = NonNullable<Awaited<ReturnType<typeof loadEventPage>>>;
+
+export async function loadArticlesPage(query: string) {
+  const q = query.trim().slice(0, 200);
+  return { q, results: await searchPublicArticles(q), tags: ["articles"] };
+}
+export type ArticlesPageData = Awaited<ReturnType<typeof loadArticlesPage>>;
+
+export async function loadArticlePage(id: string) {
+  const article = await getPublicArticle(id);
+  return article ? { article, tags: ["articles"] } : null;
+}
+export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof loadArticlePage>>>;
+
+/** A supporter's own sign-up by its private link; never kept. Null for a link that leads nowhere (any more). */
+export async function loadOwnSignupPage(token: string) {
+  const own = await getSignupByToken(token);
+  const found = own ? await getPublicEventById(own.eventId) : null;
+  return own && found ? { own, campaign: found.campaign, event: found.event } : null;
+}
+export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSignupPage>>>;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/config";
+import { config as proxyConfig } from "@/proxy";
+import { publicPage } from "./routes";
+
+// next.config.js is JavaScript, read by Next itself: loaded here as it exports, typed by what the test uses.
+const nextConfigFile = "../../next.config.js";
+const { LOCALE_PATTERN, PUBLIC_PAGE_PATTERN, publicPageRewrites } = (await import(/* @vite-ignore */ nextConfigFile)) as {
+  LOCALE_PATTERN: string;
+  PUBLIC_PAGE_PATTERN: string;
+  publicPageRewrites(): { source: string; destination: string }[];
+};
+
+// Three places name the public pages, and must agree: the routes table (which page an address is), next.config.js
+// (which addresses go to the public pages' renderer) and the proxy's matcher (which addresses it leaves out).
+
+const ADDRESSES = [
+  "/",
+  "/ru",
+  "/kk/",
+  "/c/embassy-day",
+  "/de/c/embassy-day",
+  "/c/embassy-day/london",
+  "/pl/c/embassy-day/london",
+  "/articles",
+  "/fr/articles",
+  "/articles/6f1c",
+  "/s/abcdefghijklmnopqrstuvwxyz",
+  "/ru/s/abcdefghijklmnopqrstuvwxyz",
+  // Not pages: files, forms' addresses, the dashboard, anything deeper.
+  "/c/embassy-day/calendar.ics",
+  "/c/embassy-day/feed.xml",
+  "/c/embassy-day/london/event.ics",
+  "/c/embassy-day/london/signup",
+  "/ru/c/embassy-day/london/signup",
+  "/s/abcdefghijklmnopqrstuvwxyz/erase",
+  "/dashboard",
+  "/ru/dashboard",
+  "/login",
+  "/en/login",
+  "/api/c/embassy-day/london/signups",
+  "/assets/picket.0123456789ab.js",
+  "/xx/c/embassy-day",
+  "/c",
+  "/icon.svg",
+];
+
+const rewritten = (address: string) =>
+  publicPageRewrites().some(({ source }) =>
+    source === "/" ? address === "/" : new RegExp(`^${source.replace(/^\/:page\((.*)\)$/, "/(?:$1)")}/?$`).test(address),
+  );
+const proxied = (address: string) => new RegExp(`^${proxyConfig.matcher[0]!.source}$`).test(address);
+
+describe("the public pages' addresses", () => {
+  it("name the same languages as the app", () => {
+    expect(LOCALE_PATTERN.split("|")).toEqual([...LOCALES]);
+    expect(PUBLIC_PAGE_PATTERN).toContain(LOCALE_PATTERN);
+    expect(proxyConfig.matcher[0]!.source).toContain(`(?:${LOCALE_PATTERN})`);
+  });
+
+  it.each(ADDRESSES)("%s: a page of the table exactly when it is rewritten to the renderer and left out by the proxy", (address) => {
+    const page = publicPage(address.replace(/(.)\/$/, "$1"));
+    expect(rewritten(address)).toBe(page !== null);
+    expect(proxied(address)).toBe(page === null);
+  });
+});

@@ -1,0 +1,192 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+import type { ReactNode } from "react";
+import { renderToString } from "react-dom/server";
+import { ArticlePage, ArticlesPage } from "@/components/public/pages/article-pages";
+import { CampaignPage } from "@/components/public/pages/campaign-page";
+import { PublicDocument } from "@/components/public/pages/document";
+import { EventPage, type SignupBox } from "@/components/public/pages/event-page";
+import { HomePage } from "@/components/public/pages/home-page";
+import { NotFoundPage } from "@/components/public/pages/not-found-page";
+import { OwnSignupPage, type OwnSignupChange } from "@/components/public/pages/own-signup-page";
+import { LOCALE_COOKIE, rememberedLocale, splitLocalePath, type AppLocale } from "@/lib/i18n/config";
+import { messagesByLocale } from "@/lib/i18n/messages";
+import { logFailure } from "@/lib/log";
+import { siteOrigin } from "@/lib/mail/origin";
+import { PUBLIC_SCRIPT_PATH } from "@/lib/public/assets";
+import { clearedFormEchoCookie, FORM_ECHO_COOKIE, readFormEcho } from "@/lib/public/form-echo";
+import { PageCache, pageCacheSeconds, type CacheOutcome, type RenderedPage } from "@/lib/public/page-cache";
+import { followPageChanges, hearsPageChanges } from "@/lib/public/page-changes";
+import { loadArticlePage, loadArticlesPage, loadCampaignPage, loadEventPage, loadHomePage, loadOwnSignupPage } from "@/lib/public/pages";
+import { publicPage } from "@/lib/public/routes";
+import { publicStylesheet } from "@/lib/public/stylesheet";
+import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
+
+// Every public page (lib/public/routes.ts): next.config.js rewrites their addresses here, past the proxy. Each is
+// rendered with React's own server renderer into a whole HTML page with our one script and no Next runtime, and
+// the pages that are the same for every reader of a language are kept (lib/public/page-cache.ts) until what they
+// show changes. Nothing here reads a session: the pages are the same for everyone.
+
+// A page is asked for with GET: there is no body to read.
+export const config = { api: { bodyParser: false } };
+
+const cache = new PageCache({ ttlMs: pageCacheSeconds() * 1000 });
+
+type Query = NextApiRequest["query"];
+const one = (query: Query, name: string): string | null => {
+  const value = query[name];
+  return typeof value === "string" ? value : null;
+};
+
+interface Answer {
+  page: RenderedPage;
+  /** How a page that may be kept was served; none: made for this request alone. */
+  outcome: CacheOutcome | "none";
+  /** A Set-Cookie header for this response. */
+  cookie?: string;
+  private?: boolean;
+}
+
+/** The page an address names, in a language: what it shows and whether it may be kept. */
+async function answer(path: string, locale: AppLocale, query: Query, cookies: () => Partial<Record<string, string>>): Promise<Answer> {
+  const secure = siteOrigin().startsWith("https:");
+  const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const original = one(query, "original") === "1";
+  const render = (content: () => Promise<{ node: ReactNode; tags: readonly string[] } | null>) => async (): Promise<RenderedPage> => {
+    const shown = await content();
+    return shown ? { status: 200, html: await documentOf(locale, path, shown.node), tags: shown.tags } : notFound(locale, path);
+  };
+  switch (publicPage(path)) {
+    case "home":
+      return cached(
+        `home ${locale}`,
+        render(async () => withTags(await loadHomePage(), (data) => <HomePage data={data} />)),
+      );
+    case "campaign": {
+      const caseId = one(query, "case");
+      const key = `campaign ${locale} ${segments[1]} ${original ? 1 : 0} ${caseId ?? ""}`.slice(0, 300);
+      const page = render(async () => withTags(await loadCampaignPage(segments[1]!, locale, { original, caseId }), (data) => <CampaignPage data={data} />));
+      return cached(key, page);
+    }
+    case "event": {
+      const [, campaign, event] = segments as [string, string, string];
+      const outcome = one(query, "signup");
+      const erased = one(query, "erased") === "1";
+      const box = (form: SignupBox) =>
+        render(async () =>
+          withTags(await loadEventPage(campaign, event, locale, { original }), (data) => <EventPage data={data} signup={form} erased={erased} />),
+        );
+      if (outcome === "confirmed" || outcome === "waitlisted") {
+        const position = Math.max(1, Math.min(Number(one(query, "position")) || 1, 1_000_000));
+        return { outcome: "none", private: true, page: await box({ done: outcome, position })() };
+      }
+      if (outcome === "refused") {
+        // The refused form's messages and values, for this page only, once.
+        const state = readFormEcho(cookies()[FORM_ECHO_COOKIE], `signup /c/${campaign}/${event}`);
+        return { outcome: "none", private: true, cookie: clearedFormEchoCookie(secure), page: await box({ form: state ?? { status: "idle" } })() };
+      }
+      if (erased) return { outcome: "none", page: await box({ form: { status: "idle" } })() };
+      return cached(`event ${locale} ${campaign} ${event} ${original ? 1 : 0}`, box({ form: { status: "idle" } }));
+    }
+    case "articles": {
+      const q = one(query, "q") ?? "";
+      const page = render(async () => withTags(await loadArticlesPage(q), (data) => <ArticlesPage data={data} />));
+      return q.trim() ? { outcome: "none", page: await page() } : cached(`articles ${locale}`, page);
+    }
+    case "article": {
+      const key = `article ${locale} ${segments[1]}`.slice(0, 200);
+      return cached(
+        key,
+        render(async () => withTags(await loadArticlePage(segments[1]!), (data) => <ArticlePage data={data} />)),
+      );
+    }
+    case "signup": {
+      const token = segments[1]!;
+      const changed = one(query, "changed");
+      const refusedChange = one(query, "refused");
+      const change: OwnSignupChange | null = refusedChange === "role" || refusedChange === "cancel" || refusedChange === "erase" ? refusedChange : null;
+      const state = change ? readFormEcho(cookies()[FORM_ECHO_COOKIE], `${change} /s/${token}`) : null;
+      const data = await loadOwnSignupPage(token);
+      const node = <OwnSignupPage token={token} data={data} changed={changed} refused={change && state ? { change, state } : null} />;
+      return {
+        outcome: "none",
+        private: true,
+        cookie: change ? clearedFormEchoCookie(secure) : undefined,
+        page: { status: data ? 200 : 404, html: await documentOf(locale, path, node), tags: [] },
+      };
+    }
+    default:
+      return { outcome: "none", page: await notFound(locale, path) };
+  }
+}
+
+function withTags<T extends { tags: readonly string[] }>(data: T | null, view: (data: T) => ReactNode) {
+  return data ? { node: view(data), tags: data.tags } : null;
+}
+
+async function cached(key: string, render: () => Promise<RenderedPage>): Promise<Answer> {
+  if (hearsPageChanges(cache)) return cache.page(key, render);
+  // A page is kept only while this instance hears of changes; without that it is rendered for each reader.
+  const listening = await followPageChanges(cache).then(
+    () => true,
+    (e: unknown) => {
+      logFailure("public pages: cannot listen for changes; pages are not kept", e);
+      return false;
+    },
+  );
+  return listening ? cache.page(key, render) : { page: await render(), outcome: "none" };
+}
+
+async function documentOf(locale: AppLocale, path: string, node: ReactNode): Promise<string> {
+  const stylesheet = await publicStylesheet();
+  return (
+    "<!DOCTYPE html>" +
+    renderToString(
+      <PublicDocument locale={locale} messages={messagesByLocale[locale]} path={path} stylesheet={stylesheet.path} script={PUBLIC_SCRIPT_PATH}>
+        {node}
+      </PublicDocument>,
+    )
+  );
+}
+
+async function notFound(locale: AppLocale, path: string): Promise<RenderedPage> {
+  return { status: 404, html: await documentOf(locale, path, <NotFoundPage />), tags: [] };
+}
+
+const POLICY = contentSecurityPolicy(null, { tiles: tileOrigin() });
+
+export default async function publicPageRoute(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("Allow", "GET, HEAD");
+    res.status(405).end();
+    return;
+  }
+  const raw = req.query.path;
+  const address = "/" + (Array.isArray(raw) ? raw : raw ? [raw] : []).map(encodeURIComponent).join("/");
+  const { locale: named, path } = splitLocalePath(address);
+  const locale = named ?? rememberedLocale(req.headers.cookie, req.headers["accept-language"]);
+  let result: Answer;
+  try {
+    result = await answer(path, locale, req.query, () => req.cookies);
+  } catch (e) {
+    logFailure("public page failed", e);
+    res.status(503).setHeader("Retry-After", "5").setHeader("Content-Type", "text/plain; charset=utf-8").end("Please try again in a moment.\n");
+    return;
+  }
+  const cookies: string[] = [];
+  if (result.cookie) cookies.push(result.cookie);
+  // A language named in the address is remembered for the addresses without one.
+  const secure = siteOrigin().startsWith("https:") ? "; Secure" : "";
+  if (named) cookies.push(`${LOCALE_COOKIE}=${named}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly${secure}`);
+  const headers: Record<string, string | string[]> = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Security-Policy": POLICY,
+    "Cache-Control": result.private ? "private, no-store" : "public, max-age=0, must-revalidate",
+    // Whether the page came from the kept ones: for operators and tests, it says nothing about any reader.
+    "X-Picket-Cache": result.outcome,
+  };
+  if (cookies.length) headers["Set-Cookie"] = cookies;
+  if (!named) headers.Vary = "Accept-Language, Cookie";
+  if (result.private) headers["X-Robots-Tag"] = "noindex, nofollow";
+  res.writeHead(result.page.status, headers);
+  res.end(req.method === "HEAD" ? undefined : result.page.html);
+}
