@@ -190,6 +190,10 @@ async function direct(eventId: string) {
   return { perSecond: latencies.length / ((Date.now() - started) / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
+// The bench itself runs lib/ with the react-server condition (as npm scripts do); Next's build and server set their
+// own conditions, and the public pages' renderer (react-dom/server) must not get that one.
+const nextNodeOptions = (process.env.NODE_OPTIONS ?? "").replace("--conditions=react-server", "").trim();
+
 // The server carries the bench's heap probe (bench/heap-probe.mjs); the app itself knows nothing of it.
 const probeDir = mkdtempSync(path.join(os.tmpdir(), "picket-heap-"));
 const probe = `--import=${pathToFileURL(path.resolve("bench", "heap-probe.mjs")).href}`;
@@ -201,7 +205,7 @@ function startServer(env: Record<string, string>): Promise<ChildProcess> {
       NODE_ENV: "production",
       PICKET_PUBLIC_URL: `http://localhost:${PORT}`,
       ...env,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim(),
+      NODE_OPTIONS: `${nextNodeOptions} ${probe}`.trim(),
       PICKET_BENCH_HEAP_DIR: probeDir,
     },
     stdio: ["ignore", "ignore", "pipe"],
@@ -362,7 +366,7 @@ async function engine(label: "postgres" | "pglite"): Promise<Figures> {
 
 if (process.env.BENCH_SKIP_BUILD !== "1") {
   console.log("bench: building…");
-  const b = spawn("npx", ["next", "build"], { stdio: "inherit" });
+  const b = spawn("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nextNodeOptions } });
   if ((await new Promise((r) => b.once("exit", r))) !== 0) process.exit(1);
 }
 

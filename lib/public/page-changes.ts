@@ -1,5 +1,6 @@
 import "server-only";
-import { getDbHandle } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { getDbHandle, type DbOrTx } from "@/db/client";
 import type { PageCache } from "./page-cache";
 
 /** The channel migration 0015's trigger notifies: the tags of what changed, separated by spaces. */
@@ -7,6 +8,15 @@ export const PAGE_CHANNEL = "picket_public_pages";
 
 export function changedTags(payload: string): string[] {
   return payload.split(" ").filter(Boolean);
+}
+
+/**
+ * Outdates an event's pages as a stored sign-up does (the event's, its campaign's, the home page's), when its
+ * transaction commits. For a sign-up by an address already signed up: its pages are rendered again just the same,
+ * so that no reader can tell from them, or from how fast they come, whether the address was new.
+ */
+export async function outdateAsSignup(tx: DbOrTx, event: { id: string; campaignId: string }): Promise<void> {
+  await tx.execute(sql`select pg_notify(${PAGE_CHANNEL}, ${`c:${event.campaignId} e:${event.id} home`})`);
 }
 
 const following = new WeakMap<PageCache, Promise<void>>();

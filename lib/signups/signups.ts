@@ -7,6 +7,7 @@ import { PublicError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/mail/origin";
 import { enqueue } from "@/lib/mail/outbox";
+import { outdateAsSignup } from "@/lib/public/page-changes";
 import { loadMailTitles, signupMessage, type SignupMailContext } from "@/lib/mail/signup-mail";
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
 import { personalOf, sealPersonal } from "./personal";
@@ -149,6 +150,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
         .for("update");
       if (!existing || existing.status !== "cancelled") {
         if (existing) await resendLink(tx, existing, mail, now);
+        await outdateAsSignup(tx, event);
         return answer(false);
       }
       // Someone who cancelled comes back: the same row, with what they typed now, at the back of the queue.
