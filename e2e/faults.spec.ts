@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { openDatabase } from "../db/client";
 import { pgQuery, storedSignups, type Query } from "./support/sealed";
-import { MASTER_KEY, freshDatabase, postgresMissing, postSignup, seedStore, startServer, testPort, type Store } from "./support/server";
+import { MASTER_KEY, freshDatabase, onTwoInstances, postgresMissing, postSignup, seedStore, startServer, testPort, type Store } from "./support/server";
 import { unique } from "./support/data";
 
 // The server is killed with SIGKILL in the middle of a sign-up flood, then started again on the same
@@ -120,54 +120,44 @@ test("two instances on one PostgreSQL: sign-ups through both fill an event to ex
   test.setTimeout(180_000);
   const missing = await postgresMissing();
   test.skip(missing !== null, missing ?? "");
-  const db = await freshDatabase();
-  try {
-    const store: Store = { DATABASE_URL: db.url };
-    await seedStore(store);
-    const [a, b] = await Promise.all([startServer(store, testPort(12)), startServer(store, testPort(13))]);
-    try {
-      const run = unique();
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      const confirmedCount = async () =>
-        (await client.query<{ n: number }>(`select confirmed_count as n from events where slug = 'embassy-protest-warsaw'`)).rows[0]!.n;
-      const before = await confirmedCount();
-      // Warsaw has 40 places and a waitlist; 100 people sign up, half through each instance, all at once.
-      const statuses = await Promise.all(
-        Array.from({ length: 100 }, (_, i) =>
-          postSignup(i % 2 ? b.base : a.base, CAMPAIGN, "embassy-protest-warsaw", { name: `Both ${i}`, email: `both-${run}-${i}@example.org` }),
-        ),
-      );
-      expect(statuses.every((s) => s === 201)).toBe(true);
-      const ours = (await storedSignups(pgQuery(client), MASTER_KEY, "embassy-protest-warsaw")).filter((s) => s.email?.startsWith(`both-${run}-`));
-      const rows = ["confirmed", "waitlisted"].map((status) => ({ status, n: ours.filter((s) => s.status === status).length }));
-      expect(await confirmedCount()).toBe(40);
-      await client.end();
-      expect(rows).toEqual([
-        { status: "confirmed", n: 40 - before },
-        { status: "waitlisted", n: 60 + before },
-      ]);
+  await onTwoInstances([12, 13], async (a, b, url) => {
+    const run = unique();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const confirmedCount = async () =>
+      (await client.query<{ n: number }>(`select confirmed_count as n from events where slug = 'embassy-protest-warsaw'`)).rows[0]!.n;
+    const before = await confirmedCount();
+    // Warsaw has 40 places and a waitlist; 100 people sign up, half through each instance, all at once.
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        postSignup(i % 2 ? b.base : a.base, CAMPAIGN, "embassy-protest-warsaw", { name: `Both ${i}`, email: `both-${run}-${i}@example.org` }),
+      ),
+    );
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    const ours = (await storedSignups(pgQuery(client), MASTER_KEY, "embassy-protest-warsaw")).filter((s) => s.email?.startsWith(`both-${run}-`));
+    const rows = ["confirmed", "waitlisted"].map((status) => ({ status, n: ours.filter((s) => s.status === status).length }));
+    expect(await confirmedCount()).toBe(40);
+    await client.end();
+    expect(rows).toEqual([
+      { status: "confirmed", n: 40 - before },
+      { status: "waitlisted", n: 60 + before },
+    ]);
 
-      // A session made by one instance is read by the other: the secret is shared, the session is in the cookie.
-      const csrf = await fetch(`${a.base}/api/auth/csrf`);
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookies = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
-      const login = await fetch(`${a.base}/api/auth/callback/credentials`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
-        body: new URLSearchParams({ csrfToken, email: "coordinator@picket.example", password: "solidarity-2012", callbackUrl: `${a.base}/dashboard` }),
-      });
-      const session = (login.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).filter((c) => c!.includes("session-token"));
-      expect(session).toHaveLength(1);
-      const onB = await fetch(`${b.base}/api/orgs/campaign-kazakhstan/dashboard`, { headers: { cookie: session.join("; ") } });
-      expect(onB.status).toBe(200);
-      const withoutSession = await fetch(`${b.base}/api/orgs/campaign-kazakhstan/dashboard`);
-      expect(withoutSession.status).not.toBe(200);
-    } finally {
-      await Promise.all([a.stop(), b.stop()]);
-    }
-  } finally {
-    await db.drop();
-  }
+    // A session made by one instance is read by the other: the secret is shared, the session is in the cookie.
+    const csrf = await fetch(`${a.base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookies = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
+    const login = await fetch(`${a.base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+      body: new URLSearchParams({ csrfToken, email: "coordinator@picket.example", password: "solidarity-2012", callbackUrl: `${a.base}/dashboard` }),
+    });
+    const session = (login.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).filter((c) => c!.includes("session-token"));
+    expect(session).toHaveLength(1);
+    const onB = await fetch(`${b.base}/api/orgs/campaign-kazakhstan/dashboard`, { headers: { cookie: session.join("; ") } });
+    expect(onB.status).toBe(200);
+    const withoutSession = await fetch(`${b.base}/api/orgs/campaign-kazakhstan/dashboard`);
+    expect(withoutSession.status).not.toBe(200);
+  });
 });

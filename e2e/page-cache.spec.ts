@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { freshDatabase, postgresMissing, postSignup, seedStore, startServer, testPort, type Store } from "./support/server";
+import { onTwoInstances, postgresMissing, postSignup } from "./support/server";
 import { unique } from "./support/data";
 
 // Public pages are kept rendered for a crowd (lib/public/page-cache.ts) and outdated by what changed, on every
@@ -41,37 +41,28 @@ test("PostgreSQL: a sign-up on one instance outdates the page another instance k
   test.setTimeout(120_000);
   const missing = await postgresMissing();
   test.skip(missing !== null, missing ?? "");
-  const db = await freshDatabase();
-  try {
-    const store: Store = { DATABASE_URL: db.url };
-    await seedStore(store);
-    const [one, other] = await Promise.all([startServer(store, testPort(12)), startServer(store, testPort(13))]);
-    try {
-      const page = async () => {
-        const res = await fetch(`${other.base}${EVENT}`);
-        return { cache: res.headers.get("x-picket-cache"), places: placesLeft(await res.text()) };
-      };
-      const first = await page();
-      expect(first.cache).toBe("miss");
-      expect(await page()).toEqual({ cache: "hit", places: first.places });
+  // Ports of its own: other files' tests start servers at the same time.
+  await onTwoInstances([18, 19], async (one, other) => {
+    const page = async () => {
+      const res = await fetch(`${other.base}${EVENT}`);
+      return { cache: res.headers.get("x-picket-cache"), places: placesLeft(await res.text()) };
+    };
+    const first = await page();
+    expect(first.cache).toBe("miss");
+    expect(await page()).toEqual({ cache: "hit", places: first.places });
 
-      const id = unique();
-      expect(await postSignup(one.base, CAMPAIGN, "embassy-protest-london", { name: `Crowd ${id}`, email: `crowd-${id}@example.org` })).toBe(201);
-      const signedUpAt = Date.now();
-      let fresh = await page();
-      while (fresh.places === first.places && Date.now() - signedUpAt < 5_000) {
-        await new Promise((r) => setTimeout(r, 20));
-        fresh = await page();
-      }
-      expect(Date.now() - signedUpAt, "time until the other instance shows the sign-up").toBeLessThan(1_000);
-      expect(fresh).toEqual({ cache: "miss", places: first.places - 1 });
-      expect(await page()).toEqual({ cache: "hit", places: first.places - 1 });
-    } finally {
-      await Promise.all([one.stop(), other.stop()]);
+    const id = unique();
+    expect(await postSignup(one.base, CAMPAIGN, "embassy-protest-london", { name: `Crowd ${id}`, email: `crowd-${id}@example.org` })).toBe(201);
+    const signedUpAt = Date.now();
+    let fresh = await page();
+    while (fresh.places === first.places && Date.now() - signedUpAt < 5_000) {
+      await new Promise((r) => setTimeout(r, 20));
+      fresh = await page();
     }
-  } finally {
-    await db.drop();
-  }
+    expect(Date.now() - signedUpAt, "time until the other instance shows the sign-up").toBeLessThan(1_000);
+    expect(fresh).toEqual({ cache: "miss", places: first.places - 1 });
+    expect(await page()).toEqual({ cache: "hit", places: first.places - 1 });
+  });
 });
 
 test("a kept page works in the browser: its links lead to the next page, itself kept", async ({ page }) => {

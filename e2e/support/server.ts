@@ -183,6 +183,26 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
   };
 }
 
+/**
+ * Two app servers on one fresh PostgreSQL database loaded with the demo story (on the two ports given by their
+ * offsets: each test that starts servers has its own), handed to `run`; stopped and the database dropped after.
+ */
+export async function onTwoInstances(offsets: [number, number], run: (a: AppServer, b: AppServer, url: string) => Promise<void>): Promise<void> {
+  const db = await freshDatabase();
+  try {
+    const store: Store = { DATABASE_URL: db.url };
+    await seedStore(store);
+    const [a, b] = await Promise.all(offsets.map((offset) => startServer(store, testPort(offset))));
+    try {
+      await run(a!, b!, db.url);
+    } finally {
+      await Promise.all([a!.stop(), b!.stop()]);
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
 /** A sign-up through the JSON API: the status, and whether the server said it was stored. */
 export async function postSignup(
   base: string,
