@@ -1,40 +1,23 @@
 import { useTranslations } from "next-intl";
 import { Highlighted } from "@/components/articles/highlighted";
+import { ArticleSearchForm } from "@/components/articles/search-form";
 import { Markdown } from "@/components/public/markdown";
 import { ArticleMeta } from "@/components/public/read-more";
-import { buttonClass } from "@/components/ui/button";
-import { ExternalLink, Search } from "@/components/ui/icons";
+import { ExternalLink } from "@/components/ui/icons";
 import type { ArticlePageData, ArticlesPageData } from "@/lib/public/pages";
-import { PageTitle } from "./document";
+import { PageHead } from "./document";
 
 export function ArticlesPage({ data: { q, results } }: { data: ArticlesPageData }) {
   const t = useTranslations("articleSearch");
   const tr = useTranslations("readMore");
   return (
     <div className="space-y-6">
-      <PageTitle title={t("title")} />
+      <PageHead title={t("title")} />
       <header>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-2 text-stone-700">{t("lead")}</p>
       </header>
-      <form method="get" action="/articles" role="search" className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="q" className="block text-sm font-medium text-stone-800">
-            {t("label")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm"
-          />
-        </div>
-        <button type="submit" className={buttonClass("primary")}>
-          <Search aria-hidden className="size-4" />
-          {t("submit")}
-        </button>
-      </form>
+      <ArticleSearchForm action="/articles" query={q} label={t("label")} submitLabel={t("submit")} variant="primary" />
       {q ? (
         <p role="status" className="text-sm text-stone-700" data-testid="search-results">
           {t("results", { count: results.length, query: q })}
@@ -77,7 +60,7 @@ export function ArticlePage({ data: { article } }: { data: ArticlePageData }) {
   const t = useTranslations("articleSearch");
   return (
     <article className="space-y-6" lang={article.language || undefined}>
-      <PageTitle title={article.title} description={article.excerpt || undefined} />
+      <PageHead title={article.title} description={article.excerpt || undefined} />
       <p className="text-sm">
         <a href="/articles" className="text-brand-700 underline">
           {t("back")}

@@ -11,7 +11,7 @@ import type { PublicEvent } from "@/lib/events/public";
 import { countryName } from "@/lib/geo/countries";
 import type { CampaignPageData } from "@/lib/public/pages";
 import { formatRange } from "@/lib/time/format";
-import { PageTitle } from "./document";
+import { PageHead } from "./document";
 
 /** Upcoming events by country, then city; each group in date order. */
 function groupByPlace<E extends PublicEvent>(events: E[], locale: string) {
@@ -55,7 +55,7 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
     }));
   return (
     <article className="space-y-8">
-      <PageTitle title={campaign.title} description={campaign.summary || undefined} />
+      <PageHead title={campaign.title} description={campaign.summary || undefined} />
       <link rel="alternate" type="application/atom+xml" href={`/c/${campaign.slug}/feed.xml`} title={campaign.title} />
       <link rel="alternate" type="text/calendar" href={`/c/${campaign.slug}/calendar.ics`} title={campaign.title} />
       {campaign.status === "archived" ? <Alert tone="info">{t("archived")}</Alert> : null}

@@ -68,7 +68,7 @@ function Frame({ path, children }: { path: string; children: ReactNode }) {
 }
 
 /** The <title> of a public page: the page's own, then the site's name. */
-export function PageTitle({ title, description }: { title?: string; description?: string }) {
+export function PageHead({ title, description }: { title?: string; description?: string }) {
   const t = useTranslations("app");
   const full = title ? `${title} · ${t("name")}` : t("name");
   return (

@@ -15,7 +15,7 @@ import type { FormState } from "@/lib/forms";
 import type { EventPageData } from "@/lib/public/pages";
 import { acceptsSignups } from "@/lib/signups/availability";
 import { formatInstant } from "@/lib/time/format";
-import { PageTitle } from "./document";
+import { PageHead } from "./document";
 
 /** What the sign-up box shows: the form (refused: with its messages), or what happened after a sign-up. */
 export type SignupBox = { form: FormState } | { done: "confirmed" | "waitlisted"; position: number };
@@ -29,7 +29,7 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
   const description = `${formatInstant(locale, event.startsAt, event.timeZone)} · ${[event.venue, event.city].filter(Boolean).join(", ")}`;
   return (
     <article className="space-y-6">
-      <PageTitle title={`${event.title} — ${campaign.title}`} description={description} />
+      <PageHead title={`${event.title} — ${campaign.title}`} description={description} />
       {erased ? <Alert tone="success">{t("erased")}</Alert> : null}
       <EventBanner event={event} />
       <header>

@@ -1,14 +1,14 @@
 import { useTranslations } from "next-intl";
 import { EventListItem } from "@/components/public/event-list-item";
 import type { HomePageData } from "@/lib/public/pages";
-import { PageTitle } from "./document";
+import { PageHead } from "./document";
 
 export function HomePage({ data: { events, campaigns } }: { data: HomePageData }) {
   const t = useTranslations("home");
   const tk = useTranslations("kinds.campaign");
   return (
     <div className="space-y-10">
-      <PageTitle />
+      <PageHead />
       <header>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-3 text-lg text-stone-700">{t("lead")}</p>

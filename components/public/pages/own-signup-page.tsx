@@ -9,7 +9,7 @@ import { CalendarPlus } from "@/components/ui/icons";
 import type { FormState } from "@/lib/forms";
 import type { OwnSignupPageData } from "@/lib/public/pages";
 import { formatInstant } from "@/lib/time/format";
-import { PageTitle } from "./document";
+import { PageHead } from "./document";
 
 /** The changes a supporter can make from their private link; each form posts to /s/{token}/{change}. */
 export type OwnSignupChange = "role" | "cancel" | "erase";
@@ -34,7 +34,7 @@ export function OwnSignupPage({
   if (!data) {
     return (
       <div className="space-y-4">
-        <PageTitle title={t("unknownTitle")} />
+        <PageHead title={t("unknownTitle")} />
         <h1 className="text-2xl font-bold">{t("unknownTitle")}</h1>
         <p className="text-stone-700">{t("unknown")}</p>
       </div>
@@ -46,7 +46,7 @@ export function OwnSignupPage({
   const stateOf = (change: OwnSignupChange) => (refused?.change === change ? refused.state : undefined);
   return (
     <div className="space-y-6">
-      <PageTitle title={t("title")} />
+      <PageHead title={t("title")} />
       <meta name="robots" content="noindex, nofollow" />
       {changed === "role" ? <Alert tone="success">{t("roleSaved")}</Alert> : null}
       {changed === "cancelled" ? <Alert tone="success">{t("cancelledDone")}</Alert> : null}

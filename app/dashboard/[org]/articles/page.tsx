@@ -1,8 +1,9 @@
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Highlighted } from "@/components/articles/highlighted";
+import { ArticleSearchForm } from "@/components/articles/search-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -43,33 +44,15 @@ export default async function ArticleLibraryPage({
           <Alert tone="success">{t("delete.deleted")}</Alert>
         </div>
       ) : null}
-      <form method="get" action={base} role="search" className="mb-6 flex flex-wrap items-end gap-2">
-        <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="block text-sm font-medium text-stone-800">
-            {t("list.searchLabel")}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            aria-describedby="q-hint"
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm"
-          />
-          <p id="q-hint" className="mt-1 text-sm text-stone-600">
-            {t("list.searchHint")}
-          </p>
-        </div>
-        <button type="submit" className={buttonClass("secondary", "mb-7")}>
-          <Search aria-hidden className="size-4" />
-          {t("list.search")}
-        </button>
-        {q ? (
-          <Link href={base} className="mb-9 text-sm text-brand-700 underline">
-            {t("list.clear")}
-          </Link>
-        ) : null}
-      </form>
+      <div className="mb-6">
+        <ArticleSearchForm action={base} query={q} label={t("list.searchLabel")} hint={t("list.searchHint")} submitLabel={t("list.search")} variant="secondary">
+          {q ? (
+            <Link href={base} className="mb-9 text-sm text-brand-700 underline">
+              {t("list.clear")}
+            </Link>
+          ) : null}
+        </ArticleSearchForm>
+      </div>
       {q ? (
         <p className="mb-3 text-sm text-stone-700" role="status" data-testid="library-results">
           {t("list.results", { count: articles.length, query: q })}
