@@ -32,7 +32,7 @@ export default async function ArticleLibraryPage({
   const base = `/dashboard/${org.slug}/articles`;
   return (
     <>
-      <div className="flex flex-wrap items-start justify-between gap-4">
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <PageTitle lead={t("list.lead")}>{t("list.title")}</PageTitle>
         <Link href={`${base}/new`} className={buttonClass("primary")}>
           <Plus aria-hidden className="size-4" />
