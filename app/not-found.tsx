@@ -1,15 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ErrorMessage } from "@/components/ui/error-message";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
-      <p className="mt-3 text-stone-700">{t("notFound")}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 underline">
-        {t("backHome")}
-      </Link>
+      <ErrorMessage title={t("notFoundTitle")} text={t("notFound")} back={{ href: "/", label: t("backHome") }} />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { ErrorMessage } from "@/components/ui/error-message";
 import { PageHead } from "./document";
 
 export function NotFoundPage() {
@@ -6,11 +7,18 @@ export function NotFoundPage() {
   return (
     <div className="py-8 text-center">
       <PageHead title={t("notFoundTitle")} />
-      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
-      <p className="mt-3 text-stone-700">{t("notFound")}</p>
-      <a href="/" className="mt-6 inline-block text-brand-700 underline">
-        {t("backHome")}
-      </a>
+      <ErrorMessage title={t("notFoundTitle")} text={t("notFound")} back={{ href: "/", label: t("backHome") }} />
+    </div>
+  );
+}
+
+/** A page that could not be read just now (the database did not answer): nothing is lost, try again. */
+export function UnavailablePage() {
+  const t = useTranslations("errors");
+  return (
+    <div className="py-8 text-center">
+      <PageHead title={t("generic")} />
+      <ErrorMessage title={t("generic")} back={{ href: "/", label: t("backHome") }} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { CampaignPage } from "@/components/public/pages/campaign-page";
 import { PublicDocument } from "@/components/public/pages/document";
 import { EventPage, type SignupBox } from "@/components/public/pages/event-page";
 import { HomePage } from "@/components/public/pages/home-page";
-import { NotFoundPage } from "@/components/public/pages/not-found-page";
+import { NotFoundPage, UnavailablePage } from "@/components/public/pages/not-found-page";
 import { OwnSignupPage, type OwnSignupChange } from "@/components/public/pages/own-signup-page";
 import { LOCALE_COOKIE, rememberedLocale, splitLocalePath, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
@@ -47,8 +47,7 @@ interface Answer {
 }
 
 /** The page an address names, in a language: what it shows and whether it may be kept. */
-async function answer(path: string, locale: AppLocale, query: Query, cookies: () => Partial<Record<string, string>>): Promise<Answer> {
-  const secure = siteOrigin().startsWith("https:");
+async function answer(path: string, locale: AppLocale, query: Query, cookies: () => Partial<Record<string, string>>, secure: boolean): Promise<Answer> {
   const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
   const original = one(query, "original") === "1";
   const render = (content: () => Promise<{ node: ReactNode; tags: readonly string[] } | null>) => async (): Promise<RenderedPage> => {
@@ -164,19 +163,22 @@ export default async function publicPageRoute(req: NextApiRequest, res: NextApiR
   const address = "/" + (Array.isArray(raw) ? raw : raw ? [raw] : []).map(encodeURIComponent).join("/");
   const { locale: named, path } = splitLocalePath(address);
   const locale = named ?? rememberedLocale(req.headers.cookie, req.headers["accept-language"]);
+  const https = siteOrigin().startsWith("https:");
   let result: Answer;
   try {
-    result = await answer(path, locale, req.query, () => req.cookies);
+    result = await answer(path, locale, req.query, () => req.cookies, https);
   } catch (e) {
     logFailure("public page failed", e);
-    res.status(503).setHeader("Retry-After", "5").setHeader("Content-Type", "text/plain; charset=utf-8").end("Please try again in a moment.\n");
+    // The database did not answer (or the page failed): said in the reader's language, never kept.
+    const page = await documentOf(locale, path, <UnavailablePage />).catch(() => messagesByLocale[locale].errors.generic);
+    res.writeHead(503, { "Content-Type": page.startsWith("<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", "Retry-After": "5" });
+    res.end(page);
     return;
   }
   const cookies: string[] = [];
   if (result.cookie) cookies.push(result.cookie);
   // A language named in the address is remembered for the addresses without one.
-  const secure = siteOrigin().startsWith("https:") ? "; Secure" : "";
-  if (named) cookies.push(`${LOCALE_COOKIE}=${named}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly${secure}`);
+  if (named) cookies.push(`${LOCALE_COOKIE}=${named}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`);
   const headers: Record<string, string | string[]> = {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": POLICY,

@@ -3,6 +3,7 @@ import { handleForm } from "@/lib/actions";
 import { formDataOf, seeOther } from "@/lib/http/see-other";
 import { fromThisSite } from "@/lib/http/same-site";
 import { localeFromHeaders } from "@/lib/i18n/config";
+import { messagesByLocale } from "@/lib/i18n/messages";
 import { siteOrigin } from "@/lib/mail/origin";
 import { formEchoCookie } from "@/lib/public/form-echo";
 import { roleChangeSchema } from "@/lib/signups/schemas";
@@ -38,9 +39,11 @@ const changes = {
  */
 export async function POST(request: Request, { params }: Params) {
   const { token: raw, change } = await params;
-  if (!fromThisSite(request)) return new Response("Forbidden\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!Object.hasOwn(changes, change) || !token.safeParse(raw).success) return new Response("Not found\n", { status: 404 });
   const locale = localeFromHeaders(request.headers);
+  const refuse = (status: number, text: string) => new Response(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // Another site's page posting here is refused: nothing changed.
+  if (!fromThisSite(request)) return refuse(403, messagesByLocale[locale].errors.generic);
+  if (!Object.hasOwn(changes, change) || !token.safeParse(raw).success) return refuse(404, messagesByLocale[locale].errors.notFound);
   const own = `/${locale}/s/${encodeURIComponent(raw)}`;
   const state = await changes[change as keyof typeof changes](raw, await formDataOf(request), own, locale);
   if (state.status === "ok" && state.data?.to) return seeOther(state.data.to);
