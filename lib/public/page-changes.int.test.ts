@@ -35,6 +35,8 @@ afterAll(async () => {
 async function heardFrom(change: () => Promise<unknown>): Promise<string[]> {
   // A marker change of a row of our own, after the change: its notification arrives after the change's.
   const { event: marker } = await makeEvent(handle, orgId);
+  // The marker's own creation is heard first (on PostgreSQL it arrives a moment later): only then is the slate wiped.
+  await expect.poll(() => heard.flat(), { timeout: 5_000 }).toContain(`e:${marker.id}`);
   heard.length = 0;
   await change();
   await handle.db.update(events).set({ title: "marker" }).where(eq(events.id, marker.id));
