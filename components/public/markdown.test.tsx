@@ -34,3 +34,15 @@ describe("campaign bodies are sanitised", () => {
     expect(html).toMatch(/<a href="https:\/\/www\.socialistworld\.net\/" rel="nofollow noopener noreferrer">The report<\/a>/);
   });
 });
+
+describe("a text's elements are kept between renderings", () => {
+  it("renders a text the same way each time, and another text as itself", () => {
+    const first = renderToStaticMarkup(<Markdown>{"**Free** [them](https://example.org/a)"}</Markdown>);
+    const again = renderToStaticMarkup(<Markdown>{"**Free** [them](https://example.org/a)"}</Markdown>);
+    const other = renderToStaticMarkup(<Markdown>{"_Release_ them"}</Markdown>);
+    expect(again).toBe(first);
+    expect(first).toContain("<strong>Free</strong>");
+    expect(other).toContain("<em>Release</em> them");
+    expect(other).not.toContain("Free");
+  });
+});

@@ -88,9 +88,21 @@ export function suggestTimeZone(country: string): string | undefined {
   return ZONES[country.toUpperCase()];
 }
 
+// One set of region names per language: making one costs more than a page's other names together.
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
 export function countryName(code: string, locale = "en"): string {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: "region" });
+    } catch {
+      names = null;
+    }
+    if (regionNames.size < 100) regionNames.set(locale, names);
+  }
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return names?.of(code) ?? code;
   } catch {
     return code;
   }
