@@ -17,6 +17,7 @@ import { clearedFormEchoCookie, FORM_ECHO_COOKIE, readFormEcho } from "@/lib/pub
 import { PageCache, pageCacheSeconds, type CacheOutcome, type RenderedPage } from "@/lib/public/page-cache";
 import { followPageChanges, hearsPageChanges } from "@/lib/public/page-changes";
 import { loadArticlePage, loadArticlesPage, loadCampaignPage, loadEventPage, loadHomePage, loadOwnSignupPage } from "@/lib/public/pages";
+import { RenderQueue, renderLimit } from "@/lib/public/render-queue";
 import { publicPage } from "@/lib/public/routes";
 import { publicStylesheet } from "@/lib/public/stylesheet";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
@@ -30,6 +31,7 @@ import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
 export const config = { api: { bodyParser: false } };
 
 const cache = new PageCache({ ttlMs: pageCacheSeconds() * 1000 });
+const renderings = new RenderQueue(renderLimit());
 
 type Query = NextApiRequest["query"];
 const one = (query: Query, name: string): string | null => {
@@ -50,10 +52,11 @@ interface Answer {
 async function answer(path: string, locale: AppLocale, query: Query, cookies: () => Partial<Record<string, string>>, secure: boolean): Promise<Answer> {
   const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
   const original = one(query, "original") === "1";
-  const render = (content: () => Promise<{ node: ReactNode; tags: readonly string[] } | null>) => async (): Promise<RenderedPage> => {
-    const shown = await content();
-    return shown ? { status: 200, html: await documentOf(locale, path, shown.node), tags: shown.tags } : notFound(locale, path);
-  };
+  const render = (content: () => Promise<{ node: ReactNode; tags: readonly string[] } | null>) => (): Promise<RenderedPage> =>
+    renderings.run(async () => {
+      const shown = await content();
+      return shown ? { status: 200, html: await documentOf(locale, path, shown.node), tags: shown.tags } : notFound(locale, path);
+    });
   switch (publicPage(path)) {
     case "home":
       return cached(
