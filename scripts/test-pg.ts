@@ -22,7 +22,9 @@ console.log(`picket: integration suite on PostgreSQL (database ${name})`);
 
 let status = 1;
 try {
-  status = tryRun("npx", ["vitest", "run", ".int.test.ts", "--exclude", "**/lock.int.test.ts", "--exclude", "node_modules/**", ...process.argv.slice(2)], {
+  // One file at a time: the files share this one database, and the suite runs beside the browser tests.
+  const files = [".int.test.ts", "--exclude", "**/lock.int.test.ts", "--exclude", "node_modules/**", "--maxWorkers=1"];
+  status = tryRun("npx", ["vitest", "run", ...files, ...process.argv.slice(2)], {
     env: { PICKET_TEST_PG_URL: url.toString() },
   });
 } finally {
