@@ -9,17 +9,10 @@ import { buttonClass } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { ArticleFields } from "@/lib/articles/types";
 import { fieldError, idle, keptValue, type FormAction, type FormState } from "@/lib/forms";
 
-export interface ArticleValues {
-  id: string;
-  url: string;
-  title: string;
-  publication: string;
-  author: string;
-  publishedOn: string | null;
-  language: string;
-  excerpt: string;
+export interface ArticleValues extends ArticleFields {
   body: string;
 }
 

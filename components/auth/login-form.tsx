@@ -2,13 +2,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PasskeyLogin } from "@/components/auth/passkey-login";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 export function LoginForm({
   action,
@@ -24,7 +24,7 @@ export function LoginForm({
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      <FormError state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         name="email"

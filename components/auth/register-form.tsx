@@ -2,12 +2,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 export function RegisterForm({ action, next, email }: { action: FormAction; next?: string; email?: string }) {
   const t = useTranslations("auth.register");
@@ -15,7 +15,7 @@ export function RegisterForm({ action, next, email }: { action: FormAction; next
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      <FormError state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         name="name"

@@ -3,10 +3,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { showSignInSheetAction, type SheetState } from "@/app/dashboard/[org]/campaigns/[campaign]/events/[event]/sheet/actions";
 import { PrintButton } from "@/components/exports/print-button";
-import { Alert } from "@/components/ui/alert";
-import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * The sheet's names appear only when asked for with the button (a POST, recorded in the export log), with or
@@ -14,12 +13,11 @@ import { idle } from "@/lib/forms";
  */
 export function SignInSheet({ org, eventId }: { org: string; eventId: string }) {
   const t = useTranslations("exports.dashboard.sheet");
-  const msg = useMessageText();
   const [state, formAction] = useActionState<SheetState, FormData>(showSignInSheetAction, idle);
   if (state.status !== "shown") {
     return (
       <form action={formAction} data-screen-only className="space-y-3 rounded-md border border-stone-300 p-4">
-        {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+        <FormError state={state} />
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="eventId" value={eventId} />
         <p className="text-sm text-stone-700">{t("showLead")}</p>

@@ -9,6 +9,7 @@ import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, idle, keptValue, type FormAction, type FormState } from "@/lib/forms";
 import { ROLES } from "@/lib/orgs/roles";
+import { FormError } from "@/components/ui/form-error";
 
 export function CreateInvitationForm({ action, org, mailWorks = true }: { action: FormAction; org: string; mailWorks?: boolean }) {
   const t = useTranslations("invitations.create");
@@ -25,7 +26,7 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="org" value={org} />
-      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
+      <FormError state={state} />
       {state.status === "ok" && state.data?.link ? (
         <Alert tone="success" title={t("created")}>
           <p>{t("linkHelp")}</p>

@@ -1,18 +1,13 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, formErrorValues, idle, type FormState } from "@/lib/forms";
+import { fieldError, idle, type FormState } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 // The private page's forms: plain posts to app/(public)/s/[token]/[change]/route.ts, answered with a redirect to
 // the page, saying what changed, or back to it with `state` (the messages next to the fields).
-
-function FormError({ state }: { state: FormState }) {
-  const msg = useMessageText();
-  return state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError, formErrorValues(state))}</Alert> : null;
-}
 
 export function ChangeRoleForm({ action, state = idle, roles, current }: { action: string; state?: FormState; roles: string[]; current: string | null }) {
   const t = useTranslations("signups.manage");

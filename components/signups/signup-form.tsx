@@ -1,9 +1,9 @@
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, formErrorValues, idle, keptValue, type FormState } from "@/lib/forms";
+import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * A plain form that posts to `action` (app/(public)/c/[campaign]/[event]/signup/route.ts): the server answers
@@ -28,7 +28,7 @@ export function SignupForm({
   const err = (name: string) => msg(fieldError(state, name));
   return (
     <form method="post" action={action} className="space-y-4" noValidate aria-describedby="signup-privacy">
-      {state.status === "error" && state.formError ? <Alert tone="error">{msg(state.formError, formErrorValues(state))}</Alert> : null}
+      <FormError state={state} />
       <TextField
         name="name"
         autoComplete="nickname"

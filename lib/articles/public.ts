@@ -3,18 +3,11 @@ import { and, eq, exists, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { articleLinks, articles, campaigns, events } from "@/db/schema";
 import { HEADLINE_OPTIONS } from "./highlight";
+import type { ArticleFields } from "./types";
 
 // Public reads: articles linked to campaigns that are not drafts, public fields only, as plain objects.
 
-export interface PublicArticle {
-  id: string;
-  url: string;
-  title: string;
-  publication: string;
-  author: string;
-  publishedOn: string | null;
-  language: string;
-  excerpt: string;
+export interface PublicArticle extends ArticleFields {
   hasBody: boolean;
   updatedAt: Date;
 }
