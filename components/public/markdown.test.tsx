@@ -46,3 +46,18 @@ describe("a text's elements are kept between renderings", () => {
     expect(other).not.toContain("Free");
   });
 });
+
+describe("images in a text", () => {
+  it("become links to them: nothing is loaded from another site", () => {
+    const html = renderToStaticMarkup(<Markdown>{"![The poster](https://elsewhere.example/poster.png) and ![](https://elsewhere.example/x.png)"}</Markdown>);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('<a href="https://elsewhere.example/poster.png" rel="nofollow noopener noreferrer">The poster</a>');
+    expect(html).toContain('<a href="https://elsewhere.example/x.png" rel="nofollow noopener noreferrer">https://elsewhere.example/x.png</a>');
+  });
+
+  it("with an address the sanitiser refuses, leave their description only", () => {
+    const html = renderToStaticMarkup(<Markdown>{"![Poster](javascript:alert(1))"}</Markdown>);
+    expect(html).not.toMatch(/<img|javascript:|href/i);
+    expect(html).toContain("Poster");
+  });
+});

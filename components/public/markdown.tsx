@@ -19,6 +19,13 @@ const PROSE =
 const Link = (props: ComponentProps<"a">) => <a {...props} rel="nofollow noopener noreferrer" />;
 
 /**
+ * An image in a text becomes a link to it: Picket keeps no images of its own, so every image would come from
+ * another site, which would learn who reads the page (and the pages' policy would block it anyway). The reader
+ * can open it, knowingly.
+ */
+const ImageLink = ({ src, alt }: ComponentProps<"img">) => (typeof src === "string" && src ? <Link href={src}>{alt || src}</Link> : alt ? <>{alt}</> : null);
+
+/**
  * The React elements of a Markdown text. A campaign's or an event's text is the same on every rendering of its
  * page, so its elements (immutable, like every React element) are kept by the text itself: parsing it cost a
  * public page a twentieth of its rendering. Kept for the most recent texts only.
@@ -34,7 +41,7 @@ function elementsOf(source: string): ReactNode {
     return kept;
   }
   const tree = processor.runSync(processor.parse(source));
-  const elements = toJsxRuntime(tree, { Fragment, jsx, jsxs, components: { a: Link }, passKeys: true, ignoreInvalidStyle: true });
+  const elements = toJsxRuntime(tree, { Fragment, jsx, jsxs, components: { a: Link, img: ImageLink }, passKeys: true, ignoreInvalidStyle: true });
   rendered.set(source, elements);
   if (rendered.size > KEPT) rendered.delete(rendered.keys().next().value!);
   return elements;
