@@ -174,7 +174,14 @@ export default async function publicPageRoute(req: NextApiRequest, res: NextApiR
     logFailure("public page failed", e);
     // The database did not answer (or the page failed): said in the reader's language, never kept.
     const page = await documentOf(locale, path, <UnavailablePage />).catch(() => messagesByLocale[locale].errors.generic);
-    res.writeHead(503, { "Content-Type": page.startsWith("<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", "Retry-After": "5" });
+    const html = page.startsWith("<");
+    res.writeHead(503, {
+      "Content-Type": html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+      // The same policy as every public page, and never kept by a browser or a cache in between.
+      ...(html ? { "Content-Security-Policy": POLICY } : {}),
+      "Cache-Control": "no-store",
+      "Retry-After": "5",
+    });
     res.end(page);
     return;
   }
