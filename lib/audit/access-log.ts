@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { accessRecords, campaigns, events, memberships, signups, users, type AccessKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/orgs/authz";
+import { pageNumber, pageOf, pageOffset } from "@/lib/paging";
+import { campaignOf, placeNames, withPlaces } from "./places";
 
 export const ACCESS_PAGE_SIZE = 25;
 export const ACCESS_SORTS = ["when", "rows"] as const;
@@ -30,6 +31,7 @@ export interface AccessEntry {
   campaignTitle: string | null;
   eventId: string | null;
   eventTitle: string | null;
+  eventTimeZone: string | null;
 }
 
 const isId = (s: string | undefined): s is string => !!s && /^[0-9a-f-]{36}$/i.test(s);
@@ -38,45 +40,38 @@ const isId = (s: string | undefined): s is string => !!s && /^[0-9a-f-]{36}$/i.t
 export async function listAccess(actor: Actor, orgId: string, query: AccessQuery = {}) {
   const db = await getDb();
   await requireRole(actor, orgId, "owner", db);
-  const page = Number.isInteger(query.page) && query.page! >= 1 && query.page! <= 100_000 ? query.page! : 1;
+  const page = pageNumber(query.page);
   const dir = query.dir === "asc" ? asc : desc;
   const where: SQL = and(
     eq(accessRecords.orgId, orgId),
     isId(query.member) ? eq(accessRecords.actorId, query.member) : undefined,
     isId(query.event) ? eq(accessRecords.eventId, query.event) : undefined,
   )!;
-  const eventCampaign = alias(campaigns, "event_campaign");
   const order = query.sort === "rows" ? [dir(accessRecords.rowCount), desc(accessRecords.createdAt)] : [dir(accessRecords.createdAt)];
+  const select = db
+    .select({
+      id: accessRecords.id,
+      kind: accessRecords.kind,
+      createdAt: accessRecords.createdAt,
+      lastAt: accessRecords.lastAt,
+      times: accessRecords.times,
+      rowCount: accessRecords.rowCount,
+      actorId: accessRecords.actorId,
+      eventId: accessRecords.eventId,
+      ...placeNames,
+    })
+    .from(accessRecords)
+    .$dynamic();
   const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: accessRecords.id,
-        kind: accessRecords.kind,
-        createdAt: accessRecords.createdAt,
-        lastAt: accessRecords.lastAt,
-        times: accessRecords.times,
-        rowCount: accessRecords.rowCount,
-        actorId: accessRecords.actorId,
-        actorName: users.name,
-        campaignTitle: campaigns.title,
-        eventCampaignTitle: eventCampaign.title,
-        eventId: accessRecords.eventId,
-        eventTitle: events.title,
-      })
-      .from(accessRecords)
-      .leftJoin(users, eq(users.id, accessRecords.actorId))
-      .leftJoin(campaigns, eq(campaigns.id, accessRecords.campaignId))
-      .leftJoin(events, eq(events.id, accessRecords.eventId))
-      .leftJoin(eventCampaign, eq(eventCampaign.id, events.campaignId))
+    withPlaces(select, accessRecords)
       .where(where)
       .orderBy(...order, desc(accessRecords.id))
       .limit(ACCESS_PAGE_SIZE)
-      .offset((page - 1) * ACCESS_PAGE_SIZE),
+      .offset(pageOffset(page, ACCESS_PAGE_SIZE)),
     db.select({ n: count() }).from(accessRecords).where(where),
   ]);
-  const n = Number(total?.n ?? 0);
-  const entries: AccessEntry[] = rows.map(({ eventCampaignTitle, ...r }) => ({ ...r, campaignTitle: r.campaignTitle ?? eventCampaignTitle }));
-  return { entries, total: n, page, pages: Math.max(1, Math.ceil(n / ACCESS_PAGE_SIZE)) };
+  const entries: AccessEntry[] = rows.map(campaignOf);
+  return pageOf(entries, total?.n, page, ACCESS_PAGE_SIZE);
 }
 
 /** The members and events the log can be filtered by. */

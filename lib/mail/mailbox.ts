@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited, recordAccess } from "@/lib/audit";
 import { requireRole } from "@/lib/orgs/authz";
+import { pageNumber, pageOf, pageOffset } from "@/lib/paging";
 import { PRIVATE_LINK } from "./render";
 import { openMessages } from "./sealed-mail";
 import type { MailboxStatus } from "./schemas";
@@ -108,7 +109,7 @@ function entry(
 export async function listMailbox(actor: Actor, orgId: string, query: { status?: MailboxStatus; page?: number } = {}): Promise<MailboxPage> {
   const db = await getDb();
   await requireRole(actor, orgId, "owner", db);
-  const page = Number.isInteger(query.page) && query.page! >= 1 && query.page! <= 100_000 ? query.page! : 1;
+  const page = pageNumber(query.page);
   const conditions: SQL[] = [eq(outbox.orgId, orgId)];
   if (query.status) conditions.push(eq(outbox.status, query.status));
   const where = and(...conditions);
@@ -119,10 +120,9 @@ export async function listMailbox(actor: Actor, orgId: string, query: { status?:
       .where(where)
       .orderBy(desc(outbox.createdAt), desc(outbox.id))
       .limit(MAILBOX_PAGE_SIZE)
-      .offset((page - 1) * MAILBOX_PAGE_SIZE),
+      .offset(pageOffset(page, MAILBOX_PAGE_SIZE)),
     db.select({ n: count() }).from(outbox).where(where),
   ]);
-  const n = Number(total?.n ?? 0);
   const opened = await openMessages(
     db,
     entries.map((e) => ({ ...e, content: null })),
@@ -131,7 +131,7 @@ export async function listMailbox(actor: Actor, orgId: string, query: { status?:
   // The page shows recipients' addresses: a look at personal data, on record like a list page.
   const people = shown.filter((e) => e.to).length;
   if (people) await recordAccess(db, actor, { orgId, kind: "mailbox", pageKey: JSON.stringify({ status: query.status ?? null, page }), rowCount: people });
-  return { entries: shown, total: n, page, pages: Math.max(1, Math.ceil(n / MAILBOX_PAGE_SIZE)) };
+  return pageOf(shown, total?.n, page, MAILBOX_PAGE_SIZE);
 }
 
 /** One message with its text; another organisation's message does not exist. */
