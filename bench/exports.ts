@@ -13,7 +13,9 @@ export interface ExportFigures {
   rows10kMs: number;
   rows100kMs: number;
   copy100kMs: number | null;
+  /** The median export over the median COPY, and the ratio of each round's pair (export, then COPY) beside it. */
   ratioToCopy: number | null;
+  roundRatios: number[];
   /** Peak growth of the server's heap + external memory over a baseline taken just before the export (bench/heap-probe.mjs). */
   memory10kMb: number;
   memory100kMb: number;
@@ -150,6 +152,14 @@ export async function pgliteCopyMs(handle: DbHandle, eventId: string): Promise<n
   return performance.now() - started;
 }
 
+/**
+ * Rounds of the 100,000-row export, each followed by COPY of the same rows: on two cores shared with other work one
+ * pair can be off by a third, so the aim is judged on the medians.
+ */
+export const EXPORT_ROUNDS = 3;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export async function exportBench(opts: {
   base: string;
   org: string;
@@ -159,21 +169,32 @@ export async function exportBench(opts: {
   rootPid: number;
   pgUrl: string | null;
   probeDir: string;
-  pgliteCopyMs?: number;
+  /** PGlite's COPY, timed by the bench process before the server opened the directory: one a round. */
+  pgliteCopyMs?: number[];
 }): Promise<ExportFigures> {
   const pid = serverPid(opts.rootPid);
   const url = (eventId: string) => ({ url: `${opts.base}/api/orgs/${opts.org}/exports/attendees`, eventId });
   await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir); // warm-up
   const small = await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir);
-  const large = await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir);
+  const rounds: Awaited<ReturnType<typeof timedExport>>[] = [];
+  const copies: number[] = [];
+  for (let i = 0; i < EXPORT_ROUNDS; i++) {
+    rounds.push(await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir));
+    const copy = opts.pgUrl ? await copyMs(opts.pgUrl, opts.event100k) : opts.pgliteCopyMs?.[i];
+    if (copy !== undefined) copies.push(copy);
+  }
+  // Memory is judged on the round that grew most; time on the middle round.
+  const large = rounds.reduce((a, b) => (b.growthMb > a.growthMb ? b : a));
+  const exportMs = median(rounds.map((r) => r.ms));
+  const copy = copies.length ? median(copies) : null;
   const smallHeld = await timedExport(url(opts.event10k), opts.cookie, pid, opts.probeDir, true);
   const largeHeld = await timedExport(url(opts.event100k), opts.cookie, pid, opts.probeDir, true);
-  const copy = opts.pgUrl ? await copyMs(opts.pgUrl, opts.event100k) : (opts.pgliteCopyMs ?? null);
   return {
     rows10kMs: small.ms,
-    rows100kMs: large.ms,
+    rows100kMs: exportMs,
     copy100kMs: copy,
-    ratioToCopy: copy ? large.ms / copy : null,
+    ratioToCopy: copy ? exportMs / copy : null,
+    roundRatios: copies.length === rounds.length ? rounds.map((r, i) => r.ms / copies[i]!) : [],
     memory10kMb: small.growthMb,
     memory100kMb: large.growthMb,
     memoryRatio: small.growthMb > 0 ? large.growthMb / small.growthMb : large.growthMb > 0 ? Infinity : 1,
