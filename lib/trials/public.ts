@@ -3,6 +3,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { caseUpdates, cases, defendants, events, type CaseUpdateKind, type DefendantStatus, type EventStatus } from "@/db/schema";
 import { articlesOfCampaign, type PublicArticle } from "@/lib/articles/public";
+import type { CaseFields } from "./schemas";
+
+const pick = ({ id, name, court, caseNumber, charges, summary }: CaseFields): CaseFields => ({ id, name, court, caseNumber, charges, summary });
 
 // Public reads of a trial watch: public defendants and public updates only, as plain objects.
 // Callers pass the id of a campaign they have already found visible.
@@ -14,13 +17,7 @@ export interface PublicDefendant {
   notes: string;
 }
 
-export interface PublicCase {
-  id: string;
-  name: string;
-  court: string;
-  caseNumber: string;
-  charges: string;
-  summary: string;
+export interface PublicCase extends CaseFields {
   defendants: PublicDefendant[];
 }
 
@@ -55,12 +52,7 @@ export async function getPublicCases(campaignId: string): Promise<PublicCase[]> 
       .orderBy(asc(defendants.createdAt)),
   ]);
   return caseRows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    court: c.court,
-    caseNumber: c.caseNumber,
-    charges: c.charges,
-    summary: c.summary,
+    ...pick(c),
     defendants: people.filter((p) => p.caseId === c.id).map(({ caseId: _c, ...p }) => p),
   }));
 }

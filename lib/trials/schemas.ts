@@ -56,5 +56,15 @@ export const caseUpdateSchema = z
   });
 
 export type CaseInput = z.output<typeof caseSchema>;
+
+/** A case as its page and its form show it. */
+export interface CaseFields {
+  id: string;
+  name: string;
+  court: string;
+  caseNumber: string;
+  charges: string;
+  summary: string;
+}
 export type DefendantInput = z.output<typeof defendantSchema>;
 export type CaseUpdateInput = z.output<typeof caseUpdateSchema>;
