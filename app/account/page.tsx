@@ -56,11 +56,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </div>
       ) : null}
       <div className="space-y-6">
-        <Card>
-          <h2 id="two-step" className="text-lg font-semibold">
-            {t("factors.title")}
-          </h2>
-          <p className="mt-1 text-sm text-stone-700">{t("factors.lead")}</p>
+        <Card id="two-step" title={t("factors.title")} lead={t("factors.lead")}>
           {factors.length ? (
             <ul className="mt-4 divide-y divide-stone-200" data-testid="factors">
               {factors.map((f) => (
@@ -156,9 +152,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ) : null}
         </Card>
 
-        <Card>
-          <h2 className="text-lg font-semibold">{t("sessions.title")}</h2>
-          <p className="mt-1 text-sm text-stone-700">{t("sessions.lead")}</p>
+        <Card title={t("sessions.title")} lead={t("sessions.lead")}>
           <ul className="mt-4 divide-y divide-stone-200" data-testid="sessions">
             {sessions.map((s) => (
               <li key={s.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between" data-testid="session-row">
@@ -183,9 +177,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         </Card>
 
-        <Card>
-          <h2 className="text-lg font-semibold">{t("password.title")}</h2>
-          <p className="mt-1 text-sm text-stone-700">{t("password.lead")}</p>
+        <Card title={t("password.title")} lead={t("password.lead")}>
           <div className="mt-4">
             <ActionForm
               action={changePasswordAction}

@@ -1,7 +1,28 @@
 import type { ReactNode } from "react";
 
-export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-lg border border-stone-200 bg-white p-5 shadow-sm ${className}`}>{children}</section>;
+interface CardProps {
+  children: ReactNode;
+  className?: string;
+  /** The section's heading, with a lead below it; `id` lets a link jump to it. */
+  title?: ReactNode;
+  lead?: ReactNode;
+  id?: string;
+  /** An action that cannot be undone: the heading in red (the border is the caller's, with `className`). */
+  danger?: boolean;
+}
+
+export function Card({ children, className = "", title, lead, id, danger }: CardProps) {
+  return (
+    <section className={`rounded-lg border border-stone-200 bg-white p-5 shadow-sm ${className}`}>
+      {title ? (
+        <h2 id={id} className={`${id ? "scroll-mt-4 " : ""}text-lg font-semibold${danger ? " text-red-900" : ""}`}>
+          {title}
+        </h2>
+      ) : null}
+      {lead ? <p className="mt-1 text-sm text-stone-700">{lead}</p> : null}
+      {children}
+    </section>
+  );
 }
 
 export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {

@@ -50,8 +50,7 @@ export default async function OrganisationOverview({
         <LiveOverview org={org.slug} canEdit={roleAllows(org.role, "organizer")} />
       </HydrationBoundary>
       <div className="mt-10 grid gap-6 md:grid-cols-2">
-        <Card>
-          <h2 className="text-lg font-semibold">{t("team")}</h2>
+        <Card title={t("team")}>
           <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
             {ROLES.map((r) => (
               <div key={r} className="rounded-md bg-stone-100 px-1 py-3 sm:px-3">
@@ -64,8 +63,7 @@ export default async function OrganisationOverview({
           </dl>
           <p className="mt-4 text-sm text-stone-700">{org.role === "owner" ? t("ownerHint") : t("memberHint")}</p>
         </Card>
-        <Card>
-          <h2 className="text-lg font-semibold">{t("leaveTitle")}</h2>
+        <Card title={t("leaveTitle")}>
           <p className="mt-2 text-sm text-stone-700">{t("leaveHint")}</p>
           <div className="mt-4">
             <RemoveMemberForm action={removeMemberAction} org={org.slug} userId={actor.userId} memberName="" self />

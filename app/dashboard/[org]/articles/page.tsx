@@ -59,8 +59,7 @@ export default async function ArticleLibraryPage({
         </p>
       ) : null}
       {!q && articles.length === 0 ? (
-        <Card className="text-center">
-          <h2 className="text-lg font-semibold">{t("list.emptyTitle")}</h2>
+        <Card className="text-center" title={t("list.emptyTitle")}>
           <p className="mx-auto mt-2 max-w-prose text-sm text-stone-700">{t("list.empty")}</p>
         </Card>
       ) : articles.length ? (

@@ -47,8 +47,7 @@ export default async function CampaignsPage({
         </div>
       ) : null}
       {campaigns.length === 0 ? (
-        <Card className="text-center">
-          <h2 className="text-lg font-semibold">{t("empty.title")}</h2>
+        <Card className="text-center" title={t("empty.title")}>
           <p className="mx-auto mt-2 max-w-prose text-sm text-stone-700">{canEdit ? t("empty.organizer") : t("empty.coordinator")}</p>
           {canEdit ? (
             <Link href={`/dashboard/${org.slug}/campaigns/new`} className={buttonClass("primary", "mt-4")}>

@@ -88,8 +88,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <h2 className="text-lg font-semibold">{t("listTitle", { count: members.length })}</h2>
+        <Card className="lg:col-span-2" title={t("listTitle", { count: members.length })}>
           <ul className="mt-4 divide-y divide-stone-200">
             {members.map((m) => (
               <li key={m.userId} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start sm:justify-between" data-testid="member-row">
@@ -138,8 +137,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           </ul>
         </Card>
         <div className="space-y-6">
-          <Card>
-            <h2 className="text-lg font-semibold">{tam("policyTitle")}</h2>
+          <Card title={tam("policyTitle")}>
             <p className="mt-1 text-sm text-stone-700" data-testid="second-factor-policy">
               {security.required ? tam("policyOn") : tam("policyOff")}
             </p>
@@ -153,15 +151,12 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
               />
             </div>
           </Card>
-          <Card>
-            <h2 className="text-lg font-semibold">{ti("create.title")}</h2>
-            <p className="mt-1 text-sm text-stone-700">{ti("create.lead", { days: 7 })}</p>
+          <Card title={ti("create.title")} lead={ti("create.lead", { days: 7 })}>
             <div className="mt-4">
               <CreateInvitationForm action={createInvitationAction} org={org.slug} mailWorks={isSmtpConfigured()} />
             </div>
           </Card>
-          <Card>
-            <h2 className="text-lg font-semibold">{ti("listTitle")}</h2>
+          <Card title={ti("listTitle")}>
             {invitations.length === 0 ? (
               <p className="mt-2 text-sm text-stone-600">{ti("empty")}</p>
             ) : (

@@ -79,8 +79,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
           </Card>
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <h2 className="text-lg font-semibold">{t("links.title")}</h2>
+          <Card title={t("links.title")}>
             {links.length ? (
               <ul className="mt-2 divide-y divide-stone-200">
                 {links.map((l) => (

@@ -124,8 +124,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
           ) : null}
         </div>
         <div className="space-y-6">
-          <Card>
-            <h2 className="text-lg font-semibold">{t("campaign.status")}</h2>
+          <Card title={t("campaign.status")}>
             <div className="mt-3">
               {canEdit ? (
                 <CampaignStatusForm action={setCampaignStatusAction} org={org.slug} campaignId={campaign.id} status={campaign.status} />
@@ -134,8 +133,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               )}
             </div>
           </Card>
-          <Card>
-            <h2 className="text-lg font-semibold">{t("campaign.publicAddress")}</h2>
+          <Card title={t("campaign.publicAddress")}>
             {campaign.status === "published" ? (
               <a href={publicPath} className="mt-2 inline-flex items-center gap-1 break-all font-mono text-sm text-brand-700 underline underline-offset-2">
                 <ExternalLink aria-hidden className="size-4 shrink-0" />
@@ -149,19 +147,19 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             )}
           </Card>
           {canEdit && campaign.status === "draft" ? (
-            <Card className="border-red-200">
-              <h2 className="text-lg font-semibold text-red-900">{t("campaign.deleteTitle")}</h2>
-              <p className="mb-4 mt-1 text-sm text-stone-700">{t("campaign.deleteLead")}</p>
-              <ConfirmDeleteForm
-                id={`delete-campaign-${campaign.id}`}
-                action={deleteCampaignAction}
-                fields={{ org: org.slug, campaignId: campaign.id }}
-                label={t("campaign.deleteSubmit")}
-                title={t("campaign.deleteConfirmTitle", { title: campaign.title })}
-                body={t("campaign.deleteConfirmBody")}
-                confirmLabel={t("campaign.deleteConfirm")}
-                cancelLabel={t("campaign.deleteKeep")}
-              />
+            <Card className="border-red-200" title={t("campaign.deleteTitle")} lead={t("campaign.deleteLead")} danger>
+              <div className="mt-4">
+                <ConfirmDeleteForm
+                  id={`delete-campaign-${campaign.id}`}
+                  action={deleteCampaignAction}
+                  fields={{ org: org.slug, campaignId: campaign.id }}
+                  label={t("campaign.deleteSubmit")}
+                  title={t("campaign.deleteConfirmTitle", { title: campaign.title })}
+                  body={t("campaign.deleteConfirmBody")}
+                  confirmLabel={t("campaign.deleteConfirm")}
+                  cancelLabel={t("campaign.deleteKeep")}
+                />
+              </div>
             </Card>
           ) : null}
           {org.role === "owner" ? <EmergencyErase org={org.slug} campaignId={campaign.id} title={campaign.title} /> : null}

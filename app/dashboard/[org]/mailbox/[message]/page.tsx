@@ -50,8 +50,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <Breadcrumbs items={[{ href: base, label: t("title") }, { label: subject }]} />
       <PageTitle>{subject}</PageTitle>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <h2 className="text-lg font-semibold">{t("detail.text")}</h2>
+        <Card className="lg:col-span-2" title={t("detail.text")}>
           <div className="mt-3 space-y-3">
             {message.status === "sent" && message.sentAt ? <Alert tone="success">{t("detail.delivered", { when: when(message.sentAt) })}</Alert> : null}
             {message.status === "held" ? <Alert tone="warning">{smtp ? t("detail.heldThen") : t("detail.held")}</Alert> : null}

@@ -79,8 +79,7 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
           ) : null}
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <Card>
-            <h2 className="text-lg font-semibold">{t("updates.title")}</h2>
+          <Card title={t("updates.title")}>
             {trial.updates.length === 0 ? <p className="mt-2 text-sm text-stone-600">{t("updates.none")}</p> : null}
             <ul className="mt-2 divide-y divide-stone-200">
               {trial.updates.map((u) => (

@@ -39,8 +39,7 @@ export async function SignupsPanel({
   const eventPath = `/dashboard/${org}/campaigns/${campaign.slug}/events/${event.slug}`;
   const publicPath = `/c/${campaign.slug}/${event.slug}`;
   return (
-    <Card>
-      <h2 className="text-lg font-semibold">{t("signups")}</h2>
+    <Card title={t("signups")}>
       <div className="mt-2">
         <HydrationBoundary state={dashboard}>
           <LiveEventCounts
@@ -108,27 +107,22 @@ export async function EventActions({
   return (
     <div className="space-y-6">
       {!cancelled ? (
-        <Card>
-          <h2 id="postpone" className="scroll-mt-4 text-lg font-semibold">
-            {t("postponeTitle")}
-          </h2>
-          <p className="mb-4 mt-1 text-sm text-stone-700">{t("postponeLead")}</p>
-          <PostponeForm
-            key={version}
-            action={postponeEventAction}
-            org={org}
-            campaign={campaign}
-            eventId={event.id}
-            timeZone={event.timeZone}
-            startsLocal={local(event.startsAt)}
-            endsLocal={local(event.endsAt)}
-          />
+        <Card id="postpone" title={t("postponeTitle")} lead={t("postponeLead")}>
+          <div className="mt-4">
+            <PostponeForm
+              key={version}
+              action={postponeEventAction}
+              org={org}
+              campaign={campaign}
+              eventId={event.id}
+              timeZone={event.timeZone}
+              startsLocal={local(event.startsAt)}
+              endsLocal={local(event.endsAt)}
+            />
+          </div>
         </Card>
       ) : null}
-      <Card>
-        <h2 id="duplicate" className="scroll-mt-4 text-lg font-semibold">
-          {t("duplicateTitle")}
-        </h2>
+      <Card id="duplicate" title={t("duplicateTitle")}>
         <div className="mt-3">
           <DuplicateEventForm
             action={duplicateEventAction}
@@ -143,38 +137,34 @@ export async function EventActions({
         </div>
       </Card>
       {!cancelled ? (
-        <Card className="border-red-200">
-          <h2 id="cancel" className="scroll-mt-4 text-lg font-semibold text-red-900">
-            {t("cancelTitle")}
-          </h2>
-          <p className="mb-4 mt-1 text-sm text-stone-700">{t("cancelLead")}</p>
-          <CancelEventForm
-            action={cancelEventAction}
-            org={org}
-            campaign={campaign}
-            eventId={event.id}
-            eventTitle={event.title}
-            signups={event.confirmedCount + event.waitlistedCount}
-          />
+        <Card className="border-red-200" id="cancel" title={t("cancelTitle")} lead={t("cancelLead")} danger>
+          <div className="mt-4">
+            <CancelEventForm
+              action={cancelEventAction}
+              org={org}
+              campaign={campaign}
+              eventId={event.id}
+              eventTitle={event.title}
+              signups={event.confirmedCount + event.waitlistedCount}
+            />
+          </div>
         </Card>
       ) : null}
       {event.confirmedCount + event.waitlistedCount === 0 ? (
         // Made by mistake: gone without a trace on the public pages, while nobody has signed up.
-        <Card className="border-red-200">
-          <h2 id="delete" className="scroll-mt-4 text-lg font-semibold text-red-900">
-            {t("deleteTitle")}
-          </h2>
-          <p className="mb-4 mt-1 text-sm text-stone-700">{t("deleteLead")}</p>
-          <ConfirmDeleteForm
-            id={`delete-event-${event.id}`}
-            action={deleteEventAction}
-            fields={{ org, campaign, eventId: event.id }}
-            label={t("deleteSubmit")}
-            title={t("deleteConfirmTitle", { title: event.title })}
-            body={t("deleteConfirmBody")}
-            confirmLabel={t("deleteConfirm")}
-            cancelLabel={t("deleteKeep")}
-          />
+        <Card className="border-red-200" id="delete" title={t("deleteTitle")} lead={t("deleteLead")} danger>
+          <div className="mt-4">
+            <ConfirmDeleteForm
+              id={`delete-event-${event.id}`}
+              action={deleteEventAction}
+              fields={{ org, campaign, eventId: event.id }}
+              label={t("deleteSubmit")}
+              title={t("deleteConfirmTitle", { title: event.title })}
+              body={t("deleteConfirmBody")}
+              confirmLabel={t("deleteConfirm")}
+              cancelLabel={t("deleteKeep")}
+            />
+          </div>
         </Card>
       ) : null}
     </div>
