@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/account/action-form";
 import { PasskeyAdd } from "@/components/account/passkey-add";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
 import { getAccount } from "@/lib/accounts/accounts";
 import { listFactors, pendingTotp } from "@/lib/accounts/factors";
 import { organisationsRequiringFactor } from "@/lib/accounts/policy";
@@ -69,20 +70,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                     {t("factors.added", { when: when(f.createdAt) })}
                     {f.lastUsedAt ? ` · ${t("factors.lastUsed", { when: when(f.lastUsedAt) })}` : ""}
                   </p>
-                  <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-red-800 underline">{t("factors.remove")}</summary>
-                    <div className="mt-2">
-                      <p className="mb-2 text-sm text-stone-700">{t("factors.removeLead")}</p>
-                      <ActionForm
-                        action={removeFactorAction}
-                        hidden={{ id: f.id }}
-                        fields={[currentPassword]}
-                        submit={t("factors.removeConfirm")}
-                        pending={t("saving")}
-                        variant="danger"
-                      />
-                    </div>
-                  </details>
+                  <Disclosure summary={t("factors.remove")} tone="danger">
+                    <p className="mb-2 text-sm text-stone-700">{t("factors.removeLead")}</p>
+                    <ActionForm
+                      action={removeFactorAction}
+                      hidden={{ id: f.id }}
+                      fields={[currentPassword]}
+                      submit={t("factors.removeConfirm")}
+                      pending={t("saving")}
+                      variant="danger"
+                    />
+                  </Disclosure>
                 </li>
               ))}
             </ul>
@@ -135,19 +133,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <p className="mt-1 text-sm text-stone-700" data-testid="recovery-left">
                 {t("recovery.left", { count: recoveryCodesLeft })}
               </p>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-sm text-brand-700 underline">{t("recovery.renew")}</summary>
-                <div className="mt-2">
-                  <ActionForm
-                    action={renewRecoveryCodesAction}
-                    fields={[currentPassword]}
-                    submit={t("recovery.renewConfirm")}
-                    pending={t("saving")}
-                    codesTitle={t("recovery.title")}
-                    codesHint={t("recovery.keep")}
-                  />
-                </div>
-              </details>
+              <Disclosure summary={t("recovery.renew")}>
+                <ActionForm
+                  action={renewRecoveryCodesAction}
+                  fields={[currentPassword]}
+                  submit={t("recovery.renewConfirm")}
+                  pending={t("saving")}
+                  codesTitle={t("recovery.title")}
+                  codesHint={t("recovery.keep")}
+                />
+              </Disclosure>
             </div>
           ) : null}
         </Card>

@@ -4,6 +4,7 @@ import { CaseForm } from "@/components/trials/case-form";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { DefendantForm } from "@/components/trials/defendant-form";
 import { Card } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
 import { formatInstant } from "@/lib/time/format";
 import type { getTrialWatch } from "@/lib/trials/trials";
 import { deleteCaseAction, removeDefendantAction, saveDefendantAction, updateCaseAction } from "../../trial-actions";
@@ -58,39 +59,33 @@ export async function CasePanel({
                   <Visibility isPublic={d.isPublic} labels={labels} />
                 </p>
                 {canEdit ? (
-                  <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700 underline">{t("defendants.edit")}</summary>
-                    <div className="mt-2 space-y-3">
-                      <DefendantForm
-                        action={saveDefendantAction}
-                        org={org}
-                        campaign={campaign}
-                        caseId={c.id}
-                        value={{ id: d.id, name: d.name, status: d.status, sentence: d.sentence, notes: d.notes, isPublic: d.isPublic }}
-                      />
-                      <ConfirmDeleteForm
-                        id={`remove-defendant-${d.id}`}
-                        action={removeDefendantAction}
-                        fields={{ org, campaign, defendantId: d.id }}
-                        label={t("defendants.remove")}
-                        title={t("defendants.removeTitle", { name: d.name })}
-                        body={t("defendants.removeBody")}
-                        confirmLabel={t("defendants.removeConfirm")}
-                        cancelLabel={t("case.keep")}
-                      />
-                    </div>
-                  </details>
+                  <Disclosure summary={t("defendants.edit")}>
+                    <DefendantForm
+                      action={saveDefendantAction}
+                      org={org}
+                      campaign={campaign}
+                      caseId={c.id}
+                      value={{ id: d.id, name: d.name, status: d.status, sentence: d.sentence, notes: d.notes, isPublic: d.isPublic }}
+                    />
+                    <ConfirmDeleteForm
+                      id={`remove-defendant-${d.id}`}
+                      action={removeDefendantAction}
+                      fields={{ org, campaign, defendantId: d.id }}
+                      label={t("defendants.remove")}
+                      title={t("defendants.removeTitle", { name: d.name })}
+                      body={t("defendants.removeBody")}
+                      confirmLabel={t("defendants.removeConfirm")}
+                      cancelLabel={t("case.keep")}
+                    />
+                  </Disclosure>
                 ) : null}
               </li>
             ))}
           </ul>
           {canEdit ? (
-            <details className="mt-2 rounded-md border border-stone-200 p-3">
-              <summary className="cursor-pointer text-sm font-semibold">{t("defendants.add")}</summary>
-              <div className="mt-3">
-                <DefendantForm action={saveDefendantAction} org={org} campaign={campaign} caseId={c.id} />
-              </div>
-            </details>
+            <Disclosure summary={t("defendants.add")} tone="box">
+              <DefendantForm action={saveDefendantAction} org={org} campaign={campaign} caseId={c.id} />
+            </Disclosure>
           ) : null}
         </section>
         <section>
@@ -126,22 +121,19 @@ export async function CasePanel({
           </ul>
         </section>
         {canEdit ? (
-          <details className="rounded-md border border-stone-200 p-3">
-            <summary className="cursor-pointer text-sm font-semibold">{t("case.edit")}</summary>
-            <div className="mt-3 space-y-3">
-              <CaseForm action={updateCaseAction} org={org} campaign={campaign} campaignId={campaignId} value={c} />
-              <ConfirmDeleteForm
-                id={`delete-case-${c.id}`}
-                action={deleteCaseAction}
-                fields={{ org, campaign, caseId: c.id }}
-                label={t("case.delete")}
-                title={t("case.deleteTitle", { name: c.name })}
-                body={t("case.deleteBody")}
-                confirmLabel={t("case.deleteConfirm")}
-                cancelLabel={t("case.keep")}
-              />
-            </div>
-          </details>
+          <Disclosure summary={t("case.edit")} tone="box" className="">
+            <CaseForm action={updateCaseAction} org={org} campaign={campaign} campaignId={campaignId} value={c} />
+            <ConfirmDeleteForm
+              id={`delete-case-${c.id}`}
+              action={deleteCaseAction}
+              fields={{ org, campaign, caseId: c.id }}
+              label={t("case.delete")}
+              title={t("case.deleteTitle", { name: c.name })}
+              body={t("case.deleteBody")}
+              confirmLabel={t("case.deleteConfirm")}
+              cancelLabel={t("case.keep")}
+            />
+          </Disclosure>
         ) : null}
       </div>
     </Card>

@@ -8,6 +8,7 @@ import { CaseForm } from "@/components/trials/case-form";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { UpdateForm } from "@/components/trials/update-form";
 import { Card, PageTitle } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
 import { formatInstant } from "@/lib/time/format";
 import { instantToZonedLocal } from "@/lib/time/zones";
 import { getTrialWatch } from "@/lib/trials/trials";
@@ -90,25 +91,22 @@ export default async function TrialWatchPage({ params }: { params: Params }) {
                   <p className="font-medium">{u.title}</p>
                   {u.body ? <Markdown>{u.body}</Markdown> : null}
                   {canEdit ? (
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm text-brand-700 underline">{t("updates.edit")}</summary>
-                      <div className="mt-2">
-                        <UpdateForm
-                          action={saveUpdateAction}
-                          {...common}
-                          {...updateChoices}
-                          value={{
-                            id: u.id,
-                            kind: u.kind,
-                            caseId: u.caseId,
-                            title: u.title,
-                            body: u.body,
-                            postedLocal: instantToZonedLocal(u.postedAt, zone),
-                            isPublic: u.isPublic,
-                          }}
-                        />
-                      </div>
-                    </details>
+                    <Disclosure summary={t("updates.edit")}>
+                      <UpdateForm
+                        action={saveUpdateAction}
+                        {...common}
+                        {...updateChoices}
+                        value={{
+                          id: u.id,
+                          kind: u.kind,
+                          caseId: u.caseId,
+                          title: u.title,
+                          body: u.body,
+                          postedLocal: instantToZonedLocal(u.postedAt, zone),
+                          isPublic: u.isPublic,
+                        }}
+                      />
+                    </Disclosure>
                   ) : null}
                   {canEdit ? (
                     <ConfirmDeleteForm
