@@ -13,7 +13,7 @@ export interface ExportFigures {
   rows10kMs: number;
   rows100kMs: number;
   copy100kMs: number | null;
-  /** The median export over the median COPY, and the ratio of each round's pair (export, then COPY) beside it. */
+  /** The median export over the median COPY; on PostgreSQL, the ratio of each round's pair (export, then COPY) beside it. */
   ratioToCopy: number | null;
   roundRatios: number[];
   /** Peak growth of the server's heap + external memory over a baseline taken just before the export (bench/heap-probe.mjs). */
@@ -158,7 +158,11 @@ export async function pgliteCopyMs(handle: DbHandle, eventId: string): Promise<n
  */
 export const EXPORT_ROUNDS = 3;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 export async function exportBench(opts: {
   base: string;
@@ -194,7 +198,8 @@ export async function exportBench(opts: {
     rows100kMs: exportMs,
     copy100kMs: copy,
     ratioToCopy: copy ? exportMs / copy : null,
-    roundRatios: copies.length === rounds.length ? rounds.map((r, i) => r.ms / copies[i]!) : [],
+    // PGlite's COPY ran before the server opened the directory, not after each export: no pairs to show.
+    roundRatios: opts.pgUrl ? rounds.map((r, i) => r.ms / copies[i]!) : [],
     memory10kMb: small.growthMb,
     memory100kMb: large.growthMb,
     memoryRatio: small.growthMb > 0 ? large.growthMb / small.growthMb : large.growthMb > 0 ? Infinity : 1,

@@ -440,7 +440,10 @@ console.log(
 console.log("PGlite: COPY to a blob in the bench process before the server starts). Server memory over a baseline taken after a full collection:");
 console.log("held = heap + external left after full collections every 50 ms (a second, untimed run): what the export keeps at any moment;");
 console.log("peak = heap + external at its highest in the timed run, garbage not yet collected included; RSS growth beside it.");
-console.log(`100k rows and COPY: medians of ${EXPORT_ROUNDS} rounds, each an export followed by COPY; each round's own ratio beside them\n`);
+console.log(
+  `100k rows and COPY: medians of ${EXPORT_ROUNDS} rounds; on PostgreSQL each round is an export followed by COPY, its own ratio beside them ` +
+    "(PGlite's COPYs run before its server starts)\n",
+);
 console.log(
   "| engine | 10k rows ms | 100k rows ms | COPY 100k ms | ÷ COPY | rounds ÷ COPY | held +MB at 10k | at 100k | 100k ÷ 10k | " +
     "peak +MB at 10k | at 100k | 100k ÷ 10k | RSS +MB at 10k / 100k |",

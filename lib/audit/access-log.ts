@@ -31,7 +31,6 @@ export interface AccessEntry {
   campaignTitle: string | null;
   eventId: string | null;
   eventTitle: string | null;
-  eventTimeZone: string | null;
 }
 
 const isId = (s: string | undefined): s is string => !!s && /^[0-9a-f-]{36}$/i.test(s);

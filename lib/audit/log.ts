@@ -1,7 +1,7 @@
 import "server-only";
 import { count, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { auditLog, events } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/orgs/authz";
 import { pageNumber, pageOf, pageOffset } from "@/lib/paging";
@@ -36,6 +36,7 @@ export async function listAuditLog(actor: Actor, orgId: string, page = 1): Promi
       eventId: auditLog.eventId,
       details: auditLog.details,
       rowCount: auditLog.rowCount,
+      eventTimeZone: events.timeZone,
       ...placeNames,
     })
     .from(auditLog)

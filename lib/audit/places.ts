@@ -14,7 +14,6 @@ export const placeNames = {
   campaignTitle: campaigns.title,
   eventCampaignTitle: eventCampaign.title,
   eventTitle: events.title,
-  eventTimeZone: events.timeZone,
 };
 
 /** Joins the member, the event and the campaign (the event's own, where the row names an event) a log row points at. */
