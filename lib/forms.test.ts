@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldError, type FormState } from "./forms";
+import { answeredValue, fieldError, keptChecked, keptValue, type FormState } from "./forms";
 import { issueMessages } from "./form-issues";
 import { signupSchema } from "./signups/schemas";
 import { walkInSchema } from "./attendees/schemas";
@@ -73,6 +73,30 @@ describe("a message carried in a form's state", () => {
     expect(fieldError(state, "name")).toEqual({ key: "validation.tooLongLimit", values: { limit: 120 } });
     expect(fieldError(state, "email")).toEqual({ key: "validation.email" });
     expect(fieldError(state, "phone")).toBeUndefined();
+  });
+});
+
+describe("what a field shows again after the answer", () => {
+  const refused: FormState = { status: "error", fieldErrors: { email: "validation.email" }, values: { email: "nobody", waitlist: "on" } };
+  const previewed: FormState = { status: "ok", data: { subject: "Bring water" } };
+
+  it("is what was typed after a refusal, and only then", () => {
+    expect(keptValue(refused, "email")).toBe("nobody");
+    expect(keptValue(previewed, "subject")).toBeUndefined();
+    expect(keptValue({ status: "idle" }, "email")).toBeUndefined();
+  });
+
+  it("is what a success gave back, and only then", () => {
+    expect(answeredValue(previewed, "subject")).toBe("Bring water");
+    expect(answeredValue(previewed, "body")).toBeUndefined();
+    expect(answeredValue(refused, "email")).toBeUndefined();
+  });
+
+  it("ticks a checkbox as it was sent after a refusal, an unticked one too; before any refusal it says nothing", () => {
+    expect(keptChecked(refused, "waitlist")).toBe(true);
+    expect(keptChecked(refused, "isPublic")).toBe(false);
+    expect(keptChecked(previewed, "waitlist")).toBeUndefined();
+    expect(keptChecked({ status: "idle" }, "waitlist")).toBeUndefined();
   });
 });
 

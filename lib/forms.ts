@@ -41,5 +41,15 @@ export function keptValue(state: FormState, name: string): string | undefined {
   return state.status === "error" ? state.values[name] : undefined;
 }
 
+/** A value a success gives back to show in its field: what a preview was made of, what was read from a page. */
+export function answeredValue(state: FormState, name: string): string | undefined {
+  return state.status === "ok" ? state.data?.[name] : undefined;
+}
+
+/** Whether a checkbox was ticked when the form was refused (a ticked box sends "on"); undefined before any refusal. */
+export function keptChecked(state: FormState, name: string): boolean | undefined {
+  return state.status === "error" ? state.values[name] === "on" : undefined;
+}
+
 /** A form's server action, as useActionState calls it. */
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;

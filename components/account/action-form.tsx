@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 
 export interface FieldSpec {
@@ -44,8 +43,7 @@ export function ActionForm({
   /** Only the outcome of a submission already made, no fields or button (the step it belongs to is done). */
   quiet?: boolean;
 }) {
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, value, error } = useForm(action);
   const codes = state.status === "ok" && state.data?.codes ? state.data.codes.split(" ") : null;
   const controls = !codes && !(quiet && state.status !== "error");
   return (
@@ -65,8 +63,8 @@ export function ActionForm({
           inputMode={f.inputMode}
           required
           spellCheck={false}
-          defaultValue={f.keep ? keptValue(state, f.name) : undefined}
-          error={msg(fieldError(state, f.name), { min: MIN_PASSWORD_LENGTH })}
+          defaultValue={f.keep ? value(f.name) : undefined}
+          error={error(f.name, { min: MIN_PASSWORD_LENGTH })}
         />
       ))}
       {controls ? (

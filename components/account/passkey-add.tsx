@@ -1,15 +1,15 @@
 "use client";
 import { browserSupportsWebAuthn, startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { RecoveryCodeList } from "@/components/account/action-form";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { noSubscription } from "@/components/ui/browser-only";
 import { Button } from "@/components/ui/button";
 import { sendPasskeyAnswer } from "@/components/auth/passkey-answer";
 import { TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 
 /**
  * Adds a passkey: the browser creates it for the challenge the server gave, and the form sends the browser's answer
@@ -17,8 +17,7 @@ import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
  */
 export function PasskeyAdd({ begin, action }: { begin: () => Promise<PublicKeyCredentialCreationOptionsJSON | null>; action: FormAction }) {
   const t = useTranslations("account");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field } = useForm(action);
   // null on the server and without JavaScript; in the browser, whether it can do WebAuthn.
   const supported = useSyncExternalStore(noSubscription, browserSupportsWebAuthn, () => null);
   const [busy, setBusy] = useState(false);
@@ -45,15 +44,7 @@ export function PasskeyAdd({ begin, action }: { begin: () => Promise<PublicKeyCr
         <RecoveryCodeList codes={codes} title={t("recovery.title")} hint={t("recovery.keep")} />
       ) : (
         <>
-          <TextField
-            name="name"
-            label={t("passkey.name")}
-            hint={t("passkey.nameHint")}
-            maxLength={60}
-            autoComplete="off"
-            defaultValue={keptValue(state, "name")}
-            error={msg(fieldError(state, "name"))}
-          />
+          <TextField {...field("name")} label={t("passkey.name")} hint={t("passkey.nameHint")} maxLength={60} autoComplete="off" />
           <Button type="button" variant="secondary" onClick={create} disabled={busy}>
             {busy ? t("passkey.working") : t("passkey.add")}
           </Button>

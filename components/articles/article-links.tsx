@@ -4,9 +4,10 @@ import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { SelectField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import { idle, type FormAction } from "@/lib/forms";
 
 export interface TargetOption {
   value: string;
@@ -21,22 +22,13 @@ export interface TargetGroup {
 /** Links the article to a campaign or an event, optionally at a place in the order. */
 export function LinkArticleForm({ action, org, articleId, groups }: { action: FormAction; org: string; articleId: string; groups: TargetGroup[] }) {
   const t = useTranslations("articles.dashboard.links");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field, value } = useForm(action);
   const formKey = useFormKey(state);
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate data-testid="link-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="articleId" value={articleId} />
+      <HiddenFields values={{ org, articleId }} />
       <FormOutcome state={state} />
-      <SelectField
-        name="target"
-        id="link-target"
-        required
-        label={t("target")}
-        defaultValue={keptValue(state, "target") ?? ""}
-        error={msg(fieldError(state, "target"))}
-      >
+      <SelectField {...field("target")} id="link-target" required label={t("target")} defaultValue={value("target") ?? ""}>
         <option value="">{t("chooseTarget")}</option>
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>
@@ -49,15 +41,7 @@ export function LinkArticleForm({ action, org, articleId, groups }: { action: Fo
         ))}
       </SelectField>
       <div className="max-w-xs">
-        <TextField
-          name="position"
-          id="link-position"
-          inputMode="numeric"
-          label={t("position")}
-          hint={t("positionHint")}
-          defaultValue={keptValue(state, "position")}
-          error={msg(fieldError(state, "position"))}
-        />
+        <TextField {...field("position")} id="link-position" inputMode="numeric" label={t("position")} hint={t("positionHint")} />
       </div>
       <SubmitButton pendingLabel={t("adding")}>{t("add")}</SubmitButton>
     </form>
@@ -79,25 +63,16 @@ export function LinkRow({
   label: string;
 }) {
   const t = useTranslations("articles.dashboard.links");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(positionAction, idle);
+  const { state, formAction, field } = useForm(positionAction, { values: link });
   const [unlinkState, unlinkFormAction] = useActionState(unlinkAction, idle);
   const formKey = useFormKey(state);
   const id = `position-${link.id}`;
   return (
     <li className="flex flex-col gap-2 py-3 sm:flex-row sm:items-end sm:justify-between" data-testid="article-link">
       <form key={formKey} action={formAction} className="flex flex-wrap items-end gap-2" noValidate>
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="linkId" value={link.id} />
+        <HiddenFields values={{ org, linkId: link.id }} />
         <div className="w-24">
-          <TextField
-            name="position"
-            id={id}
-            inputMode="numeric"
-            label={t("position")}
-            defaultValue={keptValue(state, "position") ?? (link.position === null ? "" : String(link.position))}
-            error={msg(fieldError(state, "position"))}
-          />
+          <TextField {...field("position")} id={id} inputMode="numeric" label={t("position")} />
         </div>
         <SubmitButton variant="secondary" pendingLabel={t("saving")}>
           {t("save")}
@@ -106,8 +81,7 @@ export function LinkRow({
         <FormOutcome state={state} />
       </form>
       <form action={unlinkFormAction}>
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="linkId" value={link.id} />
+        <HiddenFields values={{ org, linkId: link.id }} />
         <FormOutcome state={unlinkState} />
         <SubmitButton variant="secondary" pendingLabel={t("unlinking")}>
           {t("unlink")}

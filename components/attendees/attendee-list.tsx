@@ -1,10 +1,29 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Options } from "@/components/ui/options";
+import { Pager } from "@/components/ui/pager";
+import { ColumnHead, Table } from "@/components/ui/table";
 import type { AttendeeCounts, AttendeeRow } from "@/lib/attendees/attendees";
 import type { AttendeeListQuery } from "@/lib/attendees/schemas";
 import { formatInstant } from "@/lib/time/format";
+import { CHECKED_IN_CHOICES, filterControl as control, STATUS_CHOICES } from "./filters";
 
 type Sort = AttendeeListQuery["sort"];
+
+/** One of the list's filters: a labelled select that keeps the choice in force. */
+function FilterSelect({ name, label, value, children }: { name: string; label: string; value: string | undefined; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={name} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className={control}>
+        {children}
+      </select>
+    </div>
+  );
+}
 
 function href(base: string, query: AttendeeListQuery, change: Partial<AttendeeListQuery>) {
   const merged = { ...query, ...change };
@@ -38,7 +57,6 @@ export async function AttendeeCountsBar({ counts }: { counts: AttendeeCounts }) 
 
 export async function AttendeeFilters({ base, query, roles }: { base: string; query: AttendeeListQuery; roles: string[] }) {
   const t = await getTranslations("attendees.dashboard.filters");
-  const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
   return (
     // Keyed by the query: after a client-side navigation the fields show the filters in force.
     <form
@@ -54,40 +72,15 @@ export async function AttendeeFilters({ base, query, roles }: { base: string; qu
         </label>
         <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={control} />
       </div>
-      <div>
-        <label htmlFor="status" className="text-sm font-medium">
-          {t("status")}
-        </label>
-        <select id="status" name="status" defaultValue={query.status ?? ""} className={control}>
-          <option value="">{t("any")}</option>
-          <option value="confirmed">{t("confirmed")}</option>
-          <option value="waitlisted">{t("waitlisted")}</option>
-          <option value="cancelled">{t("cancelled")}</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="role" className="text-sm font-medium">
-          {t("role")}
-        </label>
-        <select id="role" name="role" defaultValue={query.role ?? ""} className={control}>
-          <option value="">{t("any")}</option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="checkedIn" className="text-sm font-medium">
-          {t("checkedIn")}
-        </label>
-        <select id="checkedIn" name="checkedIn" defaultValue={query.checkedIn ?? ""} className={control}>
-          <option value="">{t("any")}</option>
-          <option value="yes">{t("yes")}</option>
-          <option value="no">{t("no")}</option>
-        </select>
-      </div>
+      <FilterSelect name="status" label={t("status")} value={query.status}>
+        <Options values={STATUS_CHOICES} blank={t("any")} label={(s) => t(s)} />
+      </FilterSelect>
+      <FilterSelect name="role" label={t("role")} value={query.role}>
+        <Options values={roles} blank={t("any")} />
+      </FilterSelect>
+      <FilterSelect name="checkedIn" label={t("checkedIn")} value={query.checkedIn}>
+        <Options values={CHECKED_IN_CHOICES} blank={t("any")} label={(c) => t(c)} />
+      </FilterSelect>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="flex gap-2 sm:col-span-5">
@@ -123,12 +116,12 @@ export async function AttendeeTable({
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" data-sort className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <ColumnHead data-sort aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
         <Link href={href(base, query, { sort, dir, page: 1 })} className="underline-offset-2 hover:underline">
           {label}
           {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
         </Link>
-      </th>
+      </ColumnHead>
     );
   };
   if (total === 0)
@@ -145,82 +138,65 @@ export async function AttendeeTable({
       <p className="text-sm text-stone-700" data-testid="attendee-range">
         {t("range", { first, last, total })}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="cards-on-phone min-w-full divide-y divide-stone-200 text-sm">
-          <thead className="bg-stone-50 text-left">
-            <tr>
-              {sortable("name", t("name"))}
-              {showEvent ? (
-                <th scope="col" className="px-3 py-2">
-                  {t("event")}
-                </th>
-              ) : null}
-              <th scope="col" className="px-3 py-2">
-                {t("email")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("phone")}
-              </th>
-              {sortable("role", t("role"))}
-              {sortable("status", t("status"))}
-              {sortable("createdAt", t("signedUp"))}
-              {sortable("checkedInAt", t("checkedIn"))}
-              <th scope="col" className="px-3 py-2">
-                {t("comment")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100" data-testid="attendee-rows">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="px-3 py-2 text-base font-semibold sm:text-sm sm:font-medium">{r.name}</td>
-                {showEvent ? (
-                  <td data-label={t("event")} className="px-3 py-2">
-                    {r.eventCity || r.eventTitle}
-                  </td>
-                ) : null}
-                <td data-label={t("email")} className="px-3 py-2">
-                  {r.email}
-                </td>
-                <td data-label={t("phone")} className="px-3 py-2">
-                  {r.phone}
-                </td>
-                <td data-label={t("role")} className="px-3 py-2">
-                  {r.role}
-                </td>
-                <td data-label={t("status")} className="px-3 py-2">
-                  {ts(r.status)}
-                  {r.walkIn ? ` · ${t("walkIn")}` : ""}
-                </td>
-                <td data-label={t("signedUp")} className="whitespace-nowrap px-3 py-2">
-                  {formatInstant(locale, r.createdAt, r.eventTimeZone)}
-                </td>
-                <td data-label={t("checkedIn")} className="whitespace-nowrap px-3 py-2">
-                  {r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}
-                </td>
-                <td data-label={t("comment")} className="max-w-64 px-3 py-2 text-stone-700">
-                  {r.comment}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 ? (
-        <nav aria-label={t("paging")} className="flex items-center gap-3 text-sm">
-          {query.page > 1 ? (
-            <Link className="text-brand-700 underline" href={href(base, query, { page: query.page - 1 })}>
-              {t("previous")}
-            </Link>
-          ) : null}
-          <span>{t("page", { page: query.page, pages })}</span>
-          {query.page < pages ? (
-            <Link className="text-brand-700 underline" href={href(base, query, { page: query.page + 1 })}>
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Table
+        cards
+        rowsTestId="attendee-rows"
+        head={
+          <>
+            {sortable("name", t("name"))}
+            {showEvent ? <ColumnHead>{t("event")}</ColumnHead> : null}
+            <ColumnHead>{t("email")}</ColumnHead>
+            <ColumnHead>{t("phone")}</ColumnHead>
+            {sortable("role", t("role"))}
+            {sortable("status", t("status"))}
+            {sortable("createdAt", t("signedUp"))}
+            {sortable("checkedInAt", t("checkedIn"))}
+            <ColumnHead>{t("comment")}</ColumnHead>
+          </>
+        }
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="px-3 py-2 text-base font-semibold sm:text-sm sm:font-medium">{r.name}</td>
+            {showEvent ? (
+              <td data-label={t("event")} className="px-3 py-2">
+                {r.eventCity || r.eventTitle}
+              </td>
+            ) : null}
+            <td data-label={t("email")} className="px-3 py-2">
+              {r.email}
+            </td>
+            <td data-label={t("phone")} className="px-3 py-2">
+              {r.phone}
+            </td>
+            <td data-label={t("role")} className="px-3 py-2">
+              {r.role}
+            </td>
+            <td data-label={t("status")} className="px-3 py-2">
+              {ts(r.status)}
+              {r.walkIn ? ` · ${t("walkIn")}` : ""}
+            </td>
+            <td data-label={t("signedUp")} className="whitespace-nowrap px-3 py-2">
+              {formatInstant(locale, r.createdAt, r.eventTimeZone)}
+            </td>
+            <td data-label={t("checkedIn")} className="whitespace-nowrap px-3 py-2">
+              {r.checkedInAt ? formatInstant(locale, r.checkedInAt, r.eventTimeZone) : "—"}
+            </td>
+            <td data-label={t("comment")} className="max-w-64 px-3 py-2 text-stone-700">
+              {r.comment}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <Pager
+        page={query.page}
+        pages={pages}
+        href={(page) => href(base, query, { page })}
+        label={t("paging")}
+        previous={t("previous")}
+        next={t("next")}
+        position={t("page", { page: query.page, pages })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/ui/pager";
 import { ACCESS_PAGE_SIZE, type AccessEntry } from "@/lib/audit/access-log";
 import { formatInstant } from "@/lib/time/format";
 
@@ -118,21 +119,15 @@ export async function AccessLog({ log, filters, current, base }: Props) {
               </li>
             ))}
           </ul>
-          {log.pages > 1 ? (
-            <nav aria-label={t("paging")} className="flex items-center gap-3 text-sm">
-              {log.page > 1 ? (
-                <Link className="text-brand-700 underline" href={link(log.page - 1)}>
-                  {t("previous")}
-                </Link>
-              ) : null}
-              <span>{t("page", { page: log.page, pages: log.pages })}</span>
-              {log.page < log.pages ? (
-                <Link className="text-brand-700 underline" href={link(log.page + 1)}>
-                  {t("next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={log.page}
+            pages={log.pages}
+            href={link}
+            label={t("paging")}
+            previous={t("previous")}
+            next={t("next")}
+            position={t("page", { page: log.page, pages: log.pages })}
+          />
         </>
       )}
     </div>

@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "@/components/ui/use-form";
+import { OtherWayLink } from "@/components/auth/other-way-link";
 import { PasskeyLogin } from "@/components/auth/passkey-login";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import type { FormAction } from "@/lib/forms";
 import { FormError } from "@/components/ui/form-error";
 
 export function LoginForm({
@@ -20,22 +20,13 @@ export function LoginForm({
   passkeyOptions: () => Promise<PublicKeyCredentialRequestOptionsJSON | null>;
 }) {
   const t = useTranslations("auth.login");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field, error } = useForm(action);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormError state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        label={t("email")}
-        defaultValue={keptValue(state, "email")}
-        error={msg(fieldError(state, "email"))}
-      />
-      <TextField name="password" type="password" autoComplete="current-password" required label={t("password")} error={msg(fieldError(state, "password"))} />
+      <TextField {...field("email")} type="email" autoComplete="username" required label={t("email")} />
+      <TextField name="password" type="password" autoComplete="current-password" required label={t("password")} error={error("password")} />
       <TextField
         name="code"
         autoComplete="one-time-code"
@@ -44,7 +35,7 @@ export function LoginForm({
         maxLength={40}
         label={t("code")}
         hint={t("codeHint")}
-        error={msg(fieldError(state, "code"))}
+        error={error("code")}
       />
       <PasskeyLogin options={passkeyOptions} />
       <SubmitButton pendingLabel={t("submitting")} className="w-full">
@@ -55,12 +46,7 @@ export function LoginForm({
           {t("forgot")}
         </Link>
       </p>
-      <p className="text-sm text-stone-700">
-        {t("noAccount")}{" "}
-        <Link className="text-brand-700 underline" href={next ? `/register?next=${encodeURIComponent(next)}` : "/register"}>
-          {t("register")}
-        </Link>
-      </p>
+      <OtherWayLink lead={t("noAccount")} label={t("register")} path="/register" next={next} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextAreaField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 
 export const CANCEL_PREFIX = "cancel-";
 
@@ -27,25 +27,14 @@ export function CancelEventForm({
   signups: number;
 }) {
   const t = useTranslations("editor.cancel");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field } = useForm(action, { prefix: CANCEL_PREFIX });
   const formKey = useFormKey(state);
   const formId = `cancel-event-${eventId}`;
   return (
     <form key={formKey} id={formId} action={formAction} className="space-y-4" noValidate data-testid="cancel-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="campaign" value={campaign} />
-      <input type="hidden" name="eventId" value={eventId} />
+      <HiddenFields values={{ org, campaign, eventId }} />
       <FormOutcome state={state} />
-      <TextAreaField
-        name={`${CANCEL_PREFIX}reason`}
-        rows={3}
-        maxLength={500}
-        label={t("reason")}
-        hint={t("reasonHint")}
-        defaultValue={keptValue(state, "reason")}
-        error={msg(fieldError(state, "reason"))}
-      />
+      <TextAreaField {...field("reason")} rows={3} maxLength={500} label={t("reason")} hint={t("reasonHint")} />
       <ConfirmButton
         formId={formId}
         label={t("submit")}

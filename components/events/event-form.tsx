@@ -1,14 +1,18 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { LanguageSelect } from "@/components/ui/language-select";
+import { Options } from "@/components/ui/options";
+import { SlugField } from "@/components/ui/slug-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useForm } from "@/components/ui/use-form";
 import { EVENT_KINDS } from "@/lib/events/schemas";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
+import { fieldError, type FormAction } from "@/lib/forms";
+import { CaseOptions, soleCaseId } from "@/components/trials/case-options";
 import { CheckboxField } from "./checkbox-field";
 import { ErasureConfirm } from "./erasure-confirm";
 import { CountrySelect, LocalTimeNote, useCountryZone, ZoneSelect } from "./place-fields";
@@ -73,135 +77,59 @@ export function EventForm({
   const t = useTranslations("editor.event");
   const tt = useTranslations("trials.dashboard");
   const tk = useTranslations("editor.eventKinds");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field, value, error, checked } = useForm(action, { values });
   const formKey = useFormKey(state);
   const { country, setCountry, zone, setZone } = useCountryZone(values.country, values.timeZone);
   const editing = values.id !== undefined;
-  const value = (name: keyof EventValues & string) => keptValue(state, name) ?? String(values[name] ?? "");
-  const error = (name: string) => {
-    const message = fieldError(state, name);
-    return msg(message, message?.key.startsWith("events.capacityBelowConfirmed") ? { confirmed: values.confirmed } : undefined);
-  };
-  const waitlist = state.status === "error" ? state.values.waitlist === "on" : values.waitlist;
+  // A capacity below the confirmed sign-ups: the message names how many there are.
+  const belowConfirmed = fieldError(state, "capacity")?.key.startsWith("events.capacityBelowConfirmed");
   return (
     <form key={formKey} action={formAction} className="space-y-6" noValidate data-testid="event-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="campaign" value={campaign} />
-      {editing ? <input type="hidden" name="eventId" value={values.id} /> : <input type="hidden" name="campaignId" value={campaignId} />}
+      <HiddenFields values={editing ? { org, campaign, eventId: values.id } : { org, campaign, campaignId }} />
       <FormOutcome state={state} />
 
       <Section title={t("what")}>
-        <TextField name="title" required maxLength={160} label={t("title")} hint={t("titleHint")} defaultValue={value("title")} error={error("title")} />
-        <SelectField name="kind" required label={t("kind")} defaultValue={value("kind")} error={error("kind")}>
-          {EVENT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {tk(k)}
-            </option>
-          ))}
+        <TextField {...field("title")} required maxLength={160} label={t("title")} hint={t("titleHint")} />
+        <SelectField {...field("kind")} required label={t("kind")}>
+          <Options values={EVENT_KINDS} label={(k) => tk(k)} />
         </SelectField>
         {cases.length ? (
           <SelectField
-            name="caseId"
+            {...field("caseId")}
             label={tt("eventCase")}
             hint={tt("eventCaseHint")}
-            defaultValue={value("caseId") || (editing ? "" : cases.length === 1 ? cases[0]!.id : "")}
-            error={error("caseId")}
+            defaultValue={value("caseId") || (editing ? "" : soleCaseId(cases))}
           >
-            <option value="">{tt("eventCaseNone")}</option>
-            {cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CaseOptions cases={cases} none={tt("eventCaseNone")} />
           </SelectField>
         ) : null}
-        <SelectField name="language" required label={t("language")} hint={t("languageHint")} defaultValue={value("language")} error={error("language")}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          name="description"
-          rows={6}
-          label={t("description")}
-          hint={t("descriptionHint")}
-          defaultValue={value("description")}
-          error={error("description")}
-        />
+        <LanguageSelect {...field("language")} label={t("language")} hint={t("languageHint")} />
+        <TextAreaField {...field("description")} rows={6} label={t("description")} hint={t("descriptionHint")} />
       </Section>
 
       <Section title={t("where")}>
         <CountrySelect name="country" value={country} onChange={setCountry} countries={countries} error={error("country")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="city" maxLength={120} label={t("city")} hint={t("cityHint")} defaultValue={value("city")} error={error("city")} />
-          <TextField name="venue" maxLength={200} label={t("venue")} hint={t("venueHint")} defaultValue={value("venue")} error={error("venue")} />
+          <TextField {...field("city")} maxLength={120} label={t("city")} hint={t("cityHint")} />
+          <TextField {...field("venue")} maxLength={200} label={t("venue")} hint={t("venueHint")} />
         </div>
-        <TextField name="address" maxLength={300} label={t("address")} hint={t("addressHint")} defaultValue={value("address")} error={error("address")} />
+        <TextField {...field("address")} maxLength={300} label={t("address")} hint={t("addressHint")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="latitude"
-            inputMode="decimal"
-            label={t("latitude")}
-            hint={t("latitudeHint")}
-            defaultValue={value("latitude")}
-            error={error("latitude")}
-          />
-          <TextField
-            name="longitude"
-            inputMode="decimal"
-            label={t("longitude")}
-            hint={t("longitudeHint")}
-            defaultValue={value("longitude")}
-            error={error("longitude")}
-          />
+          <TextField {...field("latitude")} inputMode="decimal" label={t("latitude")} hint={t("latitudeHint")} />
+          <TextField {...field("longitude")} inputMode="decimal" label={t("longitude")} hint={t("longitudeHint")} />
         </div>
-        <TextField
-          name="onlineUrl"
-          type="url"
-          inputMode="url"
-          placeholder="https://"
-          label={t("onlineUrl")}
-          hint={t("onlineUrlHint")}
-          defaultValue={value("onlineUrl")}
-          error={error("onlineUrl")}
-        />
+        <TextField {...field("onlineUrl")} type="url" inputMode="url" placeholder="https://" label={t("onlineUrl")} hint={t("onlineUrlHint")} />
       </Section>
 
       <Section title={t("when")}>
         <LocalTimeNote zone={zone} />
         <ZoneSelect name="timeZone" value={zone} onChange={setZone} zones={zones} error={error("timeZone")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="startsLocal"
-            type="datetime-local"
-            required
-            label={t("startsLocal")}
-            hint={t("localHint")}
-            defaultValue={value("startsLocal")}
-            error={error("startsLocal")}
-          />
-          <TextField
-            name="endsLocal"
-            type="datetime-local"
-            required
-            label={t("endsLocal")}
-            hint={t("localHint")}
-            defaultValue={value("endsLocal")}
-            error={error("endsLocal")}
-          />
+          <TextField {...field("startsLocal")} type="datetime-local" required label={t("startsLocal")} hint={t("localHint")} />
+          <TextField {...field("endsLocal")} type="datetime-local" required label={t("endsLocal")} hint={t("localHint")} />
         </div>
         <div className="sm:max-w-[calc(50%-0.5rem)]">
-          <TextField
-            name="deadlineLocal"
-            type="datetime-local"
-            label={t("deadlineLocal")}
-            hint={t("deadlineHint")}
-            defaultValue={value("deadlineLocal")}
-            error={error("deadlineLocal")}
-          />
+          <TextField {...field("deadlineLocal")} type="datetime-local" label={t("deadlineLocal")} hint={t("deadlineHint")} />
         </div>
         {editing ? <ErasureConfirm state={state} name="confirmEarlierErasure" /> : null}
       </Section>
@@ -209,34 +137,22 @@ export function EventForm({
       <Section title={t("signups")}>
         <div className="max-w-xs">
           <TextField
-            name="capacity"
+            {...field("capacity")}
             inputMode="numeric"
             label={t("capacity")}
             hint={editing && values.confirmed > 0 ? t("capacityHintConfirmed", { count: values.confirmed }) : t("capacityHint")}
-            defaultValue={value("capacity")}
-            error={error("capacity")}
+            error={error("capacity", belowConfirmed ? { confirmed: values.confirmed } : undefined)}
           />
         </div>
-        <CheckboxField name="waitlist" value="on" defaultChecked={waitlist} label={t("waitlist")} hint={t("waitlistHint")} />
-        <TextField
-          name="roles"
-          label={t("roles")}
-          hint={t("rolesHint", { examples: t("roleExamples") })}
-          defaultValue={value("roles")}
-          error={error("roles")}
-        />
+        <CheckboxField name="waitlist" value="on" defaultChecked={checked("waitlist")} label={t("waitlist")} hint={t("waitlistHint")} />
+        <TextField {...field("roles")} label={t("roles")} hint={t("rolesHint", { examples: t("roleExamples") })} />
       </Section>
 
       <Section title={t("addressSection")}>
-        <TextField
-          name="slug"
-          maxLength={60}
-          autoCapitalize="none"
-          spellCheck={false}
+        <SlugField
+          {...field("slug")}
           label={t("slug")}
           hint={editing ? t("slugHintEdit", { path: `/c/${campaign}/` }) : t("slugHint", { path: `/c/${campaign}/` })}
-          defaultValue={value("slug")}
-          error={error("slug")}
         />
       </Section>
 

@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 import { ErasureConfirm } from "./erasure-confirm";
 import { LocalTimeNote } from "./place-fields";
 
@@ -32,43 +32,17 @@ export function PostponeForm({
   endsLocal: string;
 }) {
   const t = useTranslations("editor.postpone");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field, value } = useForm(action, { prefix: POSTPONE_PREFIX });
   const formKey = useFormKey(state);
   const p = POSTPONE_PREFIX;
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate data-testid="postpone-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="campaign" value={campaign} />
-      <input type="hidden" name="eventId" value={eventId} />
-      <input type="hidden" name={`${p}timeZone`} value={timeZone} />
+      <HiddenFields values={{ org, campaign, eventId, [`${p}timeZone`]: timeZone }} />
       <FormOutcome state={state} />
       <LocalTimeNote zone={timeZone} />
-      <TextField
-        name={`${p}startsLocal`}
-        type="datetime-local"
-        required
-        label={t("startsLocal")}
-        defaultValue={keptValue(state, "startsLocal") ?? startsLocal}
-        error={msg(fieldError(state, "startsLocal"))}
-      />
-      <TextField
-        name={`${p}endsLocal`}
-        type="datetime-local"
-        required
-        label={t("endsLocal")}
-        defaultValue={keptValue(state, "endsLocal") ?? endsLocal}
-        error={msg(fieldError(state, "endsLocal"))}
-      />
-      <TextAreaField
-        name={`${p}reason`}
-        rows={3}
-        maxLength={500}
-        label={t("reason")}
-        hint={t("reasonHint")}
-        defaultValue={keptValue(state, "reason")}
-        error={msg(fieldError(state, "reason"))}
-      />
+      <TextField {...field("startsLocal")} type="datetime-local" required label={t("startsLocal")} defaultValue={value("startsLocal") ?? startsLocal} />
+      <TextField {...field("endsLocal")} type="datetime-local" required label={t("endsLocal")} defaultValue={value("endsLocal") ?? endsLocal} />
+      <TextAreaField {...field("reason")} rows={3} maxLength={500} label={t("reason")} hint={t("reasonHint")} />
       <ErasureConfirm state={state} name={`${p}confirmEarlierErasure`} />
       <SubmitButton variant="secondary" pendingLabel={t("submitting")}>
         {t("submit")}

@@ -1,9 +1,9 @@
 import { Download } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { CHECKED_IN_CHOICES, filterControl as control, STATUS_CHOICES } from "@/components/attendees/filters";
 import { buttonClass } from "@/components/ui/button";
+import { Options } from "@/components/ui/options";
 import { ATTENDEE_COLUMNS } from "@/lib/attendees/schemas";
-
-const control = "mt-1 block w-full min-h-11 rounded-md border border-stone-300 bg-white px-2 py-1";
 
 /** A plain POST form (an export is a recorded look, never a link): the browser downloads the file, with or without JavaScript. */
 export async function ExportForm({ org, scope, roles }: { org: string; scope: { eventId: string } | { campaignId: string }; roles: string[] }) {
@@ -31,10 +31,7 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
             {t("form.status")}
           </label>
           <select id={`${id}-status`} name="status" defaultValue="confirmed" className={control}>
-            <option value="">{t("form.any")}</option>
-            <option value="confirmed">{t("statuses.confirmed")}</option>
-            <option value="waitlisted">{t("statuses.waitlisted")}</option>
-            <option value="cancelled">{t("statuses.cancelled")}</option>
+            <Options values={STATUS_CHOICES} blank={t("form.any")} label={(s) => t(`statuses.${s}`)} />
           </select>
         </div>
         <div>
@@ -42,12 +39,7 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
             {t("form.role")}
           </label>
           <select id={`${id}-role`} name="role" defaultValue="" className={control}>
-            <option value="">{t("form.any")}</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <Options values={roles} blank={t("form.any")} />
           </select>
         </div>
         <div>
@@ -55,9 +47,7 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
             {t("form.checkedIn")}
           </label>
           <select id={`${id}-checkedIn`} name="checkedIn" defaultValue="" className={control}>
-            <option value="">{t("form.any")}</option>
-            <option value="yes">{t("form.yes")}</option>
-            <option value="no">{t("form.no")}</option>
+            <Options values={CHECKED_IN_CHOICES} blank={t("form.any")} label={(c) => t(`form.${c}`)} />
           </select>
         </div>
         <div>

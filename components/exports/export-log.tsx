@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/ui/pager";
+import { ColumnHead, Table } from "@/components/ui/table";
 import { ATTENDEE_COLUMNS, type AttendeeColumn } from "@/lib/attendees/schemas";
 import { AUDIT_PAGE_SIZE, type AuditLogEntry } from "@/lib/audit/log";
 import { AUDIENCES, type AudienceChoice } from "@/lib/mail/schemas";
@@ -72,94 +73,75 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
       {log.entries.length ? (
         <p className="text-sm text-stone-700">{t("log.range", { first, last: first + log.entries.length - 1, total: log.total })}</p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="cards-on-phone min-w-full divide-y divide-stone-200 text-sm">
-          <thead className="bg-stone-50 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("log.when")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("log.who")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("log.what")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("log.scope")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("log.filters")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("log.rows")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100" data-testid="export-log-rows">
-            {log.entries.map((e) => (
-              <tr key={e.id} data-testid="export-log-row" data-action={e.action}>
-                <td className="whitespace-nowrap px-3 py-2 font-semibold sm:font-normal">{formatInstant(locale, e.createdAt, "UTC")}</td>
-                <td data-label={t("log.who")} className="px-3 py-2">
-                  {e.actorName ?? t("log.formerMember")}
-                </td>
-                <td data-label={t("log.what")} className="px-3 py-2">
-                  {actionLabel(e.action)}
-                </td>
-                <td data-label={t("log.scope")} className="px-3 py-2">
-                  {e.scope === "event" ? (
-                    <>
-                      <span className="font-medium">{e.eventTitle ?? t("log.deleted")}</span>
-                      {e.campaignTitle ? <span className="block text-stone-600">{e.campaignTitle}</span> : null}
-                    </>
-                  ) : e.campaignTitle ? (
-                    t("log.allEvents", { campaign: e.campaignTitle })
-                  ) : (
-                    t("log.deleted")
-                  )}
-                </td>
-                <td data-label={t("log.filters")} className="px-3 py-2 text-stone-700">
-                  {e.action === "signups.erase" ? (
-                    typeof e.details.scheduledFor === "string" ? (
-                      t("log.eraseScheduled", { when: formatInstant(locale, new Date(e.details.scheduledFor), "UTC") })
-                    ) : null
-                  ) : e.action === "message.send" ? (
-                    describeMessage(e.details).map((line) => (
-                      <span key={line} className="block">
-                        {line}
-                      </span>
-                    ))
-                  ) : !e.action.startsWith("export.") ? null : (
-                    <>
-                      <span className="block">{describeFilters(e.details)}</span>
-                      <span className="block">{describeColumns(e.details)}</span>
-                      {e.details.bom === true ? <span className="block">{t("log.bom")}</span> : null}
-                    </>
-                  )}
-                </td>
-                <td data-label={t("log.rows")} className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">
-                  {e.rowCount}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {log.pages > 1 ? (
-        <nav aria-label={t("log.paging")} className="flex items-center gap-3 text-sm">
-          {log.page > 1 ? (
-            <Link className="text-brand-700 underline" href={log.page === 2 ? base : `${base}?page=${log.page - 1}`}>
-              {t("log.previous")}
-            </Link>
-          ) : null}
-          <span>{t("log.page", { page: log.page, pages: log.pages })}</span>
-          {log.page < log.pages ? (
-            <Link className="text-brand-700 underline" href={`${base}?page=${log.page + 1}`}>
-              {t("log.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Table
+        cards
+        rowsTestId="export-log-rows"
+        head={
+          <>
+            <ColumnHead>{t("log.when")}</ColumnHead>
+            <ColumnHead>{t("log.who")}</ColumnHead>
+            <ColumnHead>{t("log.what")}</ColumnHead>
+            <ColumnHead>{t("log.scope")}</ColumnHead>
+            <ColumnHead>{t("log.filters")}</ColumnHead>
+            <ColumnHead className="text-right">{t("log.rows")}</ColumnHead>
+          </>
+        }
+      >
+        {log.entries.map((e) => (
+          <tr key={e.id} data-testid="export-log-row" data-action={e.action}>
+            <td className="whitespace-nowrap px-3 py-2 font-semibold sm:font-normal">{formatInstant(locale, e.createdAt, "UTC")}</td>
+            <td data-label={t("log.who")} className="px-3 py-2">
+              {e.actorName ?? t("log.formerMember")}
+            </td>
+            <td data-label={t("log.what")} className="px-3 py-2">
+              {actionLabel(e.action)}
+            </td>
+            <td data-label={t("log.scope")} className="px-3 py-2">
+              {e.scope === "event" ? (
+                <>
+                  <span className="font-medium">{e.eventTitle ?? t("log.deleted")}</span>
+                  {e.campaignTitle ? <span className="block text-stone-600">{e.campaignTitle}</span> : null}
+                </>
+              ) : e.campaignTitle ? (
+                t("log.allEvents", { campaign: e.campaignTitle })
+              ) : (
+                t("log.deleted")
+              )}
+            </td>
+            <td data-label={t("log.filters")} className="px-3 py-2 text-stone-700">
+              {e.action === "signups.erase" ? (
+                typeof e.details.scheduledFor === "string" ? (
+                  t("log.eraseScheduled", { when: formatInstant(locale, new Date(e.details.scheduledFor), "UTC") })
+                ) : null
+              ) : e.action === "message.send" ? (
+                describeMessage(e.details).map((line) => (
+                  <span key={line} className="block">
+                    {line}
+                  </span>
+                ))
+              ) : !e.action.startsWith("export.") ? null : (
+                <>
+                  <span className="block">{describeFilters(e.details)}</span>
+                  <span className="block">{describeColumns(e.details)}</span>
+                  {e.details.bom === true ? <span className="block">{t("log.bom")}</span> : null}
+                </>
+              )}
+            </td>
+            <td data-label={t("log.rows")} className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="export-log-count">
+              {e.rowCount}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <Pager
+        page={log.page}
+        pages={log.pages}
+        href={(page) => (page === 1 ? base : `${base}?page=${page}`)}
+        label={t("log.paging")}
+        previous={t("log.previous")}
+        next={t("log.next")}
+        position={t("log.page", { page: log.page, pages: log.pages })}
+      />
     </div>
   );
 }

@@ -1,21 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
-import { fieldError, idle, type FormAction, type FormState } from "@/lib/forms";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { Options } from "@/components/ui/options";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 import { AUDIENCES } from "@/lib/mail/schemas";
-
-/** What the fields show: the typed values after an error or a preview, nothing after a send. */
-function shownValues(state: FormState): Record<string, string> {
-  if (state.status === "error") return state.values;
-  if (state.status === "ok" && state.data?.intent === "preview") return state.data;
-  return {};
-}
 
 /**
  * Subject, text and who gets it; "Preview" shows the count and the email as it will be sent,
@@ -35,46 +29,25 @@ export function AttendeeMessageForm({
   nonce: string;
 }) {
   const t = useTranslations("attendeeMessages");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  // The fields show what was typed after an error or a preview; a send's answer carries none of them: a fresh form.
+  const { state, formAction, field, value } = useForm(action, { fillFromData: true });
   const formKey = useFormKey(state);
-  const values = shownValues(state);
   const preview = state.status === "ok" && state.data?.intent === "preview" ? state.data : null;
   const count = Number(state.status === "ok" ? (state.data?.count ?? 0) : 0);
   const formId = `attendee-message-${eventId}`;
   return (
     <form key={formKey} id={formId} action={formAction} className="space-y-4" noValidate data-testid="attendee-message-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="eventId" value={eventId} />
-      <input type="hidden" name="nonce" value={(state.status === "ok" ? state.data?.nonce : undefined) ?? values.nonce ?? nonce} />
+      <HiddenFields values={{ org, eventId, nonce: value("nonce") ?? nonce }} />
       <FormOutcome state={state} values={{ count }} />
-      <TextField name="subject" label={t("subject")} maxLength={200} required defaultValue={values.subject} error={msg(fieldError(state, "subject"))} />
-      <TextAreaField
-        name="body"
-        label={t("body")}
-        hint={t("bodyHint")}
-        rows={10}
-        maxLength={10_000}
-        required
-        defaultValue={values.body}
-        error={msg(fieldError(state, "body"))}
-      />
+      <TextField {...field("subject")} label={t("subject")} maxLength={200} required />
+      <TextAreaField {...field("body")} label={t("body")} hint={t("bodyHint")} rows={10} maxLength={10_000} required />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="audience" required label={t("audience")} defaultValue={values.audience ?? "all"} error={msg(fieldError(state, "audience"))}>
-          {AUDIENCES.map((a) => (
-            <option key={a} value={a}>
-              {t(`audiences.${a}`)}
-            </option>
-          ))}
+        <SelectField {...field("audience")} required label={t("audience")} defaultValue={value("audience") ?? "all"}>
+          <Options values={AUDIENCES} label={(a) => t(`audiences.${a}`)} />
         </SelectField>
         {roles.length > 0 ? (
-          <SelectField name="role" label={t("role")} hint={t("roleHint")} defaultValue={values.role ?? ""} error={msg(fieldError(state, "role"))}>
-            <option value="">{t("anyRole")}</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+          <SelectField {...field("role")} label={t("role")} hint={t("roleHint")} defaultValue={value("role") ?? ""}>
+            <Options values={roles} blank={t("anyRole")} />
           </SelectField>
         ) : null}
       </div>

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { Options } from "@/components/ui/options";
+import { Pager } from "@/components/ui/pager";
+import { ColumnHead, Table } from "@/components/ui/table";
 import { MAILBOX_PAGE_SIZE, type MailboxPage } from "@/lib/mail/mailbox";
 import type { MailboxStatus } from "@/lib/mail/schemas";
 import { formatInstant } from "@/lib/time/format";
@@ -57,61 +60,43 @@ export async function MailboxTable({ mailbox, base, status }: { mailbox: Mailbox
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white sm:block">
-        <table className="min-w-full divide-y divide-stone-200 text-sm">
-          <thead className="bg-stone-50 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("columns.when")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("columns.kind")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("columns.to")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("columns.subject")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("columns.status")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {mailbox.entries.map((m) => (
-              <tr key={m.id} data-testid="mailbox-row" data-kind={m.kind} data-status={m.status}>
-                <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, m.createdAt, "UTC")}</td>
-                <td className="px-3 py-2">{t(`kinds.${m.kind}`)}</td>
-                <td className="wrap-anywhere px-3 py-2">{m.to ?? "—"}</td>
-                <td className="px-3 py-2">
-                  <Link href={`${base}/${m.id}`} className="text-brand-700 underline underline-offset-2">
-                    {m.subject ?? t("erased")}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <MailStatusBadge status={m.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {mailbox.pages > 1 ? (
-        <nav aria-label={t("paging")} className="flex items-center gap-3 text-sm">
-          {mailbox.page > 1 ? (
-            <Link className="text-brand-700 underline" href={pageHref(mailbox.page - 1)}>
-              {t("previous")}
-            </Link>
-          ) : null}
-          <span>{t("page", { page: mailbox.page, pages: mailbox.pages })}</span>
-          {mailbox.page < mailbox.pages ? (
-            <Link className="text-brand-700 underline" href={pageHref(mailbox.page + 1)}>
-              {t("next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Table
+        className="hidden sm:block"
+        head={
+          <>
+            <ColumnHead>{t("columns.when")}</ColumnHead>
+            <ColumnHead>{t("columns.kind")}</ColumnHead>
+            <ColumnHead>{t("columns.to")}</ColumnHead>
+            <ColumnHead>{t("columns.subject")}</ColumnHead>
+            <ColumnHead>{t("columns.status")}</ColumnHead>
+          </>
+        }
+      >
+        {mailbox.entries.map((m) => (
+          <tr key={m.id} data-testid="mailbox-row" data-kind={m.kind} data-status={m.status}>
+            <td className="whitespace-nowrap px-3 py-2">{formatInstant(locale, m.createdAt, "UTC")}</td>
+            <td className="px-3 py-2">{t(`kinds.${m.kind}`)}</td>
+            <td className="wrap-anywhere px-3 py-2">{m.to ?? "—"}</td>
+            <td className="px-3 py-2">
+              <Link href={`${base}/${m.id}`} className="text-brand-700 underline underline-offset-2">
+                {m.subject ?? t("erased")}
+              </Link>
+            </td>
+            <td className="px-3 py-2">
+              <MailStatusBadge status={m.status} />
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <Pager
+        page={mailbox.page}
+        pages={mailbox.pages}
+        href={pageHref}
+        label={t("paging")}
+        previous={t("previous")}
+        next={t("next")}
+        position={t("page", { page: mailbox.page, pages: mailbox.pages })}
+      />
     </div>
   );
 }
@@ -132,12 +117,7 @@ export async function MailboxFilter({ base, status }: { base: string; status?: M
           defaultValue={status ?? ""}
           className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm"
         >
-          <option value="">{t("filter.any")}</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`statuses.${s}`)}
-            </option>
-          ))}
+          <Options values={statuses} blank={t("filter.any")} label={(s) => t(`statuses.${s}`)} />
         </select>
       </div>
       <button type="submit" className={buttonClass("secondary")}>

@@ -1,13 +1,16 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { LanguageSelect } from "@/components/ui/language-select";
 import { useMessageText } from "@/components/ui/message";
+import { Options } from "@/components/ui/options";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction, type FormState } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import { idle, type FormAction, type FormState } from "@/lib/forms";
 import { ROLES } from "@/lib/orgs/roles";
 import { FormError } from "@/components/ui/form-error";
 
@@ -16,12 +19,11 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
   const tr = useTranslations("roles");
   const tm = useTranslations("invitationMail");
   const locale = useLocale();
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
+  const { state, formAction, field, value } = useForm(action);
   // An owner's invitation is bound to the invited address: for an owner the address is not optional. The role
   // shown is the one chosen since the last answer, else the one the answer kept (the form resets to it).
   const [chosen, setChosen] = useState<{ after: FormState; role: string } | null>(null);
-  const kept = keptValue(state, "role") ?? "coordinator";
+  const kept = value("role") ?? "coordinator";
   const forOwner = (chosen?.after === state ? chosen.role : kept) === "owner";
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -47,53 +49,26 @@ export function CreateInvitationForm({ action, org, mailWorks = true }: { action
         </Alert>
       ) : null}
       <SelectField
-        name="role"
+        {...field("role")}
         required
         label={t("role")}
         hint={t("roleHint")}
         defaultValue={kept}
         onChange={(e) => setChosen({ after: state, role: e.target.value })}
-        error={msg(fieldError(state, "role"))}
       >
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {tr(r)}
-          </option>
-        ))}
+        <Options values={ROLES} label={(r) => tr(r)} />
       </SelectField>
       <TextField
-        name="email"
+        {...field("email")}
         type="email"
         autoComplete="off"
         required={forOwner}
         label={tm(forOwner ? "emailOwner" : "email")}
         hint={`${tm(mailWorks ? "emailHint" : "emailHintHeld")} ${tm("ownerHint")}`}
         maxLength={254}
-        defaultValue={keptValue(state, "email")}
-        error={msg(fieldError(state, "email"))}
       />
-      <SelectField
-        name="language"
-        required
-        label={tm("language")}
-        hint={tm("languageHint")}
-        defaultValue={keptValue(state, "language") ?? locale}
-        error={msg(fieldError(state, "language"))}
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        name="note"
-        label={t("note")}
-        hint={t("noteHint")}
-        maxLength={200}
-        defaultValue={keptValue(state, "note")}
-        error={msg(fieldError(state, "note"))}
-      />
+      <LanguageSelect {...field("language")} label={tm("language")} hint={tm("languageHint")} defaultValue={value("language") ?? locale} />
+      <TextField {...field("note")} label={t("note")} hint={t("noteHint")} maxLength={200} />
       <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
     </form>
   );
@@ -105,8 +80,7 @@ export function RevokeInvitationForm({ action, org, invitationId }: { action: Fo
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction}>
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="invitationId" value={invitationId} />
+      <HiddenFields values={{ org, invitationId }} />
       <SubmitButton variant="secondary" pendingLabel={t("revoking")}>
         {t("revoke")}
       </SubmitButton>

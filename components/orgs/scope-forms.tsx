@@ -1,27 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormAction, type FormState } from "@/lib/forms";
-
-function Outcome({ state }: { state: FormState }) {
-  const msg = useMessageText();
-  const error = state.status === "error" ? (state.fieldErrors?.campaignId ?? state.formError) : undefined;
-  if (error)
-    return (
-      <p role="alert" className="text-sm font-medium text-red-700">
-        {msg(error)}
-      </p>
-    );
-  if (state.status === "ok" && state.messageKey)
-    return (
-      <p role="status" className="text-sm text-green-800">
-        {msg(state.messageKey)}
-      </p>
-    );
-  return null;
-}
+import { idle, type FormAction } from "@/lib/forms";
+import { InlineOutcome } from "./inline-outcome";
 
 const select = "min-h-11 w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
 
@@ -52,8 +35,7 @@ export function GiveScopeForm({
   for (const e of choices.events) byCampaign.set(e.campaignTitle, [...(byCampaign.get(e.campaignTitle) ?? []), e]);
   return (
     <form action={formAction} className="space-y-2 rounded-md bg-stone-50 p-3" data-testid="give-scope-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="userId" value={userId} />
+      <HiddenFields values={{ org, userId }} />
       <p className="text-sm font-medium">{t("giveTitle", { name: memberName })}</p>
       <div className="grid gap-2 sm:grid-cols-3">
         <label htmlFor={`${id}-c`} className="block text-sm">
@@ -97,7 +79,7 @@ export function GiveScopeForm({
       <SubmitButton variant="secondary" pendingLabel={t("giving")}>
         {t("give")}
       </SubmitButton>
-      <Outcome state={state} />
+      <InlineOutcome state={state} field="campaignId" />
     </form>
   );
 }
@@ -107,13 +89,12 @@ export function RevokeScopeForm({ action, org, scopeId, label, what }: { action:
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="scopeId" value={scopeId} />
+      <HiddenFields values={{ org, scopeId }} />
       <span className="text-sm">{what}</span>
       <button type="submit" aria-label={label} className="min-h-11 rounded-md px-2 text-sm text-brand-700 underline">
         {t("remove")}
       </button>
-      <Outcome state={state} />
+      <InlineOutcome state={state} field="campaignId" />
     </form>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 import { TriangleAlert } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { eraseCampaignPersonalDataAction } from "@/app/dashboard/[org]/campaigns/[campaign]/erase-actions";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useMessageText } from "@/components/ui/message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
 
 /**
  * Owners only: erase every attendee's personal data of the campaign now, for when a list is in danger (a raid, a
@@ -17,7 +17,7 @@ import { fieldError, idle, keptValue } from "@/lib/forms";
 export function EmergencyErase({ org, campaignId, title }: { org: string; campaignId: string; title: string }) {
   const t = useTranslations("retention.dashboard.emergency");
   const msg = useMessageText();
-  const [state, formAction] = useActionState(eraseCampaignPersonalDataAction, idle);
+  const { state, formAction, field } = useForm(eraseCampaignPersonalDataAction);
   return (
     <Card className="border-red-200">
       <h2 className="flex items-center gap-2 text-lg font-semibold text-red-900">
@@ -33,18 +33,8 @@ export function EmergencyErase({ org, campaignId, title }: { org: string; campai
       ) : (
         <form action={formAction} className="mt-4 space-y-3" noValidate>
           {state.status === "error" && state.formError && state.formError !== "errors.checkFields" ? <Alert tone="error">{msg(state.formError)}</Alert> : null}
-          <input type="hidden" name="org" value={org} />
-          <input type="hidden" name="campaignId" value={campaignId} />
-          <TextField
-            name="confirmTitle"
-            required
-            autoComplete="off"
-            spellCheck={false}
-            label={t("confirmLabel", { title })}
-            hint={t("confirmHint")}
-            defaultValue={keptValue(state, "confirmTitle")}
-            error={msg(fieldError(state, "confirmTitle"))}
-          />
+          <HiddenFields values={{ org, campaignId }} />
+          <TextField {...field("confirmTitle")} required autoComplete="off" spellCheck={false} label={t("confirmLabel", { title })} hint={t("confirmHint")} />
           <SubmitButton variant="danger" pendingLabel={t("erasing")}>
             {t("submit")}
           </SubmitButton>

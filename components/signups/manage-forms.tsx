@@ -1,9 +1,10 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { SelectField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { useFormFields } from "@/components/ui/form-fields";
+import { Options } from "@/components/ui/options";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, type FormState } from "@/lib/forms";
+import { idle, type FormState } from "@/lib/forms";
 import { FormError } from "@/components/ui/form-error";
 
 // The private page's forms: plain posts to app/(public)/s/[token]/[change]/route.ts, answered with a redirect to
@@ -11,17 +12,12 @@ import { FormError } from "@/components/ui/form-error";
 
 export function ChangeRoleForm({ action, state = idle, roles, current }: { action: string; state?: FormState; roles: string[]; current: string | null }) {
   const t = useTranslations("signups.manage");
-  const msg = useMessageText();
+  const { error } = useFormFields(state);
   return (
     <form method="post" action={action} className="space-y-3">
       <FormError state={state} />
-      <SelectField name="role" label={t("roleField")} defaultValue={current ?? ""} error={msg(fieldError(state, "role"))}>
-        <option value="">{t("noRole")}</option>
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
+      <SelectField name="role" label={t("roleField")} defaultValue={current ?? ""} error={error("role")}>
+        <Options values={roles} blank={t("noRole")} />
       </SelectField>
       <SubmitButton variant="secondary" pendingLabel={t("saving")}>
         {t("saveRole")}

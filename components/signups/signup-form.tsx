@@ -1,8 +1,9 @@
 import { useTranslations } from "next-intl";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { useFormFields } from "@/components/ui/form-fields";
+import { Options } from "@/components/ui/options";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormState } from "@/lib/forms";
+import { idle, type FormState } from "@/lib/forms";
 import { FormError } from "@/components/ui/form-error";
 
 /**
@@ -24,61 +25,21 @@ export function SignupForm({
   retentionDays: number;
 }) {
   const t = useTranslations("signups.form");
-  const msg = useMessageText();
-  const err = (name: string) => msg(fieldError(state, name));
+  const { field, value, checked } = useFormFields(state);
   return (
     <form method="post" action={action} className="space-y-4" noValidate aria-describedby="signup-privacy">
       <FormError state={state} />
-      <TextField
-        name="name"
-        autoComplete="nickname"
-        required
-        label={t("name")}
-        hint={t("nameHint")}
-        defaultValue={keptValue(state, "name")}
-        error={err("name")}
-      />
-      <TextField
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        label={t("email")}
-        hint={t("emailHint")}
-        defaultValue={keptValue(state, "email")}
-        error={err("email")}
-      />
-      <TextField
-        name="phone"
-        type="tel"
-        autoComplete="tel"
-        label={t("phone")}
-        hint={t("phoneHint")}
-        defaultValue={keptValue(state, "phone")}
-        error={err("phone")}
-      />
+      <TextField {...field("name")} autoComplete="nickname" required label={t("name")} hint={t("nameHint")} />
+      <TextField {...field("email")} type="email" autoComplete="email" inputMode="email" required label={t("email")} hint={t("emailHint")} />
+      <TextField {...field("phone")} type="tel" autoComplete="tel" label={t("phone")} hint={t("phoneHint")} />
       {roles.length ? (
-        <SelectField name="role" label={t("role")} defaultValue={keptValue(state, "role") ?? ""} error={err("role")}>
-          <option value="">{t("noRole")}</option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+        <SelectField {...field("role")} label={t("role")} defaultValue={value("role") ?? ""}>
+          <Options values={roles} blank={t("noRole")} />
         </SelectField>
       ) : null}
-      <TextAreaField
-        name="comment"
-        rows={3}
-        maxLength={1000}
-        label={t("comment")}
-        hint={t("commentHint")}
-        defaultValue={keptValue(state, "comment")}
-        error={err("comment")}
-      />
+      <TextAreaField {...field("comment")} rows={3} maxLength={1000} label={t("comment")} hint={t("commentHint")} />
       <div className="flex items-start gap-3">
-        <input id="consent" name="consent" type="checkbox" defaultChecked={keptValue(state, "consent") === "on"} className="mt-1 size-5 accent-brand-700" />
+        <input id="consent" name="consent" type="checkbox" defaultChecked={checked("consent")} className="mt-1 size-5 accent-brand-700" />
         <label htmlFor="consent" className="text-sm text-stone-800">
           {t("consent")}
         </label>

@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 
 export interface TranslationValues {
   locale: string;
@@ -33,23 +33,17 @@ export function TranslationForm({
   id: string;
 }) {
   const t = useTranslations("translations.dashboard");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
-  const formKey = useFormKey(state);
   const p = `${id}-`;
-  const v = (name: keyof TranslationValues) => keptValue(state, name) ?? existing?.[name] ?? "";
-  const err = (name: string) => msg(fieldError(state, name));
+  const { state, formAction, field } = useForm<TranslationValues>(action, { prefix: p, values: existing ?? {} });
+  const formKey = useFormKey(state);
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate>
-      {Object.entries(hidden).map(([k, value]) => (
-        <input key={k} type="hidden" name={k} value={value} />
-      ))}
-      <input type="hidden" name="prefix" value={p} />
+      <HiddenFields values={{ ...hidden, prefix: p }} />
       <FormOutcome state={state} />
       {existing ? (
         <input type="hidden" name={`${p}locale`} value={existing.locale} />
       ) : (
-        <SelectField name={`${p}locale`} required label={t("language")} defaultValue={v("locale")} error={err("locale")}>
+        <SelectField {...field("locale")} required label={t("language")}>
           {languages.map((l) => (
             <option key={l.code} value={l.code} lang={l.code}>
               {l.name}
@@ -57,36 +51,14 @@ export function TranslationForm({
           ))}
         </SelectField>
       )}
-      <TextField name={`${p}title`} required maxLength={160} label={t("titleField")} defaultValue={v("title")} error={err("title")} />
+      <TextField {...field("title")} required maxLength={160} label={t("titleField")} />
       {kind === "campaign" ? (
         <>
-          <TextAreaField
-            name={`${p}summary`}
-            rows={2}
-            maxLength={500}
-            label={t("summary")}
-            hint={t("emptyHint")}
-            defaultValue={v("summary")}
-            error={err("summary")}
-          />
-          <TextAreaField
-            name={`${p}body`}
-            rows={8}
-            label={t("body")}
-            hint={`${t("markdownHint")} ${t("emptyHint")}`}
-            defaultValue={v("body")}
-            error={err("body")}
-          />
+          <TextAreaField {...field("summary")} rows={2} maxLength={500} label={t("summary")} hint={t("emptyHint")} />
+          <TextAreaField {...field("body")} rows={8} label={t("body")} hint={`${t("markdownHint")} ${t("emptyHint")}`} />
         </>
       ) : (
-        <TextAreaField
-          name={`${p}description`}
-          rows={6}
-          label={t("description")}
-          hint={`${t("markdownHint")} ${t("emptyHint")}`}
-          defaultValue={v("description")}
-          error={err("description")}
-        />
+        <TextAreaField {...field("description")} rows={6} label={t("description")} hint={`${t("markdownHint")} ${t("emptyHint")}`} />
       )}
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>

@@ -1,21 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
-
-export interface CaseValues {
-  id: string;
-  name: string;
-  court: string;
-  caseNumber: string;
-  charges: string;
-  summary: string;
-}
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
+import type { CaseFields } from "@/lib/trials/schemas";
 
 /** Adds a case to the campaign (no `value`) or edits one. Field names carry a prefix: one page holds many of these forms. */
 export function CaseForm({
@@ -29,22 +21,15 @@ export function CaseForm({
   org: string;
   campaign: string;
   campaignId: string;
-  value?: CaseValues;
+  value?: CaseFields;
 }) {
   const t = useTranslations("trials.dashboard.case");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
-  const formKey = useFormKey(state);
   const p = value ? `case-${value.id}-` : "case-new-";
-  const v = (name: keyof CaseValues) => keptValue(state, name) ?? value?.[name] ?? "";
-  const field = (name: keyof CaseValues) => ({ name: `${p}${name}`, defaultValue: v(name), error: msg(fieldError(state, name)) });
+  const { state, formAction, field } = useForm<CaseFields>(action, { prefix: p, values: value ?? {} });
+  const formKey = useFormKey(state);
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate data-testid="case-form">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="campaign" value={campaign} />
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <input type="hidden" name="prefix" value={p} />
-      {value ? <input type="hidden" name="caseId" value={value.id} /> : null}
+      <HiddenFields values={{ org, campaign, campaignId, prefix: p, caseId: value?.id }} />
       <FormOutcome state={state} />
       <TextField {...field("name")} required maxLength={200} label={t("name")} hint={t("nameHint")} />
       <div className="grid gap-4 sm:grid-cols-2">

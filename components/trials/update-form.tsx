@@ -1,14 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { CheckboxField } from "@/components/events/checkbox-field";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { useMessageText } from "@/components/ui/message";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { Options } from "@/components/ui/options";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldError, idle, keptValue, type FormAction } from "@/lib/forms";
+import { useForm } from "@/components/ui/use-form";
+import type { FormAction } from "@/lib/forms";
 import { UPDATE_KINDS } from "@/lib/trials/schemas";
+import { CaseOptions, soleCaseId } from "./case-options";
 
 export interface UpdateValue {
   id: string;
@@ -43,67 +45,38 @@ export function UpdateForm({
 }) {
   const t = useTranslations("trials.dashboard.updates");
   const tk = useTranslations("trials.dashboard.updateKinds");
-  const msg = useMessageText();
-  const [state, formAction] = useActionState(action, idle);
-  const formKey = useFormKey(state);
   // Each form's fields have their own ids: the page holds one form per update besides the new one.
   const p = value ? `update-${value.id}-` : "update-";
-  const v = (name: string, fallback = "") => keptValue(state, name) ?? fallback;
-  const err = (name: string) => msg(fieldError(state, name));
-  const isPublic = state.status === "error" ? state.values.isPublic === "on" : (value?.isPublic ?? true);
+  const { state, formAction, field, checked } = useForm(action, {
+    prefix: p,
+    values: {
+      kind: value?.kind ?? "update",
+      caseId: value ? value.caseId : soleCaseId(cases),
+      title: value?.title,
+      body: value?.body,
+      postedLocal: value?.postedLocal ?? nowLocal,
+      isPublic: value?.isPublic ?? true,
+    },
+  });
+  const formKey = useFormKey(state);
   return (
     <form key={formKey} action={formAction} className="space-y-4" noValidate data-testid={value ? "update-edit-form" : "update-form"}>
-      {value ? <input type="hidden" name="updateId" value={value.id} /> : null}
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="campaign" value={campaign} />
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <input type="hidden" name="prefix" value={p} />
-      <input type="hidden" name={`${p}timeZone`} value={timeZone} />
+      <HiddenFields values={{ updateId: value?.id, org, campaign, campaignId, prefix: p, [`${p}timeZone`]: timeZone }} />
       <FormOutcome state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name={`${p}kind`} required label={t("kind")} defaultValue={v("kind", value?.kind ?? "update")} error={err("kind")}>
-          {UPDATE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {tk(k)}
-            </option>
-          ))}
+        <SelectField {...field("kind")} required label={t("kind")}>
+          <Options values={UPDATE_KINDS} label={(k) => tk(k)} />
         </SelectField>
-        <SelectField
-          name={`${p}caseId`}
-          label={t("case")}
-          defaultValue={v("caseId", value ? (value.caseId ?? "") : cases.length === 1 ? cases[0]!.id : "")}
-          error={err("caseId")}
-        >
-          <option value="">{t("noCase")}</option>
-          {cases.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+        <SelectField {...field("caseId")} label={t("case")}>
+          <CaseOptions cases={cases} none={t("noCase")} />
         </SelectField>
       </div>
-      <TextField
-        name={`${p}title`}
-        required
-        maxLength={200}
-        label={t("titleField")}
-        hint={t("titleHint")}
-        defaultValue={v("title", value?.title)}
-        error={err("title")}
-      />
-      <TextAreaField name={`${p}body`} rows={5} label={t("body")} hint={t("bodyHint")} defaultValue={v("body", value?.body)} error={err("body")} />
+      <TextField {...field("title")} required maxLength={200} label={t("titleField")} hint={t("titleHint")} />
+      <TextAreaField {...field("body")} rows={5} label={t("body")} hint={t("bodyHint")} />
       <div className="max-w-xs">
-        <TextField
-          name={`${p}postedLocal`}
-          type="datetime-local"
-          required
-          label={t("postedLocal")}
-          hint={t("postedHint", { zone: timeZone })}
-          defaultValue={v("postedLocal", value?.postedLocal ?? nowLocal)}
-          error={err("postedLocal")}
-        />
+        <TextField {...field("postedLocal")} type="datetime-local" required label={t("postedLocal")} hint={t("postedHint", { zone: timeZone })} />
       </div>
-      <CheckboxField name={`${p}isPublic`} id={`${p}isPublic`} value="on" defaultChecked={isPublic} label={t("isPublic")} hint={t("isPublicHint")} />
+      <CheckboxField name={`${p}isPublic`} id={`${p}isPublic`} value="on" defaultChecked={checked("isPublic")} label={t("isPublic")} hint={t("isPublicHint")} />
       <SubmitButton pendingLabel={value ? t("saving") : t("creating")}>{value ? t("save") : t("create")}</SubmitButton>
     </form>
   );
