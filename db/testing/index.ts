@@ -5,6 +5,7 @@ import { closeDb, openDatabase, setDbHandle, type DbHandle } from "../client";
 import { and, eq, ne } from "drizzle-orm";
 import { campaigns, events, memberScopes, memberships, organisations, users } from "../schema";
 import type { OrgRole } from "../schema";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 /**
  * The database for one test file: in-memory PGlite, or the fresh PostgreSQL database
@@ -89,6 +90,33 @@ export async function makeOrg(handle: DbHandle, members: Partial<Record<OrgRole,
     }
   }
   return { org: org!, people };
+}
+
+/** An organisation with one member of each role, and the owner of another one (who may see none of it). */
+export async function makeTeam(handle: DbHandle) {
+  const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
+  const other = await makeOrg(handle, { owner: 1 });
+  return { org, owner: people.owner[0]!, organizer: people.organizer[0]!, coordinator: people.coordinator[0]!, outsider: other.people.owner[0]!, other };
+}
+
+/** A test database with one organisation in it (its owner, or the members asked for): what most files start from. */
+export async function openWithOrg(members?: Partial<Record<OrgRole, number>>) {
+  const handle = await openTestDatabase();
+  return { handle, ...(await makeOrg(handle, members)) };
+}
+
+export type Outcome = "allowed" | "notFound" | "forbidden";
+
+/** What a call did to its caller: done, or refused as not found (a 404) or as forbidden (a 403); anything else is thrown. */
+export async function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
+  try {
+    await call;
+    return "allowed";
+  } catch (e) {
+    if (e instanceof NotFoundError) return "notFound";
+    if (e instanceof ForbiddenError) return "forbidden";
+    throw e;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeEvent, makeOrg, makeTeam, openTestDatabase, unique } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import {
@@ -28,12 +28,9 @@ let outsider: Actor;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
-  orgId = org.id;
-  owner = people.owner[0]!;
-  organizer = people.organizer[0]!;
-  coordinator = people.coordinator[0]!;
-  outsider = (await makeOrg(handle, { owner: 1 })).people.owner[0]!;
+  const team = await makeTeam(handle);
+  ({ owner, organizer, coordinator, outsider } = team);
+  orgId = team.org.id;
 });
 afterAll(closeTestDatabase);
 

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { events, signups } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, outcomeOf, unique } from "@/db/testing";
 import { signUpWithLink } from "@/db/testing/links";
 import type { Actor } from "@/lib/auth/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { signupSchema } from "@/lib/signups/schemas";
 import { cancelSignup } from "@/lib/signups/manage";
 import { signUp } from "@/lib/signups/signups";
@@ -49,41 +49,30 @@ beforeAll(async () => {
 });
 afterAll(closeTestDatabase);
 
-async function outcome(p: Promise<unknown>) {
-  try {
-    await p;
-    return "allowed";
-  } catch (e) {
-    if (e instanceof NotFoundError) return "notFound";
-    if (e instanceof ForbiddenError) return "forbidden";
-    throw e;
-  }
-}
-
 describe("who may see and check in", () => {
   const expected: Record<string, string> = { owner: "allowed", organizer: "allowed", coordinator: "allowed", outsider: "notFound", anonymous: "notFound" };
   for (const [who, result] of Object.entries(expected)) {
     it(`${who}: list, counts and check-in ${result}`, async () => {
       const first = (await listAttendees(actors.owner!, { eventId }, query())).rows[0]!;
-      expect(await outcome(listAttendees(actors[who]!, { eventId }, query()))).toBe(result);
-      expect(await outcome(listAttendees(actors[who]!, { campaignId }, query()))).toBe(result);
-      expect(await outcome(attendeeCounts(actors[who]!, { eventId }))).toBe(result);
-      expect(await outcome(setCheckedIn(actors[who]!, first.id, false))).toBe(result);
+      expect(await outcomeOf(listAttendees(actors[who]!, { eventId }, query()))).toBe(result);
+      expect(await outcomeOf(listAttendees(actors[who]!, { campaignId }, query()))).toBe(result);
+      expect(await outcomeOf(attendeeCounts(actors[who]!, { eventId }))).toBe(result);
+      expect(await outcomeOf(setCheckedIn(actors[who]!, first.id, false))).toBe(result);
     });
   }
 
   it("an address naming another organisation than the event's reveals nothing, even to the event's coordinator", async () => {
     const first = (await listAttendees(actors.owner!, { eventId }, query())).rows[0]!;
-    expect(await outcome(listAttendees(actors.coordinator!, { eventId, orgSlug }, query()))).toBe("allowed");
-    expect(await outcome(listAttendees(actors.coordinator!, { eventId, orgSlug: otherSlug }, query()))).toBe("notFound");
-    expect(await outcome(attendeeCounts(actors.coordinator!, { eventId, orgSlug: otherSlug }))).toBe("notFound");
-    expect(await outcome(setCheckedIn(actors.coordinator!, first.id, true, new Date(), otherSlug))).toBe("notFound");
-    expect(await outcome(addWalkIn(actors.coordinator!, eventId, { name: "Door" }, new Date(), otherSlug))).toBe("notFound");
+    expect(await outcomeOf(listAttendees(actors.coordinator!, { eventId, orgSlug }, query()))).toBe("allowed");
+    expect(await outcomeOf(listAttendees(actors.coordinator!, { eventId, orgSlug: otherSlug }, query()))).toBe("notFound");
+    expect(await outcomeOf(attendeeCounts(actors.coordinator!, { eventId, orgSlug: otherSlug }))).toBe("notFound");
+    expect(await outcomeOf(setCheckedIn(actors.coordinator!, first.id, true, new Date(), otherSlug))).toBe("notFound");
+    expect(await outcomeOf(addWalkIn(actors.coordinator!, eventId, { name: "Door" }, new Date(), otherSlug))).toBe("notFound");
   });
 
   it("a guessed id reveals nothing", async () => {
-    expect(await outcome(listAttendees(actors.coordinator!, { eventId: "00000000-0000-4000-8000-000000000000" }, query()))).toBe("notFound");
-    expect(await outcome(setCheckedIn(actors.outsider!, "00000000-0000-4000-8000-000000000000", true))).toBe("notFound");
+    expect(await outcomeOf(listAttendees(actors.coordinator!, { eventId: "00000000-0000-4000-8000-000000000000" }, query()))).toBe("notFound");
+    expect(await outcomeOf(setCheckedIn(actors.outsider!, "00000000-0000-4000-8000-000000000000", true))).toBe("notFound");
   });
 });
 

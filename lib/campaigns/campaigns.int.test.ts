@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeTestDatabase, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeOrg, makeTeam, openTestDatabase, unique } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, PublicError } from "@/lib/errors";
@@ -18,13 +18,9 @@ let outsider: Actor;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
-  const other = await makeOrg(handle, { owner: 1 });
-  orgId = org.id;
-  owner = people.owner[0]!;
-  organizer = people.organizer[0]!;
-  coordinator = people.coordinator[0]!;
-  outsider = other.people.owner[0]!;
+  const team = await makeTeam(handle);
+  ({ owner, organizer, coordinator, outsider } = team);
+  orgId = team.org.id;
 });
 afterAll(closeTestDatabase);
 

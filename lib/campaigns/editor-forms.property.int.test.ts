@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { DbHandle } from "@/db/client";
 import { campaigns, events } from "@/db/schema";
-import { closeTestDatabase, makeOrg, openTestDatabase } from "@/db/testing";
+import { closeTestDatabase, openWithOrg } from "@/db/testing";
 import { handleForm } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import type { FormState } from "@/lib/forms";
@@ -21,9 +21,11 @@ let handle: DbHandle;
 let orgId: string;
 let organizer: Actor;
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  const made = await makeOrg(handle, { organizer: 1 });
-  orgId = made.org.id;
+  const made = await openWithOrg({ organizer: 1 });
+  ({
+    handle,
+    org: { id: orgId },
+  } = made);
   organizer = made.people.organizer[0]!;
 });
 afterAll(closeTestDatabase);

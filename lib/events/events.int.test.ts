@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeTestDatabase, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeTeam, openTestDatabase, unique } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import { events, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -21,12 +21,9 @@ let outsider: Actor;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
-  owner = people.owner[0]!;
-  organizer = people.organizer[0]!;
-  coordinator = people.coordinator[0]!;
-  outsider = (await makeOrg(handle, { owner: 1 })).people.owner[0]!;
-  campaignId = (await createCampaign(organizer, org.id, campaignSchema.parse({ title: unique("Embassy protests"), kind: "embassy_protest" }))).id;
+  const team = await makeTeam(handle);
+  ({ owner, organizer, coordinator, outsider } = team);
+  campaignId = (await createCampaign(organizer, team.org.id, campaignSchema.parse({ title: unique("Embassy protests"), kind: "embassy_protest" }))).id;
 });
 afterAll(closeTestDatabase);
 

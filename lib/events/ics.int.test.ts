@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { events } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeEvent, openWithOrg, unique } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
@@ -18,9 +18,11 @@ let handle: DbHandle;
 let orgId: string;
 let organizer: Actor;
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  const made = await makeOrg(handle, { organizer: 1 });
-  orgId = made.org.id;
+  const made = await openWithOrg({ organizer: 1 });
+  ({
+    handle,
+    org: { id: orgId },
+  } = made);
   organizer = made.people.organizer[0]!;
 });
 afterAll(closeTestDatabase);

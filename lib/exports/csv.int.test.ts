@@ -3,11 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, signups } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, outcomeOf, unique } from "@/db/testing";
 import { sealedSignups } from "@/db/testing/sealed";
 import { attendeeFilterSchema, type AttendeeColumn } from "@/lib/attendees/schemas";
 import type { Actor } from "@/lib/auth/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { listAuditLog } from "@/lib/audit/log";
 import { defuseCell, exportAttendeesCsv, isoInZone } from "./csv";
 import { parseExportRequest } from "./schemas";
@@ -45,17 +44,6 @@ async function exported(
 
 const auditRows = () => handle.db.select().from(auditLog).where(eq(auditLog.orgId, orgId));
 const insertSealed = async (rows: Parameters<typeof sealedSignups>[1]) => handle.db.insert(signups).values(await sealedSignups(handle, rows));
-
-async function outcome(p: Promise<unknown>) {
-  try {
-    await p;
-    return "allowed";
-  } catch (e) {
-    if (e instanceof NotFoundError) return "notFound";
-    if (e instanceof ForbiddenError) return "forbidden";
-    throw e;
-  }
-}
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -275,9 +263,9 @@ describe("who may export", () => {
     it(`${who}: CSV for an event and a campaign, and the sheet: ${result}`, async () => {
       const before = (await auditRows()).length;
       const options = { filter: filter(), columns: ALL, bom: false };
-      expect(await outcome(exportAttendeesCsv(actors[who]!, { eventId }, options).then((r) => text(r.stream)))).toBe(result);
-      expect(await outcome(exportAttendeesCsv(actors[who]!, { campaignId }, options).then((r) => text(r.stream)))).toBe(result);
-      expect(await outcome(signInSheet(actors[who]!, eventId))).toBe(result);
+      expect(await outcomeOf(exportAttendeesCsv(actors[who]!, { eventId }, options).then((r) => text(r.stream)))).toBe(result);
+      expect(await outcomeOf(exportAttendeesCsv(actors[who]!, { campaignId }, options).then((r) => text(r.stream)))).toBe(result);
+      expect(await outcomeOf(signInSheet(actors[who]!, eventId))).toBe(result);
       expect((await auditRows()).length).toBe(before + (result === "allowed" ? 3 : 0));
     });
   }
@@ -285,9 +273,9 @@ describe("who may export", () => {
   it("a guessed id, or an event of another organisation named in the address, reveals nothing and logs nothing", async () => {
     const before = (await auditRows()).length;
     const options = { filter: filter(), columns: ALL, bom: false };
-    expect(await outcome(exportAttendeesCsv(actors.owner!, { eventId: "00000000-0000-4000-8000-000000000000" }, options))).toBe("notFound");
+    expect(await outcomeOf(exportAttendeesCsv(actors.owner!, { eventId: "00000000-0000-4000-8000-000000000000" }, options))).toBe("notFound");
     const elsewhere = await makeOrg(handle, { owner: 1 });
-    expect(await outcome(exportAttendeesCsv(actors.owner!, { eventId }, { ...options, orgId: elsewhere.org.id }))).toBe("notFound");
+    expect(await outcomeOf(exportAttendeesCsv(actors.owner!, { eventId }, { ...options, orgId: elsewhere.org.id }))).toBe("notFound");
     expect((await auditRows()).length).toBe(before);
   });
 });
@@ -311,7 +299,7 @@ describe("the export log", () => {
   const expected: Record<string, string> = { owner: "allowed", organizer: "forbidden", coordinator: "forbidden", outsider: "notFound", anonymous: "notFound" };
   for (const [who, result] of Object.entries(expected)) {
     it(`${who}: ${result}`, async () => {
-      expect(await outcome(listAuditLog(actors[who]!, orgId, 1))).toBe(result);
+      expect(await outcomeOf(listAuditLog(actors[who]!, orgId, 1))).toBe(result);
     });
   }
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeTestDatabase, makeOrg, openTestDatabase } from "@/db/testing";
+import { closeTestDatabase, makeOrg, openTestDatabase, outcomeOf, type Outcome } from "@/db/testing";
 import type { DbHandle } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { requireRole } from "./authz";
 import { createInvitation, listInvitations, revokeInvitation } from "./invitations";
 import { changeRole, listMembers } from "./members";
@@ -28,8 +27,6 @@ beforeAll(async () => {
 });
 afterAll(closeTestDatabase);
 
-type Outcome = "allowed" | "forbidden" | "notFound";
-
 // Who may pass requireRole(actor, org, needed): rows are actors, columns the role needed.
 const matrix: Record<string, Record<Role, Outcome>> = {
   owner: { coordinator: "allowed", organizer: "allowed", owner: "allowed" },
@@ -39,28 +36,17 @@ const matrix: Record<string, Record<Role, Outcome>> = {
   anonymous: { coordinator: "notFound", organizer: "notFound", owner: "notFound" },
 };
 
-async function outcome(p: Promise<unknown>): Promise<Outcome> {
-  try {
-    await p;
-    return "allowed";
-  } catch (e) {
-    if (e instanceof ForbiddenError) return "forbidden";
-    if (e instanceof NotFoundError) return "notFound";
-    throw e;
-  }
-}
-
 describe("requireRole", () => {
   for (const [who, row] of Object.entries(matrix)) {
     for (const [needed, expected] of Object.entries(row) as [Role, Outcome][]) {
       it(`${who} needing ${needed}: ${expected}`, async () => {
-        expect(await outcome(requireRole(actors[who]!, orgId, needed))).toBe(expected);
+        expect(await outcomeOf(requireRole(actors[who]!, orgId, needed))).toBe(expected);
       });
     }
   }
 
   it("a made-up organisation id is not found, even for an owner elsewhere", async () => {
-    expect(await outcome(requireRole(actors.owner!, "00000000-0000-4000-8000-000000000000", "coordinator"))).toBe("notFound");
+    expect(await outcomeOf(requireRole(actors.owner!, "00000000-0000-4000-8000-000000000000", "coordinator"))).toBe("notFound");
   });
 });
 
@@ -76,26 +62,26 @@ describe("organisation reads and writes go through the gate", () => {
 
   for (const who of Object.keys(matrix)) {
     it(`${who}: member list ${ownerOnly[who]}`, async () => {
-      expect(await outcome(listMembers(actors[who]!, orgId))).toBe(ownerOnly[who]);
+      expect(await outcomeOf(listMembers(actors[who]!, orgId))).toBe(ownerOnly[who]);
     });
     it(`${who}: invitations ${ownerOnly[who]}`, async () => {
-      expect(await outcome(listInvitations(actors[who]!, orgId))).toBe(ownerOnly[who]);
-      expect(await outcome(createInvitation(actors[who]!, orgId, { role: "coordinator" }))).toBe(ownerOnly[who]);
+      expect(await outcomeOf(listInvitations(actors[who]!, orgId))).toBe(ownerOnly[who]);
+      expect(await outcomeOf(createInvitation(actors[who]!, orgId, { role: "coordinator" }))).toBe(ownerOnly[who]);
     });
     it(`${who}: change a role ${ownerOnly[who]}`, async () => {
-      expect(await outcome(changeRole(actors[who]!, orgId, actors.coordinator!.userId, "coordinator"))).toBe(ownerOnly[who]);
+      expect(await outcomeOf(changeRole(actors[who]!, orgId, actors.coordinator!.userId, "coordinator"))).toBe(ownerOnly[who]);
     });
     it(`${who}: organisation overview ${anyMember[who]}`, async () => {
-      expect(await outcome(organisationSummary(actors[who]!, orgId))).toBe(anyMember[who]);
-      expect(await outcome(getOrganisation(actors[who]!, orgSlug))).toBe(anyMember[who]);
+      expect(await outcomeOf(organisationSummary(actors[who]!, orgId))).toBe(anyMember[who]);
+      expect(await outcomeOf(getOrganisation(actors[who]!, orgSlug))).toBe(anyMember[who]);
     });
   }
 
   it("refused writes change nothing", async () => {
     const before = await listInvitations(actors.owner!, orgId);
-    await outcome(createInvitation(actors.coordinator!, orgId, { role: "owner" }));
-    await outcome(createInvitation(actors.outsider!, orgId, { role: "owner" }));
-    await outcome(changeRole(actors.organizer!, orgId, actors.organizer!.userId, "owner"));
+    await outcomeOf(createInvitation(actors.coordinator!, orgId, { role: "owner" }));
+    await outcomeOf(createInvitation(actors.outsider!, orgId, { role: "owner" }));
+    await outcomeOf(changeRole(actors.organizer!, orgId, actors.organizer!.userId, "owner"));
     expect(await listInvitations(actors.owner!, orgId)).toHaveLength(before.length);
     const members = await listMembers(actors.owner!, orgId);
     expect(members.find((m) => m.userId === actors.organizer!.userId)?.role).toBe("organizer");
@@ -103,7 +89,7 @@ describe("organisation reads and writes go through the gate", () => {
 
   it("an outsider cannot revoke an invitation by guessing its id", async () => {
     const inv = await createInvitation(actors.owner!, orgId, { role: "coordinator" });
-    expect(await outcome(revokeInvitation(actors.outsider!, orgId, inv.id))).toBe("notFound");
+    expect(await outcomeOf(revokeInvitation(actors.outsider!, orgId, inv.id))).toBe("notFound");
     const list = await listInvitations(actors.owner!, orgId);
     expect(list.find((i) => i.id === inv.id)?.status).toBe("pending");
   });

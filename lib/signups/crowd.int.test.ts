@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { events, outbox, signups } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeEvent, openWithOrg, unique } from "@/db/testing";
 import { PublicError } from "@/lib/errors";
 import { signupSchema } from "./schemas";
 import { signUp } from "./signups";
@@ -10,8 +10,10 @@ import { signUp } from "./signups";
 let handle: DbHandle;
 let orgId: string;
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  orgId = (await makeOrg(handle)).org.id;
+  ({
+    handle,
+    org: { id: orgId },
+  } = await openWithOrg());
 });
 afterAll(closeTestDatabase);
 

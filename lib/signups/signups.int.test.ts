@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { events, outbox, signups } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, unique } from "@/db/testing";
+import { closeTestDatabase, makeEvent, openWithOrg, unique } from "@/db/testing";
 import { messagesTo, openedMessages, signupOf, signupsOf } from "@/db/testing/sealed";
 import { issueManageLink } from "./links";
 import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "./manage";
@@ -12,8 +12,10 @@ import { signUp } from "./signups";
 let handle: DbHandle;
 let orgId: string;
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  orgId = (await makeOrg(handle)).org.id;
+  ({
+    handle,
+    org: { id: orgId },
+  } = await openWithOrg());
 });
 afterAll(closeTestDatabase);
 

@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { campaigns } from "@/db/schema";
-import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase } from "@/db/testing";
+import { closeTestDatabase, makeEvent, makeTeam, openTestDatabase } from "@/db/testing";
 import { createArticle, linkArticle } from "@/lib/articles/articles";
 import { articlesOfCampaign } from "@/lib/articles/public";
 import { articleSchema, linkSchema } from "@/lib/articles/schemas";
@@ -26,12 +26,9 @@ let campaignId: string;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  const { org, people } = await makeOrg(handle, { owner: 1, organizer: 1, coordinator: 1 });
-  orgId = org.id;
-  organizer = people.organizer[0]!;
-  owner = people.owner[0]!;
-  coordinator = people.coordinator[0]!;
-  outsider = (await makeOrg(handle, { owner: 1 })).people.owner[0]!;
+  const team = await makeTeam(handle);
+  ({ owner, organizer, coordinator, outsider } = team);
+  orgId = team.org.id;
   const { campaign } = await makeEvent(handle, orgId);
   await handle.db.update(campaigns).set({ kind: "trial_watch" }).where(eq(campaigns.id, campaign.id));
   campaignId = campaign.id;
