@@ -5,9 +5,9 @@ import { Options } from "@/components/ui/options";
 import { Pager } from "@/components/ui/pager";
 import { ColumnHead, Table } from "@/components/ui/table";
 import type { AttendeeCounts, AttendeeRow } from "@/lib/attendees/attendees";
-import type { AttendeeListQuery } from "@/lib/attendees/schemas";
+import { CHECKED_IN_CHOICES, STATUS_CHOICES, type AttendeeListQuery } from "@/lib/attendees/schemas";
 import { formatInstant } from "@/lib/time/format";
-import { CHECKED_IN_CHOICES, filterControl as control, STATUS_CHOICES } from "./filters";
+import { filterControl as control } from "./filters";
 
 type Sort = AttendeeListQuery["sort"];
 

@@ -1,9 +1,9 @@
 import { Download } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { CHECKED_IN_CHOICES, filterControl as control, STATUS_CHOICES } from "@/components/attendees/filters";
+import { filterControl as control } from "@/components/attendees/filters";
 import { buttonClass } from "@/components/ui/button";
 import { Options } from "@/components/ui/options";
-import { ATTENDEE_COLUMNS } from "@/lib/attendees/schemas";
+import { ATTENDEE_COLUMNS, CHECKED_IN_CHOICES, STATUS_CHOICES } from "@/lib/attendees/schemas";
 
 /** A plain POST form (an export is a recorded look, never a link): the browser downloads the file, with or without JavaScript. */
 export async function ExportForm({ org, scope, roles }: { org: string; scope: { eventId: string } | { campaignId: string }; roles: string[] }) {

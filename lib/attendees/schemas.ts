@@ -5,6 +5,10 @@ export const ATTENDEE_SORTS = ["createdAt", "name", "status", "checkedInAt", "ro
 export const ATTENDEE_COLUMNS = ["event", "name", "email", "phone", "role", "status", "createdAt", "checkedInAt", "comment"] as const;
 export type AttendeeColumn = (typeof ATTENDEE_COLUMNS)[number];
 
+/** The statuses a list or an export can be filtered by, beside "any" (and "expected", the check-in list's own). */
+export const STATUS_CHOICES = ["confirmed", "waitlisted", "cancelled"] as const;
+export const CHECKED_IN_CHOICES = ["yes", "no"] as const;
+
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /**
@@ -12,9 +16,9 @@ const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
  * Status "expected": everyone who may come, confirmed or waitlisted (the check-in list).
  */
 export const attendeeFilterSchema = z.object({
-  status: z.preprocess(emptyToUndefined, z.enum(["confirmed", "waitlisted", "cancelled", "expected"]).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum([...STATUS_CHOICES, "expected"]).optional()),
   role: z.preprocess(emptyToUndefined, z.string().trim().max(40).optional()),
-  checkedIn: z.preprocess(emptyToUndefined, z.enum(["yes", "no"]).optional()),
+  checkedIn: z.preprocess(emptyToUndefined, z.enum(CHECKED_IN_CHOICES).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
 });
 

@@ -49,17 +49,20 @@ export async function listAuditLog(actor: Actor, orgId: string, page = 1): Promi
       .offset(pageOffset(safePage, AUDIT_PAGE_SIZE)),
     db.select({ n: count() }).from(auditLog).where(eq(auditLog.orgId, orgId)),
   ]);
-  const entries = rows.map(campaignOf).map((r): AuditLogEntry => ({
-    id: r.id,
-    action: r.action,
-    createdAt: r.createdAt,
-    actorName: r.actorName,
-    campaignTitle: r.campaignTitle,
-    eventTitle: r.eventTitle,
-    eventTimeZone: r.eventTimeZone,
-    scope: r.eventId ? "event" : r.campaignId ? "campaign" : "none",
-    details: r.details && typeof r.details === "object" ? (r.details as Record<string, unknown>) : {},
-    rowCount: r.rowCount,
-  }));
+  const entries = rows.map((row): AuditLogEntry => {
+    const r = campaignOf(row);
+    return {
+      id: r.id,
+      action: r.action,
+      createdAt: r.createdAt,
+      actorName: r.actorName,
+      campaignTitle: r.campaignTitle,
+      eventTitle: r.eventTitle,
+      eventTimeZone: r.eventTimeZone,
+      scope: r.eventId ? "event" : r.campaignId ? "campaign" : "none",
+      details: r.details && typeof r.details === "object" ? (r.details as Record<string, unknown>) : {},
+      rowCount: r.rowCount,
+    };
+  });
   return pageOf(entries, total?.n, safePage, AUDIT_PAGE_SIZE);
 }
