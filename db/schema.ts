@@ -231,7 +231,11 @@ export const campaignKind = pgEnum("campaign_kind", ["embassy_protest", "trial_w
 export const campaignStatus = pgEnum("campaign_status", ["draft", "published", "archived"]);
 export const eventKind = pgEnum("event_kind", ["protest", "picket", "vigil", "hearing", "meeting", "screening", "online"]);
 export const eventStatus = pgEnum("event_status", ["scheduled", "postponed", "cancelled"]);
-export const signupStatus = pgEnum("signup_status", ["confirmed", "waitlisted", "cancelled"]);
+// requested: waiting for an organizer's approval (events that vet sign-ups); declined: refused by one.
+export const signupStatus = pgEnum("signup_status", ["confirmed", "waitlisted", "cancelled", "requested", "declined"]);
+// named: a name and an email; pseudonymous: a nickname and no email (the private link is shown once, on the
+// page); headcount: nobody's data at all, only that one more person is coming.
+export const signupMode = pgEnum("signup_mode", ["named", "pseudonymous", "headcount"]);
 
 export const campaigns = pgTable(
   "campaigns",
@@ -301,6 +305,17 @@ export const events = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    signupMode: signupMode("signup_mode").notNull().default("named"),
+    // Each sign-up waits as "requested" until an organizer or an assigned coordinator approves or declines it.
+    approval: boolean("approval").notNull().default(false),
+    // The exact place (venue, address, point on the map, online link) is kept off every public page, calendar
+    // file and feed; the public see the city and the gathering area. Confirmed attendees are sent it
+    // `place_reveal_minutes` before the start, and see it on their private page from then.
+    placeHidden: boolean("place_hidden").notNull().default(false),
+    gatheringArea: text("gathering_area").notNull().default(""),
+    placeRevealMinutes: integer("place_reveal_minutes").notNull().default(120),
+    // The start whose place messages are queued: a new date queues them again.
+    placeRevealedFor: timestamp("place_revealed_for", { withTimezone: true }),
     // The language its title and description are written in (the campaign's, unless the organizer chose another).
     language: text("language").notNull().default("en"),
     // When postponed: the date it had before, and why it moved.
@@ -312,6 +327,8 @@ export const events = pgTable(
     // Kept in the same transaction as every sign-up change; the event row lock serialises them.
     confirmedCount: integer("confirmed_count").notNull().default(0),
     waitlistedCount: integer("waitlisted_count").notNull().default(0),
+    // Sign-ups waiting for approval: they hold no place until approved.
+    requestedCount: integer("requested_count").notNull().default(0),
     // When the personal fields of this event's sign-ups were erased (retention, or early by an organizer).
     personalDataErasedAt: timestamp("personal_data_erased_at", { withTimezone: true }),
     // The start whose 24-hour reminders are queued: a new date queues them again.
@@ -331,7 +348,8 @@ export const events = pgTable(
     check("events_deadline_before_start", sql`${t.signupDeadline} is null or ${t.signupDeadline} <= ${t.startsAt}`),
     check("events_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
     check("events_confirmed_within_capacity", sql`${t.capacity} is null or ${t.confirmedCount} <= ${t.capacity}`),
-    check("events_counts_non_negative", sql`${t.confirmedCount} >= 0 and ${t.waitlistedCount} >= 0`),
+    check("events_counts_non_negative", sql`${t.confirmedCount} >= 0 and ${t.waitlistedCount} >= 0 and ${t.requestedCount} >= 0`),
+    check("events_place_reveal_minutes", sql`${t.placeRevealMinutes} between 15 and 10080`),
     check("events_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
     check("events_language", sql`${t.language} ~ '^[a-z]{2}$'`),
   ],
@@ -655,6 +673,10 @@ export const mailKind = pgEnum("mail_kind", [
   "signup_waitlisted",
   "signup_promoted",
   "signup_link",
+  "signup_requested",
+  "signup_approved",
+  "signup_declined",
+  "place_revealed",
   "event_changed",
   "event_cancelled",
   "event_reminder",

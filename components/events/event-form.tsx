@@ -10,7 +10,7 @@ import { Options } from "@/components/ui/options";
 import { SlugField } from "@/components/ui/slug-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useForm } from "@/components/ui/use-form";
-import { EVENT_KINDS } from "@/lib/events/schemas";
+import { EVENT_KINDS, PLACE_REVEAL_CHOICES, SIGNUP_MODES } from "@/lib/events/schemas";
 import { fieldError, type FormAction } from "@/lib/forms";
 import { CaseOptions, soleCaseId } from "@/components/trials/case-options";
 import { CheckboxField } from "./checkbox-field";
@@ -39,6 +39,11 @@ export interface EventValues {
   capacity: string;
   waitlist: boolean;
   roles: string;
+  signupMode: string;
+  approval: boolean;
+  placeHidden: boolean;
+  gatheringArea: string;
+  placeRevealMinutes: string;
   confirmed: number;
   caseId?: string;
   /** The language its title and description are written in. */
@@ -77,6 +82,7 @@ export function EventForm({
   const t = useTranslations("editor.event");
   const tt = useTranslations("trials.dashboard");
   const tk = useTranslations("editor.eventKinds");
+  const tm = useTranslations("editor.signupModes");
   const { state, formAction, field, value, error, checked } = useForm(action, { values });
   const formKey = useFormKey(state);
   const { country, setCountry, zone, setZone } = useCountryZone(values.country, values.timeZone);
@@ -119,6 +125,16 @@ export function EventForm({
           <TextField {...field("longitude")} inputMode="decimal" label={t("longitude")} hint={t("longitudeHint")} />
         </div>
         <TextField {...field("onlineUrl")} type="url" inputMode="url" placeholder="https://" label={t("onlineUrl")} hint={t("onlineUrlHint")} />
+        <CheckboxField name="placeHidden" value="on" defaultChecked={checked("placeHidden")} label={t("placeHidden")} hint={t("placeHiddenHint")} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField {...field("gatheringArea")} maxLength={200} label={t("gatheringArea")} hint={t("gatheringAreaHint")} />
+          <SelectField {...field("placeRevealMinutes")} label={t("placeReveal")} hint={t("placeRevealHint")}>
+            <Options
+              values={PLACE_REVEAL_CHOICES.map(String)}
+              label={(m) => (Number(m) < 60 ? t("minutesBefore", { count: Number(m) }) : t("hoursBefore", { count: Number(m) / 60 }))}
+            />
+          </SelectField>
+        </div>
       </Section>
 
       <Section title={t("when")}>
@@ -144,7 +160,25 @@ export function EventForm({
             error={error("capacity", belowConfirmed ? { confirmed: values.confirmed } : undefined)}
           />
         </div>
-        <CheckboxField name="waitlist" value="on" defaultChecked={checked("waitlist")} label={t("waitlist")} hint={t("waitlistHint")} />
+        <SelectField {...field("signupMode")} label={t("signupMode")} hint={t("signupModeHint")}>
+          <Options values={SIGNUP_MODES} label={(m) => tm(m)} />
+        </SelectField>
+        <CheckboxField
+          name="waitlist"
+          value="on"
+          defaultChecked={checked("waitlist")}
+          label={t("waitlist")}
+          hint={t("waitlistHint")}
+          error={error("waitlist")}
+        />
+        <CheckboxField
+          name="approval"
+          value="on"
+          defaultChecked={checked("approval")}
+          label={t("approval")}
+          hint={t("approvalHint")}
+          error={error("approval")}
+        />
         <TextField {...field("roles")} label={t("roles")} hint={t("rolesHint", { examples: t("roleExamples") })} />
       </Section>
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { campaigns, events, organisations, signups, type Campaign, type Event } from "@/db/schema";
+import { campaigns, events, organisations, signups, type Campaign, type Event, type Signup } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole, type Grant } from "@/lib/orgs/authz";
@@ -37,7 +37,7 @@ export interface AttendeeRow {
   email: string | null;
   phone: string | null;
   role: string | null;
-  status: "confirmed" | "waitlisted" | "cancelled";
+  status: Signup["status"];
   comment: string | null;
   createdAt: Date;
   checkedInAt: Date | null;
@@ -194,6 +194,9 @@ export interface AttendeeCounts {
   confirmed: number;
   waitlisted: number;
   cancelled: number;
+  /** Waiting for approval, and declined (events that vet sign-ups). */
+  requested: number;
+  declined: number;
   checkedIn: number;
   /** Confirmed at the door beyond the capacity: walk-ins and people from the waitlist who came; among `confirmed`. */
   outsideCapacity: number;
@@ -205,13 +208,13 @@ export async function attendeeCounts(actor: Actor, ref: AttendeeScopeRef): Promi
   const db = await getDb();
   const scope = await attendeeScope(actor, ref, db);
   const ids = scope.events.map((e) => e.id);
-  if (!ids.length) return { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, outsideCapacity: 0, capacity: null, roles: [] };
+  if (!ids.length) return { confirmed: 0, waitlisted: 0, cancelled: 0, requested: 0, declined: 0, checkedIn: 0, outsideCapacity: 0, capacity: null, roles: [] };
   const rows = await db
     .select({ status: signups.status, checkedIn: sql<boolean>`${signups.checkedInAt} is not null`, outside: signups.outsideCapacity, n: count() })
     .from(signups)
     .where(inArray(signups.eventId, ids))
     .groupBy(signups.status, sql`${signups.checkedInAt} is not null`, signups.outsideCapacity);
-  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0, outsideCapacity: 0 };
+  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, requested: 0, declined: 0, checkedIn: 0, outsideCapacity: 0 };
   for (const r of rows) {
     counts[r.status] += Number(r.n);
     if (r.checkedIn && r.status !== "cancelled") counts.checkedIn += Number(r.n);

@@ -233,6 +233,11 @@ export async function duplicateEvent(actor: Actor, eventId: string, input: Dupli
         capacity: event.capacity,
         waitlist: event.waitlist,
         roles: event.roles,
+        signupMode: event.signupMode,
+        approval: event.approval,
+        placeHidden: event.placeHidden,
+        gatheringArea: event.gatheringArea,
+        placeRevealMinutes: event.placeRevealMinutes,
         language: event.language,
       })
       .returning({ id: events.id, slug: events.slug });

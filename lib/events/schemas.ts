@@ -5,6 +5,9 @@ import { optionalSlugField, titleField } from "@/lib/slug-field";
 import { isValidTimeZone, zonedLocalToInstant } from "@/lib/time/zones";
 
 export const EVENT_KINDS = ["protest", "picket", "vigil", "hearing", "meeting", "screening", "online"] as const;
+export const SIGNUP_MODES = ["named", "pseudonymous", "headcount"] as const;
+/** How long before the start a hidden place is sent to the confirmed attendees, in minutes. */
+export const PLACE_REVEAL_CHOICES = [30, 60, 120, 180, 360, 720, 1440, 2880] as const;
 export const SUGGESTED_ROLES = ["steward", "legal observer", "observer", "speaker", "interpreter", "driver", "photographer", "first aid"] as const;
 
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
@@ -37,6 +40,11 @@ export const placeFields = {
   latitude: optionalNumber(-90, 90),
   longitude: optionalNumber(-180, 180),
 };
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
 
 const eventObject = z.object({
   title: titleField,
@@ -77,10 +85,7 @@ const eventObject = z.object({
     .optional()
     .transform((s) => s || null)
     .refine((s) => s === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), "validation.dateTime"),
-  waitlist: z
-    .string()
-    .optional()
-    .transform((v) => v === "on" || v === "true"),
+  waitlist: checkbox,
   roles: z
     .string()
     .optional()
@@ -95,6 +100,15 @@ const eventObject = z.object({
       ].slice(0, 20),
     )
     .refine((roles) => roles.every((r) => r.length <= 40), "validation.roles"),
+  signupMode: z.enum(SIGNUP_MODES, "validation.choose").default("named"),
+  approval: checkbox,
+  placeHidden: checkbox,
+  gatheringArea: text(200).default(""),
+  placeRevealMinutes: z
+    .string()
+    .optional()
+    .transform((s) => Number(s || 120))
+    .refine((n) => (PLACE_REVEAL_CHOICES as readonly number[]).includes(n), "validation.choose"),
   // The language of its title and description; the campaign's when the form does not say.
   language: z.enum(LOCALES, "validation.choose").optional(),
 });
@@ -108,10 +122,7 @@ const timesObject = z.object({
 });
 
 /** Ticked after the form said the automatic erasure of sign-ups would come earlier. */
-const confirmField = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true");
+const confirmField = checkbox;
 
 type Times = { startsAt: Date | null; endsAt: Date | null; signupDeadline: Date | null };
 
@@ -155,6 +166,11 @@ function eventSchemaWith({ future }: { future: boolean }) {
     // A point on the map needs both coordinates.
     if ((e.latitude === null) !== (e.longitude === null))
       ctx.addIssue({ code: "custom", path: [e.latitude === null ? "latitude" : "longitude"], message: "validation.coordinatePair" });
+    // A headcount knows nobody it could tell: of a place coming free, or of a decision.
+    if (e.signupMode === "headcount" && e.waitlist) ctx.addIssue({ code: "custom", path: ["waitlist"], message: "validation.headcountWaitlist" });
+    if (e.signupMode === "headcount" && e.approval) ctx.addIssue({ code: "custom", path: ["approval"], message: "validation.headcountApproval" });
+    // The public must learn at least where to head for.
+    if (e.placeHidden && !e.city && !e.gatheringArea) ctx.addIssue({ code: "custom", path: ["gatheringArea"], message: "validation.gatheringArea" });
     const { startsAt, endsAt, signupDeadline } = checked;
     if (!startsAt || !endsAt) return z.NEVER;
     const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, ...rest } = e;

@@ -32,7 +32,7 @@ async function linkOf(eventId: string, input: SignupInput): Promise<string> {
 
 async function statuses(eventId: string) {
   const rows = await handle.db.select({ status: signups.status }).from(signups).where(eq(signups.eventId, eventId));
-  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0 };
+  const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, requested: 0, declined: 0 };
   for (const r of rows) counts[r.status]++;
   const [e] = await handle.db.select().from(events).where(eq(events.id, eventId));
   return { ...counts, confirmedCount: e!.confirmedCount, waitlistedCount: e!.waitlistedCount };

@@ -160,6 +160,11 @@ export default async function EventPage({ params, searchParams }: { params: Para
                   waitlist: event.waitlist,
                   caseId: event.caseId ?? "",
                   roles: event.roles.join(", "),
+                  signupMode: event.signupMode,
+                  approval: event.approval,
+                  placeHidden: event.placeHidden,
+                  gatheringArea: event.gatheringArea,
+                  placeRevealMinutes: String(event.placeRevealMinutes),
                   confirmed: event.confirmedCount,
                   language: event.language,
                 }}

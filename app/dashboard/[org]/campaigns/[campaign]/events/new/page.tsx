@@ -40,6 +40,11 @@ export default async function NewEventPage({ params }: { params: Promise<{ org: 
     capacity: "",
     waitlist: false,
     roles: "",
+    signupMode: "named",
+    approval: false,
+    placeHidden: false,
+    gatheringArea: "",
+    placeRevealMinutes: "120",
     confirmed: 0,
     language: campaign.language,
   };
