@@ -42,9 +42,11 @@ export async function AttendeeCountsBar({ counts }: { counts: AttendeeCounts }) 
     [t("cancelled"), counts.cancelled],
     [t("checkedIn"), counts.checkedIn],
     [t("capacity"), counts.capacity ?? t("noLimit")],
+    ...(counts.requested ? [[t("requested"), counts.requested] as [string, number]] : []),
+    ...(counts.declined ? [[t("declined"), counts.declined] as [string, number]] : []),
   ];
   return (
-    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="attendee-counts">
+    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-[repeat(auto-fit,minmax(7rem,1fr))]" data-testid="attendee-counts">
       {items.map(([label, value]) => (
         <div key={label} className="rounded-md bg-white p-3 text-center shadow-sm ring-1 ring-stone-200">
           <dt className="text-xs uppercase tracking-wide text-stone-600">{label}</dt>

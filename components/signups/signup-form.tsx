@@ -5,6 +5,7 @@ import { Options } from "@/components/ui/options";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/forms";
 import { FormError } from "@/components/ui/form-error";
+import type { SignupMode } from "@/lib/signups/schemas";
 
 /**
  * A plain form that posts to `action` (app/(public)/c/[campaign]/[event]/signup/route.ts): the server answers
@@ -16,44 +17,60 @@ export function SignupForm({
   state = idle,
   roles,
   waitlist,
+  approval = false,
+  mode = "named",
   retentionDays,
 }: {
   action: string;
   state?: FormState;
   roles: string[];
   waitlist: boolean;
+  /** Each sign-up waits for the organisers' approval. */
+  approval?: boolean;
+  /** What the event asks for: a name and an email, a nickname only, or nothing (a headcount). */
+  mode?: SignupMode;
   retentionDays: number;
 }) {
   const t = useTranslations("signups.form");
   const { field, value, checked } = useFormFields(state);
+  const named = mode === "named";
+  const submit = mode === "headcount" ? t("submitHeadcount") : approval ? t("submitRequest") : waitlist ? t("submitWaitlist") : t("submit");
   return (
     <form method="post" action={action} className="space-y-4" noValidate aria-describedby="signup-privacy">
       <FormError state={state} />
-      <TextField {...field("name")} autoComplete="nickname" required label={t("name")} hint={t("nameHint")} />
-      <TextField {...field("email")} type="email" autoComplete="email" inputMode="email" required label={t("email")} hint={t("emailHint")} />
-      <TextField {...field("phone")} type="tel" autoComplete="tel" label={t("phone")} hint={t("phoneHint")} />
-      {roles.length ? (
+      {mode === "pseudonymous" ? (
+        <TextField {...field("name")} autoComplete="off" required maxLength={60} label={t("nickname")} hint={t("nicknameHint")} />
+      ) : named ? (
+        <>
+          <TextField {...field("name")} autoComplete="nickname" required label={t("name")} hint={t("nameHint")} />
+          <TextField {...field("email")} type="email" autoComplete="email" inputMode="email" required label={t("email")} hint={t("emailHint")} />
+          <TextField {...field("phone")} type="tel" autoComplete="tel" label={t("phone")} hint={t("phoneHint")} />
+        </>
+      ) : null}
+      {mode !== "headcount" && roles.length ? (
         <SelectField {...field("role")} label={t("role")} defaultValue={value("role") ?? ""}>
           <Options values={roles} blank={t("noRole")} />
         </SelectField>
       ) : null}
-      <TextAreaField {...field("comment")} rows={3} maxLength={1000} label={t("comment")} hint={t("commentHint")} />
-      <div className="flex items-start gap-3">
-        <input id="consent" name="consent" type="checkbox" defaultChecked={checked("consent")} className="mt-1 size-5 accent-brand-700" />
-        <label htmlFor="consent" className="text-sm text-stone-800">
-          {t("consent")}
-        </label>
-      </div>
+      {mode !== "headcount" ? <TextAreaField {...field("comment")} rows={3} maxLength={1000} label={t("comment")} hint={t("commentHint")} /> : null}
+      {named ? (
+        <div className="flex items-start gap-3">
+          <input id="consent" name="consent" type="checkbox" defaultChecked={checked("consent")} className="mt-1 size-5 accent-brand-700" />
+          <label htmlFor="consent" className="text-sm text-stone-800">
+            {t("consent")}
+          </label>
+        </div>
+      ) : null}
       {/* Hidden from people and assistive technology; bots fill it. */}
       <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
         <label htmlFor="website">{t("honeypot")}</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <SubmitButton pendingLabel={t("submitting")} className="w-full sm:w-auto">
-        {waitlist ? t("submitWaitlist") : t("submit")}
+        {submit}
       </SubmitButton>
       <p id="signup-privacy" className="text-sm text-stone-600">
-        {t("privacy", { days: retentionDays })}
+        {mode === "headcount" ? t("privacyHeadcount") : t("privacy", { days: retentionDays })}
       </p>
     </form>
   );

@@ -6,7 +6,7 @@ export const ATTENDEE_COLUMNS = ["event", "name", "email", "phone", "role", "sta
 export type AttendeeColumn = (typeof ATTENDEE_COLUMNS)[number];
 
 /** The statuses a list or an export can be filtered by, beside "any" (and "expected", the check-in list's own). */
-export const STATUS_CHOICES = ["confirmed", "waitlisted", "cancelled"] as const;
+export const STATUS_CHOICES = ["confirmed", "waitlisted", "requested", "declined", "cancelled"] as const;
 export const CHECKED_IN_CHOICES = ["yes", "no"] as const;
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);

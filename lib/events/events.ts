@@ -113,6 +113,8 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
     const current = (await lockEvent(tx, eventId))!;
     await caseInCampaign(tx, current.campaignId, input.caseId);
     guardEarlierErasure(current, campaign.retentionDays, input.endsAt, input.confirmEarlierErasure);
+    // Requests waiting for a decision would be left with nobody to decide them.
+    if (!input.approval && current.requestedCount > 0) throw new PublicError("events.requestsPending", "approval", { count: current.requestedCount });
     if (input.capacity !== null && input.capacity < current.confirmedCount) {
       throw new PublicError("events.capacityBelowConfirmed", "capacity", { confirmed: current.confirmedCount });
     }

@@ -28,6 +28,9 @@ export interface PublicEvent {
   waitlist: boolean;
   status: Event["status"];
   roles: string[];
+  /** What its sign-up asks for, and whether each sign-up waits for approval. */
+  signupMode: Event["signupMode"];
+  approval: boolean;
   previousStartsAt: Date | null;
   previousEndsAt: Date | null;
   changeReason: string | null;
@@ -79,6 +82,8 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
     waitlist: e.waitlist,
     status: e.status,
     roles: e.roles,
+    signupMode: e.signupMode,
+    approval: e.approval,
     previousStartsAt: e.previousStartsAt,
     previousEndsAt: e.previousEndsAt,
     changeReason: e.changeReason,
@@ -172,10 +177,13 @@ export async function listUpcomingPublicEvents(now = new Date(), limit = 60) {
 
 /** The id of a visible event by its address: the one query a sign-up needs before its own transaction. */
 /** A sign-up's target: the event (of a campaign that is not a draft) and the other sites its campaign lets send sign-ups. */
-export async function findVisibleEvent(campaignSlug: string, eventSlug: string): Promise<{ id: string; signupOrigins: string[] } | null> {
+export async function findVisibleEvent(
+  campaignSlug: string,
+  eventSlug: string,
+): Promise<{ id: string; signupOrigins: string[]; signupMode: Event["signupMode"] } | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ id: events.id, signupOrigins: campaigns.signupOrigins })
+    .select({ id: events.id, signupOrigins: campaigns.signupOrigins, signupMode: events.signupMode })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
     .where(and(eq(campaigns.slug, campaignSlug), ne(campaigns.status, "draft"), eq(events.slug, eventSlug)));

@@ -59,17 +59,23 @@ export interface SignupPerson {
   locale: string;
 }
 
-type PersonalKind = "signup_confirmed" | "signup_waitlisted" | "signup_promoted" | "signup_link";
+type PersonalKind = "signup_confirmed" | "signup_waitlisted" | "signup_promoted" | "signup_link" | "signup_requested" | "signup_approved" | "signup_declined";
 
 /** The messages that carry a new private link, made when each is sent. */
-export const LINK_KINDS: ReadonlySet<string> = new Set<PersonalKind>(["signup_confirmed", "signup_waitlisted", "signup_link"]);
+export const LINK_KINDS: ReadonlySet<string> = new Set<PersonalKind>(["signup_confirmed", "signup_waitlisted", "signup_link", "signup_requested"]);
 
 const KEYS = {
   signup_confirmed: "signupConfirmed",
   signup_waitlisted: "signupWaitlisted",
   signup_promoted: "signupPromoted",
   signup_link: "signupLink",
+  signup_requested: "signupRequested",
+  signup_approved: "signupApproved",
+  signup_declined: "signupDeclined",
 } as const;
+
+/** The messages after which the person has a place: they carry the calendar file. */
+const PLACE_KINDS: ReadonlySet<string> = new Set<PersonalKind>(["signup_confirmed", "signup_promoted", "signup_approved"]);
 
 // The calendar file of an event version, built once: a crowd signing up for one event shares it.
 const icsCache = new Map<string, string>();
@@ -87,6 +93,7 @@ function icsAttachment(ctx: SignupMailContext, locale: string): MailAttachment {
   return { filename: `${ctx.event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
 }
 
+/** A message to one supporter about their sign-up. `position`: on the waitlist (an approval into the waitlist says so). */
 export function signupMessage(kind: PersonalKind, original: SignupMailContext, person: SignupPerson, position?: number): QueuedMail {
   const ctx = inLocale(original, person.locale);
   const t = mailTranslator(person.locale);
@@ -97,7 +104,7 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
     t(`${key}.body`, values),
     eventBlock(t, person.locale, ctx.origin, ctx.campaign, ctx.event),
     LINK_KINDS.has(kind) ? t("privateLink", { url: PRIVATE_LINK }) : t("privateLinkElsewhere"),
-    kind === "signup_confirmed" || kind === "signup_promoted" ? t("calendarAttached") : null,
+    PLACE_KINDS.has(kind) && !(kind === "signup_approved" && position) ? t("calendarAttached") : null,
     t("footer", { org: ctx.campaign.orgName, event: ctx.event.title }),
   ]);
   return {
@@ -106,7 +113,7 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
     to: person.email,
     locale: person.locale,
     mail,
-    attachments: kind === "signup_confirmed" || kind === "signup_promoted" ? [icsAttachment(ctx, person.locale)] : [],
+    attachments: PLACE_KINDS.has(kind) && !(kind === "signup_approved" && position) ? [icsAttachment(ctx, person.locale)] : [],
     eventId: ctx.event.id,
     signupId: person.id,
   };

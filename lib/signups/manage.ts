@@ -11,7 +11,8 @@ import { lockEvent, promoteFromWaitlist } from "./waitlist";
 
 // A supporter manages their own sign-up from its private link: see it, change the role, cancel, erase.
 
-async function waitlistPosition(db: Tx | Awaited<ReturnType<typeof getDb>>, s: Signup): Promise<number | null> {
+/** Where a waitlisted sign-up stands in the line (first come, first served); null for any other. */
+export async function waitlistPosition(db: Tx | Awaited<ReturnType<typeof getDb>>, s: Signup): Promise<number | null> {
   if (s.status !== "waitlisted") return null;
   const [row] = await db
     .select({ n: count() })
@@ -28,7 +29,8 @@ async function waitlistPosition(db: Tx | Awaited<ReturnType<typeof getDb>>, s: S
 
 export interface OwnSignupView {
   name: string;
-  email: string;
+  /** Null for a pseudonymous sign-up: it gave no address. */
+  email: string | null;
   phone: string | null;
   role: string | null;
   comment: string | null;
@@ -48,8 +50,9 @@ export async function getSignupByToken(token: string): Promise<OwnSignupView | n
     .from(signups)
     .where(eq(signups.manageTokenHash, hashToken(token)));
   if (!s || s.erasedAt) return null;
+  // A headcount keeps nobody's data: its token is a browser's, never a link.
   const own = await personalOf(db, s);
-  if (!own?.email) return null;
+  if (!own) return null;
   return {
     name: own.name,
     email: own.email,
@@ -84,13 +87,16 @@ async function withOwnSignup<T>(token: string, work: (tx: Tx, s: Signup, event: 
   });
 }
 
+const COUNTER_DOWN = {
+  confirmed: { confirmedCount: sql`${events.confirmedCount} - 1` },
+  waitlisted: { waitlistedCount: sql`${events.waitlistedCount} - 1` },
+  requested: { requestedCount: sql`${events.requestedCount} - 1` },
+};
+
 async function release(tx: Tx, s: Signup, event: { id: string; capacity: number | null; confirmedCount: number }, now: Date) {
-  // Confirmed at the door beyond the capacity: held no place, frees none.
-  if (s.status === "cancelled" || (s.status === "confirmed" && s.outsideCapacity)) return;
-  await tx
-    .update(events)
-    .set(s.status === "confirmed" ? { confirmedCount: sql`${events.confirmedCount} - 1` } : { waitlistedCount: sql`${events.waitlistedCount} - 1` })
-    .where(eq(events.id, event.id));
+  // Confirmed at the door beyond the capacity: held no place, frees none. Declined: was never counted.
+  if (s.status === "cancelled" || s.status === "declined" || (s.status === "confirmed" && s.outsideCapacity)) return;
+  await tx.update(events).set(COUNTER_DOWN[s.status]).where(eq(events.id, event.id));
   if (s.status === "confirmed") {
     const promoted = await promoteFromWaitlist(tx, { ...event, confirmedCount: event.confirmedCount - 1 }, now);
     await queuePromotions(tx, event.id, promoted, now);
@@ -131,7 +137,7 @@ export async function eraseSignup(token: string, now = new Date()): Promise<{ ca
 
 export async function changeSignupRole(token: string, role: string | null, now = new Date()) {
   return withOwnSignup(token, async (tx, s, event) => {
-    if (s.status === "cancelled") throw new PublicError("signups.manage.cancelled");
+    if (s.status === "cancelled" || s.status === "declined") throw new PublicError("signups.manage.cancelled");
     if (role && !event.roles.includes(role)) throw new PublicError("signups.roleUnknown", "role");
     await tx.update(signups).set({ role, updatedAt: now }).where(eq(signups.id, s.id));
   });

@@ -5,7 +5,8 @@ import { findVisibleEvent } from "@/lib/events/public";
 import { siteOrigin } from "@/lib/mail/origin";
 import { localeFromHeaders } from "@/lib/i18n/config";
 import { clientKey } from "@/lib/security/client";
-import type { SignupInput } from "./schemas";
+import { keyedHash } from "@/lib/security/tokens";
+import type { SignupInput, SignupMode } from "./schemas";
 import { signUp, type SignUpResult } from "./signups";
 
 /**
@@ -24,23 +25,48 @@ export async function crossSiteSignupOrigin(campaignSlug: string, eventSlug: str
   return found?.signupOrigins.includes(origin) ? origin : null;
 }
 
-/** A sign-up arriving over the web (the form or the JSON API): the public event by its address, the client by its hashed address. */
-export async function signUpAtPublicEvent(campaignSlug: string, eventSlug: string, input: SignupInput, headers: Headers): Promise<SignUpResult> {
+/** What an event's sign-up asks for ("named" for one that does not exist: signUp answers that it is not found). */
+export async function publicSignupMode(campaignSlug: string, eventSlug: string): Promise<SignupMode> {
+  return (await findVisibleEvent(campaignSlug, eventSlug))?.signupMode ?? "named";
+}
+
+/** The name of the cookie by which a browser is counted once for a headcount event: it names no event to a reader of the phone. */
+const countedCookieName = (eventId: string) => `picket-counted-${keyedHash(`${getAuthSecret()}:counted`, eventId).slice(0, 16)}`;
+
+/** Kept by the browser until the event ends, sent back with its sign-ups only to this server. */
+export function countedCookie(eventId: string, counted: { token: string; until: Date }, secure: boolean, now = new Date()): string {
+  const seconds = Math.max(60, Math.ceil((counted.until.getTime() - now.getTime()) / 1000));
+  return `${countedCookieName(eventId)}=${counted.token}; Path=/; Max-Age=${seconds}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/**
+ * A sign-up arriving over the web (the form or the JSON API): the public event by its address, the client by its
+ * hashed address, and for a headcount the token this browser was counted with before (`cookie` reads one).
+ */
+export async function signUpAtPublicEvent(
+  campaignSlug: string,
+  eventSlug: string,
+  input: SignupInput,
+  headers: Headers,
+  cookie: (name: string) => string | undefined = () => undefined,
+): Promise<SignUpResult & { eventId: string }> {
   // signUp checks the campaign's status and the event's availability again, under the event's lock.
   const found = await findVisibleEvent(campaignSlug, eventSlug);
   if (!found) throw new PublicError("errors.notFound");
   if (!signupOriginAllowed(headers.get("origin"), found.signupOrigins)) throw new PublicError("signups.originRefused");
-  const result = await signUp(found.id, input, { client: clientKey(headers, getAuthSecret()), locale: localeFromHeaders(headers) });
-  return result;
+  const counted = found.signupMode === "headcount" ? (cookie(countedCookieName(found.id)) ?? null) : null;
+  const result = await signUp(found.id, input, { client: clientKey(headers, getAuthSecret()), locale: localeFromHeaders(headers), counted });
+  return { ...result, eventId: found.id };
 }
 
-/** Where the form's reader goes after signing up: the event's page, saying what happened and that the link is in their inbox. */
+/** Where the form's reader goes after signing up: the event's page, saying what happened and where the private link is. */
 export function signedUpAddress(locale: string, campaignSlug: string, eventSlug: string, result: SignUpResult): string {
-  const query = result.outcome === "waitlisted" ? `signup=waitlisted&position=${result.position}` : "signup=confirmed";
+  const query = result.outcome === "waitlisted" ? `signup=waitlisted&position=${result.position}` : `signup=${result.outcome}`;
   return `/${locale}/c/${encodeURIComponent(campaignSlug)}/${encodeURIComponent(eventSlug)}?${query}#signup`;
 }
 
-/** The JSON API's answer: the same for a first sign-up, a repeated one and a bot's. */
+/** The JSON API's answer: the same for a first sign-up, a repeated one and a bot's. A pseudonymous one carries its private link. */
 export function signedUpBody(result: SignUpResult) {
-  return result.outcome === "waitlisted" ? { status: "waitlisted" as const, position: result.position } : { status: "confirmed" as const };
+  const link = result.link ? { privateLink: `${siteOrigin()}/s/${result.link}` } : {};
+  return result.outcome === "waitlisted" ? { status: "waitlisted" as const, position: result.position, ...link } : { status: result.outcome, ...link };
 }

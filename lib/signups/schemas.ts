@@ -18,6 +18,9 @@ const ADDRESS_IN_TEXT = new RegExp(`[a-z][a-z0-9+.-]*:\\/\\/|www\\.|@|\\d{1,3}(?
 /** Whether a typed name holds a web or email address. */
 export const holdsAddress = (text: string) => ADDRESS_IN_TEXT.test(text.normalize("NFKC"));
 
+// Left empty by people; bots fill every field.
+const honeypot = z.string().optional();
+
 export const signupSchema = z.object({
   name: z
     .string()
@@ -33,10 +36,39 @@ export const signupSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
-  // Left empty by people; bots fill every field.
-  website: z.string().optional(),
+  website: honeypot,
 });
+
+/** An event that asks for a nickname and no email: no address, no phone, nobody to write to. */
+export const pseudonymousSignupSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, "validation.required")
+      .max(60, "validation.tooLong")
+      .refine((name) => !holdsAddress(name), "validation.nameAddress"),
+    role: optionalText(40),
+    comment: optionalText(1000),
+    website: honeypot,
+  })
+  .transform((s) => ({ ...s, email: null, phone: null, consent: false }));
+
+/** An event that only counts people: nothing is asked, nothing personal is kept. */
+export const headcountSignupSchema = z
+  .object({ website: honeypot })
+  .transform((s) => ({ name: "", email: null, phone: null, role: null, comment: null, consent: false, website: s.website }));
+
+export type SignupMode = "named" | "pseudonymous" | "headcount";
+
+/** What an event's sign-up form asks, by what the event asks for. */
+export function signupSchemaFor(mode: SignupMode) {
+  return mode === "headcount" ? headcountSignupSchema : mode === "pseudonymous" ? pseudonymousSignupSchema : signupSchema;
+}
 
 export const roleChangeSchema = z.object({ role: optionalText(40) });
 
-export type SignupInput = z.output<typeof signupSchema>;
+/** A sign-up of an event that asks for a name and an email. */
+export type NamedSignupInput = z.output<typeof signupSchema>;
+/** A sign-up as signUp takes it; `email` is null for the events that ask for none. */
+export type SignupInput = Omit<z.output<typeof signupSchema>, "email"> & { email: string | null };

@@ -6,7 +6,7 @@ import { closeTestDatabase, makeEvent, openWithOrg, unique } from "@/db/testing"
 import { messagesTo, openedMessages, signupOf, signupsOf } from "@/db/testing/sealed";
 import { issueManageLink } from "./links";
 import { cancelSignup, changeSignupRole, eraseSignup, getSignupByToken } from "./manage";
-import { signupSchema, type SignupInput } from "./schemas";
+import { signupSchema, type NamedSignupInput } from "./schemas";
 import { signUp } from "./signups";
 
 let handle: DbHandle;
@@ -23,7 +23,7 @@ const person = (name = "Ana", extra: Record<string, string> = {}) => signupSchem
 const ctx = () => ({ client: unique("client"), locale: "en" });
 
 /** The private link a sign-up's email would carry: made the way the mail worker makes it when it sends one. */
-async function linkOf(eventId: string, input: SignupInput): Promise<string> {
+async function linkOf(eventId: string, input: NamedSignupInput): Promise<string> {
   const row = await signupOf(handle, input.email, eventId);
   const token = await issueManageLink(handle.db, row.id);
   if (!token) throw new Error("no link for an erased sign-up");
@@ -35,7 +35,7 @@ async function statuses(eventId: string) {
   const counts = { confirmed: 0, waitlisted: 0, cancelled: 0, requested: 0, declined: 0 };
   for (const r of rows) counts[r.status]++;
   const [e] = await handle.db.select().from(events).where(eq(events.id, eventId));
-  return { ...counts, confirmedCount: e!.confirmedCount, waitlistedCount: e!.waitlistedCount };
+  return { ...counts, confirmedCount: e!.confirmedCount, waitlistedCount: e!.waitlistedCount, requestedCount: e!.requestedCount };
 }
 
 describe("capacity and the waitlist", () => {
@@ -46,7 +46,16 @@ describe("capacity and the waitlist", () => {
     const waitlisted = results.filter((r) => r.outcome === "waitlisted");
     expect(waitlisted).toHaveLength(180);
     expect(waitlisted.map((r) => (r.outcome === "waitlisted" ? r.position : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
-    expect(await statuses(event.id)).toEqual({ confirmed: 20, waitlisted: 180, cancelled: 0, confirmedCount: 20, waitlistedCount: 180 });
+    expect(await statuses(event.id)).toEqual({
+      confirmed: 20,
+      waitlisted: 180,
+      cancelled: 0,
+      requested: 0,
+      declined: 0,
+      confirmedCount: 20,
+      waitlistedCount: 180,
+      requestedCount: 0,
+    });
   });
 
   it("without a waitlist, the person after the last place is told the event is full", async () => {

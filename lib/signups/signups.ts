@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { campaigns, events, organisations, signups, type Signup } from "@/db/schema";
+import { campaigns, events, organisations, signups, type Event, type Signup } from "@/db/schema";
 import { PublicError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/mail/origin";
@@ -10,7 +10,8 @@ import { enqueue } from "@/lib/mail/outbox";
 import { outdateAsSignup } from "@/lib/public/page-changes";
 import { loadMailTitles, signupMessage, type SignupMailContext } from "@/lib/mail/signup-mail";
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
-import { personalOf, sealPersonal } from "./personal";
+import { personalOf, sealPersonal, type Personal } from "./personal";
+import { hashToken, newToken } from "@/lib/security/tokens";
 import { acceptsSignups, signupAvailability } from "./availability";
 import { limitSetting } from "@/lib/rate-limit/setting";
 import type { SignupInput } from "./schemas";
@@ -25,15 +26,25 @@ const EVENT_WINDOW = 60;
 /**
  * What the sign-up answers. It depends only on the event's state, as if the sign-up were new: an address
  * already signed up, or a bot's filled-in honeypot, gets the same answer as a first sign-up would, so nobody
- * learns from it who is going. The private link is never in it: it goes to the address by email.
+ * learns from it who is going. The private link is never in it when it can go by email: only a pseudonymous
+ * sign-up, which has no address, gets its link here, to be shown once.
  * `stored` says whether this call stored a sign-up (for tests); it is never part of the answer.
  */
-export type SignUpResult = ({ outcome: "confirmed" } | { outcome: "waitlisted"; position: number }) & { stored: boolean };
+export type SignUpOutcome = { outcome: "confirmed" } | { outcome: "waitlisted"; position: number } | { outcome: "requested" };
+export type SignUpResult = SignUpOutcome & {
+  stored: boolean;
+  /** A pseudonymous sign-up's private link (its token): no email carries it, so the page shows it, once. */
+  link?: string;
+  /** A headcount's token, which the browser keeps until the event ends, so that it is counted once. */
+  counted?: { token: string; until: Date };
+};
 
 export interface SignUpContext {
   client: string;
   locale: string;
   now?: Date;
+  /** The headcount token this browser was given before for the event, if it sent one back. */
+  counted?: string | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -85,9 +96,31 @@ async function resendLink(tx: Tx, existing: Signup, mail: SignupMailContext, now
   await enqueue(tx, [signupMessage("signup_link", mail, person)], now);
 }
 
+type Status = "confirmed" | "waitlisted" | "requested";
+
+/** The event's counter of sign-ups in a status, raised by `by`. */
+const countersFor = (status: Status, by: SQL | number) =>
+  status === "confirmed"
+    ? { confirmedCount: sql`${events.confirmedCount} + ${by}` }
+    : status === "waitlisted"
+      ? { waitlistedCount: sql`${events.waitlistedCount} + ${by}` }
+      : { requestedCount: sql`${events.requestedCount} + ${by}` };
+
+const MAIL_FOR = { confirmed: "signup_confirmed", waitlisted: "signup_waitlisted", requested: "signup_requested" } as const;
+
+/** What a sign-up keeps of what was typed, by what the event asks for: a headcount keeps nothing. */
+function keptOf(mode: Event["signupMode"], input: SignupInput): { own: Personal | null; role: string | null } {
+  if (mode === "headcount") return { own: null, role: null };
+  if (mode === "named" && !input.email) throw new PublicError("validation.required", "email");
+  if (!input.name) throw new PublicError("validation.required", "name");
+  const named = mode === "named";
+  return { own: { name: input.name, email: named ? input.email : null, phone: named ? input.phone : null, comment: input.comment }, role: input.role };
+}
+
 /**
  * Signs a supporter up. Under the event's row lock: at most `capacity` confirmed, whatever
- * the concurrency; then the waitlist in arrival order, or a clear refusal. The insert and the
+ * the concurrency; then the waitlist in arrival order, or a clear refusal. An event that vets its sign-ups
+ * takes each as a request, which holds no place until approved (lib/signups/approval.ts). The insert and the
  * counters are one statement, so the lock is held for as few round trips as possible.
  */
 export async function signUp(eventId: string, input: SignupInput, ctx: SignUpContext): Promise<SignUpResult> {
@@ -99,50 +132,69 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
   // before the event's row is locked, so the lock is held no longer for it.
   const titles = await loadMailTitles(db, eventId, ctx.locale);
   // The address itself is never stored: its blind index keeps "one sign-up per event and address" unique.
-  const emailHash = await addressIndex(db, eventId, input.email);
+  const addressHash = input.email ? await addressIndex(db, eventId, input.email) : null;
   return db.transaction(async (tx) => {
     const { event, availability, campaign, orgId } = await lockOpenEvent(tx, eventId, now);
-    if (!acceptsSignups(availability.state)) throw new PublicError(`signups.closed.${availability.state}`);
-    if (input.role && !event.roles.includes(input.role)) throw new PublicError("signups.roleUnknown", "role");
+    const mode = event.signupMode;
+    if (!acceptsSignups(availability.state) || (mode === "headcount" && availability.state === "waitlist"))
+      throw new PublicError(`signups.closed.${availability.state === "waitlist" ? "full" : availability.state}`);
+    const { own, role } = keptOf(mode, input);
+    if (role && !event.roles.includes(role)) throw new PublicError("signups.roleUnknown", "role");
+    const emailHash = own?.email ? addressHash : null;
 
-    const status = availability.state === "open" ? "confirmed" : "waitlisted";
+    const status: Status = event.approval && mode !== "headcount" ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";
+    const outcome: SignUpOutcome = status === "waitlisted" ? { outcome: "waitlisted", position: event.waitlistedCount + 1 } : { outcome: status };
+    // The token a pseudonymous sign-up's link carries, or the one a headcount's browser keeps.
+    const token = mode === "named" ? null : newToken();
     // The answer, as if this sign-up were new, whatever happens below.
-    const answer = (stored: boolean): SignUpResult =>
-      status === "confirmed" ? { outcome: "confirmed", stored } : { outcome: "waitlisted", position: event.waitlistedCount + 1, stored };
+    const answer = (stored: boolean, kept = token): SignUpResult => ({
+      ...outcome,
+      stored,
+      ...(mode === "pseudonymous" && kept ? { link: kept } : {}),
+      ...(mode === "headcount" && kept ? { counted: { token: kept, until: event.endsAt } } : {}),
+    });
     // The honeypot was filled: a bot. It is answered like anyone else, and nothing is stored.
     if (input.website) return answer(false);
+    if (mode === "headcount" && ctx.counted) {
+      // This browser was counted already (and has not said it will not come): counted once.
+      const [already] = await tx
+        .select({ id: signups.id })
+        .from(signups)
+        .where(and(eq(signups.eventId, eventId), eq(signups.manageTokenHash, hashToken(ctx.counted)), ne(signups.status, "cancelled")));
+      if (already) return answer(false, ctx.counted);
+    }
 
-    const key = await eventKey(tx, event, orgId);
+    const key = own ? await eventKey(tx, event, orgId) : null;
     const id = randomUUID();
-    const own = { name: input.name, email: input.email, phone: input.phone, comment: input.comment };
     const personal = {
-      personal: sealPersonal(key, id, own),
+      personal: key && own ? sealPersonal(key, id, own) : null,
       emailHash,
-      role: input.role,
-      consentToContact: input.consent,
+      role,
+      consentToContact: mode === "named" && input.consent,
       status,
       locale: ctx.locale,
+      manageTokenHash: token ? hashToken(token) : null,
       createdAt: now,
       updatedAt: now,
     } as const;
-    const confirmed = status === "confirmed" ? 1 : 0;
     const result = await tx.execute(sql`
       with inserted as (
-        insert into ${signups} (id, event_id, personal, email_hash, role, consent_to_contact, status, locale, created_at, updated_at)
+        insert into ${signups} (id, event_id, personal, email_hash, role, consent_to_contact, status, locale, manage_token_hash, created_at, updated_at)
         values (${id}, ${eventId}, ${personal.personal}, ${emailHash}, ${personal.role}, ${personal.consentToContact},
-                ${status}, ${personal.locale}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+                ${status}, ${personal.locale}, ${personal.manageTokenHash}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
         on conflict (event_id, email_hash) do nothing
         returning id
       )
       update ${events} set
-        confirmed_count = confirmed_count + ${confirmed} * (select count(*) from inserted),
-        waitlisted_count = waitlisted_count + ${1 - confirmed} * (select count(*) from inserted)
+        confirmed_count = confirmed_count + ${status === "confirmed" ? 1 : 0} * (select count(*) from inserted),
+        waitlisted_count = waitlisted_count + ${status === "waitlisted" ? 1 : 0} * (select count(*) from inserted),
+        requested_count = requested_count + ${status === "requested" ? 1 : 0} * (select count(*) from inserted)
       where id = ${eventId}
       returning (select id from inserted) as inserted`);
     let signupId = (result as unknown as { rows: { inserted: string | null }[] }).rows[0]?.inserted ?? null;
     const mail: SignupMailContext = { orgId, campaign, event, origin, titles };
 
-    if (!signupId) {
+    if (!signupId && emailHash && key && own) {
       const [existing] = await tx
         .select()
         .from(signups)
@@ -159,13 +211,13 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
         .set({ ...personal, personal: sealPersonal(key, existing.id, own), checkedInAt: null, outsideCapacity: false, cancelledAt: null, linkResentAt: null })
         .where(eq(signups.id, existing.id));
       signupId = existing.id;
-      await tx
-        .update(events)
-        .set(status === "confirmed" ? { confirmedCount: sql`${events.confirmedCount} + 1` } : { waitlistedCount: sql`${events.waitlistedCount} + 1` })
-        .where(eq(events.id, eventId));
+      await tx.update(events).set(countersFor(status, 1)).where(eq(events.id, eventId));
     }
-    const person = { id: signupId, name: input.name, email: input.email, locale: ctx.locale };
-    await enqueue(tx, [signupMessage(status === "confirmed" ? "signup_confirmed" : "signup_waitlisted", mail, person, event.waitlistedCount + 1)], now);
+    if (!signupId) throw new Error("sign-up neither stored nor found");
+    if (own?.email) {
+      const person = { id: signupId, name: own.name, email: own.email, locale: ctx.locale };
+      await enqueue(tx, [signupMessage(MAIL_FOR[status], mail, person, event.waitlistedCount + 1)], now);
+    }
     return answer(true);
   });
 }

@@ -18,7 +18,7 @@ import { formatInstant } from "@/lib/time/format";
 import { PageHead } from "./document";
 
 /** What the sign-up box shows: the form (refused: with its messages), or what happened after a sign-up. */
-export type SignupBox = { form: FormState } | { done: "confirmed" | "waitlisted"; position: number };
+export type SignupBox = { form: FormState } | { done: "confirmed" | "waitlisted" | "requested"; position: number; link?: string };
 
 export function EventPage({ data, signup, erased }: { data: EventPageData; signup: SignupBox; erased: boolean }) {
   const { campaign, event, articles, original } = data;
@@ -94,10 +94,20 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
           {event.signupState === "waitlist" ? t("signupWaitlistTitle") : t("signupTitle")}
         </h2>
         {"done" in signup ? (
-          <SignedUp outcome={signup.done} position={signup.position} mailWorks={data.mailWorks} />
+          <SignedUp outcome={signup.done} position={signup.position} mailWorks={data.mailWorks} mode={event.signupMode} link={signup.link} />
         ) : open ? (
           <>
             {event.signupState === "waitlist" ? <p className="mt-1 text-sm text-stone-700">{t("waitlistExplained")}</p> : null}
+            {event.approval ? (
+              <p className="mt-1 text-sm text-stone-700" data-testid="signup-approval">
+                {t("approvalExplained")}
+              </p>
+            ) : null}
+            {event.signupMode !== "named" ? (
+              <p className="mt-1 text-sm text-stone-700" data-testid="signup-mode">
+                {t(event.signupMode === "headcount" ? "headcountExplained" : "pseudonymousExplained")}
+              </p>
+            ) : null}
             {event.signupDeadline ? (
               <p className="mt-1 text-sm text-stone-700">{t("deadline", { when: formatInstant(locale, event.signupDeadline, event.timeZone) })}</p>
             ) : null}
@@ -107,6 +117,8 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
                 state={signup.form}
                 roles={event.roles}
                 waitlist={event.signupState === "waitlist"}
+                approval={event.approval}
+                mode={event.signupMode}
                 retentionDays={campaign.retentionDays}
               />
             </div>

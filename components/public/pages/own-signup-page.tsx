@@ -77,8 +77,12 @@ export function OwnSignupPage({
           </dd>
           <dt className="text-stone-600">{t("name")}</dt>
           <dd>{own.name}</dd>
-          <dt className="text-stone-600">{t("email")}</dt>
-          <dd>{own.email}</dd>
+          {own.email ? (
+            <>
+              <dt className="text-stone-600">{t("email")}</dt>
+              <dd>{own.email}</dd>
+            </>
+          ) : null}
           {own.phone ? (
             <>
               <dt className="text-stone-600">{t("phone")}</dt>
@@ -93,8 +97,12 @@ export function OwnSignupPage({
               <dd className="whitespace-pre-line">{own.comment}</dd>
             </>
           ) : null}
-          <dt className="text-stone-600">{t("consent")}</dt>
-          <dd>{own.consentToContact ? t("yes") : t("no")}</dd>
+          {own.email ? (
+            <>
+              <dt className="text-stone-600">{t("consent")}</dt>
+              <dd>{own.consentToContact ? t("yes") : t("no")}</dd>
+            </>
+          ) : null}
           <dt className="text-stone-600">{t("signedUpAt")}</dt>
           <dd>
             {formatInstant(locale, own.createdAt, event.timeZone)}
@@ -109,13 +117,13 @@ export function OwnSignupPage({
           </dd>
         </dl>
       </Card>
-      {own.status !== "cancelled" && eventOpen && event.roles.length ? (
+      {own.status !== "cancelled" && own.status !== "declined" && eventOpen && event.roles.length ? (
         <Card>
           <ChangeRoleForm action={action("role")} state={stateOf("role")} roles={event.roles} current={own.role} />
         </Card>
       ) : null}
       <div className="space-y-3">
-        {own.status !== "cancelled" ? (
+        {own.status !== "cancelled" && own.status !== "declined" ? (
           <ConfirmedActionForm
             action={action("cancel")}
             state={stateOf("cancel")}

@@ -21,6 +21,7 @@ import { RenderQueue, renderLimit } from "@/lib/public/render-queue";
 import { publicPage } from "@/lib/public/routes";
 import { publicStylesheet } from "@/lib/public/stylesheet";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
+import { clearedShownLinkCookie, readShownLink, SHOWN_LINK_COOKIE } from "@/lib/signups/shown-link";
 
 // Every public page (lib/public/routes.ts): next.config.js rewrites their addresses here, past the proxy. Each is
 // rendered with React's own server renderer into a whole HTML page with our one script and no Next runtime, and
@@ -77,9 +78,17 @@ async function answer(path: string, locale: AppLocale, query: Query, cookies: ()
         render(async () =>
           withTags(await loadEventPage(campaign, event, locale, { original }), (data) => <EventPage data={data} signup={form} erased={erased} />),
         );
-      if (outcome === "confirmed" || outcome === "waitlisted") {
+      if (outcome === "confirmed" || outcome === "waitlisted" || outcome === "requested") {
         const position = Math.max(1, Math.min(Number(one(query, "position")) || 1, 1_000_000));
-        return { outcome: "none", private: true, page: await box({ done: outcome, position })() };
+        // A pseudonymous sign-up's private link, shown here once and then forgotten by the browser.
+        const token = readShownLink(cookies()[SHOWN_LINK_COOKIE], `${campaign}/${event}`);
+        const link = token ? `${siteOrigin()}/s/${token}` : undefined;
+        return {
+          outcome: "none",
+          private: true,
+          cookie: token ? clearedShownLinkCookie(secure) : undefined,
+          page: await box({ done: outcome, position, link })(),
+        };
       }
       if (outcome === "refused") {
         // The refused form's messages and values, for this page only, once.

@@ -1,8 +1,8 @@
 import { controlCharacterErrors } from "@/lib/actions";
 import { issueMessages } from "@/lib/form-issues";
 import { errorAnswer } from "@/lib/http/errors";
-import { signupSchema } from "@/lib/signups/schemas";
-import { crossSiteSignupOrigin, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
+import { signupSchemaFor } from "@/lib/signups/schemas";
+import { crossSiteSignupOrigin, publicSignupMode, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
 
 export const dynamic = "force-dynamic";
 
@@ -32,9 +32,11 @@ export async function OPTIONS(request: Request, { params }: Params) {
 }
 
 /**
- * POST a sign-up as JSON (Content-Type: application/json): { name, email, phone?, role?, comment?, consent? }.
- * 201 { status: "confirmed" } or { status: "waitlisted", position } — the same whether or not the address was
- * signed up already; the private link goes to the address by email. 400 with a message key per field (in
+ * POST a sign-up as JSON (Content-Type: application/json): { name, email, phone?, role?, comment?, consent? }; for an
+ * event that asks for a nickname only, { name, role?, comment? }; for a headcount, {}.
+ * 201 { status: "confirmed" }, { status: "waitlisted", position } or { status: "requested" } (an event that approves
+ * each sign-up) — the same whether or not the address was signed up already; the private link goes to the address
+ * by email, or, for a nickname without one, is in the answer as `privateLink`. 400 with a message key per field (in
  * messageValues, the limit a too long or too short field names); 403 for a page of another site the campaign does
  * not list; 404; 409 when sign-ups are closed; 415 for anything but JSON; 429 when rate-limited.
  */
@@ -56,7 +58,7 @@ export async function POST(request: Request, { params }: Params) {
       : {};
   const unreadable = controlCharacterErrors(input);
   if (Object.keys(unreadable).length) return json({ error: "errors.checkFields", fieldErrors: unreadable }, 400);
-  const parsed = signupSchema.safeParse(input);
+  const parsed = signupSchemaFor(await publicSignupMode(campaign, event)).safeParse(input);
   if (!parsed.success) return json({ error: "errors.checkFields", ...issueMessages(parsed.error.issues) }, 400);
   try {
     return json(signedUpBody(await signUpAtPublicEvent(campaign, event, parsed.data, request.headers)), 201);

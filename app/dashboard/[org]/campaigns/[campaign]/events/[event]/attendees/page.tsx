@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AttendeePage } from "@/components/attendees/attendee-page";
 import { loadEventPage } from "@/lib/orgs/page-guard";
+import { decideSignupAction } from "./actions";
 
 type Props = { params: Promise<{ org: string; campaign: string; event: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,6 +23,7 @@ export default async function EventAttendeesPage({ params, searchParams }: Props
       checkInPath={`/dashboard/${o}/campaigns/${c}/events/${e}/check-in`}
       exportPath={`/dashboard/${o}/campaigns/${c}/events/${e}#export`}
       sheetPath={`/dashboard/${o}/campaigns/${c}/events/${e}/sheet`}
+      decide={{ action: decideSignupAction, org: o }}
     />
   );
 }
