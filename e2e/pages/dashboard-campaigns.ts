@@ -41,6 +41,9 @@ export interface EventFields {
   waitlist?: boolean;
   roles?: string;
   slug?: string;
+  /** What a sign-up asks for: "named", "pseudonymous" or "headcount". */
+  signupMode?: string;
+  approval?: boolean;
 }
 
 /** The overview (/dashboard/{org}) and the campaign list (/dashboard/{org}/campaigns): live counts per event. */
@@ -234,6 +237,8 @@ export class EventEditor {
       if (typeof value === "string") await f.getByLabel(label, { exact: true }).fill(value);
     }
     if (fields.waitlist !== undefined) await f.getByLabel(m.event.waitlist, { exact: true }).setChecked(fields.waitlist);
+    if (fields.signupMode !== undefined) await f.getByLabel(m.event.signupMode, { exact: true }).selectOption(fields.signupMode);
+    if (fields.approval !== undefined) await f.getByLabel(m.event.approval, { exact: true }).setChecked(fields.approval);
   }
 
   /** Creates the event and returns its slug, read from the page it lands on. */

@@ -243,6 +243,8 @@ export async function setCheckedIn(actor: Actor, signupId: string, checkedIn: bo
     const [row] = await tx.select().from(signups).where(eq(signups.id, signupId)).for("update");
     if (!row || row.erasedAt) throw new NotFoundError();
     if (row.status === "cancelled") throw new PublicError("attendees.cancelledCheckIn");
+    // A request is decided before the door: checking it in would skip the organizers' approval.
+    if (checkedIn && (row.status === "requested" || row.status === "declined")) throw new PublicError("attendees.approval.notApproved");
     const by = scope.grant.userId;
     let change: Partial<typeof signups.$inferInsert>;
     if (checkedIn && row.status === "waitlisted") {

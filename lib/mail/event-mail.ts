@@ -7,7 +7,8 @@ import { compose, eventBlock, mailTranslator, whenText, whereText } from "./rend
 
 // Messages about an event to everyone still signed up to it: written in the transaction that changes it.
 
-const STILL_SIGNED_UP = { statuses: ["confirmed", "waitlisted"] as ("confirmed" | "waitlisted")[] };
+// A request waiting for approval is told too: it is still someone planning to come.
+const STILL_SIGNED_UP = { statuses: ["confirmed", "waitlisted", "requested"] as ("confirmed" | "waitlisted" | "requested")[] };
 
 const timeChanged = (a: Event, b: Event) =>
   a.startsAt.getTime() !== b.startsAt.getTime() || a.endsAt.getTime() !== b.endsAt.getTime() || a.timeZone !== b.timeZone;

@@ -29,7 +29,7 @@ export async function SignupsPanel({
 }: {
   org: string;
   campaign: { slug: string; status: string };
-  event: Pick<DashboardEvent, "id" | "slug" | "confirmedCount" | "waitlistedCount" | "capacity">;
+  event: Pick<DashboardEvent, "id" | "slug" | "confirmedCount" | "waitlistedCount" | "requestedCount" | "capacity">;
   dashboard: DehydratedState;
   canEdit: boolean;
 }) {
@@ -49,6 +49,17 @@ export async function SignupsPanel({
           />
         </HydrationBoundary>
       </div>
+      {event.requestedCount > 0 ? (
+        <p className="mt-3">
+          <Link
+            href={`${eventPath}/attendees#requests-title`}
+            className="inline-flex min-h-11 items-center gap-2 rounded-md bg-amber-50 px-3 font-semibold text-amber-900 ring-1 ring-amber-300"
+            data-testid="requests-waiting"
+          >
+            {ta("requestsWaiting", { count: event.requestedCount })}
+          </Link>
+        </p>
+      ) : null}
       <nav aria-label={ta("links.attendees")} className="mt-3 flex flex-wrap gap-2" data-testid="event-attendee-links">
         <Link href={`${eventPath}/attendees`} className={buttonClass("secondary")}>
           <Users aria-hidden className="size-4 shrink-0" />
