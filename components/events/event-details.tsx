@@ -17,12 +17,15 @@ interface Details {
   signupDeadline: Date | null;
   timeZone: string;
   roles: string[];
+  signupMode: "named" | "pseudonymous" | "headcount";
+  approval: boolean;
 }
 
 /** What coordinators need to know about an event, read-only. */
 export function EventDetails({ event }: { event: Details }) {
   const t = useTranslations("editor.eventPage.fields");
   const tk = useTranslations("editor.eventKinds");
+  const tm = useTranslations("editor.signupModes");
   const td = useTranslations("editor.eventPage");
   const locale = useLocale();
   const rows: [string, ReactNode][] = [
@@ -42,6 +45,8 @@ export function EventDetails({ event }: { event: Details }) {
     ],
     [t("capacity"), event.capacity === null ? td("noLimit") : String(event.capacity)],
     [t("waitlist"), event.waitlist ? td("yes") : td("no")],
+    [t("signupMode"), tm(event.signupMode)],
+    [t("approval"), event.approval ? td("yes") : td("no")],
     [t("deadline"), event.signupDeadline ? <EventTime at={event.signupDeadline} timeZone={event.timeZone} /> : td("none")],
     [t("roles"), event.roles.join(", ")],
   ];
