@@ -305,6 +305,11 @@ export const events = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    // How many of a role are needed ("steward": 4); a role not named here takes anyone who offers.
+    roleNeeds: jsonb("role_needs")
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     signupMode: signupMode("signup_mode").notNull().default("named"),
     // Each sign-up waits as "requested" until an organizer or an assigned coordinator approves or declines it.
     approval: boolean("approval").notNull().default(false),

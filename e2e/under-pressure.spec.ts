@@ -16,7 +16,7 @@ const ORG = "campaign-kazakhstan";
 const ahead = (days: number, time: string) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 
 /** A published campaign with one event in Berlin, made through the dashboard by the demo organizer. */
-async function publishedEvent(page: Page, label: string, fields: { approval?: boolean; signupMode?: string; capacity?: string }) {
+async function publishedEvent(page: Page, label: string, fields: { approval?: boolean; signupMode?: string; capacity?: string; roles?: string }) {
   await logIn(page, "organizer@picket.example");
   const campaigns = new CampaignEditor(page);
   await campaigns.gotoNew(ORG);
@@ -39,7 +39,7 @@ async function publishedEvent(page: Page, label: string, fields: { approval?: bo
 
 test("a vetted sign-up waits as a request, is approved with one tap on a 360-px phone, and the supporter's private page says so", async ({ page, browser }) => {
   test.setTimeout(150_000);
-  const { campaign, event } = await publishedEvent(page, "Court monitors' briefing", { approval: true, capacity: "10" });
+  const { campaign, event } = await publishedEvent(page, "Court monitors' briefing", { approval: true, capacity: "10", roles: "monitor: 2, interpreter" });
 
   // A supporter without JavaScript asks to come: the page says it waits for the organisers.
   const reader = await browser.newContext({ javaScriptEnabled: false });
@@ -47,8 +47,9 @@ test("a vetted sign-up waits as a request, is approved with one tap on a 360-px 
   const eventPage = new EventPage(publicPage);
   await eventPage.open(campaign, event);
   await expect(publicPage.getByTestId("signup-approval")).toContainText("The organisers approve each sign-up themselves");
+  await expect(publicPage.getByTestId("role-needs")).toContainText("monitor · 2 of 2 still needed");
   const email = `monitor-${unique()}@example.org`;
-  await eventPage.fill({ name: "Aigerim Vetted", email, comment: "I monitored the 2012 trial" });
+  await eventPage.fill({ name: "Aigerim Vetted", email, comment: "I monitored the 2012 trial", role: "monitor" });
   await publicPage.getByRole("button", { name: "Send my request" }).click();
   await expect(eventPage.signedUp).toContainText("Your request is sent.");
   const link = await privateLinkFor(email);
@@ -59,10 +60,13 @@ test("a vetted sign-up waits as a request, is approved with one tap on a 360-px 
   // A request holds no place: the public page still offers all ten.
   await eventPage.open(campaign, event);
   await expect(publicPage.getByText("10 places left")).toBeVisible();
+  // A role is taken by a request too: the page shows one monitor still missing.
+  await expect(publicPage.getByTestId("role-needs")).toContainText("monitor · 1 of 2 still needed");
 
   // The coordinator given Berlin decides on a phone at the door: the event page says a request waits.
   const { context: phone, page: door } = await loggedIn(browser, "coordinator@picket.example", PHONE);
   await door.goto(`/dashboard/${ORG}/campaigns/${campaign}/events/${event}`);
+  await expect(door.getByTestId("role-fill")).toContainText("monitor: 1 / 2");
   await door.getByTestId("requests-waiting").click();
   const request = door.getByTestId("request").filter({ hasText: "Aigerim Vetted" });
   await expect(request).toContainText("I monitored the 2012 trial");

@@ -38,6 +38,8 @@ export function SignupForm({
   return (
     <form method="post" action={action} className="space-y-4" noValidate aria-describedby="signup-privacy">
       <FormError state={state} />
+      {/* Which form this is, so the post is read with its own checks (the server holds it against the event's). */}
+      <input type="hidden" name="mode" value={mode} />
       {mode === "pseudonymous" ? (
         <TextField {...field("name")} autoComplete="off" required maxLength={60} label={t("nickname")} hint={t("nicknameHint")} />
       ) : named ? (

@@ -235,6 +235,7 @@ export async function duplicateEvent(actor: Actor, eventId: string, input: Dupli
         capacity: event.capacity,
         waitlist: event.waitlist,
         roles: event.roles,
+        roleNeeds: event.roleNeeds,
         signupMode: event.signupMode,
         approval: event.approval,
         placeHidden: event.placeHidden,

@@ -31,6 +31,8 @@ export interface PublicEvent {
   /** What its sign-up asks for, and whether each sign-up waits for approval. */
   signupMode: Event["signupMode"];
   approval: boolean;
+  /** How many of a role are needed, for the roles that say. */
+  roleNeeds: Record<string, number>;
   previousStartsAt: Date | null;
   previousEndsAt: Date | null;
   changeReason: string | null;
@@ -84,6 +86,7 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
     roles: e.roles,
     signupMode: e.signupMode,
     approval: e.approval,
+    roleNeeds: e.roleNeeds,
     previousStartsAt: e.previousStartsAt,
     previousEndsAt: e.previousEndsAt,
     changeReason: e.changeReason,

@@ -41,6 +41,35 @@ export const placeFields = {
   longitude: optionalNumber(-180, 180),
 };
 
+/** "steward: 4" — a role, and how many are needed (1 to 1,000). */
+const ROLE_WITH_NEED = /^(.*?)\s*:\s*(\d+)$/;
+
+/**
+ * The roles field: "steward: 4, legal observer: 2, speaker", one per comma or line, each at most 40 characters,
+ * at most 20. A number after a colon is how many are needed; without one, the role takes anyone who offers.
+ * Null when a role is too long or a number is not one from 1 to 1,000.
+ */
+export function parseRoles(text: string): { roles: string[]; roleNeeds: Record<string, number> } | null {
+  const roles: string[] = [];
+  const roleNeeds: Record<string, number> = {};
+  for (const item of text.split(/[,\n]/)) {
+    const trimmed = item.trim().toLowerCase();
+    if (!trimmed) continue;
+    const withNeed = ROLE_WITH_NEED.exec(trimmed);
+    const role = (withNeed ? withNeed[1]! : trimmed).trim();
+    const need = withNeed ? Number(withNeed[2]) : null;
+    if (!role || role.length > 40 || role.includes(":") || (need !== null && (need < 1 || need > 1000))) return null;
+    if (roles.includes(role)) continue;
+    if (roles.length === 20) break;
+    roles.push(role);
+    if (need !== null) roleNeeds[role] = need;
+  }
+  return { roles, roleNeeds };
+}
+
+/** The roles field as the form shows it again: "steward: 4, speaker". */
+export const rolesText = (roles: string[], needs: Record<string, number>) => roles.map((r) => (needs[r] ? `${r}: ${needs[r]}` : r)).join(", ");
+
 const checkbox = z
   .string()
   .optional()
@@ -89,17 +118,14 @@ const eventObject = z.object({
   roles: z
     .string()
     .optional()
-    .transform((s) =>
-      [
-        ...new Set(
-          (s ?? "")
-            .split(/[,\n]/)
-            .map((r) => r.trim().toLowerCase())
-            .filter(Boolean),
-        ),
-      ].slice(0, 20),
-    )
-    .refine((roles) => roles.every((r) => r.length <= 40), "validation.roles"),
+    .transform((s, ctx) => {
+      const parsed = parseRoles(s ?? "");
+      if (!parsed) {
+        ctx.addIssue({ code: "custom", message: "validation.roles" });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   signupMode: z.enum(SIGNUP_MODES, "validation.choose").default("named"),
   approval: checkbox,
   placeHidden: checkbox,
@@ -173,8 +199,8 @@ function eventSchemaWith({ future }: { future: boolean }) {
     if (e.placeHidden && !e.city && !e.gatheringArea) ctx.addIssue({ code: "custom", path: ["gatheringArea"], message: "validation.gatheringArea" });
     const { startsAt, endsAt, signupDeadline } = checked;
     if (!startsAt || !endsAt) return z.NEVER;
-    const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, ...rest } = e;
-    return { ...rest, startsAt, endsAt, signupDeadline };
+    const { startsLocal: _s, endsLocal: _e, deadlineLocal: _d, roles: r, ...rest } = e;
+    return { ...rest, roles: r.roles, roleNeeds: r.roleNeeds, startsAt, endsAt, signupDeadline };
   });
 }
 

@@ -1,3 +1,4 @@
+import { publicRoleNeeds } from "@/lib/signups/roles";
 import "server-only";
 import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
 import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "@/lib/articles/public";
@@ -41,14 +42,16 @@ export type CampaignPageData = NonNullable<Awaited<ReturnType<typeof loadCampaig
 export async function loadEventPage(campaignSlug: string, eventSlug: string, locale: string, view: { original: boolean }, now = new Date()) {
   const found = await getPublicEvent(campaignSlug, eventSlug, now);
   if (!found) return null;
-  const [campaign, [event], articles] = await Promise.all([
+  const [campaign, [event], articles, roleNeeds] = await Promise.all([
     view.original ? { ...found.campaign, translated: null } : campaignInLocale(found.campaign, locale),
     view.original ? [{ ...found.event, translated: null }] : eventsInLocale([found.event], locale),
     readMoreForEvent(found.event.id),
+    publicRoleNeeds(found.event),
   ]);
   return {
     campaign,
     event: event!,
+    roleNeeds,
     articles,
     original: view.original,
     mailWorks: isSmtpConfigured(),
@@ -73,6 +76,6 @@ export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof loadArticleP
 export async function loadOwnSignupPage(token: string) {
   const own = await getSignupByToken(token);
   const found = own ? await getPublicEventById(own.eventId) : null;
-  return own && found ? { own, campaign: found.campaign, event: found.event } : null;
+  return own && found ? { own, campaign: found.campaign, event: found.event, roleNeeds: await publicRoleNeeds(found.event) } : null;
 }
 export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSignupPage>>>;

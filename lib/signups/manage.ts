@@ -8,6 +8,8 @@ import { hashToken } from "@/lib/security/tokens";
 import { erasedFields } from "./erasure";
 import { personalOf } from "./personal";
 import { lockEvent, promoteFromWaitlist } from "./waitlist";
+import { checkRoleRoom } from "./roles";
+import { outdateAsSignup } from "@/lib/public/page-changes";
 
 // A supporter manages their own sign-up from its private link: see it, change the role, cancel, erase.
 
@@ -138,7 +140,10 @@ export async function eraseSignup(token: string, now = new Date()): Promise<{ ca
 export async function changeSignupRole(token: string, role: string | null, now = new Date()) {
   return withOwnSignup(token, async (tx, s, event) => {
     if (s.status === "cancelled" || s.status === "declined") throw new PublicError("signups.manage.cancelled");
-    if (role && !event.roles.includes(role)) throw new PublicError("signups.roleUnknown", "role");
+    if (role === s.role) return;
+    await checkRoleRoom(tx, event, role, s.id);
     await tx.update(signups).set({ role, updatedAt: now }).where(eq(signups.id, s.id));
+    // What the public page shows as still missing has changed.
+    if (Object.keys(event.roleNeeds).length) await outdateAsSignup(tx, event);
   });
 }

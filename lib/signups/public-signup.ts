@@ -25,9 +25,13 @@ export async function crossSiteSignupOrigin(campaignSlug: string, eventSlug: str
   return found?.signupOrigins.includes(origin) ? origin : null;
 }
 
-/** What an event's sign-up asks for ("named" for one that does not exist: signUp answers that it is not found). */
-export async function publicSignupMode(campaignSlug: string, eventSlug: string): Promise<SignupMode> {
-  return (await findVisibleEvent(campaignSlug, eventSlug))?.signupMode ?? "named";
+/**
+ * Which form a post was filled in (the form says, in a hidden field; a JSON body by the fields it has): only to
+ * read it, with no query before it is checked. signUp holds it against what the event asks for under its lock.
+ */
+export function postedSignupMode(fields: { mode?: unknown; email?: unknown; name?: unknown }): SignupMode {
+  if (fields.mode === "named" || fields.mode === "pseudonymous" || fields.mode === "headcount") return fields.mode;
+  return fields.email !== undefined ? "named" : fields.name !== undefined ? "pseudonymous" : fields.mode === undefined ? "headcount" : "named";
 }
 
 /** The name of the cookie by which a browser is counted once for a headcount event: it names no event to a reader of the phone. */

@@ -13,6 +13,7 @@ import { addressIndex, eventKey } from "@/lib/crypto/keys";
 import { personalOf, sealPersonal, type Personal } from "./personal";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { acceptsSignups, signupAvailability } from "./availability";
+import { checkRoleRoom } from "./roles";
 import { limitSetting } from "@/lib/rate-limit/setting";
 import type { SignupInput } from "./schemas";
 
@@ -139,7 +140,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
     if (!acceptsSignups(availability.state) || (mode === "headcount" && availability.state === "waitlist"))
       throw new PublicError(`signups.closed.${availability.state === "waitlist" ? "full" : availability.state}`);
     const { own, role } = keptOf(mode, input);
-    if (role && !event.roles.includes(role)) throw new PublicError("signups.roleUnknown", "role");
+    await checkRoleRoom(tx, event, role);
     const emailHash = own?.email ? addressHash : null;
 
     const status: Status = event.approval && mode !== "headcount" ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";

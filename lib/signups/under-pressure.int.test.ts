@@ -9,9 +9,10 @@ import { listAttendees } from "@/lib/attendees/attendees";
 import { attendeeListSchema } from "@/lib/attendees/schemas";
 import { PublicError } from "@/lib/errors";
 import { updateEvent } from "@/lib/events/events";
-import { eventSchema } from "@/lib/events/schemas";
+import { eventSchema, parseRoles, rolesText } from "@/lib/events/schemas";
 import { decideSignup } from "./approval";
-import { cancelSignup, getSignupByToken } from "./manage";
+import { cancelSignup, changeSignupRole, getSignupByToken } from "./manage";
+import { publicRoleNeeds } from "./roles";
 import { headcountSignupSchema, pseudonymousSignupSchema, signupSchema } from "./schemas";
 import { signUp } from "./signups";
 
@@ -233,5 +234,40 @@ describe("headcount sign-ups", () => {
     const { rows, total } = await listAttendees(team.coordinator, { eventId: event.id }, attendeeListSchema.parse({}));
     expect([rows, total]).toEqual([[], 0]);
     expect(await counters(event.id)).toEqual({ confirmed: 3, waitlisted: 0, requested: 0 });
+  });
+});
+
+describe("roles with numbers", () => {
+  it("reads “steward: 4” as a role and how many it needs, and refuses numbers out of range", () => {
+    expect(parseRoles("Steward: 4, legal observer:2\nspeaker, steward: 9")).toEqual({
+      roles: ["steward", "legal observer", "speaker"],
+      roleNeeds: { steward: 4, "legal observer": 2 },
+    });
+    expect(parseRoles("steward: 0")).toBeNull();
+    expect(parseRoles("steward: 1001")).toBeNull();
+    expect(formErrors({ roles: "steward: 0" })).toEqual({ roles: "validation.roles" });
+    expect(rolesText(["steward", "speaker"], { steward: 4 })).toBe("steward: 4, speaker");
+  });
+
+  it("a role with as many as it needs is refused, under concurrency too, and freed by a cancellation", async () => {
+    const { event } = await makeEvent(handle, team.org.id, { roles: ["steward", "speaker"], roleNeeds: { steward: 2 } });
+    const steward = (name: string) => signupSchema.parse({ name, email: `${unique("s")}@test.example`, role: "steward" });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => signUpWithLink(handle, event.id, steward(`Steward ${i}`), ctx())));
+    const taken = results.filter((r) => r.status === "fulfilled");
+    expect(taken).toHaveLength(2);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ messageKey: "signups.roleFull", field: "role" });
+    expect(await publicRoleNeeds({ ...event, roleNeeds: { steward: 2 } })).toEqual([
+      { role: "steward", needed: 2, taken: 2, missing: 0 },
+      { role: "speaker", needed: null, taken: 0, missing: null },
+    ]);
+    // A role without a number takes anyone; changing to a full role from the private page is refused.
+    const speakerInput = signupSchema.parse({ name: "Speaker", email: `${unique("s")}@test.example`, role: "speaker" });
+    const speaker = await signUpWithLink(handle, event.id, speakerInput, ctx());
+    expect(await refusal(changeSignupRole(speaker.token, "steward"))).toBe("signups.roleFull");
+    await cancelSignup((taken[0] as PromiseFulfilledResult<{ token: string }>).value.token);
+    await changeSignupRole(speaker.token, "steward");
+    expect((await getSignupByToken(speaker.token))?.role).toBe("steward");
+    // The one who holds it may keep it.
+    await changeSignupRole(speaker.token, "steward");
   });
 });

@@ -14,6 +14,7 @@ import { CalendarPlus } from "@/components/ui/icons";
 import type { FormState } from "@/lib/forms";
 import type { EventPageData } from "@/lib/public/pages";
 import { acceptsSignups } from "@/lib/signups/availability";
+import { rolesWithRoom } from "@/lib/signups/role-room";
 import { formatInstant } from "@/lib/time/format";
 import { PageHead } from "./document";
 
@@ -68,10 +69,16 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
             <h2 id="roles" className="text-sm font-semibold uppercase tracking-wide text-stone-600">
               {t("roles")}
             </h2>
-            <ul className="mt-1 flex flex-wrap gap-2">
-              {event.roles.map((r) => (
-                <li key={r} className="rounded-full bg-stone-100 px-3 py-1 text-sm">
-                  {r}
+            <ul className="mt-1 flex flex-wrap gap-2" data-testid="role-needs">
+              {data.roleNeeds.map((n) => (
+                <li key={n.role} className={`rounded-full px-3 py-1 text-sm ${n.missing === 0 ? "bg-stone-100 text-stone-600" : "bg-stone-100"}`}>
+                  {n.role}
+                  {n.needed !== null ? (
+                    <span className={n.missing ? "font-semibold text-brand-800" : ""}>
+                      {" · "}
+                      {n.missing ? t("roleMissing", { missing: n.missing, needed: n.needed }) : t("roleFilled")}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -115,7 +122,7 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
               <SignupForm
                 action={`/${locale}/c/${campaign.slug}/${event.slug}/signup`}
                 state={signup.form}
-                roles={event.roles}
+                roles={rolesWithRoom(data.roleNeeds)}
                 waitlist={event.signupState === "waitlist"}
                 approval={event.approval}
                 mode={event.signupMode}

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { CalendarPlus } from "@/components/ui/icons";
 import type { FormState } from "@/lib/forms";
 import type { OwnSignupPageData } from "@/lib/public/pages";
+import { rolesWithRoom } from "@/lib/signups/role-room";
 import { formatInstant } from "@/lib/time/format";
 import { PageHead } from "./document";
 
@@ -119,7 +120,12 @@ export function OwnSignupPage({
       </Card>
       {own.status !== "cancelled" && own.status !== "declined" && eventOpen && event.roles.length ? (
         <Card>
-          <ChangeRoleForm action={action("role")} state={stateOf("role")} roles={event.roles} current={own.role} />
+          <ChangeRoleForm
+            action={action("role")}
+            state={stateOf("role")}
+            roles={event.roles.filter((r) => r === own.role || rolesWithRoom(data.roleNeeds).includes(r))}
+            current={own.role}
+          />
         </Card>
       ) : null}
       <div className="space-y-3">

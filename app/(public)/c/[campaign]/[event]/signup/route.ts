@@ -5,7 +5,7 @@ import { localeFromHeaders } from "@/lib/i18n/config";
 import { siteOrigin } from "@/lib/mail/origin";
 import { formEchoCookie } from "@/lib/public/form-echo";
 import { signupSchemaFor } from "@/lib/signups/schemas";
-import { countedCookie, publicSignupMode, signedUpAddress, signUpAtPublicEvent } from "@/lib/signups/public-signup";
+import { countedCookie, postedSignupMode, signedUpAddress, signUpAtPublicEvent } from "@/lib/signups/public-signup";
 import { shownLinkCookie } from "@/lib/signups/shown-link";
 import type { SignUpResult } from "@/lib/signups/signups";
 
@@ -23,8 +23,9 @@ export async function POST(request: NextRequest, { params }: Params) {
   const locale = localeFromHeaders(request.headers);
   const secure = siteOrigin().startsWith("https:");
   const signed: { result?: SignUpResult & { eventId: string } } = {};
-  const schema = signupSchemaFor(await publicSignupMode(campaign, event));
-  const state = await handleForm(schema, await formDataOf(request), async (data) => {
+  const form = await formDataOf(request);
+  const schema = signupSchemaFor(postedSignupMode({ mode: form.get("mode") ?? "named" }));
+  const state = await handleForm(schema, form, async (data) => {
     signed.result = await signUpAtPublicEvent(campaign, event, data, request.headers, (name) => request.cookies.get(name)?.value);
   });
   const done = signed.result;

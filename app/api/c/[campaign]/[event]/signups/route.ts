@@ -2,7 +2,7 @@ import { controlCharacterErrors } from "@/lib/actions";
 import { issueMessages } from "@/lib/form-issues";
 import { errorAnswer } from "@/lib/http/errors";
 import { signupSchemaFor } from "@/lib/signups/schemas";
-import { crossSiteSignupOrigin, publicSignupMode, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
+import { crossSiteSignupOrigin, postedSignupMode, signUpAtPublicEvent, signedUpBody } from "@/lib/signups/public-signup";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +58,7 @@ export async function POST(request: Request, { params }: Params) {
       : {};
   const unreadable = controlCharacterErrors(input);
   if (Object.keys(unreadable).length) return json({ error: "errors.checkFields", fieldErrors: unreadable }, 400);
-  const parsed = signupSchemaFor(await publicSignupMode(campaign, event)).safeParse(input);
+  const parsed = signupSchemaFor(postedSignupMode(input)).safeParse(input);
   if (!parsed.success) return json({ error: "errors.checkFields", ...issueMessages(parsed.error.issues) }, 400);
   try {
     return json(signedUpBody(await signUpAtPublicEvent(campaign, event, parsed.data, request.headers)), 201);

@@ -1,3 +1,4 @@
+import { rolesText } from "@/lib/events/schemas";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
@@ -19,6 +20,7 @@ import { instantToZonedLocal } from "@/lib/time/zones";
 import { updateEventAction } from "../../../actions";
 import { listCaseChoices } from "@/lib/trials/trials";
 import { loadEventPage } from "@/lib/orgs/page-guard";
+import { eventRoleNeeds } from "@/lib/signups/roles";
 import { prefetchDashboard } from "../../../load";
 import { EventActions, SignupsPanel } from "./panels";
 
@@ -97,7 +99,14 @@ export default async function EventPage({ params, searchParams }: { params: Para
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <SignupsPanel org={org.slug} campaign={campaign} event={event} dashboard={dashboard} canEdit={canEdit} />
+          <SignupsPanel
+            org={org.slug}
+            campaign={campaign}
+            event={event}
+            dashboard={dashboard}
+            canEdit={canEdit}
+            roles={await eventRoleNeeds(actor, event.id)}
+          />
           <RetentionPanel
             org={org.slug}
             campaign={campaign.slug}
@@ -159,7 +168,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                   capacity: event.capacity?.toString() ?? "",
                   waitlist: event.waitlist,
                   caseId: event.caseId ?? "",
-                  roles: event.roles.join(", "),
+                  roles: rolesText(event.roles, event.roleNeeds),
                   signupMode: event.signupMode,
                   approval: event.approval,
                   placeHidden: event.placeHidden,

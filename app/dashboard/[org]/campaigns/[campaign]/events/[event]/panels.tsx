@@ -13,6 +13,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { getEventBySlug } from "@/lib/events/events";
 import { instantToZonedLocal } from "@/lib/time/zones";
+import type { RoleNeed } from "@/lib/signups/role-room";
 import { cancelEventAction, deleteEventAction, duplicateEventAction, postponeEventAction } from "../../../actions";
 
 // The event page's panels: its sign-ups with the ways to its people, and the organizer's changes beside it.
@@ -26,12 +27,15 @@ export async function SignupsPanel({
   event,
   dashboard,
   canEdit,
+  roles,
 }: {
   org: string;
   campaign: { slug: string; status: string };
   event: Pick<DashboardEvent, "id" | "slug" | "confirmedCount" | "waitlistedCount" | "requestedCount" | "capacity">;
   dashboard: DehydratedState;
   canEdit: boolean;
+  /** Its roles with what each needs and has. */
+  roles: RoleNeed[];
 }) {
   const t = await getTranslations("editor.eventPage");
   const tm = await getTranslations("attendeeMessages");
@@ -59,6 +63,15 @@ export async function SignupsPanel({
             {ta("requestsWaiting", { count: event.requestedCount })}
           </Link>
         </p>
+      ) : null}
+      {roles.some((r) => r.needed !== null) ? (
+        <ul className="mt-3 flex flex-wrap gap-2 text-sm" data-testid="role-fill" aria-label={t("rolesFilled")}>
+          {roles.map((r) => (
+            <li key={r.role} className={`rounded-full px-3 py-1 ${r.missing ? "bg-amber-50 ring-1 ring-amber-300" : "bg-stone-100"}`}>
+              {r.needed === null ? t("roleTaken", { role: r.role, taken: r.taken }) : t("roleFill", { role: r.role, taken: r.taken, needed: r.needed })}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <nav aria-label={ta("links.attendees")} className="mt-3 flex flex-wrap gap-2" data-testid="event-attendee-links">
         <Link href={`${eventPath}/attendees`} className={buttonClass("secondary")}>

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "role_needs" jsonb DEFAULT '{}'::jsonb NOT NULL;
