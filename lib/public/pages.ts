@@ -1,7 +1,7 @@
 import "server-only";
 import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
 import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "@/lib/articles/public";
-import { getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents } from "@/lib/events/public";
+import { getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents, revealedPlaceFor } from "@/lib/events/public";
 import { mapSettings } from "@/lib/geo/map";
 import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { getSignupByToken } from "@/lib/signups/manage";
@@ -69,10 +69,13 @@ export async function loadArticlePage(id: string) {
 }
 export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof loadArticlePage>>>;
 
-/** A supporter's own sign-up by its private link; never kept. Null for a link that leads nowhere (any more). */
+/**
+ * A supporter's own sign-up by its private link; never kept. Null for a link that leads nowhere (any more). A
+ * hidden place is there for a confirmed attendee once its time has come, and for nobody before.
+ */
 export async function loadOwnSignupPage(token: string) {
   const own = await getSignupByToken(token);
-  const found = own ? await getPublicEventById(own.eventId) : null;
-  return own && found ? { own, campaign: found.campaign, event: found.event } : null;
+  const [found, exactPlace] = own ? await Promise.all([getPublicEventById(own.eventId), revealedPlaceFor(own.eventId, own.status)]) : [null, null];
+  return own && found ? { own, campaign: found.campaign, event: found.event, exactPlace } : null;
 }
 export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSignupPage>>>;

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { EventPlace } from "@/components/public/event-place";
+import { EventPlace, useRevealTime } from "@/components/public/event-place";
 import { EventWhen } from "@/components/public/event-when";
 import { LocalTime } from "@/components/public/local-time";
 import { ChangeRoleForm, ConfirmedActionForm } from "@/components/signups/manage-forms";
@@ -31,6 +31,7 @@ export function OwnSignupPage({
   const t = useTranslations("signups.manage");
   const ts = useTranslations("signups.status");
   const locale = useLocale();
+  const reveal = useRevealTime(data?.event ?? { placeRevealAt: null, timeZone: "UTC" });
   if (!data) {
     return (
       <div className="space-y-4">
@@ -40,7 +41,7 @@ export function OwnSignupPage({
       </div>
     );
   }
-  const { own, campaign, event } = data;
+  const { own, campaign, event, exactPlace } = data;
   const eventOpen = event.status !== "cancelled" && event.signupState !== "past";
   const action = (change: OwnSignupChange) => `/${locale}/s/${encodeURIComponent(token)}/${change}`;
   const stateOf = (change: OwnSignupChange) => (refused?.change === change ? refused.state : undefined);
@@ -66,7 +67,19 @@ export function OwnSignupPage({
           <CalendarPlus aria-hidden className="size-4" />
           {t("addToCalendar")}
         </a>
-        <EventPlace event={event} />
+        <EventPlace event={event} revealNote={false} />
+        {exactPlace ? (
+          <section aria-labelledby="exact-place" data-testid="exact-place" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+            <h2 id="exact-place" className="text-sm font-semibold">
+              {t("exactPlace")}
+            </h2>
+            <EventPlace event={{ ...event, ...exactPlace, placeHidden: false }} />
+          </section>
+        ) : event.placeHidden && reveal ? (
+          <p className="text-sm text-stone-700" data-testid="place-hidden">
+            {own.status === "confirmed" ? t("placeComing", reveal) : t("placeConfirmedOnly", reveal)}
+          </p>
+        ) : null}
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">{t("yourSignup")}</h2>
