@@ -104,6 +104,10 @@ test("a hidden meeting point is on no public page, calendar file, map or feed, a
   await publicPage.goto(ownLink);
   await expect(publicPage.getByTestId("place-hidden")).toContainText("You will get the exact meeting point by email");
   expect(leaks(await publicPage.content())).toEqual([]);
+  // Its calendar link is its own file, with only the public place so far.
+  const ownCalendar = new URL(`${ownLink}/event.ics`).pathname;
+  await expect(publicPage.getByRole("link", { name: "Add to calendar (.ics)" })).toHaveAttribute("href", ownCalendar);
+  expect(leaks(await fetched(publicPage, ownCalendar))).toEqual([]);
 
   // The organizers decide to send it six hours before instead: its time has come, and the mail worker sends it.
   await events.goto(ORG, slug, eventSlug);
@@ -120,6 +124,7 @@ test("a hidden meeting point is on no public page, calendar file, map or feed, a
   await publicPage.goto(ownLink);
   await expect(publicPage.getByTestId("exact-place")).toContainText(EXACT.venue);
   await expect(publicPage.getByTestId("exact-place")).toContainText(EXACT.address);
+  expect(await fetched(publicPage, ownCalendar)).toContain(`LOCATION:${EXACT.venue}\\, ${EXACT.address}`);
   for (const path of [`/c/${slug}/${eventSlug}`, `/c/${slug}/${eventSlug}/event.ics`, `/c/${slug}`, `/c/${slug}/calendar.ics`])
     expect({ path, leaks: leaks(await fetched(publicPage, path)) }).toEqual({ path, leaks: [] });
   await reader.close();

@@ -14,7 +14,7 @@ import { HomePage } from "@/components/public/pages/home-page";
 import { OwnSignupPage } from "@/components/public/pages/own-signup-page";
 import type { AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
-import { loadCampaignPage, loadEventPage, loadHomePage, loadOwnSignupPage } from "@/lib/public/pages";
+import { loadCampaignPage, loadEventPage, loadHomePage, loadOwnCalendar, loadOwnSignupPage } from "@/lib/public/pages";
 import { hashToken } from "@/lib/security/tokens";
 import { buildAtomFeed } from "@/lib/trials/feed";
 import { getPublicUpdates, getTimeline } from "@/lib/trials/public";
@@ -183,7 +183,12 @@ describe("a hidden meeting point on the private page", () => {
   }
   const render = async (token: string) => {
     const data = await loadOwnSignupPage(token);
-    return { data, html: page("en", <OwnSignupPage token={token} data={data} changed={null} refused={null} />) };
+    const own = (await loadOwnCalendar(token))!;
+    return {
+      data,
+      html: page("en", <OwnSignupPage token={token} data={data} changed={null} refused={null} />),
+      ics: eventToIcs(own.campaign, own.event, "https://picket.test"),
+    };
   };
 
   it("says when it comes before its time, and shows it after to confirmed attendees alone", async () => {
@@ -192,6 +197,8 @@ describe("a hidden meeting point on the private page", () => {
     const before = await render(confirmed);
     expect(before.data!.exactPlace).toBeNull();
     expect(leaks(before.html)).toEqual([]);
+    expect(leaks(before.ics)).toEqual([]);
+    expect(before.html).toContain(`href="/s/${confirmed}/event.ics"`);
     expect(before.html).toContain("You will get the exact meeting point by email");
 
     // Its time comes: the event starts within the two hours.
@@ -206,9 +213,12 @@ describe("a hidden meeting point on the private page", () => {
       expect(after.html).toContain(EXACT.venue);
       expect(after.html).toContain(EXACT.address);
       expect(after.html).toContain(EXACT.onlineUrl);
+      expect(after.ics).toContain(`LOCATION:${EXACT.venue}\\, ${EXACT.address}`);
+      expect(after.ics).toContain("GEO:52.51234;13.40123");
       const other = await render(waitlisted);
       expect(other.data!.exactPlace).toBeNull();
       expect(leaks(other.html)).toEqual([]);
+      expect(leaks(other.ics)).toEqual([]);
       expect(other.html).toContain("goes only to confirmed attendees");
       // The public pages still know nothing of it.
       expect(leaks(JSON.stringify(await getPublicEvent(campaign.slug, hidden.slug)))).toEqual([]);

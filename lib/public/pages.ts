@@ -79,3 +79,10 @@ export async function loadOwnSignupPage(token: string) {
   return own && found ? { own, campaign: found.campaign, event: found.event, exactPlace } : null;
 }
 export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSignupPage>>>;
+
+/** The event of a private link as its calendar file shows it: with the exact place once it was sent to this person. */
+export async function loadOwnCalendar(token: string) {
+  const data = await loadOwnSignupPage(token);
+  if (!data) return null;
+  return { campaign: data.campaign, event: data.exactPlace ? { ...data.event, ...data.exactPlace } : data.event };
+}

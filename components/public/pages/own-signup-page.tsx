@@ -63,7 +63,8 @@ export function OwnSignupPage({
       {event.status === "cancelled" ? <Alert tone="error" title={t("eventCancelled")} /> : null}
       <Card className="space-y-4">
         <EventWhen startsAt={event.startsAt} endsAt={event.endsAt} timeZone={event.timeZone} />
-        <a href={`/c/${campaign.slug}/${event.slug}/event.ics`} className="inline-flex items-center gap-1 text-sm text-brand-700 underline">
+        {/* This link's own file: the public place, and the exact one once it was sent to this person. */}
+        <a href={`/s/${encodeURIComponent(token)}/event.ics`} className="inline-flex items-center gap-1 text-sm text-brand-700 underline">
           <CalendarPlus aria-hidden className="size-4" />
           {t("addToCalendar")}
         </a>
