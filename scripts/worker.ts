@@ -35,9 +35,10 @@ await withDatabase(async (handle) => {
   process.on("SIGINT", stop);
   do {
     const round = await mailRound(transport);
-    if (round.reminders || round.sent || round.retrying || round.failed || round.held) {
+    if (round.places || round.reminders || round.sent || round.retrying || round.failed || round.held) {
       console.log(
-        `picket: mail worker: ${round.reminders} reminders queued, ${round.sent} sent, ${round.retrying} to retry, ${round.failed} failed, ${round.held} held`,
+        `picket: mail worker: ${round.places} meeting points and ${round.reminders} reminders queued, ` +
+          `${round.sent} sent, ${round.retrying} to retry, ${round.failed} failed, ${round.held} held`,
       );
     }
     if (once || stopping) break;

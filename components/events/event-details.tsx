@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { EventTime } from "@/components/dashboard/event-time";
 import { Card } from "@/components/ui/card";
 import { countryName } from "@/lib/geo/countries";
+import { placeRevealAt } from "@/lib/events/place";
+import { formatInstant, zoneCity } from "@/lib/time/format";
 
 interface Details {
   kind: string;
@@ -19,6 +21,31 @@ interface Details {
   roles: string[];
   signupMode: "named" | "pseudonymous" | "headcount";
   approval: boolean;
+  placeHidden: boolean;
+  gatheringArea: string;
+  placeRevealMinutes: number;
+  startsAt: Date;
+}
+
+/** For the people who run an event: its place is hidden from the public, and when its attendees get it. */
+export function PlaceRevealNote({
+  event,
+  now = new Date(),
+}: {
+  event: Pick<Details, "placeHidden" | "placeRevealMinutes" | "startsAt" | "timeZone">;
+  now?: Date;
+}) {
+  const td = useTranslations("editor.eventPage");
+  const tp = useTranslations("public.event");
+  const locale = useLocale();
+  if (!event.placeHidden) return null;
+  const at = placeRevealAt(event);
+  const values = { when: formatInstant(locale, at, event.timeZone), zone: tp("localTime", { city: zoneCity(event.timeZone) }) };
+  return (
+    <p data-testid="place-reveal-note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+      {at <= now ? td("placeHiddenSent", values) : td("placeHiddenUntil", values)}
+    </p>
+  );
 }
 
 /** What coordinators need to know about an event, read-only. */
@@ -33,6 +60,7 @@ export function EventDetails({ event }: { event: Details }) {
     [t("venue"), event.venue],
     [t("address"), event.address],
     [t("place"), [event.city, countryName(event.country, locale)].filter(Boolean).join(", ")],
+    [t("publicPlace"), event.placeHidden ? [event.gatheringArea, event.city, countryName(event.country, locale)].filter(Boolean).join(", ") : ""],
     [
       t("onlineUrl"),
       event.onlineUrl ? (
@@ -63,6 +91,9 @@ export function EventDetails({ event }: { event: Details }) {
             </div>
           ))}
       </dl>
+      <div className="mt-3">
+        <PlaceRevealNote event={event} />
+      </div>
       {event.description ? <p className="mt-4 whitespace-pre-line text-sm text-stone-800">{event.description}</p> : null}
     </Card>
   );

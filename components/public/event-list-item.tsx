@@ -23,7 +23,7 @@ export function EventListItem({ event, campaignSlug, campaignTitle }: { event: P
         <span className="text-stone-600"> — {t("localTime", { city: zoneCity(event.timeZone) })}</span>
       </p>
       <p className="text-sm text-stone-700">
-        {[event.venue, event.city].filter(Boolean).join(", ")}{" "}
+        {[event.venue, event.gatheringArea, event.city].filter(Boolean).join(", ")}{" "}
         {event.capacity !== null && event.status !== "cancelled" ? (
           <>
             · <Places event={event} />

@@ -26,6 +26,7 @@ type IcsEvent = Pick<
   | "timeZone"
   | "venue"
   | "address"
+  | "gatheringArea"
   | "city"
   | "country"
   | "status"
@@ -59,8 +60,9 @@ function addEvent(cal: ICalCalendar, campaign: IcsCampaign, event: IcsEvent, ori
   const zone = writtenZone(event);
   // A zoned date, so that the library writes the wall clock of the place (a plain Date would be read in the server's zone).
   const time = (instant: Date) => (zone ? new TZDate(instant.getTime(), zone) : instant);
-  // The country by its name in the reader's language, as on the event page.
-  const place = [event.venue, event.address, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
+  // The country by its name in the reader's language, as on the event page. A hidden place comes here emptied
+  // (lib/events/place.ts), with only its gathering area.
+  const place = [event.venue, event.address, event.gatheringArea, event.city, countryName(event.country, locale)].filter(Boolean).join(", ");
   const geo = event.latitude !== null && event.longitude !== null ? { lat: event.latitude, lon: event.longitude } : undefined;
   cal.createEvent({
     id: `${event.id}@picket`,

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, events, organisations, type Campaign, type Event } from "@/db/schema";
 import { signupAvailability, type SignupState } from "@/lib/signups/availability";
+import { exactPlaceOf, placeDue, placeRevealAt, withPublicPlace, type ExactPlace } from "./place";
 
 // Public reads: published (or archived) campaigns only, public fields only, as plain objects.
 
@@ -15,6 +16,7 @@ export interface PublicEvent {
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
+  /** Empty, like address, the coordinates and the online link, when the place is hidden (lib/events/place.ts). */
   venue: string;
   address: string;
   city: string;
@@ -22,6 +24,11 @@ export interface PublicEvent {
   latitude: number | null;
   longitude: number | null;
   onlineUrl: string | null;
+  placeHidden: boolean;
+  /** What the public may know of a hidden place ("near the central station"); empty when the place is shown. */
+  gatheringArea: string;
+  /** When a hidden place is sent to the confirmed attendees; null when the place is shown. */
+  placeRevealAt: Date | null;
   capacity: number | null;
   placesLeft: number | null;
   signupDeadline: Date | null;
@@ -60,8 +67,10 @@ export interface PublicCampaign {
   language: string;
 }
 
-function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent {
-  const { state, placesLeft } = signupAvailability(e, campaignStatus, now);
+function toPublicEvent(row: Event, campaignStatus: string, now: Date): PublicEvent {
+  const { state, placesLeft } = signupAvailability(row, campaignStatus, now);
+  // The exact place never leaves this module on a public reading.
+  const e = withPublicPlace(row);
   return {
     id: e.id,
     slug: e.slug,
@@ -78,6 +87,9 @@ function toPublicEvent(e: Event, campaignStatus: string, now: Date): PublicEvent
     latitude: e.latitude,
     longitude: e.longitude,
     onlineUrl: e.onlineUrl,
+    placeHidden: e.placeHidden,
+    gatheringArea: e.gatheringArea,
+    placeRevealAt: e.placeHidden ? placeRevealAt(e) : null,
     capacity: e.capacity,
     placesLeft,
     signupDeadline: e.signupDeadline,
@@ -191,4 +203,20 @@ export async function findVisibleEvent(
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
     .where(and(eq(campaigns.slug, campaignSlug), ne(campaigns.status, "draft"), eq(events.slug, eventSlug)));
   return row ?? null;
+}
+
+/**
+ * A hidden place, for one of its confirmed attendees once its time has come (their private page); null before,
+ * for anyone else, or when the place was never hidden (the public event has it all).
+ */
+export async function revealedPlaceFor(eventId: string, status: string, now = new Date()): Promise<ExactPlace | null> {
+  if (status !== "confirmed") return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ event: events })
+    .from(events)
+    .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .where(and(eq(events.id, eventId), ne(campaigns.status, "draft"), ne(events.status, "cancelled")));
+  if (!row?.event.placeHidden || !placeDue(row.event, now)) return null;
+  return exactPlaceOf(row.event);
 }

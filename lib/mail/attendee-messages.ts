@@ -8,6 +8,7 @@ import { PublicError } from "@/lib/errors";
 import { audited, earlierChange } from "@/lib/audit";
 import { attendeeScope } from "@/lib/attendees/attendees";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { placeDue } from "@/lib/events/place";
 import { lockEvent } from "@/lib/signups/waitlist";
 import { siteOrigin } from "./origin";
 import { countAudience, enqueueForEvent, type Audience } from "./outbox";
@@ -45,14 +46,23 @@ async function authorize(actor: Actor, eventId: string, input: AttendeeMessageIn
   return { orgId: campaign.orgId, orgName: org?.name ?? "", campaign, event, origin: siteOrigin(), userId: actor!.userId };
 }
 
-/** The message as each recipient gets it in their language: a greeting, the organizer's text, the event, who sent it. */
-export function renderAttendeeMessage(ctx: MessageContext, input: Pick<AttendeeMessageInput, "subject" | "body">, locale: string): RenderedMail {
+/**
+ * The message as each recipient gets it in their language: a greeting, the organizer's text, the event, who sent
+ * it. A hidden place that is due goes only to an audience of confirmed attendees alone.
+ */
+export function renderAttendeeMessage(
+  ctx: MessageContext,
+  input: Pick<AttendeeMessageInput, "subject" | "body" | "audience">,
+  locale: string,
+  now = new Date(),
+): RenderedMail {
   const t = mailTranslator(locale);
   const campaign = { slug: ctx.campaign.slug, title: ctx.campaign.title, orgName: ctx.orgName };
+  const exact = input.audience === "confirmed" && placeDue(ctx.event, now);
   return compose(input.subject, [
     t("greetingAll"),
     input.body,
-    eventBlock(t, locale, ctx.origin, campaign, ctx.event),
+    eventBlock(t, locale, ctx.origin, campaign, ctx.event, exact),
     t("footer", { org: ctx.orgName, event: ctx.event.title }),
   ]);
 }
@@ -84,7 +94,7 @@ export async function sendAttendeeMessage(actor: Actor, eventId: string, input: 
     const count = await enqueueForEvent(
       tx,
       { orgId: ctx.orgId, eventId, kind: "attendee_message", audience: audienceOf(input), dedupePrefix: `message:${input.nonce}:` },
-      (locale) => renderAttendeeMessage(ctx, input, locale),
+      (locale) => renderAttendeeMessage(ctx, input, locale, now),
       now,
     );
     if (count === 0) throw new PublicError("attendeeMessages.errors.nobody");

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { campaigns, events } from "@/db/schema";
+import { placeDue } from "@/lib/events/place";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
 import { enqueueForEvent } from "./outbox";
 import { inLocale, loadSignupMailContext } from "./signup-mail";
@@ -66,7 +67,8 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
           return compose(t("eventReminder.subject", { event: shown.event.title }), [
             t("greetingAll"),
             t("eventReminder.body", { event: shown.event.title }),
-            eventBlock(t, locale, ctx.origin, shown.campaign, shown.event),
+            // Only confirmed people are reminded: a hidden place that is due goes with it.
+            eventBlock(t, locale, ctx.origin, shown.campaign, shown.event, placeDue(event, now)),
             t("privateLinkElsewhere"),
             t("footer", { org: ctx.campaign.orgName, event: shown.event.title }),
           ]);

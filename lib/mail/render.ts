@@ -3,7 +3,8 @@ import { createTranslator } from "use-intl/core";
 import type { Event } from "@/db/schema";
 import { DEFAULT_LOCALE, LOCALES, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
-import { formatRange } from "@/lib/time/format";
+import { formatInstant, formatRange } from "@/lib/time/format";
+import { mapLinkOf, placeRevealAt, withPlaceFor } from "@/lib/events/place";
 import { countryName } from "@/lib/geo/countries";
 import { escapeMarkup } from "@/lib/text/escape";
 
@@ -84,8 +85,25 @@ export function withPrivateLink(mail: { text: string; html: string }, url: strin
   return { text: mail.text.split(PRIVATE_LINK).join(url), html: mail.html.split(PRIVATE_LINK).join(`<a href="${link}">${link}</a>`) };
 }
 
-/** What a message says of its event: when and where, as the event's row has it. */
-export type MailEvent = Pick<Event, "title" | "slug" | "startsAt" | "endsAt" | "timeZone" | "venue" | "address" | "city" | "country" | "onlineUrl">;
+/** What a message says of its event: when and where, as the event's row has it (a hidden place: see eventBlock). */
+export type MailEvent = Pick<
+  Event,
+  | "title"
+  | "slug"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "venue"
+  | "address"
+  | "city"
+  | "country"
+  | "onlineUrl"
+  | "latitude"
+  | "longitude"
+  | "placeHidden"
+  | "gatheringArea"
+  | "placeRevealMinutes"
+>;
 
 export interface MailCampaign {
   slug: string;
@@ -98,16 +116,29 @@ export const privateUrl = (origin: string, token: string) => `${origin}/s/${toke
 
 export const whenText = (locale: string, e: Pick<MailEvent, "startsAt" | "endsAt" | "timeZone">) =>
   formatRange(mailLocale(locale), e.startsAt, e.endsAt, e.timeZone);
-/** The place; with a language, the country by its name in it (without, the code: for comparing two places). */
-export const whereText = (e: Pick<MailEvent, "venue" | "address" | "city" | "country">, locale?: string) =>
-  [e.venue, e.address, e.city, locale ? countryName(e.country, mailLocale(locale)) : e.country].filter(Boolean).join(", ");
+/**
+ * The place as given; with a language, the country by its name in it (without, the code: for comparing two
+ * places). A hidden place's gathering area is part of it; pass the event through withPlaceFor first.
+ */
+export const whereText = (e: Pick<MailEvent, "venue" | "address" | "city" | "country" | "placeHidden" | "gatheringArea">, locale?: string) =>
+  [e.venue, e.address, e.placeHidden ? e.gatheringArea : "", e.city, locale ? countryName(e.country, mailLocale(locale)) : e.country]
+    .filter(Boolean)
+    .join(", ");
 
-/** When, where and the event's page: the block every message about an event carries. */
-export function eventBlock(t: MailT, locale: string, origin: string, campaign: MailCampaign, event: MailEvent): string {
+/**
+ * When, where and the event's page: the block every message about an event carries. A hidden place is written
+ * as the public see it, with when it is sent, unless `exact`: only for confirmed attendees once its time has
+ * come (placeDue in lib/events/place.ts); then with a link to it on a map.
+ */
+export function eventBlock(t: MailT, locale: string, origin: string, campaign: MailCampaign, event: MailEvent, exact = false): string {
+  const shown = withPlaceFor(event, exact);
+  const map = event.placeHidden && exact ? mapLinkOf(shown) : null;
   return [
     t("when", { when: whenText(locale, event) }),
-    whereText(event) ? t("where", { where: whereText(event, locale) }) : null,
-    event.onlineUrl ? t("online", { url: event.onlineUrl }) : null,
+    whereText(shown) ? t("where", { where: whereText(shown, locale) }) : null,
+    shown.onlineUrl ? t("online", { url: shown.onlineUrl }) : null,
+    map ? t("placeMap", { url: map }) : null,
+    event.placeHidden && !exact ? t("placeLater", { when: formatInstant(mailLocale(locale), placeRevealAt(event), event.timeZone) }) : null,
     t("eventPage", { url: eventUrl(origin, campaign, event) }),
   ]
     .filter(Boolean)

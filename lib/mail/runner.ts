@@ -1,13 +1,15 @@
 import "server-only";
+import { queueDuePlaceReveals } from "./place-reveals";
 import { queueDueReminders } from "./reminders";
 import { deliverDue, transportFromEnv, type MailTransport } from "./worker";
 import { log, logFailure } from "@/lib/log";
 
-// One round of the mail worker: queue the reminders that are due, then deliver what is due.
+// One round of the mail worker: queue the hidden places and the reminders that are due, then deliver what is due.
 export async function mailRound(transport: MailTransport | null, now = new Date()) {
+  const places = await queueDuePlaceReveals(now);
   const reminders = await queueDueReminders(now);
   const delivered = await deliverDue({ transport });
-  return { reminders, ...delivered };
+  return { places, reminders, ...delivered };
 }
 
 const store = globalThis as unknown as { __picketMailTimer?: NodeJS.Timeout | null };

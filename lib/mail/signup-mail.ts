@@ -4,6 +4,7 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { campaignTranslations, campaigns, eventTranslations, events, organisations, signups, type Event, type MailAttachment } from "@/db/schema";
 import { eventToIcs } from "@/lib/events/ics";
+import { placeDue, withPlaceFor } from "@/lib/events/place";
 import { withPersonal } from "@/lib/signups/personal";
 import { siteOrigin } from "./origin";
 import { enqueue, type QueuedMail } from "./outbox";
@@ -74,19 +75,19 @@ const KEYS = {
   signup_declined: "signupDeclined",
 } as const;
 
-/** The messages after which the person has a place: they carry the calendar file. */
+/** The messages after which the person has a place: they carry the calendar file, and a hidden place once it is due. */
 const PLACE_KINDS: ReadonlySet<string> = new Set<PersonalKind>(["signup_confirmed", "signup_promoted", "signup_approved"]);
 
 // The calendar file of an event version, built once: a crowd signing up for one event shares it.
 const icsCache = new Map<string, string>();
 
-function icsAttachment(ctx: SignupMailContext, locale: string): MailAttachment {
+function icsAttachment(ctx: SignupMailContext, locale: string, exact: boolean): MailAttachment {
   const key =
-    `${locale}|${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|` +
+    `${locale}|${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${exact}|` +
     `${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
   let content = icsCache.get(key);
   if (content === undefined) {
-    content = eventToIcs(ctx.campaign, ctx.event, ctx.origin, locale);
+    content = eventToIcs(ctx.campaign, withPlaceFor(ctx.event, exact), ctx.origin, locale);
     if (icsCache.size > 500) icsCache.clear();
     icsCache.set(key, content);
   }
@@ -94,17 +95,20 @@ function icsAttachment(ctx: SignupMailContext, locale: string): MailAttachment {
 }
 
 /** A message to one supporter about their sign-up. `position`: on the waitlist (an approval into the waitlist says so). */
-export function signupMessage(kind: PersonalKind, original: SignupMailContext, person: SignupPerson, position?: number): QueuedMail {
+export function signupMessage(kind: PersonalKind, original: SignupMailContext, person: SignupPerson, position?: number, now = new Date()): QueuedMail {
   const ctx = inLocale(original, person.locale);
   const t = mailTranslator(person.locale);
   const key = KEYS[kind];
   const values = { event: ctx.event.title, position: position ?? 0 };
+  // The person has a place (an approval into the waitlist gives none): the calendar file, and a hidden place once due.
+  const placed = PLACE_KINDS.has(kind) && !(kind === "signup_approved" && position);
+  const exact = placed && placeDue(ctx.event, now);
   const mail = compose(t(`${key}.subject`, values), [
     plain(t("greeting", { name: person.name })),
     t(`${key}.body`, values),
-    eventBlock(t, person.locale, ctx.origin, ctx.campaign, ctx.event),
+    eventBlock(t, person.locale, ctx.origin, ctx.campaign, ctx.event, exact),
     LINK_KINDS.has(kind) ? t("privateLink", { url: PRIVATE_LINK }) : t("privateLinkElsewhere"),
-    PLACE_KINDS.has(kind) && !(kind === "signup_approved" && position) ? t("calendarAttached") : null,
+    placed ? t("calendarAttached") : null,
     t("footer", { org: ctx.campaign.orgName, event: ctx.event.title }),
   ]);
   return {
@@ -113,7 +117,7 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
     to: person.email,
     locale: person.locale,
     mail,
-    attachments: PLACE_KINDS.has(kind) && !(kind === "signup_approved" && position) ? [icsAttachment(ctx, person.locale)] : [],
+    attachments: placed ? [icsAttachment(ctx, person.locale, exact)] : [],
     eventId: ctx.event.id,
     signupId: person.id,
   };
@@ -145,7 +149,7 @@ export async function queuePromotions(tx: DbOrTx, eventId: string, signupIds: st
   const rows = await tx.select({ id: signups.id, personal: signups.personal, locale: signups.locale }).from(signups).where(inArray(signups.id, signupIds));
   const people = await withPersonal(tx, rows);
   const messages = people.flatMap((p) =>
-    p.person?.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale })] : [],
+    p.person?.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale }, undefined, now)] : [],
   );
   return enqueue(tx, messages, now);
 }

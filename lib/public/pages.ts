@@ -2,7 +2,7 @@ import { publicRoleNeeds } from "@/lib/signups/roles";
 import "server-only";
 import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
 import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "@/lib/articles/public";
-import { getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents } from "@/lib/events/public";
+import { getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents, revealedPlaceFor } from "@/lib/events/public";
 import { mapSettings } from "@/lib/geo/map";
 import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { getSignupByToken } from "@/lib/signups/manage";
@@ -72,10 +72,20 @@ export async function loadArticlePage(id: string) {
 }
 export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof loadArticlePage>>>;
 
-/** A supporter's own sign-up by its private link; never kept. Null for a link that leads nowhere (any more). */
+/**
+ * A supporter's own sign-up by its private link; never kept. Null for a link that leads nowhere (any more). A
+ * hidden place is there for a confirmed attendee once its time has come, and for nobody before.
+ */
 export async function loadOwnSignupPage(token: string) {
   const own = await getSignupByToken(token);
-  const found = own ? await getPublicEventById(own.eventId) : null;
-  return own && found ? { own, campaign: found.campaign, event: found.event, roleNeeds: await publicRoleNeeds(found.event) } : null;
+  const [found, exactPlace] = own ? await Promise.all([getPublicEventById(own.eventId), revealedPlaceFor(own.eventId, own.status)]) : [null, null];
+  return own && found ? { own, campaign: found.campaign, event: found.event, exactPlace, roleNeeds: await publicRoleNeeds(found.event) } : null;
 }
 export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSignupPage>>>;
+
+/** The event of a private link as its calendar file shows it: with the exact place once it was sent to this person. */
+export async function loadOwnCalendar(token: string) {
+  const data = await loadOwnSignupPage(token);
+  if (!data) return null;
+  return { campaign: data.campaign, event: data.exactPlace ? { ...data.event, ...data.exactPlace } : data.event };
+}

@@ -96,7 +96,8 @@ export async function getTimeline(campaignId: string, caseId?: string | null): P
       status: h.status,
       timeZone: h.timeZone,
       endsAt: h.endsAt,
-      venue: h.venue,
+      // A hidden place shows as the public see it (lib/events/place.ts).
+      venue: h.placeHidden ? h.gatheringArea : h.venue,
       city: h.city,
       previousStartsAt: h.previousStartsAt,
       changeReason: h.changeReason,

@@ -27,7 +27,7 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
   const tk = useTranslations("kinds.event");
   const locale = useLocale();
   const open = acceptsSignups(event.signupState);
-  const description = `${formatInstant(locale, event.startsAt, event.timeZone)} · ${[event.venue, event.city].filter(Boolean).join(", ")}`;
+  const description = `${formatInstant(locale, event.startsAt, event.timeZone)} · ${[event.venue, event.gatheringArea, event.city].filter(Boolean).join(", ")}`;
   return (
     <article className="space-y-6">
       <PageHead title={`${event.title} — ${campaign.title}`} description={description} />

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { EventPlace } from "@/components/public/event-place";
+import { EventPlace, useRevealTime } from "@/components/public/event-place";
 import { EventWhen } from "@/components/public/event-when";
 import { LocalTime } from "@/components/public/local-time";
 import { ChangeRoleForm, ConfirmedActionForm } from "@/components/signups/manage-forms";
@@ -32,6 +32,7 @@ export function OwnSignupPage({
   const t = useTranslations("signups.manage");
   const ts = useTranslations("signups.status");
   const locale = useLocale();
+  const reveal = useRevealTime(data?.event ?? { placeRevealAt: null, timeZone: "UTC" });
   if (!data) {
     return (
       <div className="space-y-4">
@@ -41,7 +42,7 @@ export function OwnSignupPage({
       </div>
     );
   }
-  const { own, campaign, event } = data;
+  const { own, campaign, event, exactPlace } = data;
   const eventOpen = event.status !== "cancelled" && event.signupState !== "past";
   const action = (change: OwnSignupChange) => `/${locale}/s/${encodeURIComponent(token)}/${change}`;
   const stateOf = (change: OwnSignupChange) => (refused?.change === change ? refused.state : undefined);
@@ -63,11 +64,24 @@ export function OwnSignupPage({
       {event.status === "cancelled" ? <Alert tone="error" title={t("eventCancelled")} /> : null}
       <Card className="space-y-4">
         <EventWhen startsAt={event.startsAt} endsAt={event.endsAt} timeZone={event.timeZone} />
-        <a href={`/c/${campaign.slug}/${event.slug}/event.ics`} className="inline-flex items-center gap-1 text-sm text-brand-700 underline">
+        {/* This link's own file: the public place, and the exact one once it was sent to this person. */}
+        <a href={`/s/${encodeURIComponent(token)}/event.ics`} className="inline-flex items-center gap-1 text-sm text-brand-700 underline">
           <CalendarPlus aria-hidden className="size-4" />
           {t("addToCalendar")}
         </a>
-        <EventPlace event={event} />
+        <EventPlace event={event} revealNote={false} />
+        {exactPlace ? (
+          <section aria-labelledby="exact-place" data-testid="exact-place" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+            <h2 id="exact-place" className="text-sm font-semibold">
+              {t("exactPlace")}
+            </h2>
+            <EventPlace event={{ ...event, ...exactPlace, placeHidden: false }} />
+          </section>
+        ) : event.placeHidden && reveal ? (
+          <p className="text-sm text-stone-700" data-testid="place-hidden">
+            {own.status === "confirmed" ? t("placeComing", reveal) : t("placeConfirmedOnly", reveal)}
+          </p>
+        ) : null}
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">{t("yourSignup")}</h2>

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { EventTime } from "@/components/dashboard/event-time";
 import { EventStatusBadge } from "@/components/dashboard/status-badge";
-import { EventDetails } from "@/components/events/event-details";
+import { EventDetails, PlaceRevealNote } from "@/components/events/event-details";
 import { EventForm } from "@/components/events/event-form";
 import { countryOptions, zoneOptions } from "@/components/events/zone-options";
 import { EventExportsPanel } from "@/components/exports/event-exports-panel";
@@ -136,6 +136,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
               ) : null}
             </nav>
           ) : null}
+          {canEdit ? <PlaceRevealNote event={event} /> : null}
           {canEdit ? (
             <Card>
               <h2 className="mb-4 text-lg font-semibold">{t("editTitle")}</h2>
