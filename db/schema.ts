@@ -283,6 +283,13 @@ export const events = pgTable(
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
     slug: text("slug").notNull(),
+    // The organisation that runs it: the campaign's own, or a partner that co-hosts the campaign. Its members
+    // alone see, check in, export and write to the event's people; the campaign's organisation sees their counts.
+    // Left out of an insert, it is the campaign's organisation (the trigger events_host_org_default).
+    hostOrgId: uuid("host_org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" })
+      .$defaultFn(() => sql`default`),
     title: text("title").notNull(),
     kind: eventKind("kind").notNull(),
     description: text("description").notNull().default(""),
@@ -348,6 +355,7 @@ export const events = pgTable(
   (t) => [
     uniqueIndex("events_campaign_slug_key").on(t.campaignId, t.slug),
     index("events_starts_at_idx").on(t.startsAt),
+    index("events_host_org_idx").on(t.hostOrgId),
     check("events_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("events_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_deadline_before_start", sql`${t.signupDeadline} is null or ${t.signupDeadline} <= ${t.startsAt}`),
@@ -358,6 +366,43 @@ export const events = pgTable(
     check("events_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
     check("events_language", sql`${t.language} ~ '^[a-z]{2}$'`),
   ],
+);
+
+// Organisations that co-host a campaign of another one (its lead): each adds and runs its own events in it.
+export const campaignPartners = pgTable(
+  "campaign_partners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    joinedBy: uuid("joined_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("campaign_partners_campaign_org_key").on(t.campaignId, t.orgId), index("campaign_partners_org_idx").on(t.orgId)],
+);
+
+// A link that lets an owner of another organisation make it a partner of the campaign: one use, 7 days.
+export const partnerInvitations = pgTable(
+  "partner_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    // SHA-256 of the link's token; the token itself exists only in the link.
+    tokenHash: text("token_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedOrgId: uuid("accepted_org_id").references(() => organisations.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("partner_invitations_token_hash_key").on(t.tokenHash), index("partner_invitations_campaign_idx").on(t.campaignId)],
 );
 
 export const signups = pgTable(

@@ -18,9 +18,13 @@ export function EventRow({ event, org, campaign, published }: { event: Dashboard
     <li className="grid gap-2 py-3 sm:grid-cols-[minmax(0,1fr)_minmax(14rem,auto)] sm:items-start sm:gap-6" data-testid="event-row" data-event={event.slug}>
       <div className="min-w-0">
         <p className="flex flex-wrap items-center gap-2">
-          <Link href={eventPath(org, campaign, event.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            {event.title}
-          </Link>
+          {event.host ? (
+            <span className="font-medium">{event.title}</span>
+          ) : (
+            <Link href={eventPath(org, campaign, event.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              {event.title}
+            </Link>
+          )}
           {event.status !== "scheduled" ? <EventStatusBadge status={event.status} /> : null}
         </p>
         <p className="text-sm text-stone-700">
@@ -29,16 +33,23 @@ export function EventRow({ event, org, campaign, published }: { event: Dashboard
           </time>
           {event.place ? <span> · {event.place}</span> : null}
         </p>
-        <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
-          <Link href={`${eventPath(org, campaign, event.slug)}/attendees`} className="text-brand-700 underline underline-offset-2">
-            {ta("attendees")}
-            <span className="sr-only"> ({event.title})</span>
-          </Link>
-          <Link href={`${eventPath(org, campaign, event.slug)}/check-in`} className="text-brand-700 underline underline-offset-2">
-            {ta("checkIn")}
-            <span className="sr-only"> ({event.title})</span>
-          </Link>
-        </p>
+        {event.host ? (
+          // A partner's event: its counts, and who runs it; its people are the partner's alone.
+          <p className="mt-1 text-sm text-stone-600" data-testid="event-row-host">
+            {t("runBy", { org: event.host })}
+          </p>
+        ) : (
+          <p className="mt-1 flex flex-wrap gap-x-3 text-sm">
+            <Link href={`${eventPath(org, campaign, event.slug)}/attendees`} className="text-brand-700 underline underline-offset-2">
+              {ta("attendees")}
+              <span className="sr-only"> ({event.title})</span>
+            </Link>
+            <Link href={`${eventPath(org, campaign, event.slug)}/check-in`} className="text-brand-700 underline underline-offset-2">
+              {ta("checkIn")}
+              <span className="sr-only"> ({event.title})</span>
+            </Link>
+          </p>
+        )}
         {published ? (
           <a
             href={`/c/${campaign}/${event.slug}`}

@@ -17,10 +17,10 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD,
   await expect(page).toHaveURL(landsOn, { timeout: 30_000 });
 }
 
-/** A new browser context, logged in as that demo member, and its page. */
-export async function loggedIn(browser: Browser, email: string, options: BrowserContextOptions = {}) {
+/** A new browser context, logged in as that demo member, and its page (a partner's members land on their own organisation). */
+export async function loggedIn(browser: Browser, email: string, options: BrowserContextOptions = {}, landsOn: RegExp = DEMO_DASHBOARD) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  await logIn(page, email);
+  await logIn(page, email, DEMO_PASSWORD, landsOn);
   return { context, page };
 }

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole, type Grant } from "@/lib/orgs/authz";
 import { reachOf, reaches, reachesCampaign } from "@/lib/orgs/scopes";
+import { isPartner } from "@/lib/orgs/partners";
 import { recordAccess } from "@/lib/audit";
 import type { AccessKind } from "@/db/schema";
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
@@ -46,8 +47,9 @@ export interface AttendeeRow {
 }
 
 /**
- * Members of the owning organisation, each within their reach (lib/orgs/scopes.ts): owners everything, organizers
- * the campaigns they made or were given, coordinators what they were given. A campaign's list holds only the
+ * Members of the organisation that runs the events (the campaign's, or a partner co-hosting it), each within
+ * their reach (lib/orgs/scopes.ts): owners everything, organizers the campaigns they made or were given (a
+ * partner's organizers: their own events in the campaigns it co-hosts), coordinators what they were given. A campaign's list holds only the
  * events the member reaches. Anyone else, and anything out of reach: NotFoundError, as if it did not exist.
  */
 export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: DbOrTx): Promise<AttendeeScope> {
@@ -67,17 +69,27 @@ export async function attendeeScope(actor: Actor, ref: AttendeeScopeRef, db?: Db
     [campaign] = await conn.select().from(campaigns).where(eq(campaigns.id, ref.campaignId));
     if (!campaign) throw new NotFoundError();
   }
-  const grant = await requireRole(actor, campaign.orgId, "coordinator", conn);
+  // The organisation whose people these are: an event's host; for a whole campaign, the one the address names
+  // (the campaign's own, or a partner co-hosting it), else the campaign's.
+  let orgId = event ? event.hostOrgId : campaign.orgId;
   if (ref.orgSlug !== undefined) {
-    const [org] = await conn.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, campaign.orgId));
-    if (org?.slug !== ref.orgSlug) throw new NotFoundError();
+    const [org] = await conn.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, ref.orgSlug));
+    if (!org || (event && org.id !== orgId)) throw new NotFoundError();
+    if (!event && org.id !== campaign.orgId && !(await isPartner(conn, campaign.id, org.id))) throw new NotFoundError();
+    orgId = org.id;
   }
+  const grant = await requireRole(actor, orgId, "coordinator", conn);
   const reach = await reachOf(conn, grant);
   if (event) {
     if (!reaches(reach, event)) throw new NotFoundError();
     return { grant, campaign, events: [event], event };
   }
-  const all = await conn.select().from(events).where(eq(events.campaignId, campaign.id)).orderBy(asc(events.startsAt));
+  // A campaign's list holds only the events its organisation runs: a partner's people are the partner's.
+  const all = await conn
+    .select()
+    .from(events)
+    .where(and(eq(events.campaignId, campaign.id), eq(events.hostOrgId, orgId)))
+    .orderBy(asc(events.startsAt));
   const list = all.filter((e) => reaches(reach, e));
   if (!list.length && !reachesCampaign(reach, campaign.id)) throw new NotFoundError();
   return { grant, campaign, events: list, event };

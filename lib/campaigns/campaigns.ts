@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, like, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, ne, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { campaigns, events, signups, type Campaign, type CampaignStatus } from "@/db/schema";
+import { campaigns, events, organisations, signups, type Campaign, type CampaignStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { requireRole } from "@/lib/orgs/authz";
+import { isPartner, partnerCampaignIds } from "@/lib/orgs/partners";
 import { audited } from "@/lib/audit";
 import type { Role } from "@/lib/orgs/roles";
 import { firstFreeSlug, slugify } from "@/lib/slug";
@@ -19,6 +20,8 @@ export interface CampaignSummary {
   summary: string;
   updatedAt: Date;
   eventCount: number;
+  /** Co-hosted as a partner of the organisation that leads it. */
+  partner: boolean;
 }
 
 /** The fields the campaign form writes, as created and as edited. */
@@ -74,15 +77,19 @@ export async function campaignForActor(actor: Actor, campaignId: string, needed:
   return { campaign: row, role: grant.role };
 }
 
+/**
+ * A campaign of the organisation by its address, or one it co-hosts as a partner (published or archived: a lead's
+ * draft stays the lead's). `lead` says which: a partner adds and runs its own events, and changes nothing else.
+ */
 export async function getCampaignBySlug(actor: Actor, orgId: string, slug: string, needed: Role = "coordinator") {
   await requireRole(actor, orgId, needed);
   const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.orgId, orgId), eq(campaigns.slug, slug)));
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.slug, slug));
   if (!row) throw new NotFoundError();
-  return row;
+  if (row.orgId === orgId) return { ...row, lead: true, ledBy: null };
+  if (row.status === "draft" || !(await isPartner(db, row.id, orgId))) throw new NotFoundError();
+  const [lead] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.orgId));
+  return { ...row, lead: false, ledBy: lead?.name ?? "" };
 }
 
 export async function updateCampaign(actor: Actor, campaignId: string, input: CampaignInput) {
@@ -171,6 +178,7 @@ export async function setCampaignStatus(actor: Actor, campaignId: string, status
 export async function listCampaigns(actor: Actor, orgId: string): Promise<CampaignSummary[]> {
   await requireRole(actor, orgId, "coordinator");
   const db = await getDb();
+  const partnerOf = await partnerCampaignIds(db, orgId);
   const rows = await db
     .select({
       id: campaigns.id,
@@ -181,10 +189,12 @@ export async function listCampaigns(actor: Actor, orgId: string): Promise<Campai
       summary: campaigns.summary,
       updatedAt: campaigns.updatedAt,
       eventCount: count(events.id),
+      partner: sql<boolean>`${campaigns.orgId} <> ${orgId}`,
     })
     .from(campaigns)
-    .leftJoin(events, eq(events.campaignId, campaigns.id))
-    .where(eq(campaigns.orgId, orgId))
+    // A campaign it co-hosts counts this organisation's own events.
+    .leftJoin(events, and(eq(events.campaignId, campaigns.id), or(eq(campaigns.orgId, orgId), eq(events.hostOrgId, orgId))))
+    .where(or(eq(campaigns.orgId, orgId), partnerOf.length ? and(inArray(campaigns.id, partnerOf), ne(campaigns.status, "draft")) : sql`false`))
     .groupBy(campaigns.id)
     .orderBy(sql`case ${campaigns.status} when 'published' then 0 when 'draft' then 1 else 2 end`, desc(campaigns.updatedAt));
   return rows.map((r) => ({ ...r, eventCount: Number(r.eventCount) }));

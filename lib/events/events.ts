@@ -13,6 +13,7 @@ import { lockEvent, promoteFromWaitlist } from "@/lib/signups/waitlist";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
 import { caseInCampaign } from "@/lib/trials/trials";
+import { isPartner } from "@/lib/orgs/partners";
 import type { DuplicateInput, EventInput, PostponeInput } from "./schemas";
 
 export interface EventSummary {
@@ -32,7 +33,10 @@ export interface EventSummary {
   waitlist: boolean;
 }
 
-/** The event, its campaign and the actor's grant on the owning organisation. */
+/**
+ * The event, its campaign and the actor's grant on the organisation that runs it (the campaign's, or a partner
+ * co-hosting it): only its members change the event or reach its people. Anyone else: NotFoundError.
+ */
 export async function eventForActor(actor: Actor, eventId: string, needed: Role, db?: DbOrTx) {
   const conn = db ?? (await getDb());
   const [row] = await conn
@@ -41,14 +45,17 @@ export async function eventForActor(actor: Actor, eventId: string, needed: Role,
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
     .where(eq(events.id, eventId));
   if (!row) throw new NotFoundError();
-  const grant = await requireRole(actor, row.campaign.orgId, needed, conn);
+  const grant = await requireRole(actor, row.event.hostOrgId, needed, conn);
   return { ...row, role: grant.role };
 }
 
-async function campaignOf(actor: Actor, campaignId: string, needed: Role, db: DbOrTx) {
+/** The campaign, for a member of its organisation or (`hostOrgId`) of a partner co-hosting it. */
+async function campaignOf(actor: Actor, campaignId: string, needed: Role, db: DbOrTx, hostOrgId?: string) {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
   if (!campaign) throw new NotFoundError();
-  await requireRole(actor, campaign.orgId, needed, db);
+  const orgId = hostOrgId ?? campaign.orgId;
+  if (orgId !== campaign.orgId && !(await isPartner(db, campaign.id, orgId))) throw new NotFoundError();
+  await requireRole(actor, orgId, needed, db);
   return campaign;
 }
 
@@ -85,16 +92,17 @@ function guardEarlierErasure(current: Event, retentionDays: number, newEndsAt: D
   throw new PublicError("events.erasureEarlier", "confirmEarlierErasure", { date: after.toISOString() });
 }
 
-export async function createEvent(actor: Actor, campaignId: string, input: EventInput) {
+/** A new event of the campaign, run by `hostOrgId` (the campaign's organisation unless a partner adds it). */
+export async function createEvent(actor: Actor, campaignId: string, input: EventInput, hostOrgId?: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const campaign = await campaignOf(actor, campaignId, "organizer", tx);
+    const campaign = await campaignOf(actor, campaignId, "organizer", tx, hostOrgId);
     await caseInCampaign(tx, campaignId, input.caseId);
     const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
     const slug = input.slug ?? (await freeSlug(tx, campaignId, base || "event"));
     const [row] = await tx
       .insert(events)
-      .values({ campaignId, slug, ...columns(input), language: input.language ?? campaign.language })
+      .values({ campaignId, slug, hostOrgId: hostOrgId ?? campaign.orgId, ...columns(input), language: input.language ?? campaign.language })
       .onConflictDoNothing({ target: [events.campaignId, events.slug] })
       .returning({ id: events.id, slug: events.slug });
     if (!row) throw new PublicError("events.slugTaken", "slug");
@@ -164,7 +172,7 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
       .returning();
     await queueEventChanged(tx, event, moved!);
     const details = { from: event.status, to: "postponed", startsAt: input.startsAt.toISOString(), previousStartsAt: event.startsAt.toISOString() };
-    return { result: { slug: event.slug }, audit: { orgId: campaign.orgId, campaignId: campaign.id, eventId, details } };
+    return { result: { slug: event.slug }, audit: { orgId: event.hostOrgId, campaignId: campaign.id, eventId, details } };
   });
 }
 
@@ -180,7 +188,7 @@ export async function cancelEvent(actor: Actor, eventId: string, reason: string)
     if (event.status !== "cancelled") await queueEventCancelled(tx, { ...event, status: "cancelled" }, reason || null);
     return {
       result: { slug: event.slug },
-      audit: changed ? { orgId: campaign.orgId, campaignId: campaign.id, eventId, details: { from: event.status, to: "cancelled" } } : null,
+      audit: changed ? { orgId: event.hostOrgId, campaignId: campaign.id, eventId, details: { from: event.status, to: "cancelled" } } : null,
     };
   });
 }
@@ -199,7 +207,7 @@ export async function deleteEvent(actor: Actor, eventId: string) {
     if (Number(taken?.n ?? 0) > 0) throw new PublicError("events.deleteHasSignups");
     await tx.delete(events).where(eq(events.id, eventId));
     const details = { title: event.title, slug: event.slug, startsAt: event.startsAt.toISOString(), city: event.city, country: event.country };
-    return { result: { campaignSlug: campaign.slug }, audit: { orgId: campaign.orgId, campaignId: campaign.id, details } };
+    return { result: { campaignSlug: campaign.slug }, audit: { orgId: event.hostOrgId, campaignId: campaign.id, details } };
   });
 }
 
@@ -218,6 +226,8 @@ export async function duplicateEvent(actor: Actor, eventId: string, input: Dupli
       .values({
         campaignId: event.campaignId,
         slug,
+        // A copy is run by the organisation that runs the original.
+        hostOrgId: event.hostOrgId,
         title,
         kind: event.kind,
         description: event.description,
@@ -248,9 +258,11 @@ export async function duplicateEvent(actor: Actor, eventId: string, input: Dupli
   });
 }
 
-export async function listEvents(actor: Actor, campaignId: string): Promise<EventSummary[]> {
+/** The campaign's events with their counts: all of them for its organisation, a partner's own for the partner. */
+export async function listEvents(actor: Actor, campaignId: string, hostOrgId?: string): Promise<EventSummary[]> {
   const db = await getDb();
-  await campaignOf(actor, campaignId, "coordinator", db);
+  const campaign = await campaignOf(actor, campaignId, "coordinator", db, hostOrgId);
+  const partner = hostOrgId !== undefined && hostOrgId !== campaign.orgId;
   return db
     .select({
       id: events.id,
@@ -269,17 +281,18 @@ export async function listEvents(actor: Actor, campaignId: string): Promise<Even
       waitlist: events.waitlist,
     })
     .from(events)
-    .where(eq(events.campaignId, campaignId))
+    .where(and(eq(events.campaignId, campaignId), partner ? eq(events.hostOrgId, hostOrgId) : undefined))
     .orderBy(asc(events.startsAt), asc(events.city));
 }
 
+/** An event of the campaign by its address, for a member of the organisation that runs it (as `eventForActor`). */
 export async function getEventBySlug(actor: Actor, campaignId: string, slug: string, needed: Role = "coordinator") {
   const db = await getDb();
-  await campaignOf(actor, campaignId, needed, db);
   const [row] = await db
     .select()
     .from(events)
     .where(and(eq(events.campaignId, campaignId), eq(events.slug, slug)));
   if (!row) throw new NotFoundError();
+  await requireRole(actor, row.hostOrgId, needed, db);
   return row;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { campaigns, events, organisations, type Campaign, type Event } from "@/db/schema";
 import { signupAvailability, type SignupState } from "@/lib/signups/availability";
@@ -40,6 +41,10 @@ export interface PublicEvent {
   approval: boolean;
   /** How many of a role are needed, for the roles that say. */
   roleNeeds: Record<string, number>;
+  /** The organisation that runs it: the campaign's, or a partner co-hosting it. */
+  hostName: string;
+  /** Run by a partner co-hosting the campaign, not by the campaign's own organisation. */
+  coHosted: boolean;
   previousStartsAt: Date | null;
   previousEndsAt: Date | null;
   changeReason: string | null;
@@ -65,9 +70,11 @@ export interface PublicCampaign {
   updatedAt: Date;
   /** The language its own text is written in. */
   language: string;
+  /** Its hosts, the campaign's organisation first, on the campaign page (the others when partners run events). */
+  hosts?: string[];
 }
 
-function toPublicEvent(row: Event, campaignStatus: string, now: Date): PublicEvent {
+function toPublicEvent(row: Event, campaignStatus: string, now: Date, hostName: string, campaignOrgId: string): PublicEvent {
   const { state, placesLeft } = signupAvailability(row, campaignStatus, now);
   // The exact place never leaves this module on a public reading.
   const e = withPublicPlace(row);
@@ -99,6 +106,8 @@ function toPublicEvent(row: Event, campaignStatus: string, now: Date): PublicEve
     signupMode: e.signupMode,
     approval: e.approval,
     roleNeeds: e.roleNeeds,
+    hostName,
+    coHosted: row.hostOrgId !== campaignOrgId,
     previousStartsAt: e.previousStartsAt,
     previousEndsAt: e.previousEndsAt,
     changeReason: e.changeReason,
@@ -126,6 +135,8 @@ function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
   };
 }
 
+const hostOrg = alias(organisations, "host_org");
+
 async function visibleCampaign(slug: string) {
   const db = await getDb();
   const [row] = await db
@@ -141,11 +152,16 @@ export async function getPublicCampaign(slug: string, now = new Date()): Promise
   if (!row) return null;
   const db = await getDb();
   const rows = await db
-    .select()
+    .select({ event: events, hostName: organisations.name })
     .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.hostOrgId))
     .where(eq(events.campaignId, row.campaign.id))
     .orderBy(asc(events.startsAt), asc(events.country), asc(events.city));
-  return { campaign: toPublicCampaign(row.campaign, row.orgName), events: rows.map((e) => toPublicEvent(e, row.campaign.status, now)) };
+  const campaign = toPublicCampaign(row.campaign, row.orgName);
+  // Its hosts: the campaign's organisation first, then each partner that runs an event of it.
+  const partners = new Map(rows.filter((r) => r.event.hostOrgId !== row.campaign.orgId).map((r) => [r.event.hostOrgId, r.hostName]));
+  const hosts = [row.orgName, ...partners.values()];
+  return { campaign: { ...campaign, hosts }, events: rows.map((r) => toPublicEvent(r.event, row.campaign.status, now, r.hostName, row.campaign.orgId)) };
 }
 
 export async function getPublicEvent(
@@ -157,37 +173,44 @@ export async function getPublicEvent(
   if (!row) return null;
   const db = await getDb();
   const [e] = await db
-    .select()
+    .select({ event: events, hostName: organisations.name })
     .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.hostOrgId))
     .where(and(eq(events.campaignId, row.campaign.id), eq(events.slug, eventSlug)));
   if (!e) return null;
-  return { campaign: toPublicCampaign(row.campaign, row.orgName), event: toPublicEvent(e, row.campaign.status, now) };
+  return { campaign: toPublicCampaign(row.campaign, row.orgName), event: toPublicEvent(e.event, row.campaign.status, now, e.hostName, row.campaign.orgId) };
 }
 
 /** The public event behind a sign-up's event id (for the private page). */
 export async function getPublicEventById(eventId: string, now = new Date()) {
   const db = await getDb();
   const [row] = await db
-    .select({ event: events, campaign: campaigns, orgName: organisations.name })
+    .select({ event: events, campaign: campaigns, orgName: organisations.name, hostName: hostOrg.name })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
     .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    .innerJoin(hostOrg, eq(hostOrg.id, events.hostOrgId))
     .where(eq(events.id, eventId));
   if (!row) return null;
-  return { campaign: toPublicCampaign(row.campaign, row.orgName), event: toPublicEvent(row.event, row.campaign.status, now) };
+  return { campaign: toPublicCampaign(row.campaign, row.orgName), event: toPublicEvent(row.event, row.campaign.status, now, row.hostName, row.campaign.orgId) };
 }
 
 /** Upcoming events of published campaigns, soonest first. */
 export async function listUpcomingPublicEvents(now = new Date(), limit = 60) {
   const db = await getDb();
   const rows = await db
-    .select({ event: events, campaignSlug: campaigns.slug, campaignTitle: campaigns.title })
+    .select({ event: events, campaignSlug: campaigns.slug, campaignTitle: campaigns.title, campaignOrgId: campaigns.orgId, hostName: organisations.name })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
+    .innerJoin(organisations, eq(organisations.id, events.hostOrgId))
     .where(and(eq(campaigns.status, "published"), gte(events.endsAt, now)))
     .orderBy(asc(events.startsAt), asc(events.city))
     .limit(limit);
-  return rows.map((r) => ({ ...toPublicEvent(r.event, "published", now), campaignSlug: r.campaignSlug, campaignTitle: r.campaignTitle }));
+  return rows.map((r) => ({
+    ...toPublicEvent(r.event, "published", now, r.hostName, r.campaignOrgId),
+    campaignSlug: r.campaignSlug,
+    campaignTitle: r.campaignTitle,
+  }));
 }
 
 /** The id of a visible event by its address: the one query a sign-up needs before its own transaction. */

@@ -176,13 +176,13 @@ export async function exportAttendeesCsv(actor: Actor, ref: AttendeeScopeRef, op
   const singleEvent = (scope: AttendeeScope) => scope.events.length === 1;
   const { scope, where, rowCount } = await audited(handle.db, actor, "export.csv", async (tx) => {
     const scope = await attendeeScope(actor, ref, tx);
-    if (options.orgId && scope.campaign.orgId !== options.orgId) throw new NotFoundError();
+    if (options.orgId && scope.grant.orgId !== options.orgId) throw new NotFoundError();
     const where = attendeeWhere(scope, options.filter);
     // A search runs on the opened names and addresses: the rows it takes are counted the same way.
     const rowCount = options.filter.q
       ? (await attendeesOpened(tx, scope, options.filter)).length
       : Number((await tx.select({ n: count() }).from(signups).where(where))[0]?.n ?? 0);
-    const on = { orgId: scope.campaign.orgId, campaignId: scope.campaign.id, eventId: scope.event?.id ?? null };
+    const on = { orgId: scope.grant.orgId, campaignId: scope.campaign.id, eventId: scope.event?.id ?? null };
     await recordAccess(tx, actor, { ...on, kind: "export", rowCount });
     return {
       result: { scope, where, rowCount },

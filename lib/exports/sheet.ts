@@ -19,13 +19,13 @@ export async function signInSheet(actor: Actor, eventId: string, orgId?: string,
   const db = await getDb();
   return audited(db, actor, "export.sheet", async (tx) => {
     const scope = await attendeeScope(actor, { eventId }, tx);
-    if (!scope.event || (orgId && scope.campaign.orgId !== orgId)) throw new NotFoundError();
+    if (!scope.event || (orgId && scope.grant.orgId !== orgId)) throw new NotFoundError();
     const filter = { status: "confirmed" as const };
     const byName = new Intl.Collator("und", { sensitivity: "base", numeric: true });
     const rows: SheetRow[] = (await attendeesOpened(tx, scope, filter))
       .map(({ id, name, role }) => ({ id, name, role }))
       .sort((a, b) => byName.compare(a.name, b.name));
-    const where = { orgId: scope.campaign.orgId, campaignId: scope.campaign.id, eventId: scope.event.id };
+    const where = { orgId: scope.grant.orgId, campaignId: scope.campaign.id, eventId: scope.event.id };
     await recordAccess(tx, actor, { ...where, kind: "sheet", rowCount: rows.length }, now);
     return {
       result: { campaign: scope.campaign, event: scope.event, rows },

@@ -42,8 +42,8 @@ async function authorize(actor: Actor, eventId: string, input: AttendeeMessageIn
   // Only to the attendees of an event within the organizer's reach (lib/orgs/scopes.ts).
   await attendeeScope(actor, { eventId }, db);
   if (input.role && !event.roles.includes(input.role)) throw new PublicError("attendeeMessages.errors.role", "role");
-  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, campaign.orgId));
-  return { orgId: campaign.orgId, orgName: org?.name ?? "", campaign, event, origin: siteOrigin(), userId: actor!.userId };
+  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, event.hostOrgId));
+  return { orgId: event.hostOrgId, orgName: org?.name ?? "", campaign, event, origin: siteOrigin(), userId: actor!.userId };
 }
 
 /**

@@ -126,10 +126,11 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
 /** The event with what every message about it needs: its campaign and organisation. */
 export async function loadSignupMailContext(db: DbOrTx, eventId: string): Promise<SignupMailContext | null> {
   const [row] = await db
-    .select({ event: events, campaignSlug: campaigns.slug, campaignTitle: campaigns.title, orgId: campaigns.orgId, orgName: organisations.name })
+    .select({ event: events, campaignSlug: campaigns.slug, campaignTitle: campaigns.title, orgId: events.hostOrgId, orgName: organisations.name })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
-    .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    // The organisation that runs the event writes to its people (its mailbox, its key, its name in the footer).
+    .innerJoin(organisations, eq(organisations.id, events.hostOrgId))
     .where(eq(events.id, eventId));
   if (!row) return null;
   return {

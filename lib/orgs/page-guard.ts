@@ -47,15 +47,19 @@ interface PageNeeds {
 const campaignPage = cache(async (orgSlug: string, campaignSlug: string, needed: Role, path: string, attendees: boolean) => {
   const { actor, org } = await loadOrganisationPage(orgSlug, needed, path);
   const campaign = await orPageError(getCampaignBySlug(actor, org.id, campaignSlug, needed));
-  if (attendees) await orPageError(attendeeScope(actor, { campaignId: campaign.id }));
-  return { actor, org, campaign, canEdit: roleAllows(org.role, "organizer") };
+  if (attendees) await orPageError(attendeeScope(actor, { campaignId: campaign.id, orgSlug }));
+  const organizer = roleAllows(org.role, "organizer");
+  // A partner's organizers add and run their own events; the campaign itself is its lead's to change.
+  return { actor, org, campaign, canEdit: organizer && campaign.lead, canAddEvents: organizer };
 });
 
 const eventPage = cache(async (orgSlug: string, campaignSlug: string, eventSlug: string, needed: Role, path: string, attendees: boolean) => {
   const page = await campaignPage(orgSlug, campaignSlug, needed, path, false);
   const event = await orPageError(getEventBySlug(page.actor, page.campaign.id, eventSlug, needed));
+  // Only the organisation that runs the event opens its page: a partner's event is not the lead's to open.
+  if (event.hostOrgId !== page.org.id) notFound();
   if (attendees) await orPageError(attendeeScope(page.actor, { eventId: event.id }));
-  return { ...page, event };
+  return { ...page, event, canEdit: page.canAddEvents };
 });
 
 /** The organisation and the campaign, and whether the member may edit it. */

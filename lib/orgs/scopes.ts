@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited } from "@/lib/audit";
 import { requireRole, type Grant } from "./authz";
+import { partnerCampaignIds } from "./partners";
 
 // Least privilege for attendee data. Owners see every attendee of the organisation; an organizer those of the
 // campaigns they made and of what they are given; a coordinator only what they are given: campaigns, events or
@@ -39,6 +40,8 @@ export async function reachOf(db: DbOrTx, grant: Grant): Promise<Reach> {
       : Promise.resolve([]),
   ]);
   for (const m of made) reach.campaignIds.add(m.id);
+  // A partner's organizers run its events in the campaigns it co-hosts (attendeeScope keeps to its own events).
+  if (grant.role === "organizer") for (const id of await partnerCampaignIds(db, grant.orgId)) reach.campaignIds.add(id);
   for (const s of given) {
     if (s.kind === "campaign" && s.campaignId) reach.campaignIds.add(s.campaignId);
     if (s.kind === "event" && s.eventId) reach.eventIds.add(s.eventId);

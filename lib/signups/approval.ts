@@ -71,7 +71,7 @@ export async function decideSignup(actor: Actor, signupId: string, decision: Dec
     return {
       result: { status, position },
       // Who decided what, and when: never whose request it was.
-      audit: { orgId: scope.campaign.orgId, campaignId: scope.campaign.id, eventId: event.id, rowCount: 1, at: now },
+      audit: { orgId: scope.grant.orgId, campaignId: scope.campaign.id, eventId: event.id, rowCount: 1, at: now },
     };
   });
 }

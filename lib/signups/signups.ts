@@ -67,12 +67,13 @@ async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
       campaignStatus: campaigns.status,
       campaignSlug: campaigns.slug,
       campaignTitle: campaigns.title,
-      orgId: campaigns.orgId,
+      // The organisation that runs the event: its key seals the sign-up, its name signs the messages.
+      orgId: events.hostOrgId,
       orgName: organisations.name,
     })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
-    .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    .innerJoin(organisations, eq(organisations.id, events.hostOrgId))
     .where(eq(events.id, eventId))
     .for("update", { of: events });
   if (!row || row.campaignStatus === "draft") throw new PublicError("errors.notFound");

@@ -49,7 +49,8 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
       href: `/c/${campaign.slug}/${e.slug}`,
       title: e.title,
       when: formatRange(locale, e.startsAt, e.endsAt, e.timeZone),
-      place: [e.city, countryName(e.country, locale)].filter(Boolean).join(", "),
+      // With several hosts, the map names who runs each one too.
+      place: [e.city, countryName(e.country, locale)].filter(Boolean).join(", ") + (campaign.hosts && campaign.hosts.length > 1 ? ` · ${e.hostName}` : ""),
       lat: e.latitude!,
       lng: e.longitude!,
     }));
@@ -61,7 +62,7 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
       {campaign.status === "archived" ? <Alert tone="info">{t("archived")}</Alert> : null}
       <header>
         <p className="text-sm text-stone-600">
-          {tk(campaign.kind)} · {campaign.orgName}
+          {tk(campaign.kind)} · {campaign.hosts && campaign.hosts.length > 1 ? t("hosts", { hosts: campaign.hosts.join(", ") }) : campaign.orgName}
         </p>
         <div lang={campaign.translated ?? undefined}>
           <h1 className="mt-1 text-3xl font-bold tracking-tight">{campaign.title}</h1>
@@ -117,7 +118,12 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
                   <h4 className="text-sm font-semibold uppercase tracking-wide text-stone-600">{city}</h4>
                   <ul className="divide-y divide-stone-200">
                     {list.map((e) => (
-                      <EventListItem key={e.id} event={e} campaignSlug={campaign.slug} />
+                      <EventListItem
+                        key={e.id}
+                        event={e}
+                        campaignSlug={campaign.slug}
+                        host={campaign.hosts && campaign.hosts.length > 1 ? e.hostName : undefined}
+                      />
                     ))}
                   </ul>
                 </div>
@@ -131,7 +137,7 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
           <summary className="cursor-pointer font-semibold">{t("past", { count: past.length })}</summary>
           <ul className="mt-2 divide-y divide-stone-200">
             {past.map((e) => (
-              <EventListItem key={e.id} event={e} campaignSlug={campaign.slug} />
+              <EventListItem key={e.id} event={e} campaignSlug={campaign.slug} host={campaign.hosts && campaign.hosts.length > 1 ? e.hostName : undefined} />
             ))}
           </ul>
         </details>

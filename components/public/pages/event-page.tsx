@@ -39,6 +39,7 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
             {campaign.title}
           </a>{" "}
           · {tk(event.kind)}
+          {event.coHosted ? <span data-testid="event-host"> · {t("hostedBy", { host: event.hostName })}</span> : null}
         </p>
         <h1 lang={event.translated ?? undefined} className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">
           {event.title}

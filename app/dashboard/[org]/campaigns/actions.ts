@@ -76,7 +76,10 @@ export async function createEventAction(_prev: FormState, formData: FormData): P
     z.object({ org: slug, campaign: slug, campaignId: z.uuid() }).and(newEventSchema),
     formData,
     async ({ org, campaign, campaignId, ...input }) => {
-      const event = await createEvent(await getActor(), campaignId, input);
+      const actor = await getActor();
+      // The organisation the address names runs it: the campaign's own, or a partner co-hosting it.
+      const host = await getOrganisation(actor, org, "organizer");
+      const event = await createEvent(actor, campaignId, input, host.id);
       refresh(org, campaign);
       redirect(`${eventPath(org, campaign, event.slug)}?created=1`);
     },

@@ -19,6 +19,9 @@ import { deleteCampaignTranslationAction, saveCampaignTranslationAction } from "
 import { deleteCampaignAction, setCampaignStatusAction, updateCampaignAction } from "../actions";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { loadCampaignPage } from "@/lib/orgs/page-guard";
+import { listPartners } from "@/lib/orgs/partners";
+import { PartnersCard } from "@/components/orgs/partners-card";
+import { createPartnerInvitationAction, removePartnerAction } from "../partner-actions";
 import { prefetchDashboard } from "../load";
 
 type Params = Promise<{ org: string; campaign: string }>;
@@ -32,7 +35,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function CampaignPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: orgSlug, campaign: campaignSlug } = await params;
   const { created, saved, deleted, translation } = await searchParams;
-  const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}`);
+  const { actor, org, campaign, canEdit, canAddEvents } = await loadCampaignPage(
+    orgSlug,
+    campaignSlug,
+    "coordinator",
+    `/dashboard/${orgSlug}/campaigns/${campaignSlug}`,
+  );
+  const partners = await listPartners(actor, campaign.id, org.id);
+  const ledBy = campaign.ledBy;
   const dashboard = await prefetchDashboard(actor, org.id, org.slug);
   const t = await getTranslations("campaigns.dashboard");
   const ta = await getTranslations("attendees.dashboard.links");
@@ -74,7 +84,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   {tt("link")}
                 </Link>
               ) : null}
-              {canEdit ? (
+              {canAddEvents ? (
                 <Link href={`${base}/events/new`} className={buttonClass("primary")}>
                   <Plus aria-hidden className="size-4" />
                   {t("addEvent")}
@@ -83,11 +93,22 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             </div>
             <div className="mt-3">
               <HydrationBoundary state={dashboard}>
-                <LiveCampaignEvents org={org.slug} campaignId={campaign.id} canEdit={canEdit} />
+                <LiveCampaignEvents org={org.slug} campaignId={campaign.id} canEdit={canAddEvents} />
               </HydrationBoundary>
             </div>
           </Card>
           <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} />
+          {partners.length || (campaign.lead && org.role === "owner") || ledBy ? (
+            <PartnersCard
+              org={org}
+              campaign={campaign}
+              partners={partners}
+              ledBy={ledBy}
+              owner={org.role === "owner"}
+              invite={createPartnerInvitationAction}
+              remove={removePartnerAction}
+            />
+          ) : null}
           {canEdit ? (
             <TranslationsPanel
               kind="campaign"
@@ -162,7 +183,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               </div>
             </Card>
           ) : null}
-          {org.role === "owner" ? <EmergencyErase org={org.slug} campaignId={campaign.id} title={campaign.title} /> : null}
+          {org.role === "owner" && campaign.lead ? <EmergencyErase org={org.slug} campaignId={campaign.id} title={campaign.title} /> : null}
         </div>
       </div>
     </>

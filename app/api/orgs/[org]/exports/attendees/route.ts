@@ -29,7 +29,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   const { eventId, campaignId, columns, bom, ...filter } = parsed.data;
   try {
     const org = await getOrganisation(actor, slug, "coordinator");
-    const ref = eventId ? { eventId } : { campaignId: campaignId! };
+    // The organisation the address names: a partner exports its own events of a campaign it co-hosts.
+    const ref = eventId ? { eventId, orgSlug: org.slug } : { campaignId: campaignId!, orgSlug: org.slug };
     const csv = await exportAttendeesCsv(actor, ref, { filter, columns, bom, orgId: org.id });
     return new Response(csv.stream, {
       headers: {
