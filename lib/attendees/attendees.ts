@@ -189,7 +189,8 @@ export async function listAttendees(
       tx,
       actor,
       {
-        orgId: scope.campaign.orgId,
+        // On the record of the organisation whose member looked.
+        orgId: scope.grant.orgId,
         kind: q ? "search" : via,
         campaignId: scope.campaign.id,
         eventId: scope.event?.id ?? null,
@@ -297,7 +298,7 @@ export async function addWalkIn(actor: Actor, eventId: string, input: WalkInInpu
     if (!event) throw new NotFoundError();
     if (event.personalDataErasedAt) throw new PublicError("attendees.erased");
     const id = randomUUID();
-    const key = await eventKey(tx, event, scope.campaign.orgId);
+    const key = await eventKey(tx, event, scope.grant.orgId);
     const personal = sealPersonal(key, id, { name: input.name, email: input.email ?? null, phone: null, comment: null });
     const emailHash = input.email ? await addressIndex(tx, eventId, input.email) : null;
     const [row] = await tx

@@ -79,7 +79,7 @@ export async function eraseEventPersonalData(actor: Actor, eventId: string, now 
     return {
       result: { signups: count },
       audit: {
-        orgId: campaign.orgId,
+        orgId: event.hostOrgId,
         campaignId: campaign.id,
         eventId: event.id,
         details: { early: true, scheduledFor: erasureDate(event, campaign.retentionDays).toISOString() },

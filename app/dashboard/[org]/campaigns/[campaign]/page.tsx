@@ -79,7 +79,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               <Link href={`${base}/attendees`} className="text-sm text-brand-700 underline underline-offset-2">
                 {ta("campaignAttendees")}
               </Link>
-              {campaign.kind === "trial_watch" ? (
+              {campaign.kind === "trial_watch" && campaign.lead ? (
                 <Link href={`${base}/trial`} className="text-sm text-brand-700 underline underline-offset-2">
                   {tt("link")}
                 </Link>

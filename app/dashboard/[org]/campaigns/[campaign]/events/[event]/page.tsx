@@ -58,7 +58,8 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const promoted = Number(flags.promoted) || 0;
   // Forms remount when the event changes on the server, so no field shows a value from before.
   const version = event.updatedAt.toISOString();
-  const cases = canEdit ? await listCaseChoices(actor, campaign.id) : [];
+  // A trial watch's cases are its lead's: a partner's hearing is not attached to one.
+  const cases = canEdit && campaign.lead ? await listCaseChoices(actor, campaign.id) : [];
   return (
     <>
       <Breadcrumbs

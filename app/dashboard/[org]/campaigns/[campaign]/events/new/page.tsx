@@ -19,7 +19,8 @@ export default async function NewEventPage({ params }: { params: Promise<{ org: 
   const { org: orgSlug, campaign: campaignSlug } = await params;
   const { actor, org, campaign } = await loadCampaignPage(orgSlug, campaignSlug, "organizer", `/dashboard/${orgSlug}/campaigns/${campaignSlug}/events/new`);
   const t = await getTranslations("editor.event");
-  const cases = await listCaseChoices(actor, campaign.id);
+  // A trial watch's cases are its lead's: a partner's hearing is not attached to one.
+  const cases = campaign.lead ? await listCaseChoices(actor, campaign.id) : [];
   const tc = await getTranslations("campaigns.dashboard");
   const values: EventValues = {
     slug: "",
