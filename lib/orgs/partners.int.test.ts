@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { events, memberScopes, organisations, outbox, signups } from "@/db/schema";
+import { events, memberScopes, memberships, organisations, outbox, signups } from "@/db/schema";
 import { closeTestDatabase, makeEvent, makeOrg, openTestDatabase, outcomeOf, unique, type Outcome } from "@/db/testing";
 import { attendeeCounts, listAttendees, setCheckedIn } from "@/lib/attendees/attendees";
 import { attendeeListSchema } from "@/lib/attendees/schemas";
@@ -15,6 +15,7 @@ import { eventSchema, newEventSchema } from "@/lib/events/schemas";
 import { exportAttendeesCsv } from "@/lib/exports/csv";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
+import { grantScope } from "./scopes";
 import { acceptPartnerInvitation, createPartnerInvitation, listPartners, removePartner, viewPartnerInvitation } from "./partners";
 
 // A coalition: the lead organisation's campaign, co-hosted by a partner that runs its own events. Only the
@@ -151,6 +152,21 @@ describe("the permission matrix with a partner", () => {
     const rows = await handle.db.select({ orgId: outbox.orgId }).from(outbox).where(eq(outbox.eventId, partnerEventId));
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.orgId))).toEqual(new Set([partner.org.id]));
+  });
+});
+
+describe("scopes across a coalition", () => {
+  it("a partner gives the co-hosted campaign or its own events; the lead cannot give a partner's event", async () => {
+    const fresh = (await makeOrg(handle, { coordinator: 1 })).people.coordinator[0]!;
+    await handle.db.insert(memberships).values({ orgId: partner.org.id, userId: fresh.userId, role: "coordinator" });
+    expect(await outcomeOf(list(fresh, partnerEventId))).toBe("notFound");
+    await grantScope(actors["partner owner"]!, partner.org.id, fresh.userId, { kind: "campaign", campaignId });
+    expect(await outcomeOf(list(fresh, partnerEventId))).toBe("allowed");
+    expect(await outcomeOf(list(fresh, leadEventId))).toBe("notFound");
+    const leadCoordinator = lead.people.coordinator[0]!;
+    expect(await outcomeOf(grantScope(actors["lead owner"]!, lead.org.id, leadCoordinator.userId, { kind: "event", eventId: partnerEventId }))).toBe(
+      "notFound",
+    );
   });
 });
 

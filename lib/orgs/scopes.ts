@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, events, memberScopes, memberships, users, type Event, type ScopeKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,6 +7,12 @@ import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited } from "@/lib/audit";
 import { requireRole, type Grant } from "./authz";
 import { partnerCampaignIds } from "./partners";
+
+/** The campaigns the organisation co-hosts, or one id that matches none (for an IN that must not be empty). */
+async function partnerCampaignIdsOr(db: DbOrTx, orgId: string) {
+  const ids = await partnerCampaignIds(db, orgId);
+  return ids.length ? ids : ["00000000-0000-0000-0000-000000000000"];
+}
 
 // Least privilege for attendee data. Owners see every attendee of the organisation; an organizer those of the
 // campaigns they made and of what they are given; a coordinator only what they are given: campaigns, events or
@@ -113,10 +119,11 @@ export async function grantScope(actor: Actor, orgId: string, userId: string, in
     const reach = await reachOf(tx, grant);
     let values: typeof memberScopes.$inferInsert;
     if (input.kind === "campaign") {
+      // One of its own campaigns, or one it co-hosts (its member then reaches the events it runs there).
       const [c] = await tx
         .select({ id: campaigns.id })
         .from(campaigns)
-        .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.orgId, orgId)));
+        .where(and(eq(campaigns.id, input.campaignId), or(eq(campaigns.orgId, orgId), inArray(campaigns.id, await partnerCampaignIdsOr(tx, orgId)))));
       if (!c || !reachesCampaign(reach, c.id)) throw new NotFoundError();
       values = { orgId, userId, kind: "campaign", campaignId: c.id };
     } else if (input.kind === "event") {
@@ -124,7 +131,8 @@ export async function grantScope(actor: Actor, orgId: string, userId: string, in
         .select({ event: events })
         .from(events)
         .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
-        .where(and(eq(events.id, input.eventId), eq(campaigns.orgId, orgId)));
+        // An event it runs: a partner's event in its campaign is the partner's to give.
+        .where(and(eq(events.id, input.eventId), eq(events.hostOrgId, orgId)));
       if (!e || !reaches(reach, e.event)) throw new NotFoundError();
       values = { orgId, userId, kind: "event", eventId: e.event.id };
     } else {
@@ -203,9 +211,14 @@ export async function scopeChoices(actor: Actor, orgId: string) {
     .select({ event: events, campaignTitle: campaigns.title })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
-    .where(eq(campaigns.orgId, orgId))
+    .where(eq(events.hostOrgId, orgId))
     .orderBy(asc(campaigns.title), asc(events.startsAt));
-  const all = await db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(eq(campaigns.orgId, orgId)).orderBy(asc(campaigns.title));
+  const coHosted = await partnerCampaignIdsOr(db, orgId);
+  const all = await db
+    .select({ id: campaigns.id, title: campaigns.title })
+    .from(campaigns)
+    .where(or(eq(campaigns.orgId, orgId), inArray(campaigns.id, coHosted)))
+    .orderBy(asc(campaigns.title));
   const cities = new Map<string, { country: string; city: string }>();
   for (const r of rows) {
     const key = cityKey(r.event.country, r.event.city);
