@@ -128,7 +128,7 @@ export function EventForm({
         <CheckboxField name="placeHidden" value="on" defaultChecked={checked("placeHidden")} label={t("placeHidden")} hint={t("placeHiddenHint")} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField {...field("gatheringArea")} maxLength={200} label={t("gatheringArea")} hint={t("gatheringAreaHint")} />
-          <SelectField {...field("placeRevealMinutes")} label={t("placeReveal")} hint={t("placeRevealHint")}>
+          <SelectField {...field("placeRevealMinutes")} required label={t("placeReveal")} hint={t("placeRevealHint")}>
             <Options
               values={PLACE_REVEAL_CHOICES.map(String)}
               label={(m) => (Number(m) < 60 ? t("minutesBefore", { count: Number(m) }) : t("hoursBefore", { count: Number(m) / 60 }))}
@@ -160,7 +160,7 @@ export function EventForm({
             error={error("capacity", belowConfirmed ? { confirmed: values.confirmed } : undefined)}
           />
         </div>
-        <SelectField {...field("signupMode")} label={t("signupMode")} hint={t("signupModeHint")}>
+        <SelectField {...field("signupMode")} required label={t("signupMode")} hint={t("signupModeHint")}>
           <Options values={SIGNUP_MODES} label={(m) => tm(m)} />
         </SelectField>
         <CheckboxField

@@ -17,7 +17,7 @@ export function AcceptPartnerForm({ action, token, organisations }: { action: Fo
     <form action={formAction} className="space-y-4">
       <FormError state={state} />
       <HiddenFields values={{ token }} />
-      <SelectField {...field("orgId")} label={t("organisation")} hint={t("organisationHint")}>
+      <SelectField {...field("orgId")} required label={t("organisation")} hint={t("organisationHint")}>
         {organisations.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
