@@ -20,6 +20,7 @@ import { deleteCampaignAction, setCampaignStatusAction, updateCampaignAction } f
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
 import { loadCampaignPage } from "@/lib/orgs/page-guard";
 import { prefetchDashboard } from "../load";
+import { ProposalsPanel } from "./proposals/panel";
 
 type Params = Promise<{ org: string; campaign: string }>;
 
@@ -87,6 +88,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               </HydrationBoundary>
             </div>
           </Card>
+          {canEdit && campaign.acceptsProposals ? <ProposalsPanel actor={actor} base={base} campaignId={campaign.id} /> : null}
           <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} />
           {canEdit ? (
             <TranslationsPanel
@@ -115,6 +117,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   body: campaign.body,
                   appealUrl: campaign.appealUrl,
                   signupOrigins: campaign.signupOrigins.join("\n"),
+                  acceptsProposals: campaign.acceptsProposals,
                   retentionDays: campaign.retentionDays,
                   status: campaign.status,
                   language: campaign.language,
