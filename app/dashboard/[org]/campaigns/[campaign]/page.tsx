@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function CampaignPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: orgSlug, campaign: campaignSlug } = await params;
-  const { created, saved, deleted, translation } = await searchParams;
+  const { created, saved, deleted, translation, declined } = await searchParams;
   const { actor, org, campaign, canEdit } = await loadCampaignPage(orgSlug, campaignSlug, "coordinator", `/dashboard/${orgSlug}/campaigns/${campaignSlug}`);
   const dashboard = await prefetchDashboard(actor, org.id, org.slug);
   const t = await getTranslations("campaigns.dashboard");
@@ -55,6 +55,11 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         {campaign.title}
       </PageTitle>
       {/* "Created as a draft… then publish it" is true only while it is a draft. */}
+      {declined ? (
+        <div className="mb-6">
+          <Alert tone="success">{(await getTranslations("hosts.dashboard"))("declined")}</Alert>
+        </div>
+      ) : null}
       {(created && campaign.status === "draft") || saved || deleted === "event" ? (
         <div className="mb-6">
           <Alert tone="success">
