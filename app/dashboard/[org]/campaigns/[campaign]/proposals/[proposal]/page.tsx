@@ -90,7 +90,7 @@ export default async function ProposalPage({ params }: { params: Params }) {
         />
       </Card>
       <Card title={t("declineTitle")} danger>
-        <DeclineProposalForm action={declineProposalAction} org={org.slug} campaign={campaign.slug} proposalId={proposal.id} />
+        <DeclineProposalForm action={declineProposalAction} org={org.slug} campaign={campaign.slug} proposalId={proposal.id} title={proposal.title} />
       </Card>
     </div>
   );
