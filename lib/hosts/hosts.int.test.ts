@@ -201,6 +201,12 @@ describe("a host's link", () => {
     const attendee = person("Marat");
     await signUp(a.event.id, attendee, ctx());
     expect(hostEditSchema("Europe/Vienna").safeParse({ startsLocal: inDays(10), endsLocal: inDays(13) }).success).toBe(false);
+    // A week at most from the approved time (day 10): further would be another event.
+    await expect(
+      editHostedEvent(a.token, hostEditSchema("Europe/Vienna").parse({ startsLocal: inDays(18, 16), endsLocal: inDays(18, 18) })),
+    ).rejects.toMatchObject({
+      messageKey: "hosts.movedTooFar",
+    });
     await editHostedEvent(a.token, hostEditSchema("Europe/Vienna").parse({ startsLocal: inDays(11, 16), endsLocal: inDays(11, 18), venue: "Neuer Platz" }));
     const [moved] = await handle.db.select().from(events).where(eq(events.id, a.event.id));
     expect(moved!.venue).toBe("Neuer Platz");

@@ -29,6 +29,9 @@ export type HostView =
     }
   | { state: "approved"; campaign: { slug: string; title: string }; event: Event; attendees: HostedAttendees };
 
+/** How far a host may move their event from the time the organizers approved. */
+export const MAX_HOST_MOVE_MS = 7 * 86_400_000;
+
 /** The host's event, alive: approved, still there, not yet ended. */
 async function hostedEvent(db: DbOrTx, token: string, now: Date) {
   const found = await proposalByToken(db, token, now);
@@ -88,7 +91,9 @@ export async function editHostedEvent(token: string, input: HostEditInput, now =
   const db = await getDb();
   const hosted = await hostedEvent(db, token, now);
   if (!hosted) throw new NotFoundError();
-  await audited(db, null, "event.host_edit", async (tx) => {
+  // Further would be another event, and would keep the host's link (and the names it shows) alive longer.
+  if (Math.abs(input.startsAt.getTime() - hosted.proposal.startsAt.getTime()) > MAX_HOST_MOVE_MS) throw new PublicError("hosts.movedTooFar", "startsLocal");
+  await audited(db, null, "host.edit", async (tx) => {
     const current = (await lockEvent(tx, hosted.event.id))!;
     if (current.status === "cancelled") throw new PublicError("events.alreadyCancelled");
     const deadline = current.signupDeadline && current.signupDeadline > input.startsAt ? input.startsAt : current.signupDeadline;
@@ -107,7 +112,7 @@ export async function cancelHostedEvent(token: string, reason: string, now = new
   const db = await getDb();
   const hosted = await hostedEvent(db, token, now);
   if (!hosted) throw new NotFoundError();
-  await audited(db, null, "event.cancel", async (tx) => {
+  await audited(db, null, "host.cancel", async (tx) => {
     const current = (await lockEvent(tx, hosted.event.id))!;
     if (current.status === "cancelled") return { result: undefined, audit: null };
     await tx

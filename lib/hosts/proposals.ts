@@ -210,7 +210,8 @@ export async function approveProposal(actor: Actor, proposalId: string, input: E
     if (!event) throw new PublicError("events.slugTaken", "slug");
     await tx
       .update(eventProposals)
-      .set({ status: "approved", eventId: event.id, decidedBy: actor?.userId ?? null, decidedAt: now })
+      // The proposal keeps the time as approved: its host may move the event only so far from it.
+      .set({ status: "approved", eventId: event.id, decidedBy: actor?.userId ?? null, decidedAt: now, startsAt: input.startsAt, endsAt: input.endsAt })
       .where(eq(eventProposals.id, proposal.id));
     const host = await openHost(tx, proposal);
     if (host) await enqueue(tx, [proposalApprovedMessage({ orgId: campaign.orgId, orgName, campaign, proposal }, host, siteOrigin(), event)], now);
