@@ -42,7 +42,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // segment with a dot is a file (calendar.ics, feed.xml), never a page. One pattern for all (each rule is tried
 // on every request): lib/public/routes.test.ts checks it, the routes table and the proxy's matcher against each other.
 export const LOCALE_PATTERN = "en|ru|kk|de|fr|pl";
-export const PUBLIC_PAGE_PATTERN = `(?:${LOCALE_PATTERN})|(?:(?:${LOCALE_PATTERN})/)?(?:c/[^/.]+(?:/[^/.]+)?|articles(?:/[^/.]+)?|s/[^/.]+)`;
+export const PUBLIC_PAGE_PATTERN = `(?:${LOCALE_PATTERN})|(?:(?:${LOCALE_PATTERN})/)?(?:c/[^/.]+(?:/[^/.]+)?|articles(?:/[^/.]+)?|[sh]/[^/.]+)`;
 
 export function publicPageRewrites() {
   return [

@@ -54,7 +54,7 @@ export const config = {
     {
       // prettier-ignore
       // eslint-disable-next-line max-len -- Next reads the matcher as written, without expressions: one string.
-      source: "/((?!_next/static|_next/image|favicon.ico|api/public(?:/|$)|(?:(?:en|ru|kk|de|fr|pl)(?:/|$))?(?:$|c/[^/.]+(?:/[^/.]+)?$|articles(?:/[^/.]+)?$|s/[^/.]+$)).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|api/public(?:/|$)|(?:(?:en|ru|kk|de|fr|pl)(?:/|$))?(?:$|c/[^/.]+(?:/[^/.]+)?$|articles(?:/[^/.]+)?$|[sh]/[^/.]+$)).*)",
     },
   ],
 };

@@ -256,6 +256,8 @@ export const campaigns = pgTable(
     // The language its own text is written in: translations are offered in the other languages only.
     language: text("language").notNull().default("en"),
     // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's events.
+    // Supporters may propose events of their own under it (public form /c/{slug}/host); organizers decide each.
+    acceptsProposals: boolean("accepts_proposals").notNull().default(false),
     signupOrigins: text("signup_origins")
       .array()
       .notNull()
@@ -564,7 +566,8 @@ export const memberScopes = pgTable(
 
 // Every look at personal data: a page of a list, a search, a check-in list, an API read, an export, a printed sheet.
 // Repeated reads of the same page by the same member within a minute are merged into one row (times, last_at).
-export const accessKind = pgEnum("access_kind", ["list", "search", "check_in", "api", "export", "sheet", "mailbox"]);
+// host: an event's host, from their private link, read its attendees' names (no member: actor_id is empty).
+export const accessKind = pgEnum("access_kind", ["list", "search", "check_in", "api", "export", "sheet", "mailbox", "host"]);
 export const accessRecords = pgTable(
   "access_records",
   {
@@ -734,6 +737,9 @@ export const mailKind = pgEnum("mail_kind", [
   "attendee_message",
   "account_registration",
   "account_reset",
+  "proposal_confirm",
+  "proposal_approved",
+  "proposal_declined",
 ]);
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed", "held"]);
 
@@ -754,6 +760,8 @@ export const outbox = pgTable(
     eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
     // A supporter's erasure deletes the messages to them.
     signupId: uuid("signup_id").references(() => signups.id, { onDelete: "cascade" }),
+    // A message to the host of a proposed event: erasing the proposal deletes it.
+    proposalId: uuid("proposal_id").references((): AnyPgColumn => eventProposals.id, { onDelete: "cascade" }),
     // Makes a message that must exist once (a reminder) exist once, however many workers queue it.
     dedupeKey: text("dedupe_key"),
     status: outboxStatus("status").notNull().default("pending"),
@@ -773,6 +781,61 @@ export const outbox = pgTable(
     check("outbox_attempts_non_negative", sql`${t.attempts} >= 0`),
   ],
 );
+
+// unconfirmed: the host has not yet followed the link sent to their address (erased after a day); pending: confirmed,
+// waiting for an organizer; approved: the event exists (event_id); declined: refused, with the organizer's note.
+export const proposalStatus = pgEnum("proposal_status", ["unconfirmed", "pending", "approved", "declined"]);
+
+/**
+ * An event a supporter without an account proposes to host under a campaign that accepts proposals. It is no event
+ * until an organizer approves it: nothing of it is public before. The host's name and address are sealed together
+ * with the organisation's data key (lib/hosts/host.ts) and erased as soon as they are not needed: at once when
+ * declined, when the event ends once approved. The host's private link is kept as its hash only.
+ */
+export const eventProposals = pgTable(
+  "event_proposals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    status: proposalStatus("status").notNull().default("unconfirmed"),
+    title: text("title").notNull(),
+    kind: eventKind("kind").notNull(),
+    description: text("description").notNull().default(""),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    timeZone: text("time_zone").notNull(),
+    venue: text("venue").notNull().default(""),
+    address: text("address").notNull().default(""),
+    city: text("city").notNull().default(""),
+    country: text("country").notNull(),
+    // The host's name and email, sealed (lib/hosts/host.ts); null once erased.
+    host: text("host"),
+    // SHA-256 of the host's private link (/h/{token}); the token exists only in the email that carried it.
+    hostTokenHash: text("host_token_hash"),
+    // The language the host wrote in: their messages and page are in it.
+    locale: text("locale").notNull().default("en"),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    // The organizer's note to the host when declining (it is in the message the host gets).
+    decisionNote: text("decision_note"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("event_proposals_host_token_key").on(t.hostTokenHash),
+    index("event_proposals_campaign_status_idx").on(t.campaignId, t.status, t.createdAt),
+    uniqueIndex("event_proposals_event_key").on(t.eventId),
+    check("event_proposals_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("event_proposals_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("event_proposals_erased_unlinked", sql`${t.host} is not null or ${t.hostTokenHash} is null`),
+  ],
+);
+
+export type EventProposal = typeof eventProposals.$inferSelect;
+export type ProposalStatus = (typeof proposalStatus.enumValues)[number];
 
 export interface MailAttachment {
   filename: string;

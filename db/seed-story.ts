@@ -160,6 +160,8 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
       status: "published",
       publishedAt: now,
       retentionDays: 30,
+      // "Host a protest in your city": supporters elsewhere may propose one.
+      acceptsProposals: true,
     })
     .returning();
   created++;

@@ -45,7 +45,8 @@ const CYRILLIC: Record<string, string> = {
   і: "i",
 };
 
-export const RESERVED_SLUGS = ["new"];
+// "host": /c/{campaign}/host is the form for proposing an event (lib/public/routes.ts).
+export const RESERVED_SLUGS = ["new", "host"];
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

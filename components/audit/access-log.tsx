@@ -96,7 +96,7 @@ export async function AccessLog({ log, filters, current, base }: Props) {
                       {e.actorName ?? t("formerMember")}
                     </Link>
                   ) : (
-                    t("formerMember")
+                    t(e.kind === "host" ? "hostReader" : "formerMember")
                   )}
                   <span className="block text-stone-600">
                     {t(`kinds.${e.kind}`)} · {t("times", { count: e.times })}

@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { FormOutcome } from "@/components/dashboard/form-outcome";
+import { CheckboxField } from "@/components/events/checkbox-field";
 import { useFormKey } from "@/components/dashboard/use-form-key";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { HiddenFields } from "@/components/ui/hidden-fields";
@@ -23,6 +24,8 @@ export interface CampaignValues {
   /** One origin a line. */
   signupOrigins: string;
   retentionDays: number;
+  /** Supporters may propose events of their own. */
+  acceptsProposals: boolean;
   status: string;
   /** The language its text is written in. */
   language: string;
@@ -33,7 +36,7 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
   const t = useTranslations("editor.campaign");
   const tk = useTranslations("editor.campaignKinds");
   const locale = useLocale();
-  const { state, formAction, field } = useForm<CampaignValues>(action, {
+  const { state, formAction, field, checked } = useForm<CampaignValues>(action, {
     values: campaign ?? { kind: "embassy_protest", language: locale, retentionDays: 30 },
   });
   const formKey = useFormKey(state);
@@ -58,6 +61,13 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
         label={t("signupOrigins")}
         hint={t("signupOriginsHint")}
         placeholder="https://partner.example.org"
+      />
+      <CheckboxField
+        name="acceptsProposals"
+        value="on"
+        defaultChecked={checked("acceptsProposals")}
+        label={t("acceptsProposals")}
+        hint={t("acceptsProposalsHint")}
       />
       <div className="max-w-md">
         <TextField {...field("retentionDays")} inputMode="numeric" required label={t("retentionDays")} hint={t("retentionDaysHint")} />

@@ -53,6 +53,10 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
     "event.postpone": "eventPostpone",
     "event.cancel": "eventCancel",
     "mailbox.send": "mailboxSend",
+    "proposal.approve": "proposalApprove",
+    "proposal.decline": "proposalDecline",
+    "host.edit": "hostEdit",
+    "host.cancel": "hostCancel",
   } as const;
   const actionLabel = (action: string) => {
     const key = (LABELS as Record<string, (typeof LABELS)[keyof typeof LABELS]>)[action];
@@ -91,7 +95,7 @@ export async function ExportLogTable({ log, base }: { log: { entries: AuditLogEn
           <tr key={e.id} data-testid="export-log-row" data-action={e.action}>
             <td className="whitespace-nowrap px-3 py-2 font-semibold sm:font-normal">{formatInstant(locale, e.createdAt, "UTC")}</td>
             <td data-label={t("log.who")} className="px-3 py-2">
-              {e.actorName ?? t("log.formerMember")}
+              {e.actorName ?? t(e.action.startsWith("host.") ? "log.host" : "log.formerMember")}
             </td>
             <td data-label={t("log.what")} className="px-3 py-2">
               {actionLabel(e.action)}

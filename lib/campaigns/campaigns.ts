@@ -32,6 +32,7 @@ const editableFields = (input: CampaignInput) => ({
   body: input.body,
   appealUrl: input.appealUrl,
   signupOrigins: input.signupOrigins,
+  acceptsProposals: input.acceptsProposals,
   retentionDays: input.retentionDays,
 });
 

@@ -50,6 +50,11 @@ export const campaignSchema = z.object({
   body: z.string().max(50_000, "validation.tooLong").default(""),
   appealUrl: optionalUrl.optional().transform((s) => s ?? null),
   signupOrigins: originList,
+  // Supporters may propose events of their own, which organizers approve or decline (lib/hosts).
+  acceptsProposals: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
   // The language the campaign's own text is written in; kept as it was when the form does not say.
   language: z.enum(LOCALES, "validation.choose").optional(),
   retentionDays: z.coerce

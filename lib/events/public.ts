@@ -67,6 +67,8 @@ export interface PublicCampaign {
   status: Campaign["status"];
   orgName: string;
   retentionDays: number;
+  /** Supporters may propose events of their own (/c/{slug}/host). */
+  acceptsProposals: boolean;
   updatedAt: Date;
   /** The language its own text is written in. */
   language: string;
@@ -130,6 +132,7 @@ function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
     status: c.status,
     orgName,
     retentionDays: c.retentionDays,
+    acceptsProposals: c.acceptsProposals && c.status === "published",
     updatedAt: c.updatedAt,
     language: c.language,
   };

@@ -19,6 +19,8 @@ export interface QueuedMail {
   attachments?: MailAttachment[];
   eventId?: string | null;
   signupId?: string | null;
+  /** A message to the host of a proposed event (lib/hosts). */
+  proposalId?: string | null;
   /** A message that must exist once: a second one with the same key is not written. */
   dedupeKey?: string | null;
 }
@@ -41,6 +43,7 @@ async function sealedRows(tx: DbOrTx, messages: QueuedMail[], now: Date) {
       content: sealContent(key, id, { text: m.mail.text, html: m.mail.html, attachments: m.attachments ?? [] }),
       eventId: m.eventId ?? null,
       signupId: m.signupId ?? null,
+      proposalId: m.proposalId ?? null,
       dedupeKey: m.dedupeKey ?? null,
       createdAt: now,
       nextAttemptAt: now,

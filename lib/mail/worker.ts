@@ -6,6 +6,8 @@ import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { getDb, type Db } from "@/db/client";
 import { outbox, type OutboxMessage } from "@/db/schema";
 import { issueManageLink } from "@/lib/signups/links";
+import { hostUrl, issueHostLink } from "@/lib/hosts/host";
+import { HOST_LINK_KINDS } from "@/lib/hosts/mail";
 import { siteOrigin } from "./origin";
 import { privateUrl, withPrivateLink } from "./render";
 import { openMessages, type MailContent } from "./sealed-mail";
@@ -175,6 +177,10 @@ async function hold(db: Db, now: Date, batchSize: number, log: (line: string) =>
  * server dies after this and before the send, the next attempt makes another link: the supporter gets the newest.
  */
 async function bodyToSend(db: Db, m: OutboxMessage, body: MailContent): Promise<{ text: string; html: string } | null> {
+  if (HOST_LINK_KINDS.has(m.kind) && m.proposalId) {
+    const token = await issueHostLink(db, m.proposalId);
+    return token ? withPrivateLink(body, hostUrl(siteOrigin(), token)) : null;
+  }
   if (!LINK_KINDS.has(m.kind) || !m.signupId) return body;
   const token = await issueManageLink(db, m.signupId);
   return token ? withPrivateLink(body, privateUrl(siteOrigin(), token)) : null;

@@ -27,6 +27,9 @@ const ADDRESSES = [
   "/articles/6f1c",
   "/s/abcdefghijklmnopqrstuvwxyz",
   "/ru/s/abcdefghijklmnopqrstuvwxyz",
+  "/c/embassy-day/host",
+  "/h/abcdefghijklmnopqrstuvwxyz",
+  "/kk/h/abcdefghijklmnopqrstuvwxyz",
   // Not pages: files, forms' addresses, the dashboard, anything deeper.
   "/c/embassy-day/calendar.ics",
   "/c/embassy-day/feed.xml",
@@ -34,6 +37,8 @@ const ADDRESSES = [
   "/c/embassy-day/london/signup",
   "/ru/c/embassy-day/london/signup",
   "/s/abcdefghijklmnopqrstuvwxyz/erase",
+  "/c/embassy-day/host/propose",
+  "/h/abcdefghijklmnopqrstuvwxyz/confirm",
   "/dashboard",
   "/ru/dashboard",
   "/login",

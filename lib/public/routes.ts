@@ -3,7 +3,7 @@ import { splitLocalePath } from "@/lib/i18n/config";
 // The one table of public pages: which address is which page, with or without a language in front. Files under
 // them (calendar.ics, feed.xml, event.ics) and anything else are not pages.
 
-export type PublicPage = "home" | "campaign" | "event" | "articles" | "article" | "signup";
+export type PublicPage = "home" | "campaign" | "event" | "articles" | "article" | "signup" | "propose" | "host";
 
 /** The public page an address names, or null. */
 export function publicPage(pathname: string): PublicPage | null {
@@ -12,11 +12,14 @@ export function publicPage(pathname: string): PublicPage | null {
   if (segments.length === 0) return "home";
   switch (segments[0]) {
     case "c":
-      return segments.length === 2 ? "campaign" : segments.length === 3 ? "event" : null;
+      // "host" is no event's address (lib/slug.ts RESERVED_SLUGS): it is the campaign's form for proposing one.
+      return segments.length === 2 ? "campaign" : segments.length === 3 ? (segments[2] === "host" ? "propose" : "event") : null;
     case "articles":
       return segments.length === 1 ? "articles" : segments.length === 2 ? "article" : null;
     case "s":
       return segments.length === 2 ? "signup" : null;
+    case "h":
+      return segments.length === 2 ? "host" : null;
     default:
       return null;
   }

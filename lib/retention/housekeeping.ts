@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { purgeExpiredChallenges } from "@/lib/accounts/passkeys";
+import { purgeProposals } from "@/lib/hosts/proposals";
 import { purgeOldMessages } from "@/lib/mail/outbox";
 import { forgetSettledInvitationAddresses } from "@/lib/orgs/invitations";
 import { purgeEndedWindows } from "@/lib/rate-limit";
@@ -17,6 +18,8 @@ export interface HousekeepingResult {
   invitations: number;
   /** Passkey challenges given out and never answered. */
   challenges: number;
+  /** Proposed events forgotten (unconfirmed, undecided, long declined), and hosts erased once their event ended. */
+  proposals: { deleted: number; hostsErased: number };
 }
 
 /**
@@ -30,7 +33,8 @@ export async function runHousekeeping(now = new Date()): Promise<HousekeepingRes
   const limits = await purgeEndedWindows(now, db);
   const invitations = await forgetSettledInvitationAddresses(now, db);
   const challenges = await purgeExpiredChallenges(now, db);
-  return { erased, messages, limits, invitations, challenges };
+  const proposals = await purgeProposals(now, db);
+  return { erased, messages, limits, invitations, challenges, proposals };
 }
 
 /** The run in words for the server's log and the cron script's output: counts only, nothing personal. */
@@ -41,5 +45,7 @@ export function describeHousekeeping(r: HousekeepingResult): string[] {
   if (r.limits > 0) lines.push(`retention: forgot ${r.limits} ended limit counters (hashed client addresses)`);
   if (r.invitations > 0) lines.push(`retention: forgot the address of ${r.invitations} used, withdrawn or expired invitations`);
   if (r.challenges > 0) lines.push(`retention: forgot ${r.challenges} unanswered passkey challenges`);
+  if (r.proposals.deleted > 0) lines.push(`retention: forgot ${r.proposals.deleted} unconfirmed, undecided or declined event proposals`);
+  if (r.proposals.hostsErased > 0) lines.push(`retention: erased the hosts of ${r.proposals.hostsErased} ended events`);
   return lines;
 }

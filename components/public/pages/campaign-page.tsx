@@ -37,6 +37,7 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
   const locale = useLocale();
   const tt = useTranslations("trials.public");
   const t = useTranslations("public.campaign");
+  const th = useTranslations("hosts.public");
   const tk = useTranslations("kinds.campaign");
   const tm = useTranslations("public.map");
   const trialWatch = campaign.kind === "trial_watch";
@@ -80,6 +81,13 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
             <HandCoins aria-hidden className="size-5" />
             {t("appeal")}
           </a>
+        ) : null}
+        {campaign.acceptsProposals ? (
+          <p className="mt-4">
+            <a href={`/c/${campaign.slug}/host`} className="font-semibold text-brand-700 underline" data-testid="host-link">
+              {th("cta")}
+            </a>
+          </p>
         ) : null}
       </header>
       {campaign.body ? (

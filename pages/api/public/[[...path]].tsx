@@ -6,6 +6,8 @@ import { CampaignPage } from "@/components/public/pages/campaign-page";
 import { PublicDocument } from "@/components/public/pages/document";
 import { EventPage, type SignupBox } from "@/components/public/pages/event-page";
 import { HomePage } from "@/components/public/pages/home-page";
+import { HostPage, ProposePage, type HostChange } from "@/components/public/pages/host-pages";
+import { loadHostPage, loadProposePage } from "@/lib/hosts/pages";
 import { NotFoundPage, UnavailablePage } from "@/components/public/pages/not-found-page";
 import { OwnSignupPage, type OwnSignupChange } from "@/components/public/pages/own-signup-page";
 import { LOCALE_COOKIE, rememberedLocale, splitLocalePath, type AppLocale } from "@/lib/i18n/config";
@@ -118,6 +120,33 @@ async function answer(path: string, locale: AppLocale, query: Query, cookies: ()
       const state = change ? readFormEcho(cookies()[FORM_ECHO_COOKIE], `${change} /s/${token}`) : null;
       const data = await loadOwnSignupPage(token);
       const node = <OwnSignupPage token={token} data={data} changed={changed} refused={change && state ? { change, state } : null} />;
+      return {
+        outcome: "none",
+        private: true,
+        cookie: change ? clearedFormEchoCookie(secure) : undefined,
+        page: { status: data ? 200 : 404, html: await documentOf(locale, path, node), tags: [] },
+      };
+    }
+    case "propose": {
+      const campaign = segments[1]!;
+      const outcome = one(query, "proposal");
+      const state = outcome === "refused" ? readFormEcho(cookies()[FORM_ECHO_COOKIE], `propose /c/${campaign}`) : null;
+      const data = await loadProposePage(campaign);
+      const node = data ? <ProposePage data={data} sent={outcome === "sent"} state={state} /> : <NotFoundPage />;
+      return {
+        outcome: "none",
+        private: true,
+        cookie: outcome === "refused" ? clearedFormEchoCookie(secure) : undefined,
+        page: { status: data ? 200 : 404, html: await documentOf(locale, path, node), tags: [] },
+      };
+    }
+    case "host": {
+      const token = segments[1]!;
+      const refusedChange = one(query, "refused");
+      const change: HostChange | null = refusedChange === "confirm" || refusedChange === "edit" || refusedChange === "cancel" ? refusedChange : null;
+      const state = change ? readFormEcho(cookies()[FORM_ECHO_COOKIE], `${change} /h/${token}`) : null;
+      const data = await loadHostPage(token);
+      const node = <HostPage token={token} data={data} changed={one(query, "changed")} refused={change && state ? { change, state } : null} />;
       return {
         outcome: "none",
         private: true,

@@ -23,6 +23,7 @@ import { listPartners } from "@/lib/orgs/partners";
 import { PartnersCard } from "@/components/orgs/partners-card";
 import { createPartnerInvitationAction, removePartnerAction } from "../partner-actions";
 import { prefetchDashboard } from "../load";
+import { ProposalsPanel } from "./proposals/panel";
 
 type Params = Promise<{ org: string; campaign: string }>;
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function CampaignPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { org: orgSlug, campaign: campaignSlug } = await params;
-  const { created, saved, deleted, translation } = await searchParams;
+  const { created, saved, deleted, translation, declined } = await searchParams;
   const { actor, org, campaign, canEdit, canAddEvents } = await loadCampaignPage(
     orgSlug,
     campaignSlug,
@@ -64,6 +65,11 @@ export default async function CampaignPage({ params, searchParams }: { params: P
         {campaign.title}
       </PageTitle>
       {/* "Created as a draft… then publish it" is true only while it is a draft. */}
+      {declined ? (
+        <div className="mb-6">
+          <Alert tone="success">{(await getTranslations("hosts.dashboard"))("declined")}</Alert>
+        </div>
+      ) : null}
       {(created && campaign.status === "draft") || saved || deleted === "event" ? (
         <div className="mb-6">
           <Alert tone="success">
@@ -97,6 +103,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               </HydrationBoundary>
             </div>
           </Card>
+          {canEdit && campaign.acceptsProposals ? <ProposalsPanel actor={actor} base={base} campaignId={campaign.id} /> : null}
           <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} />
           {partners.length || (campaign.lead && org.role === "owner") || ledBy ? (
             <PartnersCard
@@ -136,6 +143,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   body: campaign.body,
                   appealUrl: campaign.appealUrl,
                   signupOrigins: campaign.signupOrigins.join("\n"),
+                  acceptsProposals: campaign.acceptsProposals,
                   retentionDays: campaign.retentionDays,
                   status: campaign.status,
                   language: campaign.language,
