@@ -140,8 +140,11 @@ async function addSignups(
     .where(eq(events.id, eventId));
 }
 
-/** Adds the two campaigns of the story if they are not there yet; returns how many rows it made. */
-export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promise<number> {
+/**
+ * Adds the two campaigns of the story if they are not there yet; returns how many rows it made. The partner
+ * organisation, when given, runs the day of action's protests in Berlin and Warsaw (lib/orgs/partners.ts).
+ */
+export async function seedStory(tx: Tx, orgId: string, now = new Date(), partnerOrgId?: string): Promise<number> {
   const [existing] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, "embassy-day-of-action"));
   if (existing) return 0;
   let created = 0;
@@ -180,11 +183,15 @@ export async function seedStory(tx: Tx, orgId: string, now = new Date()): Promis
       waitlist: e.capacity !== null,
       roles: ["steward", "legal observer", "speaker", "interpreter", "photographer"],
     };
-    const [row] = await tx.insert(events).values(values).returning({ id: events.id });
+    const hostOrgId = partnerOrgId && (e.city === "Berlin" || e.city === "Warsaw") ? partnerOrgId : orgId;
+    const [row] = await tx
+      .insert(events)
+      .values({ ...values, hostOrgId })
+      .returning({ id: events.id });
     created++;
     const people =
       e.city === "Berlin" ? PEOPLE.slice(0, 3) : e.city === "London" ? PEOPLE.slice(5, 7) : e.city === "Warsaw" ? PEOPLE.slice(1, 3).concat([PEOPLE[7]]) : [];
-    await addSignups(tx, orgId, row!.id, people, [], ["steward", null, "legal observer"], now);
+    await addSignups(tx, hostOrgId, row!.id, people, [], ["steward", null, "legal observer"], now);
     created += people.length;
   }
 

@@ -65,17 +65,19 @@ export async function seed(db: Db) {
     const org = lead.org;
     const ids = lead.ids;
     created += lead.created;
-    created += await seedStory(tx, org.id);
+    const partner = await seedOrg(tx, DEMO_PARTNER, DEMO_PARTNER_USERS);
+    created += partner.created;
+    created += await seedStory(tx, org.id, new Date(), partner.org.id);
     created += await seedArticlesAndTrials(tx, org.id);
     created += await seedReach(tx, org.id, ids.organizer!, ids.coordinator!);
-    created += await seedPartner(tx);
+    created += await seedPartner(tx, partner);
   });
   return { created };
 }
 
 /**
  * Who sees which attendees: Paul (organizer) made the demo's campaigns; Ewa (coordinator) is given the protests in
- * Berlin and Warsaw and the trial watch, and sees no other list (London and Brussels answer 404 to her).
+ * London and Brussels and the trial watch, and sees no other list (Berlin's and Warsaw's are the partner's).
  */
 async function seedReach(tx: SeedTx, orgId: string, organizerId: string, coordinatorId: string): Promise<number> {
   await tx
@@ -89,8 +91,8 @@ async function seedReach(tx: SeedTx, orgId: string, organizerId: string, coordin
   if (any) return 0;
   const [trial] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, "zhanaozen-trial-watch"));
   const given = [
-    { orgId, userId: coordinatorId, kind: "city" as const, country: "DE", city: "Berlin" },
-    { orgId, userId: coordinatorId, kind: "city" as const, country: "PL", city: "Warsaw" },
+    { orgId, userId: coordinatorId, kind: "city" as const, country: "GB", city: "London" },
+    { orgId, userId: coordinatorId, kind: "city" as const, country: "BE", city: "Brussels" },
     ...(trial ? [{ orgId, userId: coordinatorId, kind: "campaign" as const, campaignId: trial.id }] : []),
   ];
   await tx.insert(memberScopes).values(given.map((g) => ({ ...g, createdBy: organizerId })));
@@ -98,12 +100,12 @@ async function seedReach(tx: SeedTx, orgId: string, organizerId: string, coordin
 }
 
 /**
- * The coalition: the Workers' Solidarity Network co-hosts the day of action. Its organizer adds and runs its own
- * events there; its coordinator, Lena, is given Berlin and Warsaw within it.
+ * The coalition: the Workers' Solidarity Network co-hosts the day of action and runs its protests in Berlin and
+ * Warsaw (seedStory); its organizer adds and runs its own events there; its coordinator, Lena, is given Berlin and
+ * Warsaw within it.
  */
-async function seedPartner(tx: SeedTx): Promise<number> {
-  const partner = await seedOrg(tx, DEMO_PARTNER, DEMO_PARTNER_USERS);
-  let created = partner.created;
+async function seedPartner(tx: SeedTx, partner: Awaited<ReturnType<typeof seedOrg>>): Promise<number> {
+  let created = 0;
   const [day] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, "embassy-day-of-action"));
   if (!day) return created;
   const joined = await tx

@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { logIn } from "./support/auth";
+import { DEMO_PASSWORD, logIn } from "./support/auth";
 
-// On the day, on a phone: the demo's Warsaw protest has three confirmed sign-ups.
+// On the day, on a phone: the demo's Warsaw protest, run by the partner organisation, has three confirmed sign-ups;
+// the partner's coordinator, Lena, is given Warsaw (db/seed.ts).
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 test("a coordinator finds the event, filters the list, checks people in on a flaky connection, undoes one and adds a walk-in", async ({ page, context }) => {
   test.setTimeout(120_000);
-  await logIn(page, "coordinator@picket.example");
+  await logIn(page, "partner-coordinator@picket.example", DEMO_PASSWORD, /\/dashboard\/workers-solidarity/);
 
   const row = page.locator('[data-testid="event-row"][data-event="embassy-protest-warsaw"]');
   await row.getByRole("link", { name: /^Attendees/ }).click();
@@ -67,7 +68,7 @@ test("a coordinator finds the event, filters the list, checks people in on a fla
   // Saved on the server: a fresh load shows the same.
   await page.reload();
   await expect(progress).toHaveText("2 of 4 checked in");
-  await page.goto("/dashboard/campaign-kazakhstan/campaigns/embassy-day-of-action/events/embassy-protest-warsaw/attendees?checkedIn=yes");
+  await page.goto("/dashboard/workers-solidarity/campaigns/embassy-day-of-action/events/embassy-protest-warsaw/attendees?checkedIn=yes");
   await expect(page.getByTestId("attendee-rows").locator("tr")).toHaveCount(2);
 });
 

@@ -91,9 +91,9 @@ test("the export address gives nothing to anonymous visitors, refuses bad reques
 });
 
 test("with JavaScript off, the sign-in sheet's button posts and the page comes back with the names", async ({ browser }) => {
-  // Warsaw's sheet, not the hearing's: the test above counts the hearing's entries in the export log.
+  // London's sheet, not the hearing's: the test above counts the hearing's entries in the export log.
   const { context, page } = await loggedIn(browser, "owner@picket.example", { javaScriptEnabled: false });
-  await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-warsaw/sheet`);
+  await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-london/sheet`);
   await expect(page.getByTestId("sheet-rows")).toHaveCount(0);
   await page.getByRole("button", { name: "Show the list to print" }).click();
   await expect(page.getByTestId("sheet-rows").locator("tr").first()).toBeVisible();

@@ -15,7 +15,7 @@ import { PHONE } from "./support/phone";
 
 const D = "/dashboard/campaign-kazakhstan";
 const EMBASSY = `${D}/campaigns/embassy-day-of-action`;
-const WARSAW = `${EMBASSY}/events/embassy-protest-warsaw`;
+const PROTEST = `${EMBASSY}/events/embassy-protest-london`;
 const TRIAL = `${D}/campaigns/zhanaozen-trial-watch`;
 const LONDON = "/c/embassy-day-of-action/embassy-protest-london";
 const shots = process.env.SHOTS_DIR;
@@ -29,8 +29,8 @@ const DASHBOARD = [
   `${D}/campaigns/new`,
   EMBASSY,
   `${EMBASSY}/events/new`,
-  WARSAW,
-  `${WARSAW}/message`,
+  PROTEST,
+  `${PROTEST}/message`,
   `${TRIAL}/trial`,
   `${TRIAL}/events/hearing-2`,
   `${D}/articles/new`,
@@ -160,7 +160,7 @@ async function dashboardForms(browser: Browser, locale: AppLocale, word: string)
   await expect(page.getByLabel(t("invitationMail.email"), { exact: true })).toBeVisible();
 
   // At the door: the walk-in form's labels, and a name too long says by how much.
-  await open(page, locale, `${WARSAW}/check-in`);
+  await open(page, locale, `${PROTEST}/check-in`);
   await page.getByRole("button", { name: t("attendees.dashboard.walkIn.open") }).click();
   await expectLabelsSay(page, word, `the walk-in form in ${locale}`);
   await page.getByLabel(t("attendees.dashboard.walkIn.name")).fill("Н".repeat(121));

@@ -4,8 +4,9 @@ import { loggedIn } from "./support/auth";
 import { unique } from "./support/data";
 
 // A coalition: Campaign Kazakhstan invites the Workers' Solidarity Network (db/seed.ts) to co-host a campaign. The
-// partner's organizer adds a Warsaw protest; its people are the partner's alone: the lead's coordinator, who is
-// given Warsaw within Campaign Kazakhstan, gets 404 for its list, while the partner's coordinator reads it.
+// partner's organizer adds a Warsaw protest; its people are the partner's alone: the lead's coordinator and even its
+// owner, who reaches everything of Campaign Kazakhstan, get 404 for its list, while the partner's coordinator, given
+// Warsaw within the partner, reads it.
 
 const LEAD = "campaign-kazakhstan";
 const PARTNER = "workers-solidarity";
@@ -78,7 +79,7 @@ test("a partner organizer adds a Warsaw event; the lead's coordinator cannot see
   await expect(publicPage.getByRole("main")).toContainText(`Co-hosted by Campaign Kazakhstan, ${PARTNER_NAME}`);
   await expect(publicPage.getByTestId("event-item").filter({ hasText: "Protest in Warsaw" }).getByTestId("event-host")).toHaveText(`Hosted by ${PARTNER_NAME}`);
 
-  // The lead's coordinator is given Warsaw within Campaign Kazakhstan: the partner's event is not hers (404).
+  // The partner's event is not the lead's: 404 for its coordinator and its owner alike.
   const ewa = await loggedIn(browser, "coordinator@picket.example");
   for (const path of ["attendees", "check-in", ""])
     expect((await ewa.page.request.get(`/dashboard/${LEAD}/campaigns/${slug}/events/${warsaw}/${path}`)).status(), path).toBe(404);

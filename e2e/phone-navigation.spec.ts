@@ -9,7 +9,7 @@ test.use(PHONE);
 
 const ORG = "campaign-kazakhstan";
 const D = `/dashboard/${ORG}`;
-const WARSAW = `${D}/campaigns/embassy-day-of-action/events/embassy-protest-warsaw`;
+const LONDON = `${D}/campaigns/embassy-day-of-action/events/embassy-protest-london`;
 
 async function owner(browser: Browser, locale?: string) {
   const context = await browser.newContext({ ...PHONE, timezoneId: "Asia/Almaty" });
@@ -127,10 +127,10 @@ test("on a phone: the sign-in sheet fits, Log out stays on one line, the attende
   const logOut = page.getByRole("button", { name: "Ausloggen" });
   expect((await logOut.boundingBox())!.height).toBeLessThanOrEqual(46);
 
-  await page.goto(`${WARSAW}/attendees`);
+  await page.goto(`${LONDON}/attendees`);
   const actions = page.getByTestId("attendee-actions");
-  await expect(actions.getByRole("link", { name: "Exportieren (CSV)" })).toHaveAttribute("href", `${WARSAW}#export`);
-  await expect(actions.getByRole("link", { name: "Anwesenheitsliste drucken" })).toHaveAttribute("href", `${WARSAW}/sheet`);
+  await expect(actions.getByRole("link", { name: "Exportieren (CSV)" })).toHaveAttribute("href", `${LONDON}#export`);
+  await expect(actions.getByRole("link", { name: "Anwesenheitsliste drucken" })).toHaveAttribute("href", `${LONDON}/sheet`);
   const table = page.getByTestId("attendee-rows").locator("xpath=ancestor::div[1]");
   expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   // Every field of a person is on the screen without scrolling sideways, under its column's name.

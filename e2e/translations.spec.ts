@@ -30,14 +30,14 @@ test("an organizer translates a campaign and an event; a German reader gets the 
   await expect(page.getByText("Translation saved.")).toBeVisible();
   await expect(page.getByTestId("translation-de")).toContainText(title);
 
-  await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-berlin`);
+  await page.goto(`/dashboard/${ORG}/campaigns/embassy-day-of-action/events/embassy-protest-london`);
   const eventPanel = page
     .locator("section, div")
     .filter({ has: page.getByRole("heading", { name: "Translations" }) })
     .last();
   await eventPanel.getByText("Add a translation").click();
   await eventPanel.getByLabel("Language").selectOption("de");
-  await eventPanel.getByLabel("Title").fill("Protest vor der Botschaft in Berlin");
+  await eventPanel.getByLabel("Title").fill("Protest vor der Botschaft in London");
   await eventPanel.getByRole("button", { name: "Save translation" }).click();
   await expect(page.getByText("Translation saved.")).toBeVisible();
   await organizer.close();
@@ -48,14 +48,14 @@ test("an organizer translates a campaign and an event; a German reader gets the 
   await expect(pub.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(pub.getByRole("heading", { level: 1 }).locator("xpath=..")).toHaveAttribute("lang", "de");
   await expect(pub.getByText("Freiheit für die Ölarbeiter von Schanaosen.")).toBeVisible();
-  await expect(pub.getByRole("link", { name: "Protest vor der Botschaft in Berlin" })).toBeVisible();
+  await expect(pub.getByRole("link", { name: "Protest vor der Botschaft in London" })).toBeVisible();
   await pub.getByRole("link", { name: de("public.translation.showOriginal") }).click();
   await expect(pub).toHaveURL(/\?original=1$/);
   await expect(pub.getByRole("heading", { level: 1 })).toHaveText("Day of action at Kazakhstan's embassies");
   await expect(pub.getByText(de("public.translation.original"))).toBeVisible();
 
-  await pub.goto("/c/embassy-day-of-action/embassy-protest-berlin");
-  await expect(pub.getByRole("heading", { level: 1 })).toHaveText("Protest vor der Botschaft in Berlin");
+  await pub.goto("/c/embassy-day-of-action/embassy-protest-london");
+  await expect(pub.getByRole("heading", { level: 1 })).toHaveText("Protest vor der Botschaft in London");
   // A reader of a language without a translation gets the original and no note.
   const english = await browser.newContext({ locale: "en-GB" });
   const en = await english.newPage();

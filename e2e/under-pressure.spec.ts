@@ -15,7 +15,7 @@ const ORG = "campaign-kazakhstan";
 /** A local time at the place, `days` ahead: "YYYY-MM-DDTHH:mm". */
 const ahead = (days: number, time: string) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 
-/** A published campaign with one event in Berlin, made through the dashboard by the demo organizer. */
+/** A published campaign with one event in London, made through the dashboard by the demo organizer. */
 async function publishedEvent(page: Page, label: string, fields: { approval?: boolean; signupMode?: string; capacity?: string; roles?: string }) {
   await logIn(page, "organizer@picket.example");
   const campaigns = new CampaignEditor(page);
@@ -26,8 +26,8 @@ async function publishedEvent(page: Page, label: string, fields: { approval?: bo
   const event = await events.create({
     title: label,
     kind: "meeting",
-    country: "DE",
-    city: "Berlin",
+    country: "GB",
+    city: "London",
     startsLocal: ahead(14, "18:00"),
     endsLocal: ahead(14, "20:00"),
     ...fields,
@@ -63,7 +63,7 @@ test("a vetted sign-up waits as a request, is approved with one tap on a 360-px 
   // A role is taken by a request too: the page shows one monitor still missing.
   await expect(publicPage.getByTestId("role-needs")).toContainText("monitor · 1 of 2 still needed");
 
-  // The coordinator given Berlin decides on a phone at the door: the event page says a request waits.
+  // The coordinator given London decides on a phone at the door: the event page says a request waits.
   const { context: phone, page: door } = await loggedIn(browser, "coordinator@picket.example", PHONE);
   await door.goto(`/dashboard/${ORG}/campaigns/${campaign}/events/${event}`);
   await expect(door.getByTestId("role-fill")).toContainText("monitor: 1 / 2");
