@@ -15,6 +15,7 @@ import { hashToken, newToken } from "@/lib/security/tokens";
 import { acceptsSignups, signupAvailability } from "./availability";
 import { checkRoleRoom } from "./roles";
 import { limitSetting } from "@/lib/rate-limit/setting";
+import { applyShifts, planShifts, plannedShifts } from "@/lib/shifts/places";
 import type { SignupInput } from "./schemas";
 
 // A venue's Wi-Fi or a mobile carrier puts hundreds behind one address: the per-client
@@ -143,8 +144,12 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
     await checkRoleRoom(tx, event, role);
     const emailHash = own?.email ? addressHash : null;
 
-    const status: Status = event.approval && mode !== "headcount" ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";
-    const outcome: SignUpOutcome = status === "waitlisted" ? { outcome: "waitlisted", position: event.waitlistedCount + 1 } : { outcome: status };
+    const request = event.approval && mode !== "headcount";
+    // An event split into shifts: each chosen shift's own places and waitlist decide (lib/shifts/places.ts).
+    const plan = await planShifts(tx, event, input.shifts ?? [], request, mode === "headcount");
+    const status: Status = plan ? plan.status : request ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";
+    const position = plan ? Math.min(...plan.shifts.map((s) => s.position ?? Infinity)) : event.waitlistedCount + 1;
+    const outcome: SignUpOutcome = status === "waitlisted" ? { outcome: "waitlisted", position } : { outcome: status };
     // The token a pseudonymous sign-up's link carries, or the one a headcount's browser keeps.
     const token = mode === "named" ? null : newToken();
     // The answer, as if this sign-up were new, whatever happens below.
@@ -215,9 +220,10 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
       await tx.update(events).set(countersFor(status, 1)).where(eq(events.id, eventId));
     }
     if (!signupId) throw new Error("sign-up neither stored nor found");
+    if (plan) await applyShifts(tx, signupId, plan, now);
     if (own?.email) {
-      const person = { id: signupId, name: own.name, email: own.email, locale: ctx.locale };
-      await enqueue(tx, [signupMessage(MAIL_FOR[status], mail, person, event.waitlistedCount + 1)], now);
+      const person = { id: signupId, name: own.name, email: own.email, locale: ctx.locale, ...(plan ? { shifts: plannedShifts(plan) } : {}) };
+      await enqueue(tx, [signupMessage(MAIL_FOR[status], mail, person, position)], now);
     }
     return answer(true);
   });
