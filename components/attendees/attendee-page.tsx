@@ -9,6 +9,7 @@ import type { FormAction } from "@/lib/forms";
 import { formatInstant } from "@/lib/time/format";
 import { AttendeeCountsBar, AttendeeFilters, AttendeeTable } from "./attendee-list";
 import { RequestList } from "./request-list";
+import { shiftChoices } from "@/lib/shifts/shifts";
 
 /** The requests shown at once above an event's list; the rest come as those are decided. */
 const REQUESTS_SHOWN = 50;
@@ -91,7 +92,7 @@ export async function AttendeePage({
           }))}
         />
       ) : null}
-      <AttendeeFilters base={base} query={query} roles={counts.roles} />
+      <AttendeeFilters base={base} query={query} roles={counts.roles} shifts={event ? await shiftChoices(actor, event.id, locale) : []} />
       <AttendeeTable base={base} query={query} rows={rows} total={total} showEvent={"campaignId" in scope} />
     </div>
   );

@@ -15,6 +15,9 @@ import { cancelSignup } from "@/lib/signups/manage";
 import { signupSchema } from "@/lib/signups/schemas";
 import { signUp } from "@/lib/signups/signups";
 import { instantToZonedLocal } from "@/lib/time/zones";
+import { listAttendees } from "@/lib/attendees/attendees";
+import { attendeeFilterSchema, attendeeListSchema } from "@/lib/attendees/schemas";
+import { exportAttendeesCsv } from "@/lib/exports/csv";
 import { addOwnShift, dropOwnShift } from "./own";
 import { addShift, listEventShifts, removeShift, updateShift } from "./shifts";
 
@@ -267,5 +270,34 @@ describe("a supporter's shifts, from the private link", () => {
     expect(entries[1]).toContain("SUMMARY:Protest at the embassy — 16–24");
     await cancelSignup(mine.token);
     expect((await loadOwnCalendar(mine.token))!.shifts).toEqual([]);
+  });
+});
+
+describe("shifts in the attendee list and the export", () => {
+  it("shows each person's shifts, and a list, check-in or export can hold one shift's people only", async () => {
+    const { event, ids } = await vigil([
+      [0, 8, 1],
+      [8, 16, 5],
+    ]);
+    await signUp(event.id, signupSchema.parse({ name: "Night and day", email: `${unique("a")}@test.example`, shifts: `${ids[0]} ${ids[1]}` }), ctx());
+    await signUp(event.id, signupSchema.parse({ name: "Night waiting", email: `${unique("b")}@test.example`, shifts: ids[0] }), ctx());
+    await signUp(event.id, signupSchema.parse({ name: "Day only", email: `${unique("c")}@test.example`, shifts: ids[1] }), ctx());
+    const list = async (shift?: string) =>
+      (await listAttendees(team.coordinator, { eventId: event.id }, attendeeListSchema.parse({ shift }))).rows.map((r) => [
+        r.name,
+        r.shifts.map((s) => `${s.label}:${s.place}`),
+      ]);
+    expect(await list(ids[0])).toEqual([
+      ["Night and day", ["0–8:confirmed", "8–16:confirmed"]],
+      ["Night waiting", ["0–8:waitlisted"]],
+    ]);
+    expect((await list(ids[1])).map(([name]) => name)).toEqual(["Night and day", "Day only"]);
+    expect(await list()).toHaveLength(3);
+    const csv = await exportAttendeesCsv(
+      team.coordinator,
+      { eventId: event.id },
+      { filter: attendeeFilterSchema.parse({ shift: ids[1] }), columns: ["name"], bom: false },
+    );
+    expect((await new Response(csv.stream).text()).trim().split(/\r?\n/).slice(1)).toEqual(["Night and day", "Day only"]);
   });
 });

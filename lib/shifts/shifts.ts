@@ -9,17 +9,30 @@ import { eventForActor } from "@/lib/events/events";
 import { queuePromotions } from "@/lib/mail/signup-mail";
 import { lockEvent } from "@/lib/signups/waitlist";
 import { zonedLocalToInstant } from "@/lib/time/zones";
+import { formatRange } from "@/lib/time/format";
 import { promoteInShifts, shiftsOf } from "./places";
 import type { ShiftInput } from "./schemas";
 
 // The organizers split a long action into shifts on its dashboard page: add, change, remove. Organizers only
 // (coordinators see the shifts and who is in each); every change under the event's lock and audited with it.
 
+export type DashboardShift = EventShift;
+
 /** An event's shifts with how many hold a place in each and wait for one, for the members who see the event. */
-export async function listEventShifts(actor: Actor, eventId: string): Promise<EventShift[]> {
+export async function listEventShifts(actor: Actor, eventId: string): Promise<DashboardShift[]> {
   const db = await getDb();
   await eventForActor(actor, eventId, "coordinator", db);
   return shiftsOf(db, eventId);
+}
+
+/** An event's shifts as a filter offers them: each named by its label and its times at the event's place. */
+export async function shiftChoices(actor: Actor, eventId: string, locale: string): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  const { event } = await eventForActor(actor, eventId, "coordinator", db);
+  return (await shiftsOf(db, eventId)).map((s) => {
+    const when = formatRange(locale, s.startsAt, s.endsAt, event.timeZone);
+    return { id: s.id, name: s.label ? `${s.label} · ${when}` : when };
+  });
 }
 
 /** The instants of a shift, at the event's place; within the event's own time. */
