@@ -86,7 +86,8 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
             </ul>
           </section>
         ) : null}
-        {data.shifts.length && !open ? (
+        {/* The shifts with their places, where the form does not list them. */}
+        {data.shifts.length && (!open || "done" in signup) ? (
           <section aria-labelledby="shifts-title">
             <h2 id="shifts-title" className="text-sm font-semibold uppercase tracking-wide text-stone-600">
               {ts("legend")}
