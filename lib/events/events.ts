@@ -10,7 +10,7 @@ import type { Role } from "@/lib/orgs/roles";
 import { queueEventCancelled, queueEventChanged } from "@/lib/mail/event-mail";
 import { queuePromotions } from "@/lib/mail/signup-mail";
 import { lockEvent, promoteFromWaitlist } from "@/lib/signups/waitlist";
-import { shiftsOf } from "@/lib/shifts/places";
+import { moveShifts, shiftsOf } from "@/lib/shifts/places";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
 import { caseInCampaign } from "@/lib/trials/trials";
@@ -165,6 +165,7 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
       })
       .where(eq(events.id, eventId))
       .returning();
+    await moveShifts(tx, eventId, input.startsAt.getTime() - event.startsAt.getTime());
     await queueEventChanged(tx, event, moved!);
     const details = { from: event.status, to: "postponed", startsAt: input.startsAt.toISOString(), previousStartsAt: event.startsAt.toISOString() };
     return { result: { slug: event.slug }, audit: { orgId: campaign.orgId, campaignId: campaign.id, eventId, details } };

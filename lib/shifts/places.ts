@@ -17,6 +17,16 @@ export interface ShiftPlan {
   shifts: { shift: EventShift; place: ShiftPlace; position: number | null }[];
 }
 
+/** A postponed event's shifts move with it, by as much as its start moved. */
+export async function moveShifts(tx: Tx, eventId: string, byMs: number) {
+  if (byMs === 0) return;
+  const by = sql`${byMs} * interval '1 millisecond'`;
+  await tx
+    .update(eventShifts)
+    .set({ startsAt: sql`${eventShifts.startsAt} + ${by}`, endsAt: sql`${eventShifts.endsAt} + ${by}` })
+    .where(eq(eventShifts.eventId, eventId));
+}
+
 /** An event's shifts, earliest first. */
 export function shiftsOf(db: DbOrTx, eventId: string): Promise<EventShift[]> {
   return db.select().from(eventShifts).where(eq(eventShifts.eventId, eventId)).orderBy(asc(eventShifts.startsAt), asc(eventShifts.id));

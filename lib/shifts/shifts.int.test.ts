@@ -6,8 +6,8 @@ import { closeTestDatabase, makeEvent, makeTeam, openTestDatabase, outcomeOf, un
 import { signUpWithLink } from "@/db/testing/links";
 import { messagesTo } from "@/db/testing/sealed";
 import { PublicError } from "@/lib/errors";
-import { updateEvent } from "@/lib/events/events";
-import { eventSchema } from "@/lib/events/schemas";
+import { postponeEvent, updateEvent } from "@/lib/events/events";
+import { eventSchema, postponeSchema } from "@/lib/events/schemas";
 import { loadOwnCalendar, loadOwnSignupPage } from "@/lib/public/pages";
 import { eventToIcs } from "@/lib/events/ics";
 import { decideSignup } from "@/lib/signups/approval";
@@ -111,6 +111,18 @@ describe("the organizer's shifts", () => {
       waitlist: "on",
     });
     expect(await refusal(updateEvent(team.organizer, event.id, form))).toBe("editor.shifts.eventCapacity");
+  });
+
+  it("moves the shifts with a postponed event, by as much as its start moved", async () => {
+    const { event, ids } = await vigil([[4, 8, 3]]);
+    const local = (d: Date) => instantToZonedLocal(new Date(d.getTime() + 2 * 86_400_000), "Asia/Almaty");
+    await postponeEvent(
+      team.organizer,
+      event.id,
+      postponeSchema.parse({ startsLocal: local(event.startsAt), endsLocal: local(event.endsAt), timeZone: "Asia/Almaty" }),
+    );
+    const moved = await shiftRow(ids[0]!);
+    expect(moved.startsAt.getTime() - event.startsAt.getTime()).toBe(2 * 86_400_000 + 4 * HOUR);
   });
 
   it("splits an event only before anyone signed up for it whole", async () => {
