@@ -77,6 +77,7 @@ export async function ShiftsPanel({
           })}
         </ul>
         {shifts.length === 0 ? <p className="text-sm text-stone-600">{t("empty")}</p> : null}
+        {canEdit ? <h3 className="border-t border-stone-200 pt-4 font-semibold">{t("add")}</h3> : null}
         {canEdit ? (
           <ShiftForm
             action={addShiftAction}
