@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { attendeeCounts, listAttendees, type AttendeeScopeRef } from "@/lib/attendees/attendees";
 import { attendeeListSchema } from "@/lib/attendees/schemas";
 import type { FormAction } from "@/lib/forms";
-import { formatInstant } from "@/lib/time/format";
+import { formatInstant, formatWallClockRange } from "@/lib/time/format";
 import { AttendeeCountsBar, AttendeeFilters, AttendeeTable } from "./attendee-list";
 import { RequestList } from "./request-list";
 import { shiftChoices } from "@/lib/shifts/shifts";
@@ -89,6 +89,7 @@ export async function AttendeePage({
             role: r.role,
             comment: r.comment,
             sent: formatInstant(locale, r.createdAt, r.eventTimeZone),
+            shifts: r.shifts.map((s) => s.label || formatWallClockRange(locale, s.startsAt, s.endsAt, r.eventTimeZone)),
           }))}
         />
       ) : null}

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { campaigns, events, organisations, signups, type Event, type Signup } from "@/db/schema";
+import { campaigns, eventShifts, events, organisations, signups, type Event, type Signup } from "@/db/schema";
 import { PublicError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/mail/origin";
@@ -70,6 +70,8 @@ async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
       campaignTitle: campaigns.title,
       orgId: campaigns.orgId,
       orgName: organisations.name,
+      // Split into shifts: read in the same statement, so an event without shifts costs no other query.
+      shifted: sql<boolean>`exists (select 1 from ${eventShifts} where ${eventShifts.eventId} = ${events.id})`,
     })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
@@ -82,6 +84,7 @@ async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
     availability: signupAvailability(row.event, row.campaignStatus, now),
     campaign: { slug: row.campaignSlug, title: row.campaignTitle, orgName: row.orgName },
     orgId: row.orgId,
+    shifted: row.shifted,
   };
 }
 
@@ -136,7 +139,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
   // The address itself is never stored: its blind index keeps "one sign-up per event and address" unique.
   const addressHash = input.email ? await addressIndex(db, eventId, input.email) : null;
   return db.transaction(async (tx) => {
-    const { event, availability, campaign, orgId } = await lockOpenEvent(tx, eventId, now);
+    const { event, availability, campaign, orgId, shifted } = await lockOpenEvent(tx, eventId, now);
     const mode = event.signupMode;
     if (!acceptsSignups(availability.state) || (mode === "headcount" && availability.state === "waitlist"))
       throw new PublicError(`signups.closed.${availability.state === "waitlist" ? "full" : availability.state}`);
@@ -146,7 +149,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
 
     const request = event.approval && mode !== "headcount";
     // An event split into shifts: each chosen shift's own places and waitlist decide (lib/shifts/places.ts).
-    const plan = await planShifts(tx, event, input.shifts ?? [], request, mode === "headcount");
+    const plan = shifted ? await planShifts(tx, event, input.shifts ?? [], request, mode === "headcount") : null;
     const status: Status = plan ? plan.status : request ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";
     const position = plan ? Math.min(...plan.shifts.map((s) => s.position ?? Infinity)) : event.waitlistedCount + 1;
     const outcome: SignUpOutcome = status === "waitlisted" ? { outcome: "waitlisted", position } : { outcome: status };
