@@ -48,7 +48,7 @@ test("an organizer splits a vigil into shifts; a supporter without JavaScript ta
     await form.getByLabel("Starts").fill(`${date}T${from}`);
     await form.getByLabel("Ends").fill(`${date}T${to}`);
     await form.getByLabel("Name (optional)").fill(label);
-    await form.getByLabel("Places").fill(places);
+    await form.getByLabel("Places (optional)").fill(places);
     await form.getByRole("button", { name: "Add shift" }).click();
     await expect(panel.getByTestId("shift-row").filter({ hasText: label })).toBeVisible();
   }
