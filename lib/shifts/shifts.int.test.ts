@@ -147,6 +147,29 @@ describe("the organizer's shifts", () => {
     expect(await refusal(removeShift(team.organizer, ids[0]!))).toBe("editor.shifts.removeHasPeople");
     expect(await listEventShifts(team.organizer, event.id)).toHaveLength(2);
   });
+
+  it("tells everyone in a shift when it moves, old and new time at the place", async () => {
+    const { event, ids } = await vigil([
+      [0, 8, 3],
+      [8, 16, 3],
+    ]);
+    const inIt = person([ids[0]!]);
+    const elsewhere = person([ids[1]!]);
+    await signUp(event.id, inIt, ctx());
+    await signUp(event.id, elsewhere, ctx());
+    const shift = await shiftRow(ids[0]!);
+    const local = (d: Date) => instantToZonedLocal(new Date(d.getTime() + HOUR), "Asia/Almaty");
+    const [before] = await handle.db.select({ sequence: events.sequence }).from(events).where(eq(events.id, event.id));
+    await updateShift(team.organizer, ids[0]!, { startsLocal: local(shift.startsAt), endsLocal: local(shift.endsAt), label: "night", capacity: 3 });
+    const moved = (await messagesTo(handle, inIt.email)).filter((m) => m.kind === "event_changed");
+    expect(moved).toHaveLength(1);
+    expect(moved[0]!.opened?.subject).toBe("Shift moved: Protest at the embassy");
+    // Old and new time, each with the shift's name as it was.
+    expect(moved[0]!.body?.text).toMatch(/Before: .*\(0–8\)\nNow: .*\(0–8\)/);
+    expect((await messagesTo(handle, elsewhere.email)).map((m) => m.kind)).toEqual(["signup_confirmed"]);
+    const [after] = await handle.db.select({ sequence: events.sequence }).from(events).where(eq(events.id, event.id));
+    expect(after!.sequence).toBe(before!.sequence + 1);
+  });
 });
 
 describe("signing up for shifts", () => {

@@ -11,6 +11,7 @@ import { lockEvent } from "@/lib/signups/waitlist";
 import { zonedLocalToInstant } from "@/lib/time/zones";
 import { formatRange } from "@/lib/time/format";
 import { promoteInShifts, shiftsOf } from "./places";
+import { queueShiftMoved } from "./shift-mail";
 import type { ShiftInput } from "./schemas";
 
 // The organizers split a long action into shifts on its dashboard page: add, change, remove. Organizers only
@@ -88,7 +89,10 @@ async function lockedShift(tx: Tx, actor: Actor, shiftId: string) {
   return { campaign, event, shift };
 }
 
-/** Changes a shift's time, name or places. Fewer places than are taken is refused; more moves its waitlist up. */
+/**
+ * Changes a shift's time, name or places. Fewer places than are taken is refused; more moves its waitlist up. A new
+ * time is sent to everyone in the shift, and calendars pick it up (the event's SEQUENCE).
+ */
 export async function updateShift(actor: Actor, shiftId: string, input: ShiftInput, now = new Date()) {
   const db = await getDb();
   return audited(db, actor, "shift.update", async (tx) => {
@@ -103,6 +107,8 @@ export async function updateShift(actor: Actor, shiftId: string, input: ShiftInp
       .where(eq(eventShifts.id, shiftId));
     const moved = times.startsAt.getTime() !== shift.startsAt.getTime() || times.endsAt.getTime() !== shift.endsAt.getTime();
     if (moved || input.label !== shift.label) await raiseSequence(tx, event.id);
+    // They signed up for those hours: everyone in it is told of the new ones.
+    if (moved) await queueShiftMoved(tx, shift, times, now);
     const promoted = await promoteInShifts(tx, event.id, now, [shiftId]);
     await queuePromotions(tx, event.id, promoted, now);
     return {
