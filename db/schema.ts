@@ -452,6 +452,52 @@ export const signups = pgTable(
   ],
 );
 
+// A long action split into shifts (a 24-hour vigil, a picket from 8 to 18): each shift has its own places and
+// its own waitlist line; the event's own capacity is then empty and its counters count sign-ups, not places.
+// Every change to a shift's places is made under its event's row lock, as for the event's own.
+export const eventShifts = pgTable(
+  "event_shifts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    // What the organizers call it, if anything ("night shift"); the times name it otherwise.
+    label: text("label").notNull().default(""),
+    capacity: integer("capacity"),
+    confirmedCount: integer("confirmed_count").notNull().default(0),
+    waitlistedCount: integer("waitlisted_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("event_shifts_event_starts_idx").on(t.eventId, t.startsAt),
+    check("event_shifts_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("event_shifts_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
+    check("event_shifts_confirmed_within_capacity", sql`${t.capacity} is null or ${t.confirmedCount} <= ${t.capacity}`),
+    check("event_shifts_counts_non_negative", sql`${t.confirmedCount} >= 0 and ${t.waitlistedCount} >= 0`),
+  ],
+);
+
+// A sign-up's place in one shift. requested: the sign-up waits for approval and holds no place yet.
+export const signupShiftStatus = pgEnum("signup_shift_status", ["confirmed", "waitlisted", "requested", "cancelled"]);
+export const signupShifts = pgTable(
+  "signup_shifts",
+  {
+    signupId: uuid("signup_id")
+      .notNull()
+      .references(() => signups.id, { onDelete: "cascade" }),
+    shiftId: uuid("shift_id")
+      .notNull()
+      .references(() => eventShifts.id),
+    status: signupShiftStatus("status").notNull(),
+    // The place in the shift's waitlist line: first come, first served; taking a dropped shift again starts anew.
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.signupId, t.shiftId] }), index("signup_shifts_shift_status_idx").on(t.shiftId, t.status, t.queuedAt)],
+);
+
 // The keys personal data is encrypted with (lib/crypto/keys.ts), each sealed under the master key, which never
 // enters the database. One key per event for its sign-ups and the messages about them: erasing the event's
 // personal data deletes its key, and with it what any copy of the rows held. One per organisation for its other
@@ -875,6 +921,8 @@ export type CampaignStatus = (typeof campaignStatus.enumValues)[number];
 export type EventKind = (typeof eventKind.enumValues)[number];
 export type EventStatus = (typeof eventStatus.enumValues)[number];
 export type SignupStatus = (typeof signupStatus.enumValues)[number];
+export type EventShift = typeof eventShifts.$inferSelect;
+export type SignupShift = typeof signupShifts.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type RateLimit = typeof rateLimits.$inferSelect;
 export type MemberScope = typeof memberScopes.$inferSelect;

@@ -6,7 +6,7 @@ import { Pager } from "@/components/ui/pager";
 import { ColumnHead, Table } from "@/components/ui/table";
 import type { AttendeeCounts, AttendeeRow } from "@/lib/attendees/attendees";
 import { CHECKED_IN_CHOICES, STATUS_CHOICES, type AttendeeListQuery } from "@/lib/attendees/schemas";
-import { formatInstant } from "@/lib/time/format";
+import { formatInstant, formatWallClockRange } from "@/lib/time/format";
 import { filterControl as control } from "./filters";
 
 type Sort = AttendeeListQuery["sort"];
@@ -57,7 +57,18 @@ export async function AttendeeCountsBar({ counts }: { counts: AttendeeCounts }) 
   );
 }
 
-export async function AttendeeFilters({ base, query, roles }: { base: string; query: AttendeeListQuery; roles: string[] }) {
+export async function AttendeeFilters({
+  base,
+  query,
+  roles,
+  shifts = [],
+}: {
+  base: string;
+  query: AttendeeListQuery;
+  roles: string[];
+  /** An event split into shifts: each shift by its id, named by its label and times. */
+  shifts?: { id: string; name: string }[];
+}) {
   const t = await getTranslations("attendees.dashboard.filters");
   return (
     // Keyed by the query: after a client-side navigation the fields show the filters in force.
@@ -83,6 +94,11 @@ export async function AttendeeFilters({ base, query, roles }: { base: string; qu
       <FilterSelect name="checkedIn" label={t("checkedIn")} value={query.checkedIn}>
         <Options values={CHECKED_IN_CHOICES} blank={t("any")} label={(c) => t(c)} />
       </FilterSelect>
+      {shifts.length ? (
+        <FilterSelect name="shift" label={t("shift")} value={query.shift}>
+          <Options values={shifts.map((s) => s.id)} blank={t("any")} label={(id) => shifts.find((s) => s.id === id)?.name ?? id} />
+        </FilterSelect>
+      ) : null}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="flex gap-2 sm:col-span-5">
@@ -129,12 +145,13 @@ export async function AttendeeTable({
   if (total === 0)
     return (
       <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-600">
-        {query.q || query.status || query.role || query.checkedIn ? t("noMatch") : t("empty")}
+        {query.q || query.status || query.role || query.checkedIn || query.shift ? t("noMatch") : t("empty")}
       </p>
     );
   const first = (query.page - 1) * query.pageSize + 1;
   const last = Math.min(total, query.page * query.pageSize);
   const pages = Math.ceil(total / query.pageSize);
+  const withShifts = rows.some((r) => r.shifts.length > 0);
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-700" data-testid="attendee-range">
@@ -151,6 +168,7 @@ export async function AttendeeTable({
             <ColumnHead>{t("phone")}</ColumnHead>
             {sortable("role", t("role"))}
             {sortable("status", t("status"))}
+            {withShifts ? <ColumnHead>{t("shifts")}</ColumnHead> : null}
             {sortable("createdAt", t("signedUp"))}
             {sortable("checkedInAt", t("checkedIn"))}
             <ColumnHead>{t("comment")}</ColumnHead>
@@ -178,6 +196,18 @@ export async function AttendeeTable({
               {ts(r.status)}
               {r.walkIn ? ` · ${t("walkIn")}` : ""}
             </td>
+            {withShifts ? (
+              <td data-label={t("shifts")} className="px-3 py-2" data-testid="attendee-shifts">
+                <ul>
+                  {r.shifts.map((s) => (
+                    <li key={s.id} className="whitespace-nowrap">
+                      {s.label || formatWallClockRange(locale, s.startsAt, s.endsAt, r.eventTimeZone)}
+                      {s.place === "confirmed" ? "" : ` · ${ts(s.place)}`}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            ) : null}
             <td data-label={t("signedUp")} className="whitespace-nowrap px-3 py-2">
               {formatInstant(locale, r.createdAt, r.eventTimeZone)}
             </td>

@@ -6,9 +6,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { attendeeCounts, listAttendees, type AttendeeScopeRef } from "@/lib/attendees/attendees";
 import { attendeeListSchema } from "@/lib/attendees/schemas";
 import type { FormAction } from "@/lib/forms";
-import { formatInstant } from "@/lib/time/format";
+import { formatInstant, formatWallClockRange } from "@/lib/time/format";
 import { AttendeeCountsBar, AttendeeFilters, AttendeeTable } from "./attendee-list";
 import { RequestList } from "./request-list";
+import { shiftChoices } from "@/lib/shifts/shifts";
 
 /** The requests shown at once above an event's list; the rest come as those are decided. */
 const REQUESTS_SHOWN = 50;
@@ -88,10 +89,11 @@ export async function AttendeePage({
             role: r.role,
             comment: r.comment,
             sent: formatInstant(locale, r.createdAt, r.eventTimeZone),
+            shifts: r.shifts.map((s) => s.label || formatWallClockRange(locale, s.startsAt, s.endsAt, r.eventTimeZone)),
           }))}
         />
       ) : null}
-      <AttendeeFilters base={base} query={query} roles={counts.roles} />
+      <AttendeeFilters base={base} query={query} roles={counts.roles} shifts={event ? await shiftChoices(actor, event.id, locale) : []} />
       <AttendeeTable base={base} query={query} rows={rows} total={total} showEvent={"campaignId" in scope} />
     </div>
   );

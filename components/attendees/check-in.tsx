@@ -56,7 +56,15 @@ function applyTap(old: ListResponse, v: CheckInVars, now: string): ListResponse 
  * The door: everyone expected (confirmed, and the waitlist, marked), searchable, names in full. A tap checks in
  * and offers to undo for a few seconds; undoing later asks first. The count stays in sight at the top.
  */
-export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
+export function CheckIn({
+  org,
+  eventId,
+  shift = "",
+}: {
+  org: string;
+  eventId: string;
+  /** An event split into shifts: the door of one shift. */ shift?: string;
+}) {
   const t = useTranslations("attendees.dashboard.checkIn");
   const msg = useMessageText();
   const client = useQueryClient();
@@ -65,13 +73,11 @@ export function CheckIn({ org, eventId }: { org: string; eventId: string }) {
   const [toast, setToast] = useState<{ id: string; name: string; checkedIn: boolean; seq: number } | null>(null);
   const query = useDeferredValue(q.trim());
   const list = useQuery({
-    queryKey: attendeeKeys.checkIn(eventId, query),
-    queryFn: async ({ signal }) =>
-      json<ListResponse>(
-        await fetch(`/api/orgs/${org}/events/${eventId}/attendees?view=check-in&status=expected&sort=name&pageSize=200&q=${encodeURIComponent(query)}`, {
-          signal,
-        }),
-      ),
+    queryKey: attendeeKeys.checkIn(eventId, query, shift),
+    queryFn: async ({ signal }) => {
+      const params = new URLSearchParams({ view: "check-in", status: "expected", sort: "name", pageSize: "200", q: query, shift });
+      return json<ListResponse>(await fetch(`/api/orgs/${org}/events/${eventId}/attendees?${params}`, { signal }));
+    },
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
     staleTime: 2_000,

@@ -1,6 +1,6 @@
 export const attendeeKeys = {
   all: ["attendees"] as const,
-  checkIn: (eventId: string, q: string) => ["attendees", eventId, "check-in", q] as const,
+  checkIn: (eventId: string, q: string, shift = "") => ["attendees", eventId, "check-in", q, shift] as const,
   event: (eventId: string) => ["attendees", eventId] as const,
 };
 

@@ -14,6 +14,8 @@ export interface RequestItem {
   comment: string | null;
   /** When it was sent, already written in the event's zone with the zone named. */
   sent: string;
+  /** Of an event split into shifts: the shifts it asks for, already written. */
+  shifts?: string[];
 }
 
 /**
@@ -39,6 +41,11 @@ export function RequestList({ action, org, items, total }: { action: FormAction;
                   {r.role ? `${r.role} · ` : ""}
                   {t("sent", { when: r.sent })}
                 </p>
+                {r.shifts?.length ? (
+                  <p className="text-sm text-stone-700" data-testid="request-shifts">
+                    {r.shifts.join(" · ")}
+                  </p>
+                ) : null}
                 {r.comment ? <p className="mt-1 text-sm break-words text-stone-700">“{r.comment}”</p> : null}
               </div>
               <form action={formAction} className="grid shrink-0 grid-cols-2 gap-2 sm:flex">

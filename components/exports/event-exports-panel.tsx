@@ -1,11 +1,12 @@
 import { Printer } from "lucide-react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { attendeeCounts } from "@/lib/attendees/attendees";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { ExportForm } from "./export-form";
+import { shiftChoices } from "@/lib/shifts/shifts";
 
 /** CSV export (and, for one event, the printable sign-in sheet) on the event and campaign pages. */
 export async function EventExportsPanel({
@@ -29,13 +30,14 @@ export async function EventExportsPanel({
   });
   if (!counts) return null;
   const { roles } = counts;
+  const shifts = event ? await shiftChoices(actor, event.id, await getLocale()) : [];
   return (
     <Card>
       <h2 id="export" className="scroll-mt-4 text-lg font-semibold">
         {event ? t("title") : t("campaignTitle")}
       </h2>
       <p className="mb-4 mt-1 text-sm text-stone-700">{t("lead")}</p>
-      <ExportForm org={org} scope={scope} roles={roles} />
+      <ExportForm org={org} scope={scope} roles={roles} shifts={shifts} />
       {event ? (
         <p className="mt-4 border-t border-stone-200 pt-4">
           <Link

@@ -6,7 +6,18 @@ import { Options } from "@/components/ui/options";
 import { ATTENDEE_COLUMNS, CHECKED_IN_CHOICES, STATUS_CHOICES } from "@/lib/attendees/schemas";
 
 /** A plain POST form (an export is a recorded look, never a link): the browser downloads the file, with or without JavaScript. */
-export async function ExportForm({ org, scope, roles }: { org: string; scope: { eventId: string } | { campaignId: string }; roles: string[] }) {
+export async function ExportForm({
+  org,
+  scope,
+  roles,
+  shifts = [],
+}: {
+  org: string;
+  scope: { eventId: string } | { campaignId: string };
+  roles: string[];
+  /** An event split into shifts: an export can hold one shift's people. */
+  shifts?: { id: string; name: string }[];
+}) {
   const t = await getTranslations("exports.dashboard");
   const id = "eventId" in scope ? `export-${scope.eventId}` : `export-${scope.campaignId}`;
   const columns = "eventId" in scope ? ATTENDEE_COLUMNS.filter((c) => c !== "event") : ATTENDEE_COLUMNS;
@@ -50,6 +61,16 @@ export async function ExportForm({ org, scope, roles }: { org: string; scope: { 
             <Options values={CHECKED_IN_CHOICES} blank={t("form.any")} label={(c) => t(`form.${c}`)} />
           </select>
         </div>
+        {shifts.length ? (
+          <div>
+            <label htmlFor={`${id}-shift`} className="text-sm">
+              {t("form.shift")}
+            </label>
+            <select id={`${id}-shift`} name="shift" defaultValue="" className={control}>
+              <Options values={shifts.map((s) => s.id)} blank={t("form.any")} label={(v) => shifts.find((s) => s.id === v)?.name ?? v} />
+            </select>
+          </div>
+        ) : null}
         <div>
           <label htmlFor={`${id}-q`} className="text-sm">
             {t("form.search")}

@@ -6,6 +6,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/forms";
 import { FormError } from "@/components/ui/form-error";
 import type { SignupMode } from "@/lib/signups/schemas";
+import { ShiftChoices } from "@/components/shifts/shift-choices";
+import type { PublicShift } from "@/lib/shifts/public";
 
 /**
  * A plain form that posts to `action` (app/(public)/c/[campaign]/[event]/signup/route.ts): the server answers
@@ -20,6 +22,9 @@ export function SignupForm({
   approval = false,
   mode = "named",
   retentionDays,
+  shifts = [],
+  shiftWaitlist = false,
+  timeZone = "UTC",
 }: {
   action: string;
   state?: FormState;
@@ -30,9 +35,14 @@ export function SignupForm({
   /** What the event asks for: a name and an email, a nickname only, or nothing (a headcount). */
   mode?: SignupMode;
   retentionDays: number;
+  /** An event split into shifts: the shifts to choose from, shown at the place's time. */
+  shifts?: PublicShift[];
+  /** Whether a full shift takes people on its waitlist (the event keeps waitlists and asks for more than a headcount). */
+  shiftWaitlist?: boolean;
+  timeZone?: string;
 }) {
   const t = useTranslations("signups.form");
-  const { field, value, checked } = useFormFields(state);
+  const { field, value, checked, error } = useFormFields(state);
   const named = mode === "named";
   const submit = mode === "headcount" ? t("submitHeadcount") : approval ? t("submitRequest") : waitlist ? t("submitWaitlist") : t("submit");
   return (
@@ -40,6 +50,9 @@ export function SignupForm({
       <FormError state={state} />
       {/* Which form this is, so the post is read with its own checks (the server holds it against the event's). */}
       <input type="hidden" name="mode" value={mode} />
+      {shifts.length ? (
+        <ShiftChoices shifts={shifts} timeZone={timeZone} chosen={String(value("shifts") ?? "").split(" ")} error={error("shifts")} waitlist={shiftWaitlist} />
+      ) : null}
       {mode === "pseudonymous" ? (
         <TextField {...field("name")} autoComplete="off" required maxLength={60} label={t("nickname")} hint={t("nicknameHint")} />
       ) : named ? (

@@ -13,6 +13,7 @@ import type { AccessKind } from "@/db/schema";
 import { addressIndex, eventKey } from "@/lib/crypto/keys";
 import { sealPersonal, withPersonal, type Personal } from "@/lib/signups/personal";
 import { lockEvent } from "@/lib/signups/waitlist";
+import { inShift, shiftsByAttendee, type AttendeeShift } from "@/lib/shifts/attendees";
 import type { AttendeeFilter, AttendeeListQuery, WalkInInput } from "./schemas";
 
 /**
@@ -44,6 +45,8 @@ export interface AttendeeRow {
   checkedInAt: Date | null;
   walkIn: boolean;
   outsideCapacity: boolean;
+  /** Of an event split into shifts: the shifts taken, with the place in each. */
+  shifts: AttendeeShift[];
 }
 
 /**
@@ -108,6 +111,7 @@ export function attendeeWhere(scope: AttendeeScope, filter: AttendeeFilter): SQL
     filter.status === "expected" ? inArray(signups.status, ["confirmed", "waitlisted"]) : filter.status ? eq(signups.status, filter.status) : undefined,
     filter.role ? eq(signups.role, filter.role) : undefined,
     filter.checkedIn === "yes" ? isNotNull(signups.checkedInAt) : filter.checkedIn === "no" ? isNull(signups.checkedInAt) : undefined,
+    filter.shift ? inShift(filter.shift) : undefined,
   ];
   return and(...parts)!;
 }
@@ -145,8 +149,14 @@ export async function attendeesOpened(db: DbOrTx, scope: AttendeeScope, filter: 
     .where(attendeeWhere(scope, filter))
     .orderBy(asc(signups.createdAt), asc(signups.id));
   const search = matchesSearch(filter.q);
+  const shifts = await shiftsByAttendee(
+    db,
+    scope.events.map((e) => e.id),
+  );
   return (await withPersonal(db, rows)).flatMap(({ personal: _sealed, person, ...r }) =>
-    person && search(person) ? [{ ...r, name: person.name, email: person.email, phone: person.phone, comment: person.comment }] : [],
+    person && search(person)
+      ? [{ ...r, name: person.name, email: person.email, phone: person.phone, comment: person.comment, shifts: shifts.get(r.id) ?? [] }]
+      : [],
   );
 }
 

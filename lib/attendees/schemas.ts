@@ -20,6 +20,8 @@ export const attendeeFilterSchema = z.object({
   role: z.preprocess(emptyToUndefined, z.string().trim().max(40).optional()),
   checkedIn: z.preprocess(emptyToUndefined, z.enum(CHECKED_IN_CHOICES).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  // An event split into shifts: those who hold a place in this shift or wait for one.
+  shift: z.preprocess(emptyToUndefined, z.uuid().optional()),
 });
 
 export const attendeeListSchema = attendeeFilterSchema.extend({

@@ -10,6 +10,7 @@ import type { Role } from "@/lib/orgs/roles";
 import { queueEventCancelled, queueEventChanged } from "@/lib/mail/event-mail";
 import { queuePromotions } from "@/lib/mail/signup-mail";
 import { lockEvent, promoteFromWaitlist } from "@/lib/signups/waitlist";
+import { moveShifts, shiftsOf } from "@/lib/shifts/places";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { instantToZonedLocal, zonedLocalToInstant } from "@/lib/time/zones";
 import { caseInCampaign } from "@/lib/trials/trials";
@@ -123,6 +124,8 @@ export async function updateEvent(actor: Actor, eventId: string, input: EventInp
     guardEarlierErasure(current, campaign.retentionDays, input.endsAt, input.confirmEarlierErasure);
     // Requests waiting for a decision would be left with nobody to decide them.
     if (!input.approval && current.requestedCount > 0) throw new PublicError("events.requestsPending", "approval", { count: current.requestedCount });
+    // An event split into shifts has its places in its shifts (lib/shifts).
+    if (input.capacity !== null && (await shiftsOf(tx, eventId)).length) throw new PublicError("editor.shifts.eventCapacity", "capacity");
     if (input.capacity !== null && input.capacity < current.confirmedCount) {
       throw new PublicError("events.capacityBelowConfirmed", "capacity", { confirmed: current.confirmedCount });
     }
@@ -170,6 +173,7 @@ export async function postponeEvent(actor: Actor, eventId: string, input: Postpo
       })
       .where(eq(events.id, eventId))
       .returning();
+    await moveShifts(tx, eventId, input.startsAt.getTime() - event.startsAt.getTime());
     await queueEventChanged(tx, event, moved!);
     const details = { from: event.status, to: "postponed", startsAt: input.startsAt.toISOString(), previousStartsAt: event.startsAt.toISOString() };
     return { result: { slug: event.slug }, audit: { orgId: event.hostOrgId, campaignId: campaign.id, eventId, details } };

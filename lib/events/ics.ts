@@ -55,7 +55,19 @@ function writtenZone(event: IcsEvent): string | null {
   return ambiguous ? null : event.timeZone;
 }
 
-function addEvent(cal: ICalCalendar, campaign: IcsCampaign, event: IcsEvent, origin: string, locale: string) {
+/**
+ * A shift a supporter took of an event split into shifts: written as an event of its own, with its own times and a
+ * UID of its own; one waited for (on its waitlist, or asked for) is TENTATIVE.
+ */
+export interface IcsShift {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  label: string;
+  place: "confirmed" | "waitlisted" | "requested";
+}
+
+function addEvent(cal: ICalCalendar, campaign: IcsCampaign, event: IcsEvent, origin: string, locale: string, shift?: IcsShift) {
   const url = `${origin}/c/${campaign.slug}/${event.slug}`;
   const zone = writtenZone(event);
   // A zoned date, so that the library writes the wall clock of the place (a plain Date would be read in the server's zone).
@@ -69,17 +81,18 @@ function addEvent(cal: ICalCalendar, campaign: IcsCampaign, event: IcsEvent, ori
     start: time(event.startsAt),
     end: time(event.endsAt),
     timezone: zone,
-    summary: event.title,
+    summary: shift?.label ? `${event.title} — ${shift.label}` : event.title,
     description: [campaign.title, event.description, url].filter(Boolean).join("\n\n"),
     location: place ? { title: place, ...(geo ? { geo } : {}) } : geo ? { geo } : null,
     url,
-    status: event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    status:
+      event.status === "cancelled" ? ICalEventStatus.CANCELLED : shift && shift.place !== "confirmed" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     sequence: event.sequence,
   });
 }
 
 /** One calendar with these events, each written in its own zone, with a VTIMEZONE for each zone used. */
-function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, locale: string, name?: string): string {
+function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, locale: string, name?: string, shifts?: IcsShift[]): string {
   const cal = new ICalCalendar({
     prodId: { company: "picket", product: "ics" },
     method: ICalCalendarMethod.PUBLISH,
@@ -87,12 +100,16 @@ function calendar(campaign: IcsCampaign, list: IcsEvent[], origin: string, local
     // No zone of the calendar's own: the generator is asked for the zone of each event.
     timezone: { name: null, generator: (zone) => (describedZones.has(zone) ? (tzlib_get_ical_block(zone)[0] ?? null) : null) },
   });
-  for (const event of list) addEvent(cal, campaign, event, origin, locale);
+  for (const event of list) {
+    if (!shifts?.length) addEvent(cal, campaign, event, origin, locale);
+    else for (const s of shifts) addEvent(cal, campaign, { ...event, id: s.id, startsAt: s.startsAt, endsAt: s.endsAt }, origin, locale, s);
+  }
   return cal.toString();
 }
 
-export function eventToIcs(campaign: IcsCampaign, event: IcsEvent, origin: string, locale = "en"): string {
-  return calendar(campaign, [event], origin, locale);
+/** One event; for a supporter who took shifts of it, one entry per shift taken instead. */
+export function eventToIcs(campaign: IcsCampaign, event: IcsEvent, origin: string, locale = "en", shifts?: IcsShift[]): string {
+  return calendar(campaign, [event], origin, locale, undefined, shifts);
 }
 
 /** The campaign's subscribable calendar: every event, cancelled ones marked so. */

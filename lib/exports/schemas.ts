@@ -30,7 +30,7 @@ export const exportRequestSchema = attendeeFilterSchema
 
 export type ExportRequest = z.output<typeof exportRequestSchema>;
 
-const SINGLE = ["eventId", "campaignId", "status", "role", "checkedIn", "q", "bom"] as const;
+const SINGLE = ["eventId", "campaignId", "status", "role", "checkedIn", "q", "shift", "bom"] as const;
 
 /** Form fields to the schema's input: a repeated single-valued field is refused, not guessed at. */
 export function parseExportRequest(params: URLSearchParams) {

@@ -8,7 +8,8 @@ import { placeDue, withPlaceFor } from "@/lib/events/place";
 import { withPersonal } from "@/lib/signups/personal";
 import { siteOrigin } from "./origin";
 import { enqueue, type QueuedMail } from "./outbox";
-import { PRIVATE_LINK, compose, eventBlock, mailTranslator, plain, type MailCampaign } from "./render";
+import { PRIVATE_LINK, compose, eventBlock, mailTranslator, plain, whenText, type MailCampaign, type MailT } from "./render";
+import { takenShifts, type TakenShift } from "@/lib/shifts/places";
 
 // The messages to one supporter about their own sign-up. Those that carry the private link hold a placeholder
 // for it: the link is made when the message is sent (lib/mail/worker.ts), so no stored message holds one.
@@ -58,6 +59,8 @@ export interface SignupPerson {
   name: string;
   email: string;
   locale: string;
+  /** Of an event split into shifts: the shifts taken, each with the place in it. */
+  shifts?: TakenShift[];
 }
 
 type PersonalKind = "signup_confirmed" | "signup_waitlisted" | "signup_promoted" | "signup_link" | "signup_requested" | "signup_approved" | "signup_declined";
@@ -81,7 +84,12 @@ const PLACE_KINDS: ReadonlySet<string> = new Set<PersonalKind>(["signup_confirme
 // The calendar file of an event version, built once: a crowd signing up for one event shares it.
 const icsCache = new Map<string, string>();
 
-function icsAttachment(ctx: SignupMailContext, locale: string, exact: boolean): MailAttachment {
+function icsAttachment(ctx: SignupMailContext, locale: string, exact: boolean, shifts?: TakenShift[]): MailAttachment {
+  // Shifts are this person's own: their file is made for them alone.
+  if (shifts?.length) {
+    const content = eventToIcs(ctx.campaign, withPlaceFor(ctx.event, exact), ctx.origin, locale, shifts);
+    return { filename: `${ctx.event.slug}.ics`, contentType: "text/calendar; charset=utf-8; method=PUBLISH", content };
+  }
   const key =
     `${locale}|${ctx.event.id}|${ctx.event.updatedAt.getTime()}|${ctx.event.sequence}|${exact}|` +
     `${ctx.origin}|${ctx.campaign.slug}|${ctx.campaign.title}|${ctx.event.title}`;
@@ -106,6 +114,7 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
   const mail = compose(t(`${key}.subject`, values), [
     plain(t("greeting", { name: person.name })),
     t(`${key}.body`, values),
+    person.shifts?.length ? plain(shiftLines(t, person.locale, ctx.event.timeZone, person.shifts)) : null,
     eventBlock(t, person.locale, ctx.origin, ctx.campaign, ctx.event, exact),
     LINK_KINDS.has(kind) ? t("privateLink", { url: PRIVATE_LINK }) : t("privateLinkElsewhere"),
     placed ? t("calendarAttached") : null,
@@ -117,10 +126,19 @@ export function signupMessage(kind: PersonalKind, original: SignupMailContext, p
     to: person.email,
     locale: person.locale,
     mail,
-    attachments: placed ? [icsAttachment(ctx, person.locale, exact)] : [],
+    attachments: placed ? [icsAttachment(ctx, person.locale, exact, person.shifts)] : [],
     eventId: ctx.event.id,
     signupId: person.id,
   };
+}
+
+/** The shifts a person took, one a line: when (in the event's zone, named), what the organizers call it, and the place in it. */
+function shiftLines(t: MailT, locale: string, timeZone: string, shifts: TakenShift[]): string {
+  const lines = shifts.map((s) => {
+    const place = s.place === "waitlisted" ? t("shifts.waitlisted", { position: s.position ?? 1 }) : t(`shifts.${s.place}`);
+    return `• ${whenText(locale, { ...s, timeZone })}${s.label ? ` (${s.label})` : ""}: ${place}`;
+  });
+  return [t("shifts.title"), ...lines].join("\n");
 }
 
 /** The event with what every message about it needs: its campaign and organisation. */
@@ -149,8 +167,13 @@ export async function queuePromotions(tx: DbOrTx, eventId: string, signupIds: st
   if (!ctx) return 0;
   const rows = await tx.select({ id: signups.id, personal: signups.personal, locale: signups.locale }).from(signups).where(inArray(signups.id, signupIds));
   const people = await withPersonal(tx, rows);
-  const messages = people.flatMap((p) =>
-    p.person?.email ? [signupMessage("signup_promoted", ctx, { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale }, undefined, now)] : [],
-  );
+  const messages: QueuedMail[] = [];
+  for (const p of people) {
+    if (!p.person?.email) continue;
+    // Of an event split into shifts: the shifts the place came in, and the others taken.
+    const shifts = await takenShifts(tx, p.id);
+    const to = { id: p.id, name: p.person.name, email: p.person.email, locale: p.locale, ...(shifts.length ? { shifts } : {}) };
+    messages.push(signupMessage("signup_promoted", ctx, to, undefined, now));
+  }
   return enqueue(tx, messages, now);
 }

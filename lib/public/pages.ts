@@ -8,6 +8,7 @@ import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { getSignupByToken } from "@/lib/signups/manage";
 import { campaignInLocale, eventsInLocale } from "@/lib/translations/translations";
 import { getPublicCases, getTimeline } from "@/lib/trials/public";
+import { ownShifts, publicShifts, shiftedState } from "@/lib/shifts/public";
 
 // What each public page shows, read in one place before it is rendered: the page itself only lays it out. Each
 // shared page names its tags, the changes that outdate it once kept (lib/public/page-cache.ts).
@@ -42,16 +43,19 @@ export type CampaignPageData = NonNullable<Awaited<ReturnType<typeof loadCampaig
 export async function loadEventPage(campaignSlug: string, eventSlug: string, locale: string, view: { original: boolean }, now = new Date()) {
   const found = await getPublicEvent(campaignSlug, eventSlug, now);
   if (!found) return null;
-  const [campaign, [event], articles, roleNeeds] = await Promise.all([
+  const [campaign, [event], articles, roleNeeds, shifts] = await Promise.all([
     view.original ? { ...found.campaign, translated: null } : campaignInLocale(found.campaign, locale),
     view.original ? [{ ...found.event, translated: null }] : eventsInLocale([found.event], locale),
     readMoreForEvent(found.event.id),
     publicRoleNeeds(found.event),
+    publicShifts(found.event.id),
   ]);
+  const signupState = shiftedState(event!.signupState, shifts, event!.waitlist, event!.signupMode === "headcount");
   return {
     campaign,
-    event: event!,
+    event: { ...event!, signupState },
     roleNeeds,
+    shifts,
     articles,
     original: view.original,
     mailWorks: isSmtpConfigured(),
@@ -79,7 +83,9 @@ export type ArticlePageData = NonNullable<Awaited<ReturnType<typeof loadArticleP
 export async function loadOwnSignupPage(token: string) {
   const own = await getSignupByToken(token);
   const [found, exactPlace] = own ? await Promise.all([getPublicEventById(own.eventId), revealedPlaceFor(own.eventId, own.status)]) : [null, null];
-  return own && found ? { own, campaign: found.campaign, event: found.event, exactPlace, roleNeeds: await publicRoleNeeds(found.event) } : null;
+  if (!own || !found) return null;
+  const [roleNeeds, shifts] = await Promise.all([publicRoleNeeds(found.event), ownShifts(own.id, own.eventId)]);
+  return { own, campaign: found.campaign, event: found.event, exactPlace, roleNeeds, shifts };
 }
 export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSignupPage>>>;
 
@@ -87,5 +93,7 @@ export type OwnSignupPageData = NonNullable<Awaited<ReturnType<typeof loadOwnSig
 export async function loadOwnCalendar(token: string) {
   const data = await loadOwnSignupPage(token);
   if (!data) return null;
-  return { campaign: data.campaign, event: data.exactPlace ? { ...data.event, ...data.exactPlace } : data.event };
+  // Of an event split into shifts: one entry per shift taken.
+  const shifts = data.own.status === "cancelled" || data.own.status === "declined" ? [] : data.shifts.taken;
+  return { campaign: data.campaign, event: data.exactPlace ? { ...data.event, ...data.exactPlace } : data.event, shifts };
 }

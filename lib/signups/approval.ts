@@ -12,6 +12,7 @@ import { outdateAsSignup } from "@/lib/public/page-changes";
 import { waitlistPosition } from "./manage";
 import { withPersonal } from "./personal";
 import { lockEvent } from "./waitlist";
+import { dropRequest, placeRequest, takenShifts } from "@/lib/shifts/places";
 
 // An event that vets its sign-ups takes each as a request, holding no place. An organizer, or a coordinator given
 // the event, approves it (a place if there is one, else the waitlist if the event keeps one) or declines it; the
@@ -45,7 +46,11 @@ export async function decideSignup(actor: Actor, signupId: string, decision: Dec
     if (event.status === "cancelled" || event.endsAt <= now) throw new PublicError("attendees.approval.closed");
 
     let status: Decided["status"] = "declined";
-    if (decision === "approve") {
+    // A request for shifts holds no place in them: approved, it takes what each shift has (lib/shifts/places.ts).
+    const shifts = await takenShifts(tx, row.id);
+    if (shifts.length && decision === "approve") status = await placeRequest(tx, event, row.id);
+    else if (shifts.length) await dropRequest(tx, row.id);
+    else if (decision === "approve") {
       const room = event.capacity === null || event.confirmedCount < event.capacity;
       if (!room && !event.waitlist) throw new PublicError("attendees.approval.full");
       status = room ? "confirmed" : "waitlisted";
@@ -64,7 +69,8 @@ export async function decideSignup(actor: Actor, signupId: string, decision: Dec
     const [person] = await withPersonal(tx, [row]);
     const ctx = await loadSignupMailContext(tx, event.id);
     if (person?.person?.email && ctx) {
-      const to = { id: row.id, name: person.person.name, email: person.person.email, locale: row.locale };
+      const taken = shifts.length && status !== "declined" ? await takenShifts(tx, row.id) : [];
+      const to = { id: row.id, name: person.person.name, email: person.person.email, locale: row.locale, ...(taken.length ? { shifts: taken } : {}) };
       await enqueue(tx, [signupMessage(status === "declined" ? "signup_declined" : "signup_approved", ctx, to, position ?? undefined)], now);
     }
     if (status === "confirmed") await outdateAsSignup(tx, event);

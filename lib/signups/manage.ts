@@ -10,6 +10,7 @@ import { personalOf } from "./personal";
 import { lockEvent, promoteFromWaitlist } from "./waitlist";
 import { checkRoleRoom } from "./roles";
 import { outdateAsSignup } from "@/lib/public/page-changes";
+import { releaseShifts } from "@/lib/shifts/places";
 
 // A supporter manages their own sign-up from its private link: see it, change the role, cancel, erase.
 
@@ -30,6 +31,7 @@ export async function waitlistPosition(db: Tx | Awaited<ReturnType<typeof getDb>
 }
 
 export interface OwnSignupView {
+  id: string;
   name: string;
   /** Null for a pseudonymous sign-up: it gave no address. */
   email: string | null;
@@ -56,6 +58,7 @@ export async function getSignupByToken(token: string): Promise<OwnSignupView | n
   const own = await personalOf(db, s);
   if (!own) return null;
   return {
+    id: s.id,
     name: own.name,
     email: own.email,
     phone: own.phone,
@@ -69,7 +72,10 @@ export async function getSignupByToken(token: string): Promise<OwnSignupView | n
   };
 }
 
-async function withOwnSignup<T>(token: string, work: (tx: Tx, s: Signup, event: NonNullable<Awaited<ReturnType<typeof lockEvent>>>) => Promise<T>): Promise<T> {
+export async function withOwnSignup<T>(
+  token: string,
+  work: (tx: Tx, s: Signup, event: NonNullable<Awaited<ReturnType<typeof lockEvent>>>) => Promise<T>,
+): Promise<T> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [found] = await tx
@@ -96,6 +102,8 @@ const COUNTER_DOWN = {
 };
 
 async function release(tx: Tx, s: Signup, event: { id: string; capacity: number | null; confirmedCount: number }, now: Date) {
+  // Its places in the shifts of an event split into shifts go too; the promotion below fills them.
+  await releaseShifts(tx, s.id);
   // Confirmed at the door beyond the capacity: held no place, frees none. Declined: was never counted.
   if (s.status === "cancelled" || s.status === "declined" || (s.status === "confirmed" && s.outsideCapacity)) return;
   await tx.update(events).set(COUNTER_DOWN[s.status]).where(eq(events.id, event.id));

@@ -31,3 +31,18 @@ describe("a supporter's name, which the organisation's own emails greet", () => 
     expect(mail.html.match(/<a /g)).toHaveLength(1);
   });
 });
+
+describe("the shifts a sign-up takes", () => {
+  const a = "0b8f2a3e-6c1d-4e5f-8a9b-0c1d2e3f4a5b";
+  const b = "1c9e3b4f-7d2e-4f60-9bac-1d2e3f4a5b6c";
+  const shifts = (value: unknown) => signupSchema.safeParse({ name: "Aigul", email: "a@example.org", shifts: value });
+  it("come as the JSON API's list or as the form's ticked boxes joined by spaces, each once", () => {
+    expect(shifts([a, b]).data?.shifts).toEqual([a, b]);
+    expect(shifts(`${a} ${b.toUpperCase()} ${a}`).data?.shifts).toEqual([a, b]);
+    expect(shifts(undefined).data?.shifts).toEqual([]);
+  });
+  it("refuse anything but shift ids", () => {
+    expect(shifts(["1; drop table"]).error?.issues[0]?.message).toBe("validation.invalid");
+    expect(shifts([a, 3]).success).toBe(false);
+  });
+});

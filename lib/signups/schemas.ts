@@ -18,6 +18,21 @@ const ADDRESS_IN_TEXT = new RegExp(`[a-z][a-z0-9+.-]*:\\/\\/|www\\.|@|\\d{1,3}(?
 /** Whether a typed name holds a web or email address. */
 export const holdsAddress = (text: string) => ADDRESS_IN_TEXT.test(text.normalize("NFKC"));
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The shifts taken, for an event split into shifts: a list (JSON), or the form's ticked boxes joined by spaces. */
+const shiftsField = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v, ctx) => {
+    const list = v === undefined ? [] : Array.isArray(v) ? v : v.split(/[\s,]+/).filter(Boolean);
+    if (list.length > 200 || list.some((id) => !UUID.test(id))) {
+      ctx.addIssue({ code: "custom", message: "validation.invalid" });
+      return z.NEVER;
+    }
+    return [...new Set(list.map((id) => id.toLowerCase()))];
+  });
+
 // Left empty by people; bots fill every field.
 const honeypot = z.string().optional();
 
@@ -36,6 +51,7 @@ export const signupSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
+  shifts: shiftsField,
   website: honeypot,
 });
 
@@ -50,14 +66,15 @@ export const pseudonymousSignupSchema = z
       .refine((name) => !holdsAddress(name), "validation.nameAddress"),
     role: optionalText(40),
     comment: optionalText(1000),
+    shifts: shiftsField,
     website: honeypot,
   })
   .transform((s) => ({ ...s, email: null, phone: null, consent: false }));
 
 /** An event that only counts people: nothing is asked, nothing personal is kept. */
 export const headcountSignupSchema = z
-  .object({ website: honeypot })
-  .transform((s) => ({ name: "", email: null, phone: null, role: null, comment: null, consent: false, website: s.website }));
+  .object({ shifts: shiftsField, website: honeypot })
+  .transform((s) => ({ name: "", email: null, phone: null, role: null, comment: null, consent: false, shifts: s.shifts, website: s.website }));
 
 export type SignupMode = "named" | "pseudonymous" | "headcount";
 

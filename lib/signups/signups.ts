@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { campaigns, events, organisations, signups, type Event, type Signup } from "@/db/schema";
+import { campaigns, eventShifts, events, organisations, signups, type Event, type Signup } from "@/db/schema";
 import { PublicError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit";
 import { siteOrigin } from "@/lib/mail/origin";
@@ -15,6 +15,7 @@ import { hashToken, newToken } from "@/lib/security/tokens";
 import { acceptsSignups, signupAvailability } from "./availability";
 import { checkRoleRoom } from "./roles";
 import { limitSetting } from "@/lib/rate-limit/setting";
+import { applyShifts, planShifts, plannedShifts } from "@/lib/shifts/places";
 import type { SignupInput } from "./schemas";
 
 // A venue's Wi-Fi or a mobile carrier puts hundreds behind one address: the per-client
@@ -70,6 +71,8 @@ async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
       // The organisation that runs the event: its key seals the sign-up, its name signs the messages.
       orgId: events.hostOrgId,
       orgName: organisations.name,
+      // Split into shifts: read in the same statement, so an event without shifts costs no other query.
+      shifted: sql<boolean>`exists (select 1 from ${eventShifts} where ${eventShifts.eventId} = ${events.id})`,
     })
     .from(events)
     .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
@@ -82,6 +85,7 @@ async function lockOpenEvent(tx: Tx, eventId: string, now: Date) {
     availability: signupAvailability(row.event, row.campaignStatus, now),
     campaign: { slug: row.campaignSlug, title: row.campaignTitle, orgName: row.orgName },
     orgId: row.orgId,
+    shifted: row.shifted,
   };
 }
 
@@ -136,7 +140,7 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
   // The address itself is never stored: its blind index keeps "one sign-up per event and address" unique.
   const addressHash = input.email ? await addressIndex(db, eventId, input.email) : null;
   return db.transaction(async (tx) => {
-    const { event, availability, campaign, orgId } = await lockOpenEvent(tx, eventId, now);
+    const { event, availability, campaign, orgId, shifted } = await lockOpenEvent(tx, eventId, now);
     const mode = event.signupMode;
     if (!acceptsSignups(availability.state) || (mode === "headcount" && availability.state === "waitlist"))
       throw new PublicError(`signups.closed.${availability.state === "waitlist" ? "full" : availability.state}`);
@@ -144,8 +148,12 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
     await checkRoleRoom(tx, event, role);
     const emailHash = own?.email ? addressHash : null;
 
-    const status: Status = event.approval && mode !== "headcount" ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";
-    const outcome: SignUpOutcome = status === "waitlisted" ? { outcome: "waitlisted", position: event.waitlistedCount + 1 } : { outcome: status };
+    const request = event.approval && mode !== "headcount";
+    // An event split into shifts: each chosen shift's own places and waitlist decide (lib/shifts/places.ts).
+    const plan = shifted ? await planShifts(tx, event, input.shifts ?? [], request, mode === "headcount") : null;
+    const status: Status = plan ? plan.status : request ? "requested" : availability.state === "open" ? "confirmed" : "waitlisted";
+    const position = plan ? Math.min(...plan.shifts.map((s) => s.position ?? Infinity)) : event.waitlistedCount + 1;
+    const outcome: SignUpOutcome = status === "waitlisted" ? { outcome: "waitlisted", position } : { outcome: status };
     // The token a pseudonymous sign-up's link carries, or the one a headcount's browser keeps.
     const token = mode === "named" ? null : newToken();
     // The answer, as if this sign-up were new, whatever happens below.
@@ -216,9 +224,10 @@ export async function signUp(eventId: string, input: SignupInput, ctx: SignUpCon
       await tx.update(events).set(countersFor(status, 1)).where(eq(events.id, eventId));
     }
     if (!signupId) throw new Error("sign-up neither stored nor found");
+    if (plan) await applyShifts(tx, signupId, plan, now);
     if (own?.email) {
-      const person = { id: signupId, name: own.name, email: own.email, locale: ctx.locale };
-      await enqueue(tx, [signupMessage(MAIL_FOR[status], mail, person, event.waitlistedCount + 1)], now);
+      const person = { id: signupId, name: own.name, email: own.email, locale: ctx.locale, ...(plan ? { shifts: plannedShifts(plan) } : {}) };
+      await enqueue(tx, [signupMessage(MAIL_FOR[status], mail, person, position)], now);
     }
     return answer(true);
   });

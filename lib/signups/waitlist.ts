@@ -1,13 +1,17 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { events, signups } from "@/db/schema";
+import { eventShifts, events, signups } from "@/db/schema";
+import { promoteInShifts } from "@/lib/shifts/places";
 
 /**
  * Moves the first waitlisted people (first come, first served) into free places.
  * The caller holds the event row's lock and passes the counts it read under it.
  */
 export async function promoteFromWaitlist(tx: Tx, event: { id: string; capacity: number | null; confirmedCount: number }, now = new Date()): Promise<string[]> {
+  // An event split into shifts has its places, and its waitlists, in its shifts.
+  const [shifted] = await tx.select({ id: eventShifts.id }).from(eventShifts).where(eq(eventShifts.eventId, event.id)).limit(1);
+  if (shifted) return promoteInShifts(tx, event.id, now);
   const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - event.confirmedCount;
   if (free <= 0) return [];
   const next = await tx

@@ -8,6 +8,7 @@ import { ReadMore } from "@/components/public/read-more";
 import { TranslationNote } from "@/components/public/translation-note";
 import { SignedUp } from "@/components/signups/signed-up";
 import { SignupForm } from "@/components/signups/signup-form";
+import { ShiftList } from "@/components/shifts/shift-choices";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { CalendarPlus } from "@/components/ui/icons";
@@ -25,6 +26,7 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
   const { campaign, event, articles, original } = data;
   const t = useTranslations("public.event");
   const tk = useTranslations("kinds.event");
+  const ts = useTranslations("signups.shifts");
   const locale = useLocale();
   const open = acceptsSignups(event.signupState);
   const description = `${formatInstant(locale, event.startsAt, event.timeZone)} · ${[event.venue, event.gatheringArea, event.city].filter(Boolean).join(", ")}`;
@@ -85,6 +87,15 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
             </ul>
           </section>
         ) : null}
+        {/* The shifts with their places, where the form does not list them. */}
+        {data.shifts.length && (!open || "done" in signup) ? (
+          <section aria-labelledby="shifts-title">
+            <h2 id="shifts-title" className="text-sm font-semibold uppercase tracking-wide text-stone-600">
+              {ts("legend")}
+            </h2>
+            <ShiftList shifts={data.shifts} timeZone={event.timeZone} waitlist={event.waitlist} />
+          </section>
+        ) : null}
         {event.capacity !== null && event.status !== "cancelled" ? (
           <p data-testid="places">
             <Places event={event} />
@@ -128,6 +139,9 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
                 approval={event.approval}
                 mode={event.signupMode}
                 retentionDays={campaign.retentionDays}
+                shifts={data.shifts}
+                shiftWaitlist={event.waitlist && event.signupMode !== "headcount"}
+                timeZone={event.timeZone}
               />
             </div>
           </>

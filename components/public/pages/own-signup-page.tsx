@@ -3,6 +3,7 @@ import { EventPlace, useRevealTime } from "@/components/public/event-place";
 import { EventWhen } from "@/components/public/event-when";
 import { LocalTime } from "@/components/public/local-time";
 import { ChangeRoleForm, ConfirmedActionForm } from "@/components/signups/manage-forms";
+import { OwnShifts } from "@/components/shifts/own-shifts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { CalendarPlus } from "@/components/ui/icons";
@@ -13,7 +14,8 @@ import { formatInstant } from "@/lib/time/format";
 import { PageHead } from "./document";
 
 /** The changes a supporter can make from their private link; each form posts to /s/{token}/{change}. */
-export type OwnSignupChange = "role" | "cancel" | "erase";
+export type OwnSignupChange = "role" | "cancel" | "erase" | "shift-drop" | "shift-add";
+export const OWN_SIGNUP_CHANGES: readonly OwnSignupChange[] = ["role", "cancel", "erase", "shift-drop", "shift-add"];
 
 /** A supporter's own sign-up, by its private link: what they gave, and what they can change or erase. */
 export function OwnSignupPage({
@@ -52,6 +54,8 @@ export function OwnSignupPage({
       <meta name="robots" content="noindex, nofollow" />
       {changed === "role" ? <Alert tone="success">{t("roleSaved")}</Alert> : null}
       {changed === "cancelled" ? <Alert tone="success">{t("cancelledDone")}</Alert> : null}
+      {changed === "shift-dropped" ? <Alert tone="success">{t("shifts.dropped")}</Alert> : null}
+      {changed === "shift-added" ? <Alert tone="success">{t("shifts.added")}</Alert> : null}
       <header>
         <p className="text-sm text-stone-600">{t("title")}</p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">
@@ -132,6 +136,20 @@ export function OwnSignupPage({
           </dd>
         </dl>
       </Card>
+      {data.shifts.taken.length ? (
+        <Card>
+          <OwnShifts
+            taken={data.shifts.taken}
+            others={data.shifts.others}
+            timeZone={event.timeZone}
+            waitlist={event.waitlist}
+            open={own.status !== "cancelled" && own.status !== "declined" && (event.signupState === "open" || event.signupState === "waitlist")}
+            dropAction={action("shift-drop")}
+            addAction={action("shift-add")}
+            refused={stateOf("shift-drop") ?? stateOf("shift-add")}
+          />
+        </Card>
+      ) : null}
       {own.status !== "cancelled" && own.status !== "declined" && eventOpen && event.roles.length ? (
         <Card>
           <ChangeRoleForm

@@ -9,7 +9,7 @@ import { HomePage } from "@/components/public/pages/home-page";
 import { HostPage, ProposePage, type HostChange } from "@/components/public/pages/host-pages";
 import { loadHostPage, loadProposePage } from "@/lib/hosts/pages";
 import { NotFoundPage, UnavailablePage } from "@/components/public/pages/not-found-page";
-import { OwnSignupPage, type OwnSignupChange } from "@/components/public/pages/own-signup-page";
+import { OWN_SIGNUP_CHANGES, OwnSignupPage } from "@/components/public/pages/own-signup-page";
 import { LOCALE_COOKIE, rememberedLocale, splitLocalePath, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { logFailure } from "@/lib/log";
@@ -116,7 +116,7 @@ async function answer(path: string, locale: AppLocale, query: Query, cookies: ()
       const token = segments[1]!;
       const changed = one(query, "changed");
       const refusedChange = one(query, "refused");
-      const change: OwnSignupChange | null = refusedChange === "role" || refusedChange === "cancel" || refusedChange === "erase" ? refusedChange : null;
+      const change = OWN_SIGNUP_CHANGES.find((c) => c === refusedChange) ?? null;
       const state = change ? readFormEcho(cookies()[FORM_ECHO_COOKIE], `${change} /s/${token}`) : null;
       const data = await loadOwnSignupPage(token);
       const node = <OwnSignupPage token={token} data={data} changed={changed} refused={change && state ? { change, state } : null} />;

@@ -8,6 +8,8 @@ import { siteOrigin } from "@/lib/mail/origin";
 import { formEchoCookie } from "@/lib/public/form-echo";
 import { roleChangeSchema } from "@/lib/signups/schemas";
 import { cancelSignup, changeSignupRole, eraseSignup } from "@/lib/signups/manage";
+import { shiftRef } from "@/lib/shifts/schemas";
+import { addOwnShift, dropOwnShift } from "@/lib/shifts/own";
 
 type Params = { params: Promise<{ token: string; change: string }> };
 
@@ -24,6 +26,16 @@ const changes = {
     handleForm(z.object({}), form, async () => {
       await cancelSignup(t);
       return { status: "ok", data: { to: `${own}?changed=cancelled` } };
+    }),
+  "shift-drop": async (t: string, form: FormData, own: string) =>
+    handleForm(shiftRef, form, async (data) => {
+      await dropOwnShift(t, data.shiftId);
+      return { status: "ok", data: { to: `${own}?changed=shift-dropped` } };
+    }),
+  "shift-add": async (t: string, form: FormData, own: string) =>
+    handleForm(shiftRef, form, async (data) => {
+      await addOwnShift(t, data.shiftId);
+      return { status: "ok", data: { to: `${own}?changed=shift-added` } };
     }),
   erase: async (t: string, form: FormData, _own: string, locale: string) =>
     handleForm(z.object({}), form, async () => {

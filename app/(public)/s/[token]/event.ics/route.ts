@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const headers = { "cache-control": "private, no-store", "x-robots-tag": "noindex, nofollow" };
   if (!found)
     return new Response((await getTranslations("errors"))("notFound"), { status: 404, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
-  return new Response(eventToIcs(found.campaign, found.event, siteOrigin(), localeFromHeaders(request.headers)), {
+  return new Response(eventToIcs(found.campaign, found.event, siteOrigin(), localeFromHeaders(request.headers), found.shifts), {
     headers: { ...headers, "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${found.event.slug}.ics"` },
   });
 }

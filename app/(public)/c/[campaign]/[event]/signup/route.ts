@@ -24,6 +24,10 @@ export async function POST(request: NextRequest, { params }: Params) {
   const secure = siteOrigin().startsWith("https:");
   const signed: { result?: SignUpResult & { eventId: string } } = {};
   const form = await formDataOf(request);
+  // An event split into shifts: its form has a box per shift, read as one field.
+  const shifts = form.getAll("shift").filter((v) => typeof v === "string");
+  form.delete("shift");
+  if (shifts.length) form.set("shifts", shifts.join(" "));
   const schema = signupSchemaFor(postedSignupMode({ mode: form.get("mode") ?? "named" }));
   const state = await handleForm(schema, form, async (data) => {
     signed.result = await signUpAtPublicEvent(campaign, event, data, request.headers, (name) => request.cookies.get(name)?.value);

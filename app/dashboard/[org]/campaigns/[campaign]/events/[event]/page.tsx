@@ -23,6 +23,8 @@ import { loadEventPage } from "@/lib/orgs/page-guard";
 import { eventRoleNeeds } from "@/lib/signups/roles";
 import { prefetchDashboard } from "../../../load";
 import { EventActions, SignupsPanel } from "./panels";
+import { ShiftsPanel } from "@/components/shifts/shifts-panel";
+import { listEventShifts } from "@/lib/shifts/shifts";
 
 type Params = Promise<{ org: string; campaign: string; event: string }>;
 
@@ -108,6 +110,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
             canEdit={canEdit}
             roles={await eventRoleNeeds(actor, event.id)}
           />
+          <ShiftsPanel org={org.slug} campaign={campaign.slug} event={event} shifts={await listEventShifts(actor, event.id)} canEdit={canEdit && !cancelled} />
           <RetentionPanel
             org={org.slug}
             campaign={campaign.slug}
