@@ -20,8 +20,8 @@ const TRIAL = `${D}/campaigns/zhanaozen-trial-watch`;
 const LONDON = "/c/embassy-day-of-action/embassy-protest-london";
 const shots = process.env.SHOTS_DIR;
 
-/** The forms anyone meets: sign-up, registration, login, password reset. */
-const PUBLIC = [LONDON, "/login", "/register", "/reset"];
+/** The forms anyone meets: sign-up, proposing an event, registration, login, password reset. */
+const PUBLIC = [LONDON, "/c/embassy-day-of-action/host", "/login", "/register", "/reset"];
 /** The forms members meet (the owner meets all of them). */
 const DASHBOARD = [
   "/account",
