@@ -7,6 +7,12 @@ import { buttonClass } from "@/components/ui/button";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { idle, type FormAction } from "@/lib/forms";
 
+/** The two answers to a request, each one tap. */
+const DECISIONS = [
+  { value: "approve", variant: "primary", Icon: Check },
+  { value: "decline", variant: "secondary", Icon: X },
+] as const;
+
 export interface RequestItem {
   id: string;
   name: string;
@@ -50,28 +56,20 @@ export function RequestList({ action, org, items, total }: { action: FormAction;
               </div>
               <form action={formAction} className="grid shrink-0 grid-cols-2 gap-2 sm:flex">
                 <HiddenFields values={{ org, signupId: r.id }} />
-                <button
-                  type="submit"
-                  name="decision"
-                  value="approve"
-                  disabled={pending}
-                  className={`${buttonClass("primary")} min-h-11 justify-center`}
-                  aria-label={t("approveName", { name: r.name })}
-                >
-                  <Check aria-hidden className="size-4 shrink-0" />
-                  {t("approve")}
-                </button>
-                <button
-                  type="submit"
-                  name="decision"
-                  value="decline"
-                  disabled={pending}
-                  className={`${buttonClass("secondary")} min-h-11 justify-center`}
-                  aria-label={t("declineName", { name: r.name })}
-                >
-                  <X aria-hidden className="size-4 shrink-0" />
-                  {t("decline")}
-                </button>
+                {DECISIONS.map(({ value, variant, Icon }) => (
+                  <button
+                    key={value}
+                    type="submit"
+                    name="decision"
+                    value={value}
+                    disabled={pending}
+                    className={`${buttonClass(variant)} min-h-11 justify-center`}
+                    aria-label={t(`${value}Name`, { name: r.name })}
+                  >
+                    <Icon aria-hidden className="size-4 shrink-0" />
+                    {t(value)}
+                  </button>
+                ))}
               </form>
             </li>
           ))}

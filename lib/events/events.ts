@@ -60,7 +60,8 @@ async function campaignOf(actor: Actor, campaignId: string, needed: Role, db: Db
   return campaign;
 }
 
-async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
+/** The first address free in the campaign for an event named `base` (base, base-2, …). */
+export async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
   const taken = await db
     .select({ slug: events.slug })
     .from(events)

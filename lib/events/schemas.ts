@@ -70,6 +70,20 @@ export function parseRoles(text: string): { roles: string[]; roleNeeds: Record<s
 /** The roles field as the form shows it again: "steward: 4, speaker". */
 export const rolesText = (roles: string[], needs: Record<string, number>) => roles.map((r) => (needs[r] ? `${r}: ${needs[r]}` : r)).join(", ");
 
+/** Places: empty for no limit, else a whole number from 1 to 1,000,000 (an event's, or one of its shifts'). */
+export const capacityField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s) return null;
+    if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1_000_000) {
+      ctx.addIssue({ code: "custom", message: "validation.capacity" });
+      return z.NEVER;
+    }
+    return Number(s);
+  });
+
 const checkbox = z
   .string()
   .optional()
@@ -96,18 +110,7 @@ const eventObject = z.object({
     .optional()
     .refine((s) => !s || (/^https?:\/\//i.test(s) && URL.canParse(s)), "validation.url")
     .transform((s) => s || null),
-  capacity: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return null;
-      if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1_000_000) {
-        ctx.addIssue({ code: "custom", message: "validation.capacity" });
-        return z.NEVER;
-      }
-      return Number(s);
-    }),
+  capacity: capacityField,
   deadlineLocal: z
     .string()
     .trim()

@@ -1,19 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, inArray, isNotNull, like, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { campaigns, eventProposals, events, organisations, type EventProposal } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { audited, recordAccess } from "@/lib/audit";
 import { NotFoundError, PublicError } from "@/lib/errors";
+import { freeSlug } from "@/lib/events/events";
 import type { EventInput } from "@/lib/events/schemas";
 import { enqueue } from "@/lib/mail/outbox";
 import { siteOrigin } from "@/lib/mail/origin";
 import { requireRole } from "@/lib/orgs/authz";
 import * as rateLimit from "@/lib/rate-limit";
 import { hashToken, keyedHash } from "@/lib/security/tokens";
-import { firstFreeSlug, slugify } from "@/lib/slug";
+import { slugify } from "@/lib/slug";
 import { openHost, sealHost } from "./host";
 import { proposalApprovedMessage, proposalConfirmMessage, proposalDeclinedMessage } from "./mail";
 import type { ProposalInput } from "./schemas";
@@ -178,17 +179,6 @@ async function lockedProposal(tx: DbOrTx, actor: Actor, proposalId: string) {
   if (row.proposal.status === "unconfirmed") throw new NotFoundError();
   if (row.proposal.status !== "pending") throw new PublicError("hosts.alreadyDecided");
   return row;
-}
-
-async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
-  const taken = await db
-    .select({ slug: events.slug })
-    .from(events)
-    .where(and(eq(events.campaignId, campaignId), like(events.slug, `${base}%`)));
-  return firstFreeSlug(
-    base,
-    taken.map((t) => t.slug),
-  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { capacityField } from "@/lib/events/schemas";
 
 const localDateTime = z
   .string()
@@ -10,18 +11,7 @@ export const shiftSchema = z.object({
   startsLocal: localDateTime,
   endsLocal: localDateTime,
   label: z.string().trim().max(80, "validation.tooLong").default(""),
-  capacity: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return null;
-      if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 1_000_000) {
-        ctx.addIssue({ code: "custom", message: "validation.capacity" });
-        return z.NEVER;
-      }
-      return Number(s);
-    }),
+  capacity: capacityField,
 });
 
 export type ShiftInput = z.output<typeof shiftSchema>;
