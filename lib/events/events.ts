@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, like, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
-import { campaigns, events, signups, type Event } from "@/db/schema";
+import { getDb, type DbOrTx, type Tx } from "@/db/client";
+import { campaigns, events, signups, type Campaign, type Event } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, PublicError } from "@/lib/errors";
 import { audited } from "@/lib/audit";
@@ -60,8 +60,7 @@ async function campaignOf(actor: Actor, campaignId: string, needed: Role, db: Db
   return campaign;
 }
 
-/** The first address free in the campaign for an event named `base` (base, base-2, …). */
-export async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
+async function freeSlug(db: DbOrTx, campaignId: string, base: string) {
   const taken = await db
     .select({ slug: events.slug })
     .from(events)
@@ -99,17 +98,26 @@ export async function createEvent(actor: Actor, campaignId: string, input: Event
   const db = await getDb();
   return db.transaction(async (tx) => {
     const campaign = await campaignOf(actor, campaignId, "organizer", tx, hostOrgId);
-    await caseInCampaign(tx, campaignId, input.caseId);
-    const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
-    const slug = input.slug ?? (await freeSlug(tx, campaignId, base || "event"));
-    const [row] = await tx
-      .insert(events)
-      .values({ campaignId, slug, hostOrgId: hostOrgId ?? campaign.orgId, ...columns(input), language: input.language ?? campaign.language })
-      .onConflictDoNothing({ target: [events.campaignId, events.slug] })
-      .returning({ id: events.id, slug: events.slug });
-    if (!row) throw new PublicError("events.slugTaken", "slug");
-    return row;
+    return insertEvent(tx, campaign, input, hostOrgId ?? campaign.orgId);
   });
+}
+
+/**
+ * Writes a new event of a campaign whose writer the caller has already checked (an organizer creating it, or one
+ * approving a supporter's proposal), in the caller's transaction: its case must be the campaign's, and its address
+ * is the one asked for or the first free one made from its title and city.
+ */
+export async function insertEvent(tx: Tx, campaign: Campaign, input: EventInput, hostOrgId: string) {
+  await caseInCampaign(tx, campaign.id, input.caseId);
+  const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
+  const slug = input.slug ?? (await freeSlug(tx, campaign.id, base || "event"));
+  const [row] = await tx
+    .insert(events)
+    .values({ campaignId: campaign.id, slug, hostOrgId, ...columns(input), language: input.language ?? campaign.language })
+    .onConflictDoNothing({ target: [events.campaignId, events.slug] })
+    .returning({ id: events.id, slug: events.slug, title: events.title });
+  if (!row) throw new PublicError("events.slugTaken", "slug");
+  return row;
 }
 
 /** Edits an event. Raising the capacity promotes from the waitlist in the same transaction. */

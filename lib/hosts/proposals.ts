@@ -7,14 +7,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { audited, recordAccess } from "@/lib/audit";
 import { NotFoundError, PublicError } from "@/lib/errors";
-import { freeSlug } from "@/lib/events/events";
+import { insertEvent } from "@/lib/events/events";
 import type { EventInput } from "@/lib/events/schemas";
 import { enqueue } from "@/lib/mail/outbox";
 import { siteOrigin } from "@/lib/mail/origin";
 import { requireRole } from "@/lib/orgs/authz";
 import * as rateLimit from "@/lib/rate-limit";
 import { hashToken, keyedHash } from "@/lib/security/tokens";
-import { slugify } from "@/lib/slug";
 import { openHost, sealHost } from "./host";
 import { proposalApprovedMessage, proposalConfirmMessage, proposalDeclinedMessage } from "./mail";
 import type { ProposalInput } from "./schemas";
@@ -189,15 +188,7 @@ export async function approveProposal(actor: Actor, proposalId: string, input: E
   const db = await getDb();
   return audited(db, actor, "proposal.approve", async (tx) => {
     const { proposal, campaign, orgName } = await lockedProposal(tx, actor, proposalId);
-    const base = input.slug ?? slugify([input.title, input.city].filter(Boolean).join(" "));
-    const slug = input.slug ?? (await freeSlug(tx, campaign.id, base || "event"));
-    const { slug: _slug, confirmEarlierErasure: _c, ...columns } = input;
-    const [event] = await tx
-      .insert(events)
-      .values({ campaignId: campaign.id, slug, ...columns, language: input.language ?? campaign.language })
-      .onConflictDoNothing({ target: [events.campaignId, events.slug] })
-      .returning({ id: events.id, slug: events.slug, title: events.title });
-    if (!event) throw new PublicError("events.slugTaken", "slug");
+    const event = await insertEvent(tx, campaign, input, campaign.orgId);
     await tx
       .update(eventProposals)
       // The proposal keeps the time as approved: its host may move the event only so far from it.

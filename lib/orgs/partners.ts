@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { campaignPartners, campaigns, events, memberships, organisations, partnerInvitations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -227,10 +227,4 @@ async function cancelPartnerEvents(tx: Tx, campaignId: string, partnerOrgId: str
     );
   for (const e of open) await queueEventCancelled(tx, { ...e, status: "cancelled" }, reason);
   return open.length;
-}
-
-/** How many partners a campaign has (for the lead's list of campaigns). */
-export async function partnerCount(db: DbOrTx, campaignId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(campaignPartners).where(eq(campaignPartners.campaignId, campaignId));
-  return Number(row?.n ?? 0);
 }
