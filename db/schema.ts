@@ -255,9 +255,12 @@ export const campaigns = pgTable(
     retentionDays: integer("retention_days").notNull().default(30),
     // The language its own text is written in: translations are offered in the other languages only.
     language: text("language").notNull().default("en"),
-    // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's events.
     // Supporters may propose events of their own under it (public form /c/{slug}/host); organizers decide each.
     acceptsProposals: boolean("accepts_proposals").notNull().default(false),
+    // Followable from the fediverse (ActivityPub) while published: its public events and trial updates go to followers.
+    federated: boolean("federated").notNull().default(true),
+    // Other sites (origins such as https://partner.example.org) whose pages may send sign-ups to this campaign's
+    // events and show its embedded sign-up form (/embed/c/{slug}/{event}) in a frame.
     signupOrigins: text("signup_origins")
       .array()
       .notNull()
@@ -977,3 +980,154 @@ export const eventTranslations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.eventId, t.locale] }), check("event_translations_locale", sql`${t.locale} ~ '^[a-z]{2}$'`)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reach beyond the site: the fediverse (lib/federation), webhooks (lib/webhooks), and the deliveries both send.
+
+/** A campaign's ActivityPub key pairs. The private keys are sealed with the master key (lib/crypto); never in clear. */
+export const federationKeys = pgTable("federation_keys", {
+  campaignId: uuid("campaign_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  // JSON: the public JWKs, in the order Fedify's key pairs dispatcher returns them.
+  publicKeys: text("public_keys").notNull(),
+  // Sealed JSON: the private JWKs.
+  privateKeys: text("private_keys").notNull(),
+  createdAt: createdAt(),
+});
+
+/** A fediverse actor that follows a campaign: where its activities go. Nothing else about the follower is kept. */
+export const federationFollowers = pgTable(
+  "federation_followers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").notNull(),
+    inbox: text("inbox").notNull(),
+    sharedInbox: text("shared_inbox"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("federation_followers_campaign_actor_key").on(t.campaignId, t.actorId)],
+);
+
+/** Fedify's key-value store (cached remote documents, idempotence of received activities). */
+export const federationKv = pgTable(
+  "federation_kv",
+  {
+    key: text("key").primaryKey(),
+    value: jsonb("value").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+  },
+  (t) => [index("federation_kv_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * What followers were last told of each public object of a campaign (an event, a trial update): its digest, or
+ * that it was deleted. The delivery round compares the public pages' own data with it and announces the difference,
+ * so every path that changes an event (the form, a postponement, a host, a partner leaving) is announced the same way.
+ * No foreign key to the object: a deleted event must still be found here to be announced as deleted.
+ */
+export const federatedObjects = pgTable(
+  "federated_objects",
+  {
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    objectId: text("object_id").notNull(),
+    digest: text("digest").notNull(),
+    deleted: boolean("deleted").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.objectId] })],
+);
+
+/**
+ * An owner's webhook: an HTTPS address that receives signed JSON about one campaign or all of the organisation's.
+ * The secret is sealed with the organisation's data key. `personal`: the owner opted into one signed payload per
+ * sign-up, with the person's details; otherwise no payload carries personal data.
+ */
+export const webhooks = pgTable(
+  "webhooks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    personal: boolean("personal").notNull().default(false),
+    // The sign-ups created up to this instant have been queued (personal webhooks only).
+    signupCursor: timestamp("signup_cursor", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [index("webhooks_org_idx").on(t.orgId)],
+);
+
+/** What a webhook was last told of an event (its public digest and its counts), like federated_objects. */
+export const webhookStates = pgTable(
+  "webhook_states",
+  {
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").notNull(),
+    digest: text("digest").notNull(),
+    counts: text("counts").notNull().default(""),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.webhookId, t.eventId] })],
+);
+
+export const deliveryKind = pgEnum("delivery_kind", ["activity", "webhook"]);
+export const deliveryStatus = pgEnum("delivery_status", ["pending", "sending", "sent", "failed"]);
+
+/**
+ * Every request Picket sends to another server (an activity to a follower's inbox, a webhook's call), written in
+ * the same transaction as the state that caused it and delivered by the worker like the mail outbox: claimed with
+ * SKIP LOCKED, retried with backoff, marked sent once the other server accepted it. Its rows are the owner's
+ * delivery log. A payload with personal data (an opted-in webhook's sign-up) is sealed with the event's data key
+ * and emptied once sent.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: deliveryKind("kind").notNull(),
+    campaignId: uuid("campaign_id").references(() => campaigns.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
+    // A personal payload: erasing the sign-up deletes it.
+    signupId: uuid("signup_id").references(() => signups.id, { onDelete: "cascade" }),
+    // The inbox or the webhook's address.
+    target: text("target").notNull(),
+    // Create, Update, Delete (activities); event.changed, event.cancelled, signups.counted, signup.created (webhooks).
+    topic: text("topic").notNull(),
+    payload: text("payload"),
+    sealed: boolean("sealed").notNull().default(false),
+    status: deliveryStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    responseStatus: integer("response_status"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("deliveries_webhook_created_idx").on(t.webhookId, t.createdAt),
+    index("deliveries_signup_idx").on(t.signupId),
+    check("deliveries_attempts_non_negative", sql`${t.attempts} >= 0`),
+  ],
+);
+
+export type Webhook = typeof webhooks.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type NewDelivery = typeof deliveries.$inferInsert;

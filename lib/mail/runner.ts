@@ -3,12 +3,19 @@ import { queueDuePlaceReveals } from "./place-reveals";
 import { queueDueReminders } from "./reminders";
 import { deliverDue, transportFromEnv, type MailTransport } from "./worker";
 import { log, logFailure } from "@/lib/log";
+import { reachRound } from "@/lib/deliveries/round";
 
-// One round of the mail worker: queue the hidden places and the reminders that are due, then deliver what is due.
+// One round of the worker: queue the hidden places and the reminders that are due, then deliver what is due; then
+// the same for other servers (followers in the fediverse, webhooks), whose failure does not hold back the mail.
 export async function mailRound(transport: MailTransport | null, now = new Date()) {
   const places = await queueDuePlaceReveals(now);
   const reminders = await queueDueReminders(now);
   const delivered = await deliverDue({ transport });
+  try {
+    await reachRound(now);
+  } catch (e) {
+    logFailure("reach round failed", e);
+  }
   return { places, reminders, ...delivered };
 }
 
