@@ -56,7 +56,8 @@ describe("capacity and the waitlist", () => {
       waitlistedCount: 180,
       requestedCount: 0,
     });
-  });
+    // Two hundred sealed sign-ups, each its own transaction on one locked event row: on two busy cores, tens of seconds.
+  }, 180_000);
 
   it("without a waitlist, the person after the last place is told the event is full", async () => {
     const { event } = await makeEvent(handle, orgId, { capacity: 2, waitlist: false });
