@@ -2,7 +2,7 @@ import "./node-version.mjs";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD, DEMO_USERS, seed } from "../db/seed";
+import { DEMO_ORG, DEMO_PARTNER, DEMO_PARTNER_USERS, DEMO_PASSWORD, DEMO_USERS, seed } from "../db/seed";
 import { withDatabase } from "./db";
 import { demoServerEnv } from "./demo-env";
 import { startMailCatcher, type MailCatcher } from "./mail-catcher";
@@ -76,7 +76,10 @@ console.log(`
 Picket is running at ${serverEnv.PICKET_PUBLIC_URL}
 
 Demo logins (password for all: ${DEMO_PASSWORD}):
-${DEMO_USERS.map((u) => `  ${u.role.padEnd(12)} ${u.email}`).join("\n")}
+  ${DEMO_ORG.name}, which leads the day of action:
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(12)} ${u.email}`).join("\n")}
+  ${DEMO_PARTNER.name}, the partner that runs Berlin and Warsaw:
+${DEMO_PARTNER_USERS.map((u) => `    ${u.role.padEnd(12)} ${u.email}`).join("\n")}
 
 ${mailNote}
 
