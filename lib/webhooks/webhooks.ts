@@ -132,6 +132,8 @@ export async function disableWebhook(db: DbOrTx, webhookId: string, now = new Da
   });
 }
 
+export type DeliveryStatus = Delivery["status"];
+
 export interface WebhookEntry {
   id: string;
   url: string;
