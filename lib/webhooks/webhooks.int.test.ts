@@ -14,6 +14,7 @@ import { cancelEvent, createEvent, postponeEvent } from "@/lib/events/events";
 import { newEventSchema, postponeSchema } from "@/lib/events/schemas";
 import { acceptPartnerInvitation, createPartnerInvitation } from "@/lib/orgs/partners";
 import { pseudonymousSignupSchema, signupSchema } from "@/lib/signups/schemas";
+import { eraseEventPersonalData } from "@/lib/retention/retention";
 import { eraseSignup } from "@/lib/signups/manage";
 import { signUp } from "@/lib/signups/signups";
 import { instantToZonedLocal } from "@/lib/time/zones";
@@ -346,6 +347,23 @@ describe("sign-ups' details, only when the owner opted in", () => {
     expect(await handle.db.select().from(deliveries).where(eq(deliveries.id, waiting!.id))).toHaveLength(0);
     await deliverDueRequests({ activity: async () => ({ status: 202 }), webhook: sendWebhook }, { db: handle.db, log: () => {} });
     expect(only("signup.created")).toHaveLength(0);
+  });
+});
+
+describe("erasing an event's sign-ups", () => {
+  it("deletes the calls with their details still waiting", async () => {
+    const made = await makeEvent(handle, lead.org.id);
+    await register({ campaign: made.campaign.id, personal: "on" });
+    await signUp(made.event.id, signupSchema.parse({ name: "Early Erasure", email: email() }), ctx());
+    await queueWebhooks(handle.db, new Date());
+    const waiting = () =>
+      handle.db
+        .select()
+        .from(deliveries)
+        .where(and(eq(deliveries.topic, "signup.created"), eq(deliveries.campaignId, made.campaign.id)));
+    expect(await waiting()).toHaveLength(1);
+    await eraseEventPersonalData(owner, made.event.id);
+    expect(await waiting()).toHaveLength(0);
   });
 });
 

@@ -31,7 +31,7 @@ export default async function WebhooksPage({
           <Alert tone="success">{t("delete.done")}</Alert>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <Card title={t("list.heading")}>
           <WebhookList webhooks={webhooks} org={org.slug} testAction={sendTestWebhookAction} deleteAction={deleteWebhookAction} />
         </Card>
