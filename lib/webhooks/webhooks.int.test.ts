@@ -13,7 +13,7 @@ import { PublicError } from "@/lib/errors";
 import { cancelEvent, createEvent, postponeEvent } from "@/lib/events/events";
 import { newEventSchema, postponeSchema } from "@/lib/events/schemas";
 import { acceptPartnerInvitation, createPartnerInvitation } from "@/lib/orgs/partners";
-import { pseudonymousSignupSchema, signupSchema } from "@/lib/signups/schemas";
+import { headcountSignupSchema, pseudonymousSignupSchema, signupSchema } from "@/lib/signups/schemas";
 import { eraseEventPersonalData } from "@/lib/retention/retention";
 import { eraseSignup } from "@/lib/signups/manage";
 import { signUp } from "@/lib/signups/signups";
@@ -327,13 +327,21 @@ describe("sign-ups' details, only when the owner opted in", () => {
     expect(await queueWebhooks(handle.db, new Date())).toBe(0);
   });
 
-  it("a pseudonymous sign-up gives its nickname only", async () => {
+  it("a pseudonymous sign-up gives its nickname only, a headcount nothing at all", async () => {
     const made = await makeEvent(handle, lead.org.id, { signupMode: "pseudonymous" });
     await register({ campaign: made.campaign.id, personal: "on" });
     await signUp(made.event.id, pseudonymousSignupSchema.parse({ name: "Steppe Fox", comment: "late" }), ctx());
     await round();
     const [call] = only("signup.created");
     expect((call!.body.data as { signup: { person: unknown } }).signup.person).toEqual({ nickname: "Steppe Fox" });
+    expect(call!.raw).not.toContain("late");
+
+    const counted = await makeEvent(handle, lead.org.id, { signupMode: "headcount" });
+    await register({ campaign: counted.campaign.id, personal: "on" });
+    await signUp(counted.event.id, headcountSignupSchema.parse({}), ctx());
+    await round();
+    const headcount = only("signup.created").filter((c) => (c.body.data as { event: { id: string } }).event.id === counted.event.id);
+    expect(headcount.map((c) => (c.body.data as { signup: { person: unknown } }).signup.person)).toEqual([{}]);
   });
 
   it("erasing the sign-up deletes its call still waiting", async () => {
