@@ -616,7 +616,8 @@ export const memberScopes = pgTable(
 // Every look at personal data: a page of a list, a search, a check-in list, an API read, an export, a printed sheet.
 // Repeated reads of the same page by the same member within a minute are merged into one row (times, last_at).
 // host: an event's host, from their private link, read its attendees' names (no member: actor_id is empty).
-export const accessKind = pgEnum("access_kind", ["list", "search", "check_in", "api", "export", "sheet", "mailbox", "host"]);
+// webhook: an owner's opted-in webhook was given new sign-ups' details (no member: actor_id is empty).
+export const accessKind = pgEnum("access_kind", ["list", "search", "check_in", "api", "export", "sheet", "mailbox", "host", "webhook"]);
 export const accessRecords = pgTable(
   "access_records",
   {

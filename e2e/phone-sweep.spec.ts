@@ -53,6 +53,7 @@ const DASHBOARD = [
   `${D}/members`,
   `${D}/exports`,
   `${D}/mailbox`,
+  `${D}/webhooks`,
 ];
 
 let storageState: Awaited<ReturnType<ReturnType<Page["context"]>["storageState"]>>;

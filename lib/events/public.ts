@@ -76,7 +76,8 @@ export interface PublicCampaign {
   hosts?: string[];
 }
 
-function toPublicEvent(row: Event, campaignStatus: string, now: Date, hostName: string, campaignOrgId: string): PublicEvent {
+/** An event row as the public may see it: the one mapping every public reading (pages, feeds, webhooks) goes through. */
+export function toPublicEvent(row: Event, campaignStatus: string, now: Date, hostName: string, campaignOrgId: string): PublicEvent {
   const { state, placesLeft } = signupAvailability(row, campaignStatus, now);
   // The exact place never leaves this module on a public reading.
   const e = withPublicPlace(row);

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, exists, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { campaigns, events, outbox, signups } from "@/db/schema";
+import { campaigns, deliveries, events, outbox, signups } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { eventForActor } from "@/lib/events/events";
 import { audited } from "@/lib/audit";
@@ -35,6 +35,8 @@ async function eraseUnderLock(tx: Tx, eventId: string, now: Date) {
     .returning({ id: signups.id });
   // Messages about the event held addresses and names, sealed with its key.
   await tx.delete(outbox).where(eq(outbox.eventId, eventId));
+  // So did the webhook calls with its sign-ups' details (sealed with the key destroyed below).
+  await tx.delete(deliveries).where(inArray(deliveries.signupId, tx.select({ id: signups.id }).from(signups).where(eq(signups.eventId, eventId))));
   await destroyEventKeys(tx, [eventId]);
   const before = locked?.erasedAt ?? null;
   // Nothing new since an earlier erasure (another instance's purge, say): keep its date.

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, lt, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
-import { campaigns, events, outbox, signups, type Signup } from "@/db/schema";
+import { campaigns, deliveries, events, outbox, signups, type Signup } from "@/db/schema";
 import { PublicError } from "@/lib/errors";
 import { queuePromotions } from "@/lib/mail/signup-mail";
 import { hashToken } from "@/lib/security/tokens";
@@ -140,6 +140,8 @@ export async function eraseSignup(token: string, now = new Date()): Promise<{ ca
       .where(eq(signups.id, s.id));
     // Messages to them, sent or not, go too: they held the address and the private link.
     await tx.delete(outbox).where(eq(outbox.signupId, s.id));
+    // So do the webhook calls that carry their details and are still waiting.
+    await tx.delete(deliveries).where(eq(deliveries.signupId, s.id));
     const [campaign] = await tx.select({ slug: campaigns.slug }).from(campaigns).where(eq(campaigns.id, event.campaignId));
     return { campaign: campaign!.slug, event: event.slug };
   });

@@ -25,6 +25,7 @@ export default async function OrganisationLayout({ children, params }: { childre
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/exports`, label: (await getTranslations("exports.dashboard.log"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/access`, label: (await getTranslations("access"))("nav") }] : []),
     ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/mailbox`, label: (await getTranslations("mailbox"))("nav") }] : []),
+    ...(org.role === "owner" ? [{ href: `/dashboard/${org.slug}/webhooks`, label: (await getTranslations("webhooks"))("nav") }] : []),
   ];
   return (
     <>

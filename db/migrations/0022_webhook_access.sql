@@ -1,0 +1,1 @@
+ALTER TYPE "public"."access_kind" ADD VALUE 'webhook';
