@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { expect, test, type Browser, type FrameLocator, type Page } from "@playwright/test";
+import editor from "../lib/i18n/messages/en/editor.json" with { type: "json" };
 import messages from "../lib/i18n/messages/en/public.json" with { type: "json" };
 import { baseURL } from "../playwright.config";
 import { CampaignEditor, EventEditor } from "./pages";
@@ -17,23 +18,26 @@ const other = { port: testPort(33), origin: `http://127.0.0.1:${testPort(33)}` }
 const servers: Server[] = [];
 let campaign = "";
 let event = "";
+let nicknamed = "";
 const eventTitle = `Picket at the consulate ${unique()}`;
-const embedPath = () => `/embed/c/${campaign}/${event}`;
+const embedPath = (slug = event) => `/embed/c/${campaign}/${slug}`;
 
 /** A partner's page with the snippet the dashboard gives, on its own origin. */
 function partnerSite(port: number): Promise<Server> {
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
+    // "/": the event; "/nicknamed": the event that asks for a nickname only.
+    const slug = req.url === "/nicknamed" ? nicknamed : event;
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(
       `<!doctype html><html lang="en"><title>Partner news</title><h1>Partner news</h1>` +
-        `<iframe src="${baseURL}${embedPath()}" title="Sign up" style="width:100%;min-height:820px;border:0"></iframe></html>`,
+        `<iframe src="${baseURL}${embedPath(slug)}" title="Sign up" style="width:100%;min-height:1000px;border:0"></iframe></html>`,
     );
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
-async function frameOf(page: Page, site: { origin: string }): Promise<FrameLocator> {
-  await page.goto(site.origin);
+async function frameOf(page: Page, site: { origin: string }, path = "/"): Promise<FrameLocator> {
+  await page.goto(site.origin + path);
   await expect(page.getByRole("heading", { name: "Partner news" })).toBeVisible();
   return page.frameLocator("iframe");
 }
@@ -73,6 +77,17 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
     startsLocal: `${day}T12:00`,
     endsLocal: `${day}T14:00`,
     capacity: "30",
+  });
+  await events.gotoNew(ORG, campaign);
+  nicknamed = await events.create({
+    title: `Vigil ${unique()}`,
+    kind: "vigil",
+    country: "GB",
+    city: "London",
+    venue: "Square",
+    startsLocal: `${day}T18:00`,
+    endsLocal: `${day}T19:00`,
+    signupMode: "pseudonymous",
   });
   await campaigns.goto(ORG, campaign);
   await campaigns.publish();
@@ -176,6 +191,18 @@ test("without JavaScript, the embed opened by itself signs up the same way, keep
   await context.close();
 });
 
+test("a nickname's private link, which has no email to go by, is shown once in the frame itself", async ({ page }) => {
+  const frame = await frameOf(page, allowed, "/nicknamed");
+  await frame.getByLabel("Nickname").fill(`Owl ${unique()}`);
+  await frame.getByRole("button", { name: "Sign up" }).click();
+  const shown = frame.getByTestId("shown-link");
+  await expect(shown).toBeVisible();
+  const link = await shown.getByRole("link").getAttribute("href");
+  expect(link).toMatch(new RegExp(`^${baseURL}/s/[A-Za-z0-9_-]{20,}$`));
+  // The private page refuses frames: the link opens a tab of its own.
+  await expect(shown.getByRole("link")).toHaveAttribute("target", "_blank");
+});
+
 test("the dashboard gives the code to paste and the sites that may show it", async ({ browser }) => {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -183,8 +210,29 @@ test("the dashboard gives the code to paste and the sites that may show it", asy
   await page.goto(`/dashboard/${ORG}/campaigns/${campaign}/events/${event}`);
   const panel = page.getByTestId("embed-panel");
   await expect(page.getByLabel("Code to paste")).toHaveValue(
-    `<iframe src="${baseURL}${embedPath()}" title="Sign up: ${eventTitle}" style="width:100%;min-height:820px;border:0" loading="lazy"></iframe>`,
+    `<iframe src="${baseURL}${embedPath()}" title="Sign up: ${eventTitle}" style="width:100%;min-height:1000px;border:0" loading="lazy"></iframe>`,
   );
   await expect(panel.getByTestId("embed-origins")).toHaveText(allowed.origin);
+
+  // The organizer lists the second partner too: the kept embed is outdated, and its next copy names both.
+  await expect.poll(async () => (await page.request.get(embedPath())).headers()["x-picket-cache"]).toBe("hit");
+  const campaigns = new CampaignEditor(page);
+  await campaigns.goto(ORG, campaign);
+  await campaigns.save({ signupOrigins: `${allowed.origin}\n${other.origin}` });
+  await expect(campaigns.flash).toHaveText(editor.editor.campaign.saved);
+  // Well within the kept page's lifetime (30 s): the campaign's change itself outdated it.
+  let changed = await page.request.get(embedPath());
+  await expect
+    .poll(
+      async () => {
+        changed = await page.request.get(embedPath());
+        return changed.headers()["content-security-policy"];
+      },
+      { timeout: 5_000 },
+    )
+    .toContain(`frame-ancestors ${allowed.origin} ${other.origin};`);
+  expect(["miss", "hit"]).toContain(changed.headers()["x-picket-cache"]);
+  const frame = await frameOf(page, other);
+  await expect(frame.getByRole("heading", { name: eventTitle })).toBeVisible();
   await context.close();
 });

@@ -29,7 +29,7 @@ export async function EmbedPanel({
           <textarea
             id="embed-snippet"
             readOnly
-            rows={4}
+            rows={6}
             value={snippet}
             aria-describedby="embed-language"
             className="mt-1 block w-full rounded-md border border-stone-300 bg-stone-50 p-2 font-mono text-xs text-stone-900 [overflow-wrap:anywhere]"

@@ -5,7 +5,7 @@ describe("the code to paste for an embed", () => {
   it("frames the event's embed on this site's public address, named for screen readers", () => {
     expect(embedSnippet("https://picket.example.org", "embassy-day", "london", "Sign up: Protest in London")).toBe(
       '<iframe src="https://picket.example.org/embed/c/embassy-day/london" title="Sign up: Protest in London" ' +
-        'style="width:100%;min-height:820px;border:0" loading="lazy"></iframe>',
+        'style="width:100%;min-height:1000px;border:0" loading="lazy"></iframe>',
     );
   });
 

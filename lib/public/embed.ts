@@ -10,5 +10,5 @@ export function embedAddress(origin: string, campaignSlug: string, eventSlug: st
 /** An <iframe> that fills the width of the partner's column, tall enough for the form without scrolling; `title` names it to screen readers. */
 export function embedSnippet(origin: string, campaignSlug: string, eventSlug: string, title: string): string {
   const src = attribute(embedAddress(origin, campaignSlug, eventSlug));
-  return `<iframe src="${src}" title="${attribute(title)}" style="width:100%;min-height:820px;border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${src}" title="${attribute(title)}" style="width:100%;min-height:1000px;border:0" loading="lazy"></iframe>`;
 }
