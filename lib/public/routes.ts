@@ -29,4 +29,4 @@ export function publicPage(pathname: string): PublicPage | null {
 }
 
 /** The pages that are the same for every reader of a language, so a kept copy may serve them all. */
-export const SHARED_PAGES: ReadonlySet<PublicPage> = new Set(["home", "campaign", "event"]);
+export const SHARED_PAGES: ReadonlySet<PublicPage> = new Set(["home", "campaign", "event", "embed"]);

@@ -50,8 +50,8 @@ interface Answer {
   page: RenderedPage;
   /** How a page that may be kept was served; none: made for this request alone. */
   outcome: CacheOutcome | "none";
-  /** Set-Cookie headers for this response. */
-  cookie?: string | string[];
+  /** A Set-Cookie header for this response. */
+  cookie?: string;
   private?: boolean;
   /** Where a form's post goes on to (post, redirect, get) instead of a page. */
   location?: string;
@@ -283,14 +283,15 @@ export default async function publicPageRoute(req: NextApiRequest, res: NextApiR
     res.writeHead(503, {
       "Content-Type": html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
       // The same policy as every public page (an embed's refuses every frame), and never kept by a browser or a cache in between.
-      ...(html ? { "Content-Security-Policy": embedded ? policyOf({ status: 503, html: "", tags: [], frameAncestors: [] }) : POLICY } : {}),
+      ...(html ? { "Content-Security-Policy": embedded ? contentSecurityPolicy(null, { embed: { frameAncestors: [] } }) : POLICY } : {}),
       "Cache-Control": "no-store",
       "Retry-After": "5",
     });
     res.end(page);
     return;
   }
-  const cookies: string[] = [result.cookie ?? []].flat();
+  const cookies: string[] = [];
+  if (result.cookie) cookies.push(result.cookie);
   // A language named in the address is remembered for the addresses without one; not an embed's, which the
   // partner's page chose.
   if (named && !embedded) cookies.push(`${LOCALE_COOKIE}=${named}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`);
