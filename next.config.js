@@ -29,7 +29,6 @@ const securityHeaders = [
     key: "Permissions-Policy",
     value: [...permissions.map((p) => `${p}=()`), "publickey-credentials-create=(self)", "publickey-credentials-get=(self)"].join(", "),
   },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
   ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
@@ -42,12 +41,27 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // segment with a dot is a file (calendar.ics, feed.xml), never a page. One pattern for all (each rule is tried
 // on every request): lib/public/routes.test.ts checks it, the routes table and the proxy's matcher against each other.
 export const LOCALE_PATTERN = "en|ru|kk|de|fr|pl";
-export const PUBLIC_PAGE_PATTERN = `(?:${LOCALE_PATTERN})|(?:(?:${LOCALE_PATTERN})/)?(?:c/[^/.]+(?:/[^/.]+)?|articles(?:/[^/.]+)?|[sh]/[^/.]+)`;
+/** An event's embeddable sign-up, for a frame on a partner's site: /embed/c/{campaign}/{event}. */
+export const EMBED_PAGE_PATTERN = `(?:(?:${LOCALE_PATTERN})/)?embed/c/[^/.]+/[^/.]+`;
+const PAGES = "c/[^/.]+(?:/[^/.]+)?|articles(?:/[^/.]+)?|[sh]/[^/.]+|embed/c/[^/.]+/[^/.]+";
+export const PUBLIC_PAGE_PATTERN = `(?:${LOCALE_PATTERN})|(?:(?:${LOCALE_PATTERN})/)?(?:${PAGES})`;
 
 export function publicPageRewrites() {
   return [
     { source: "/", destination: "/api/public" },
     { source: `/:page(${PUBLIC_PAGE_PATTERN})`, destination: "/api/public/:page" },
+  ];
+}
+
+/**
+ * Every address is refused to frames (X-Frame-Options), but the embeds': their own Content-Security-Policy names
+ * the sites that may frame them (lib/security/headers.ts), and X-Frame-Options would refuse them everywhere.
+ * lib/public/routes.test.ts checks, with Next's own matching, which addresses this leaves out.
+ */
+export function frameHeaders() {
+  return [
+    { source: "/:path*", headers: securityHeaders },
+    { source: `/:path((?!${EMBED_PAGE_PATTERN}/?$).*)`, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
   ];
 }
 
@@ -69,7 +83,7 @@ const nextConfig = {
     return { beforeFiles: publicPageRewrites() };
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return frameHeaders();
   },
 };
 

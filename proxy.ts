@@ -48,13 +48,13 @@ export default function proxy(request: NextRequest) {
 
 // Not static files, not the public pages' renderer, and not the public pages' own addresses (next.config.js's
 // rewrites; lib/public/routes.test.ts checks that the two agree): "/", "/c/x", "/c/x/y", "/articles",
-// "/articles/x", "/s/x", each with or without a language in front.
+// "/articles/x", "/s/x", "/h/x", "/embed/c/x/y", each with or without a language in front.
 export const config = {
   matcher: [
     {
       // prettier-ignore
       // eslint-disable-next-line max-len -- Next reads the matcher as written, without expressions: one string.
-      source: "/((?!_next/static|_next/image|favicon.ico|api/public(?:/|$)|(?:(?:en|ru|kk|de|fr|pl)(?:/|$))?(?:$|c/[^/.]+(?:/[^/.]+)?$|articles(?:/[^/.]+)?$|[sh]/[^/.]+$)).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|api/public(?:/|$)|(?:(?:en|ru|kk|de|fr|pl)(?:/|$))?(?:$|c/[^/.]+(?:/[^/.]+)?$|articles(?:/[^/.]+)?$|[sh]/[^/.]+$|embed/c/[^/.]+/[^/.]+$)).*)",
     },
   ],
 };

@@ -25,13 +25,14 @@ const ORG = "campaign-kazakhstan";
 test.describe.configure({ mode: "parallel" });
 
 test("public pages and the sign-up flow", async ({ page }) => {
-  // Eleven axe runs: on two busy cores they take close to a minute.
+  // Twelve axe runs: on two busy cores they take close to a minute.
   test.setTimeout(120_000);
   for (const path of [
     "/",
     "/c/embassy-day-of-action",
     "/c/zhanaozen-trial-watch",
     "/c/embassy-day-of-action/embassy-protest-london",
+    "/ru/embed/c/embassy-day-of-action/embassy-protest-london",
     "/articles",
     "/articles?q=repression",
     "/login",

@@ -19,9 +19,10 @@ export function useRevealTime(event: Pick<PublicEvent, "placeRevealAt" | "timeZo
 /**
  * Address, and plain links that open it in a map app: nothing is loaded from a map service. A hidden place
  * (the public event has it emptied, lib/events/place.ts) shows its gathering area and city, and when the
- * confirmed attendees get the rest; `revealNote` false leaves that line to the page.
+ * confirmed attendees get the rest; `revealNote` false leaves that line to the page, `mapLinks` false leaves out the
+ * map links (an embed, whose frame no map site may be opened in).
  */
-export function EventPlace({ event, revealNote = true }: { event: PlaceShown; revealNote?: boolean }) {
+export function EventPlace({ event, revealNote = true, mapLinks = true }: { event: PlaceShown; revealNote?: boolean; mapLinks?: boolean }) {
   const t = useTranslations("public.event");
   const locale = useLocale();
   const reveal = useRevealTime(event);
@@ -37,7 +38,7 @@ export function EventPlace({ event, revealNote = true }: { event: PlaceShown; re
       {event.placeHidden && event.gatheringArea ? <p className="font-medium">{event.gatheringArea}</p> : null}
       {event.venue ? <p className="font-medium">{event.venue}</p> : null}
       <p>{place}</p>
-      {event.kind !== "online" && !event.placeHidden ? (
+      {mapLinks && event.kind !== "online" && !event.placeHidden ? (
         <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
           <a className="text-brand-700 underline" href={geo}>
             {t("openInMapApp")}

@@ -15,12 +15,15 @@ export function SignedUp({
   mailWorks,
   mode = "named",
   link,
+  newTab = false,
 }: {
   outcome: Outcome;
   position: number;
   mailWorks: boolean;
   mode?: SignupMode;
   link?: string;
+  /** Opens the private link in a new tab: from an embed, whose frame the private page refuses. */
+  newTab?: boolean;
 }) {
   const t = useTranslations("signups.done");
   const title =
@@ -47,7 +50,7 @@ export function SignedUp({
             <p className="font-semibold">{t("linkOnceTitle")}</p>
             <p className="mt-1 text-sm">{t("linkOnce")}</p>
             <p className="mt-3 rounded bg-white p-2 font-mono text-sm break-all ring-1 ring-stone-300">
-              <a href={link} className="text-brand-700 underline">
+              <a href={link} className="text-brand-700 underline" {...(newTab ? { target: "_blank", rel: "noopener" } : {})}>
                 {link}
               </a>
             </p>

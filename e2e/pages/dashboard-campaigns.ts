@@ -19,6 +19,8 @@ export interface CampaignFields {
   appealUrl?: string;
   retentionDays?: string;
   slug?: string;
+  /** Other sites that may send sign-ups and frame the embeds, one origin a line. */
+  signupOrigins?: string;
 }
 
 /** Local times at the place, as "YYYY-MM-DDTHH:mm"; country as an ISO code, zone as an IANA name. */
@@ -126,6 +128,7 @@ export class CampaignEditor {
     if (fields.appealUrl !== undefined) await f.getByLabel(m.campaign.appealUrl).fill(fields.appealUrl);
     if (fields.retentionDays !== undefined) await f.getByLabel(m.campaign.retentionDays).fill(fields.retentionDays);
     if (fields.slug !== undefined) await f.getByLabel(m.campaign.slug).fill(fields.slug);
+    if (fields.signupOrigins !== undefined) await f.getByLabel(m.campaign.signupOrigins).fill(fields.signupOrigins);
   }
 
   /** Creates the campaign and returns its slug, read from the page it lands on. */

@@ -16,3 +16,18 @@ export async function formDataOf(request: Request): Promise<FormData> {
     return new FormData();
   }
 }
+
+/**
+ * A form's fields from a request body read as a stream (the public pages' renderer reads its own), or null when
+ * the body is longer than `limit` bytes; none when it is no form at all.
+ */
+export async function formDataOfStream(body: AsyncIterable<Uint8Array>, contentType: string | undefined, limit = 64 * 1024): Promise<FormData | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return formDataOf(new Request("http://form.invalid/", { method: "POST", headers: { "content-type": contentType ?? "" }, body: Buffer.concat(chunks) }));
+}

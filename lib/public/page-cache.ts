@@ -15,6 +15,8 @@ export interface RenderedPage {
   html: string;
   /** What the page shows: a change to any of these outdates it. "*" is everything. */
   tags: readonly string[];
+  /** An embed's: the sites that may show it in a frame (its Content-Security-Policy), kept with the page they belong to. */
+  frameAncestors?: readonly string[];
 }
 
 interface KeptPage extends RenderedPage {

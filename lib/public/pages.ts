@@ -2,7 +2,7 @@ import { publicRoleNeeds } from "@/lib/signups/roles";
 import "server-only";
 import { listPublishedCampaigns } from "@/lib/campaigns/campaigns";
 import { getPublicArticle, readMoreForCampaign, readMoreForEvent, searchPublicArticles } from "@/lib/articles/public";
-import { getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents, revealedPlaceFor } from "@/lib/events/public";
+import { findVisibleEvent, getPublicCampaign, getPublicEvent, getPublicEventById, listUpcomingPublicEvents, revealedPlaceFor } from "@/lib/events/public";
 import { mapSettings } from "@/lib/geo/map";
 import { isSmtpConfigured } from "@/lib/mail/mailbox";
 import { getSignupByToken } from "@/lib/signups/manage";
@@ -63,6 +63,19 @@ export async function loadEventPage(campaignSlug: string, eventSlug: string, loc
   };
 }
 export type EventPageData = NonNullable<Awaited<ReturnType<typeof loadEventPage>>>;
+
+/**
+ * An event's sign-up for a frame on another site: the event page's own data in the reader's language, and the
+ * sites its campaign lets frame it (campaigns.signup_origins). Kept like the event page: the campaign's tag
+ * outdates it when those sites change, so a kept copy never carries another list.
+ */
+export async function loadEmbedPage(campaignSlug: string, eventSlug: string, locale: string, now = new Date()) {
+  const [page, target] = await Promise.all([
+    loadEventPage(campaignSlug, eventSlug, locale, { original: false }, now),
+    findVisibleEvent(campaignSlug, eventSlug),
+  ]);
+  return page ? { ...page, frameAncestors: target?.signupOrigins ?? [] } : null;
+}
 
 export async function loadArticlesPage(query: string) {
   const q = query.trim().slice(0, 200);

@@ -1,3 +1,5 @@
+import { modifyRouteRegex } from "next/dist/lib/redirect-status";
+import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/config";
 import { config as proxyConfig } from "@/proxy";
@@ -5,10 +7,11 @@ import { publicPage } from "./routes";
 
 // next.config.js is JavaScript, read by Next itself: loaded here as it exports, typed by what the test uses.
 const nextConfigFile = "../../next.config.js";
-const { LOCALE_PATTERN, PUBLIC_PAGE_PATTERN, publicPageRewrites } = (await import(/* @vite-ignore */ nextConfigFile)) as {
+const { LOCALE_PATTERN, PUBLIC_PAGE_PATTERN, publicPageRewrites, frameHeaders } = (await import(/* @vite-ignore */ nextConfigFile)) as {
   LOCALE_PATTERN: string;
   PUBLIC_PAGE_PATTERN: string;
   publicPageRewrites(): { source: string; destination: string }[];
+  frameHeaders(): { source: string; headers: { key: string; value: string }[] }[];
 };
 
 // Three places name the public pages, and must agree: the routes table (which page an address is), next.config.js
@@ -30,6 +33,8 @@ const ADDRESSES = [
   "/c/embassy-day/host",
   "/h/abcdefghijklmnopqrstuvwxyz",
   "/kk/h/abcdefghijklmnopqrstuvwxyz",
+  "/embed/c/embassy-day/london",
+  "/ru/embed/c/embassy-day/london",
   // Not pages: files, forms' addresses, the dashboard, anything deeper.
   "/c/embassy-day/calendar.ics",
   "/c/embassy-day/feed.xml",
@@ -48,6 +53,13 @@ const ADDRESSES = [
   "/xx/c/embassy-day",
   "/c",
   "/icon.svg",
+  "/embed",
+  "/embed/c/embassy-day",
+  "/embed/c/embassy-day/london/signup",
+  "/embed/c/embassy-day/london/event.ics",
+  "/embed/x/embassy-day/london",
+  "/xx/embed/c/embassy-day/london",
+  "/c/embassy-day/embed",
 ];
 
 const rewritten = (address: string) =>
@@ -67,5 +79,23 @@ describe("the public pages' addresses", () => {
     const page = publicPage(address.replace(/(.)\/$/, "$1"));
     expect(rewritten(address)).toBe(page !== null);
     expect(proxied(address)).toBe(page === null);
+  });
+});
+
+describe("which addresses refuse every frame", () => {
+  // As Next's router matches a header rule's source (lib/router-utils/filesystem.js buildCustomRoute).
+  const matches = (source: string, address: string) =>
+    getPathMatch(source, { strict: true, removeUnnamedParams: true, regexModifier: (regex) => modifyRouteRegex(regex) })(address) !== false;
+  const headersOf = (address: string) =>
+    frameHeaders()
+      .filter(({ source }) => matches(source, address))
+      .flatMap((rule) => rule.headers);
+
+  it.each([...ADDRESSES, "/embed/c/embassy-day/london/"])("%s: X-Frame-Options DENY unless it is an embed, which names its framing sites itself", (address) => {
+    const frameOptions = headersOf(address).filter((h) => h.key === "X-Frame-Options");
+    const embed = publicPage(address.replace(/(.)\/$/, "$1")) === "embed";
+    expect(frameOptions).toEqual(embed ? [] : [{ key: "X-Frame-Options", value: "DENY" }]);
+    // The other security headers go everywhere, embeds included.
+    expect(headersOf(address).map((h) => h.key)).toEqual(expect.arrayContaining(["Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"]));
   });
 });

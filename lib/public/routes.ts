@@ -3,7 +3,7 @@ import { splitLocalePath } from "@/lib/i18n/config";
 // The one table of public pages: which address is which page, with or without a language in front. Files under
 // them (calendar.ics, feed.xml, event.ics) and anything else are not pages.
 
-export type PublicPage = "home" | "campaign" | "event" | "articles" | "article" | "signup" | "propose" | "host";
+export type PublicPage = "home" | "campaign" | "event" | "articles" | "article" | "signup" | "propose" | "host" | "embed";
 
 /** The public page an address names, or null. */
 export function publicPage(pathname: string): PublicPage | null {
@@ -20,10 +20,13 @@ export function publicPage(pathname: string): PublicPage | null {
       return segments.length === 2 ? "signup" : null;
     case "h":
       return segments.length === 2 ? "host" : null;
+    case "embed":
+      // An event's sign-up for a frame on another site (components/public/pages/embed-page.tsx).
+      return segments.length === 4 && segments[1] === "c" ? "embed" : null;
     default:
       return null;
   }
 }
 
 /** The pages that are the same for every reader of a language, so a kept copy may serve them all. */
-export const SHARED_PAGES: ReadonlySet<PublicPage> = new Set(["home", "campaign", "event"]);
+export const SHARED_PAGES: ReadonlySet<PublicPage> = new Set(["home", "campaign", "event", "embed"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, clientKey, trustedProxies } from "./client";
+import { clientAddress, clientKey, headersPastTheProxy, trustedProxies } from "./client";
 import { clientNetwork } from "./ip";
 
 const from = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff });
@@ -48,5 +48,28 @@ describe("one client, as its limits count it", () => {
   it("is the IPv4 address inside an IPv4-mapped IPv6 one", () => {
     expect(clientNetwork("::ffff:203.0.113.7")).toBe("203.0.113.7");
     expect(key("::ffff:203.0.113.7")).toBe(key("203.0.113.7"));
+  });
+});
+
+describe("a request that does not pass through the proxy", () => {
+  const raw = {
+    "x-forwarded-for": "10.9.9.9",
+    "x-forwarded-host": "evil.example",
+    "x-picket-locale": "kk",
+    origin: "http://localhost:3000",
+    "accept-language": ["ru", "en"],
+  };
+
+  it("without proxies counts its connection's address, not what the client wrote, and loses a client's language header", () => {
+    const headers = headersPastTheProxy(raw, "203.0.113.7", 0);
+    expect(clientAddress(headers, 0)).toBe("203.0.113.7");
+    expect(headers.get("x-forwarded-host")).toBeNull();
+    expect(headers.get("x-picket-locale")).toBeNull();
+    expect(headers.get("origin")).toBe("http://localhost:3000");
+    expect(headers.get("accept-language")).toBe("ru, en");
+  });
+
+  it("behind a proxy keeps what the proxy appended", () => {
+    expect(clientAddress(headersPastTheProxy({ ...raw, "x-forwarded-for": "10.9.9.9, 203.0.113.7" }, "192.0.2.1", 1), 1)).toBe("203.0.113.7");
   });
 });

@@ -1,3 +1,4 @@
+import { LOCALE_HEADER } from "@/lib/i18n/config";
 import { clientNetwork } from "./ip";
 import { keyedHash } from "./tokens";
 
@@ -23,4 +24,24 @@ export function clientAddress(headers: Headers, hops = trustedProxies()): string
 /** The client as a keyed hash of its address (an IPv6 client by its /64): never stored or logged in clear. */
 export function clientKey(headers: Headers, secret: string): string {
   return keyedHash(secret + ":client", clientNetwork(clientAddress(headers))).slice(0, 32);
+}
+
+/**
+ * The headers of a request that does not pass through proxy.ts (the public pages' renderer reads a form's post
+ * itself), cleaned up as the proxy cleans them: with no trusted proxy in front, the client's own X-Forwarded-*
+ * headers are dropped and its connection's address is the one that counts.
+ */
+export function headersPastTheProxy(raw: Record<string, string | string[] | undefined>, connection: string | undefined, hops = trustedProxies()): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  if (hops === 0) {
+    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) headers.delete(name);
+    if (connection) headers.set("x-forwarded-for", connection);
+  }
+  // Only the proxy names the language: a client's own copy is dropped.
+  headers.delete(LOCALE_HEADER);
+  return headers;
 }

@@ -1,12 +1,14 @@
 import "server-only";
+import { handleForm } from "@/lib/actions";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { PublicError } from "@/lib/errors";
+import type { FormState } from "@/lib/forms";
 import { findVisibleEvent } from "@/lib/events/public";
 import { siteOrigin } from "@/lib/mail/origin";
 import { localeFromHeaders } from "@/lib/i18n/config";
 import { clientKey } from "@/lib/security/client";
 import { keyedHash } from "@/lib/security/tokens";
-import type { SignupInput, SignupMode } from "./schemas";
+import { signupSchemaFor, type SignupInput, type SignupMode } from "./schemas";
 import { signUp, type SignUpResult } from "./signups";
 
 /**
@@ -63,10 +65,37 @@ export async function signUpAtPublicEvent(
   return { ...result, eventId: found.id };
 }
 
+/**
+ * A sign-up form's post, from the event page or from its embed: the fields read as the form sends them (an event
+ * split into shifts has a box per shift, read as one field), checked with the form's own schema, then signed up
+ * as above. Either the sign-up, or the refused form with its messages and what was typed.
+ */
+export async function signUpWithForm(
+  campaignSlug: string,
+  eventSlug: string,
+  form: FormData,
+  headers: Headers,
+  cookie: (name: string) => string | undefined = () => undefined,
+): Promise<{ done: SignUpResult & { eventId: string } } | { refused: FormState }> {
+  const shifts = form.getAll("shift").filter((v) => typeof v === "string");
+  form.delete("shift");
+  if (shifts.length) form.set("shifts", shifts.join(" "));
+  const schema = signupSchemaFor(postedSignupMode({ mode: form.get("mode") ?? "named" }));
+  const signed: { result?: SignUpResult & { eventId: string } } = {};
+  const state = await handleForm(schema, form, async (data) => {
+    signed.result = await signUpAtPublicEvent(campaignSlug, eventSlug, data, headers, cookie);
+  });
+  return signed.result ? { done: signed.result } : { refused: state };
+}
+
 /** Where the form's reader goes after signing up: the event's page, saying what happened and where the private link is. */
 export function signedUpAddress(locale: string, campaignSlug: string, eventSlug: string, result: SignUpResult): string {
-  const query = result.outcome === "waitlisted" ? `signup=waitlisted&position=${result.position}` : `signup=${result.outcome}`;
-  return `/${locale}/c/${encodeURIComponent(campaignSlug)}/${encodeURIComponent(eventSlug)}?${query}#signup`;
+  return `/${locale}/c/${encodeURIComponent(campaignSlug)}/${encodeURIComponent(eventSlug)}?${signedUpQuery(result)}#signup`;
+}
+
+/** What the page after a sign-up is told of it: the outcome (and a waitlist's place), the same for everyone, nothing personal. */
+export function signedUpQuery(result: SignUpResult): string {
+  return result.outcome === "waitlisted" ? `signup=waitlisted&position=${result.position}` : `signup=${result.outcome}`;
 }
 
 /** The JSON API's answer: the same for a first sign-up, a repeated one and a bot's. A pseudonymous one carries its private link. */

@@ -6,7 +6,8 @@ import type { AppLocale } from "@/lib/i18n/config";
 /**
  * A whole public page as React renders it on the server (pages/api/public/[[...path]].tsx): our stylesheet and
  * our one script, nothing of Next's. A page's own <title> and <meta> tags are rendered where the page is, and
- * React puts them in the head.
+ * React puts them in the head. An embed (a frame on another site) is the page alone: no site header or footer,
+ * and no script at all.
  */
 export function PublicDocument({
   locale,
@@ -21,7 +22,8 @@ export function PublicDocument({
   /** The page's address without a language, for the language menu. */
   path: string;
   stylesheet: string;
-  script: string;
+  /** Our one script; none for an embed. */
+  script?: string;
   children: ReactNode;
 }) {
   return (
@@ -38,10 +40,16 @@ export function PublicDocument({
           <link rel="icon" href="/icon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href={stylesheet} />
         </head>
-        <body className="min-h-screen">
-          <Frame path={path}>{children}</Frame>
-          <script src={script} defer />
-        </body>
+        {script ? (
+          <body className="min-h-screen">
+            <Frame path={path}>{children}</Frame>
+            <script src={script} defer />
+          </body>
+        ) : (
+          <body className="bg-white">
+            <main className="mx-auto max-w-2xl p-3 [overflow-wrap:anywhere] sm:p-4">{children}</main>
+          </body>
+        )}
       </html>
     </NextIntlClientProvider>
   );

@@ -108,49 +108,63 @@ export function EventPage({ data, signup, erased }: { data: EventPageData; signu
         </div>
       ) : null}
       <ReadMore articles={articles} />
-      <section aria-labelledby="signup" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
-        <h2 id="signup" className="text-xl font-semibold">
-          {event.signupState === "waitlist" ? t("signupWaitlistTitle") : t("signupTitle")}
-        </h2>
-        {"done" in signup ? (
-          <SignedUp outcome={signup.done} position={signup.position} mailWorks={data.mailWorks} mode={event.signupMode} link={signup.link} />
-        ) : open ? (
-          <>
-            {event.signupState === "waitlist" ? <p className="mt-1 text-sm text-stone-700">{t("waitlistExplained")}</p> : null}
-            {event.approval ? (
-              <p className="mt-1 text-sm text-stone-700" data-testid="signup-approval">
-                {t("approvalExplained")}
-              </p>
-            ) : null}
-            {event.signupMode !== "named" ? (
-              <p className="mt-1 text-sm text-stone-700" data-testid="signup-mode">
-                {t(event.signupMode === "headcount" ? "headcountExplained" : "pseudonymousExplained")}
-              </p>
-            ) : null}
-            {event.signupDeadline ? (
-              <p className="mt-1 text-sm text-stone-700">{t("deadline", { when: formatInstant(locale, event.signupDeadline, event.timeZone) })}</p>
-            ) : null}
-            <div className="mt-4">
-              <SignupForm
-                action={`/${locale}/c/${campaign.slug}/${event.slug}/signup`}
-                state={signup.form}
-                roles={rolesWithRoom(data.roleNeeds)}
-                waitlist={event.signupState === "waitlist"}
-                approval={event.approval}
-                mode={event.signupMode}
-                retentionDays={campaign.retentionDays}
-                shifts={data.shifts}
-                shiftWaitlist={event.waitlist && event.signupMode !== "headcount"}
-                timeZone={event.timeZone}
-              />
-            </div>
-          </>
-        ) : (
-          <p className="mt-2 text-stone-700" data-testid="signup-closed">
-            {t(`closed.${event.signupState as "full" | "deadline" | "started" | "past" | "cancelled" | "archived"}`)}
-          </p>
-        )}
-      </section>
+      <EventSignup data={data} signup={signup} action={`/${locale}/c/${campaign.slug}/${event.slug}/signup`} />
     </article>
+  );
+}
+
+/**
+ * The sign-up box of an event: its form (refused: with its messages), or what happened after a sign-up, or why
+ * it takes none. The event page and its embed (embed-page.tsx) show the same one; `action` is where the form posts.
+ */
+export function EventSignup({ data, signup, action, embedded = false }: { data: EventPageData; signup: SignupBox; action: string; embedded?: boolean }) {
+  const { campaign, event } = data;
+  const t = useTranslations("public.event");
+  const locale = useLocale();
+  const open = acceptsSignups(event.signupState);
+  return (
+    <section aria-labelledby="signup" className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+      <h2 id="signup" className="text-xl font-semibold">
+        {event.signupState === "waitlist" ? t("signupWaitlistTitle") : t("signupTitle")}
+      </h2>
+      {"done" in signup ? (
+        <SignedUp outcome={signup.done} position={signup.position} mailWorks={data.mailWorks} mode={event.signupMode} link={signup.link} newTab={embedded} />
+      ) : open ? (
+        <>
+          {event.signupState === "waitlist" ? <p className="mt-1 text-sm text-stone-700">{t("waitlistExplained")}</p> : null}
+          {event.approval ? (
+            <p className="mt-1 text-sm text-stone-700" data-testid="signup-approval">
+              {t("approvalExplained")}
+            </p>
+          ) : null}
+          {event.signupMode !== "named" ? (
+            <p className="mt-1 text-sm text-stone-700" data-testid="signup-mode">
+              {t(event.signupMode === "headcount" ? "headcountExplained" : "pseudonymousExplained")}
+            </p>
+          ) : null}
+          {event.signupDeadline ? (
+            <p className="mt-1 text-sm text-stone-700">{t("deadline", { when: formatInstant(locale, event.signupDeadline, event.timeZone) })}</p>
+          ) : null}
+          <div className="mt-4">
+            <SignupForm
+              action={action}
+              state={signup.form}
+              roles={rolesWithRoom(data.roleNeeds)}
+              waitlist={event.signupState === "waitlist"}
+              approval={event.approval}
+              mode={event.signupMode}
+              retentionDays={campaign.retentionDays}
+              shifts={data.shifts}
+              shiftWaitlist={event.waitlist && event.signupMode !== "headcount"}
+              timeZone={event.timeZone}
+            />
+          </div>
+        </>
+      ) : (
+        <p className="mt-2 text-stone-700" data-testid="signup-closed">
+          {t(`closed.${event.signupState as "full" | "deadline" | "started" | "past" | "cancelled" | "archived"}`)}
+        </p>
+      )}
+    </section>
   );
 }

@@ -4,13 +4,15 @@ import { renderToString } from "react-dom/server";
 import { ArticlePage, ArticlesPage } from "@/components/public/pages/article-pages";
 import { CampaignPage } from "@/components/public/pages/campaign-page";
 import { PublicDocument } from "@/components/public/pages/document";
+import { EmbedPage } from "@/components/public/pages/embed-page";
 import { EventPage, type SignupBox } from "@/components/public/pages/event-page";
 import { HomePage } from "@/components/public/pages/home-page";
 import { HostPage, ProposePage, type HostChange } from "@/components/public/pages/host-pages";
 import { loadHostPage, loadProposePage } from "@/lib/hosts/pages";
 import { NotFoundPage, UnavailablePage } from "@/components/public/pages/not-found-page";
 import { OWN_SIGNUP_CHANGES, OwnSignupPage } from "@/components/public/pages/own-signup-page";
-import { LOCALE_COOKIE, rememberedLocale, splitLocalePath, type AppLocale } from "@/lib/i18n/config";
+import { formDataOfStream } from "@/lib/http/see-other";
+import { LOCALE_COOKIE, LOCALE_HEADER, rememberedLocale, splitLocalePath, type AppLocale } from "@/lib/i18n/config";
 import { messagesByLocale } from "@/lib/i18n/messages";
 import { logFailure } from "@/lib/log";
 import { siteOrigin } from "@/lib/mail/origin";
@@ -18,11 +20,13 @@ import { PUBLIC_SCRIPT_PATH } from "@/lib/public/assets";
 import { clearedFormEchoCookie, FORM_ECHO_COOKIE, readFormEcho } from "@/lib/public/form-echo";
 import { PageCache, pageCacheSeconds, type CacheOutcome, type RenderedPage } from "@/lib/public/page-cache";
 import { followPageChanges, hearsPageChanges } from "@/lib/public/page-changes";
-import { loadArticlePage, loadArticlesPage, loadCampaignPage, loadEventPage, loadHomePage, loadOwnSignupPage } from "@/lib/public/pages";
+import { loadArticlePage, loadArticlesPage, loadCampaignPage, loadEmbedPage, loadEventPage, loadHomePage, loadOwnSignupPage } from "@/lib/public/pages";
 import { RenderQueue, renderLimit } from "@/lib/public/render-queue";
 import { publicPage } from "@/lib/public/routes";
 import { publicStylesheet } from "@/lib/public/stylesheet";
+import { headersPastTheProxy } from "@/lib/security/client";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
+import { countedCookie, signedUpQuery, signUpWithForm } from "@/lib/signups/public-signup";
 import { clearedShownLinkCookie, readShownLink, SHOWN_LINK_COOKIE } from "@/lib/signups/shown-link";
 
 // Every public page (lib/public/routes.ts): next.config.js rewrites their addresses here, past the proxy. Each is
@@ -49,6 +53,8 @@ interface Answer {
   /** A Set-Cookie header for this response. */
   cookie?: string;
   private?: boolean;
+  /** Where a form's post goes on to (post, redirect, get) instead of a page. */
+  location?: string;
 }
 
 /** The page an address names, in a language: what it shows and whether it may be kept. */
@@ -154,9 +160,58 @@ async function answer(path: string, locale: AppLocale, query: Query, cookies: ()
         page: { status: data ? 200 : 404, html: await documentOf(locale, path, node), tags: [] },
       };
     }
+    case "embed": {
+      const [, , campaign, event] = segments as [string, string, string, string];
+      const outcome = one(query, "signup");
+      if (outcome === "confirmed" || outcome === "waitlisted" || outcome === "requested") {
+        const position = Math.max(1, Math.min(Number(one(query, "position")) || 1, 1_000_000));
+        return { outcome: "none", private: true, page: await embed(locale, path, campaign, event, { done: outcome, position }) };
+      }
+      return cached(`embed ${locale} ${campaign} ${event}`, () => embed(locale, path, campaign, event, { form: { status: "idle" } }));
+    }
     default:
       return { outcome: "none", page: await notFound(locale, path) };
   }
+}
+
+/** An event's embed, with the sites that may frame it: none when there is no such event. */
+function embed(locale: AppLocale, path: string, campaign: string, event: string, signup: SignupBox): Promise<RenderedPage> {
+  return renderings.run(async () => {
+    const data = await loadEmbedPage(campaign, event, locale);
+    if (!data) return { status: 404, html: await documentOf(locale, path, <NotFoundPage />, { embed: true }), tags: [], frameAncestors: [] };
+    const html = await documentOf(locale, path, <EmbedPage data={data} signup={signup} />, { embed: true });
+    return { status: 200, html, tags: data.tags, frameAncestors: data.frameAncestors };
+  });
+}
+
+/**
+ * A sign-up through an embed's form: the same sign-up as the event page's (signUpWithForm: the same checks,
+ * limits and answers), answered without the cookies a frame on another site may not keep (browsers send no
+ * SameSite=Lax cookie there, nor keep one it sets). What says nothing personal goes on to the embed's address
+ * (post, redirect, get); a pseudonymous sign-up's private link and a refused form's typed values are answered
+ * here, in this response, instead of travelling in a cookie. The form comes from this site's own page in the frame,
+ * so its Origin is this site's, as signUpAtPublicEvent checks.
+ */
+async function embedSignup(req: NextApiRequest, path: string, locale: AppLocale, secure: boolean): Promise<Answer> {
+  const [, , campaign, event] = path.split("/").filter(Boolean).map(decodeURIComponent) as [string, string, string, string];
+  const form = await formDataOfStream(req, req.headers["content-type"]);
+  const headers = headersPastTheProxy(req.headers, req.socket.remoteAddress);
+  headers.set(LOCALE_HEADER, locale);
+  const posted = form
+    ? await signUpWithForm(campaign, event, form, headers, (name) => req.cookies[name])
+    : { refused: { status: "error" as const, fieldErrors: {}, formError: "validation.tooLong" as const, values: {} } };
+  if ("done" in posted) {
+    const { done } = posted;
+    const cookie = done.counted ? countedCookie(done.eventId, done.counted, secure) : undefined;
+    if (!done.link) {
+      const address = `/${locale}/embed/c/${encodeURIComponent(campaign)}/${encodeURIComponent(event)}?${signedUpQuery(done)}`;
+      return { outcome: "none", private: true, cookie, location: address, page: { status: 303, html: "", tags: [] } };
+    }
+    const box: SignupBox = { done: done.outcome, position: done.outcome === "waitlisted" ? done.position : 1, link: `${siteOrigin()}/s/${done.link}` };
+    return { outcome: "none", private: true, cookie, page: await embed(locale, path, campaign, event, box) };
+  }
+  const page = await embed(locale, path, campaign, event, { form: posted.refused });
+  return { outcome: "none", private: true, page: { ...page, status: page.status === 200 ? 422 : page.status } };
 }
 
 function withTags<T extends { tags: readonly string[] }>(data: T | null, view: (data: T) => ReactNode) {
@@ -176,12 +231,18 @@ async function cached(key: string, render: () => Promise<RenderedPage>): Promise
   return listening ? cache.page(key, render) : { page: await render(), outcome: "none" };
 }
 
-async function documentOf(locale: AppLocale, path: string, node: ReactNode): Promise<string> {
+async function documentOf(locale: AppLocale, path: string, node: ReactNode, options: { embed?: boolean } = {}): Promise<string> {
   const stylesheet = await publicStylesheet();
   return (
     "<!DOCTYPE html>" +
     renderToString(
-      <PublicDocument locale={locale} messages={messagesByLocale[locale]} path={path} stylesheet={stylesheet.path} script={PUBLIC_SCRIPT_PATH}>
+      <PublicDocument
+        locale={locale}
+        messages={messagesByLocale[locale]}
+        path={path}
+        stylesheet={stylesheet.path}
+        script={options.embed ? undefined : PUBLIC_SCRIPT_PATH}
+      >
         {node}
       </PublicDocument>,
     )
@@ -194,20 +255,26 @@ async function notFound(locale: AppLocale, path: string): Promise<RenderedPage> 
 
 const POLICY = contentSecurityPolicy(null, { tiles: tileOrigin() });
 
+/** The policy of a page: an embed's lets the sites it names frame it, and runs no script. */
+const policyOf = (page: RenderedPage) => (page.frameAncestors ? contentSecurityPolicy(null, { embed: { frameAncestors: page.frameAncestors } }) : POLICY);
+
 export default async function publicPageRoute(req: NextApiRequest, res: NextApiResponse) {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.setHeader("Allow", "GET, HEAD");
-    res.status(405).end();
-    return;
-  }
   const raw = req.query.path;
   const address = "/" + (Array.isArray(raw) ? raw : raw ? [raw] : []).map(encodeURIComponent).join("/");
   const { locale: named, path } = splitLocalePath(address);
+  // An embed's form posts to the embed's own address; every other page is only read.
+  const embedded = publicPage(path) === "embed";
+  const posted = req.method === "POST" && embedded;
+  if (req.method !== "GET" && req.method !== "HEAD" && !posted) {
+    res.setHeader("Allow", embedded ? "GET, HEAD, POST" : "GET, HEAD");
+    res.status(405).end();
+    return;
+  }
   const locale = named ?? rememberedLocale(req.headers.cookie, req.headers["accept-language"]);
   const https = siteOrigin().startsWith("https:");
   let result: Answer;
   try {
-    result = await answer(path, locale, req.query, () => req.cookies, https);
+    result = posted ? await embedSignup(req, path, locale, https) : await answer(path, locale, req.query, () => req.cookies, https);
   } catch (e) {
     logFailure("public page failed", e);
     // The database did not answer (or the page failed): said in the reader's language, never kept.
@@ -215,8 +282,8 @@ export default async function publicPageRoute(req: NextApiRequest, res: NextApiR
     const html = page.startsWith("<");
     res.writeHead(503, {
       "Content-Type": html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
-      // The same policy as every public page, and never kept by a browser or a cache in between.
-      ...(html ? { "Content-Security-Policy": POLICY } : {}),
+      // The same policy as every public page (an embed's refuses every frame), and never kept by a browser or a cache in between.
+      ...(html ? { "Content-Security-Policy": embedded ? contentSecurityPolicy(null, { embed: { frameAncestors: [] } }) : POLICY } : {}),
       "Cache-Control": "no-store",
       "Retry-After": "5",
     });
@@ -225,18 +292,25 @@ export default async function publicPageRoute(req: NextApiRequest, res: NextApiR
   }
   const cookies: string[] = [];
   if (result.cookie) cookies.push(result.cookie);
-  // A language named in the address is remembered for the addresses without one.
-  if (named) cookies.push(`${LOCALE_COOKIE}=${named}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`);
+  // A language named in the address is remembered for the addresses without one; not an embed's, which the
+  // partner's page chose.
+  if (named && !embedded) cookies.push(`${LOCALE_COOKIE}=${named}; Path=/; Max-Age=${365 * 86_400}; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`);
+  if (result.location) {
+    res.writeHead(303, { Location: result.location, "Cache-Control": "no-store", ...(cookies.length ? { "Set-Cookie": cookies } : {}) });
+    res.end();
+    return;
+  }
   const headers: Record<string, string | string[]> = {
     "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": POLICY,
+    "Content-Security-Policy": policyOf(result.page),
     "Cache-Control": result.private ? "private, no-store" : "public, max-age=0, must-revalidate",
     // Whether the page came from the kept ones: for operators and tests, it says nothing about any reader.
     "X-Picket-Cache": result.outcome,
   };
   if (cookies.length) headers["Set-Cookie"] = cookies;
   if (!named) headers.Vary = "Accept-Language, Cookie";
-  if (result.private) headers["X-Robots-Tag"] = "noindex, nofollow";
+  // An embed is the event page's copy for other sites: search engines index the page itself.
+  if (result.private || embedded) headers["X-Robots-Tag"] = "noindex, nofollow";
   res.writeHead(result.page.status, headers);
   res.end(req.method === "HEAD" ? undefined : result.page.html);
 }

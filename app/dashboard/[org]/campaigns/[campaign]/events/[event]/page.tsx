@@ -7,6 +7,7 @@ import { EventStatusBadge } from "@/components/dashboard/status-badge";
 import { EventDetails, PlaceRevealNote } from "@/components/events/event-details";
 import { EventForm } from "@/components/events/event-form";
 import { countryOptions, zoneOptions } from "@/components/events/zone-options";
+import { EmbedPanel } from "@/components/events/embed-panel";
 import { EventExportsPanel } from "@/components/exports/event-exports-panel";
 import { RetentionPanel } from "@/components/retention/retention-panel";
 import { Alert } from "@/components/ui/alert";
@@ -188,6 +189,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
             <EventDetails event={event} />
           )}
           <EventExportsPanel actor={actor} org={org.slug} campaign={campaign} event={event} />
+          <EmbedPanel org={org.slug} campaign={campaign} event={event} />
           {canEdit ? (
             <TranslationsPanel
               kind="event"
