@@ -22,6 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { campaigns, caseUpdates, deliveries, events, federationFollowers, federationKeys } from "@/db/schema";
 import { makeEvent, makeTeam, openIsolatedTestDatabase, unique } from "@/db/testing";
+import { updateCampaign } from "@/lib/campaigns/campaigns";
+import { campaignSchema } from "@/lib/campaigns/schemas";
 import { deliverDueRequests } from "@/lib/deliveries/runner";
 import { deleteEvent, postponeEvent } from "@/lib/events/events";
 import { postponeSchema } from "@/lib/events/schemas";
@@ -185,6 +187,21 @@ describe("a campaign as an actor", () => {
       for (const path of [`/ap/campaigns/${s}`, `/ap/campaigns/${s}/outbox`, `/ap/campaigns/${s}/followers`]) expect((await get(path)).status, path).toBe(404);
       expect((await get(`/.well-known/webfinger?resource=${encodeURIComponent(`acct:${s}@${host}`)}`, "application/jrd+json")).status).toBe(404);
     }
+  });
+
+  it("is switched off and on again by the campaign form; a form without the field keeps what it had", async () => {
+    const { campaign } = await makeEvent(handle, team.org.id);
+    const form = (federated?: string) =>
+      campaignSchema.parse({ title: "Campaign", kind: "embassy_protest", ...(federated === undefined ? {} : { federated }) });
+    const federated = async () => (await handle.db.select().from(campaigns).where(eq(campaigns.id, campaign.id)))[0]!.federated;
+    await updateCampaign(team.organizer, campaign.id, form("off"));
+    expect(await federated()).toBe(false);
+    expect((await get(`/ap/campaigns/${campaign.slug}`)).status).toBe(404);
+    await updateCampaign(team.organizer, campaign.id, form());
+    expect(await federated()).toBe(false);
+    await updateCampaign(team.organizer, campaign.id, form("on"));
+    expect(await federated()).toBe(true);
+    expect((await get(`/ap/campaigns/${campaign.slug}`)).status).toBe(200);
   });
 
   it("serves NodeInfo without numbers of accounts", async () => {
