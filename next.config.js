@@ -69,7 +69,20 @@ export function frameHeaders() {
 const nextConfig = {
   // PGlite loads its WASM and data files by path: bundling it breaks every query at run time.
   // Tailwind's PostCSS plugin compiles the public pages' stylesheet at run time (lib/public/stylesheet.ts).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino", "postcss", "@tailwindcss/postcss"],
+  // Fedify's packages are loaded by Node as they are: bundled, the route handlers and the worker (instrumentation)
+  // would each hold a copy of its vocabulary, and one copy's objects fail the other's instanceof checks.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pg",
+    "pino",
+    "postcss",
+    "@tailwindcss/postcss",
+    "@fedify/fedify",
+    "@fedify/vocab",
+    "@fedify/vocab-runtime",
+    "@fedify/webfinger",
+  ],
   // The public pages' renderer (pages/api) is bundled like the App Router's code, so that lib's "server-only"
   // marker resolves as it does on the server there, instead of being loaded as an outside package.
   bundlePagesRouterDependencies: true,

@@ -26,18 +26,21 @@ export interface CampaignValues {
   retentionDays: number;
   /** Supporters may propose events of their own. */
   acceptsProposals: boolean;
+  /** Followable from the fediverse. */
+  federated: boolean;
   status: string;
   /** The language its text is written in. */
   language: string;
 }
 
 /** Creates a campaign (no `campaign`) or edits one. Works without JavaScript. */
-export function CampaignForm({ action, org, campaign }: { action: FormAction; org: string; campaign?: CampaignValues }) {
+/** `fediverseHost`: the site's host, for the handle followers find the campaign by (@slug@host). */
+export function CampaignForm({ action, org, campaign, fediverseHost }: { action: FormAction; org: string; campaign?: CampaignValues; fediverseHost: string }) {
   const t = useTranslations("editor.campaign");
   const tk = useTranslations("editor.campaignKinds");
   const locale = useLocale();
   const { state, formAction, field, checked } = useForm<CampaignValues>(action, {
-    values: campaign ?? { kind: "embassy_protest", language: locale, retentionDays: 30 },
+    values: campaign ?? { kind: "embassy_protest", language: locale, retentionDays: 30, federated: true },
   });
   const formKey = useFormKey(state);
   const slugFixed = campaign !== undefined && campaign.status !== "draft";
@@ -68,6 +71,15 @@ export function CampaignForm({ action, org, campaign }: { action: FormAction; or
         defaultChecked={checked("acceptsProposals")}
         label={t("acceptsProposals")}
         hint={t("acceptsProposalsHint")}
+      />
+      {/* Unchecked, the box sends nothing: this says "off" first, and the box's "on" comes after it. */}
+      <input type="hidden" name="federated" value="off" />
+      <CheckboxField
+        name="federated"
+        value="on"
+        defaultChecked={checked("federated")}
+        label={t("federated")}
+        hint={t("federatedHint", { handle: `@${campaign?.slug ?? "…"}@${fediverseHost}` })}
       />
       <div className="max-w-md">
         <TextField {...field("retentionDays")} inputMode="numeric" required label={t("retentionDays")} hint={t("retentionDaysHint")} />

@@ -34,6 +34,7 @@ const editableFields = (input: CampaignInput) => ({
   signupOrigins: input.signupOrigins,
   acceptsProposals: input.acceptsProposals,
   retentionDays: input.retentionDays,
+  ...(input.federated === undefined ? {} : { federated: input.federated }),
 });
 
 export async function createCampaign(actor: Actor, orgId: string, input: CampaignInput) {

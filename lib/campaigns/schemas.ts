@@ -55,6 +55,12 @@ export const campaignSchema = z.object({
     .string()
     .optional()
     .transform((v) => v === "on" || v === "true"),
+  // Followable from the fediverse while published (lib/federation). The form sends "off" (a hidden field) before
+  // the checkbox's "on"; without either (code, an older form) the campaign keeps what it had, on when new.
+  federated: z
+    .enum(["on", "off", "true", "false"], "validation.choose")
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "on" || v === "true")),
   // The language the campaign's own text is written in; kept as it was when the form does not say.
   language: z.enum(LOCALES, "validation.choose").optional(),
   retentionDays: z.coerce

@@ -69,6 +69,8 @@ export interface PublicCampaign {
   retentionDays: number;
   /** Supporters may propose events of their own (/c/{slug}/host). */
   acceptsProposals: boolean;
+  /** Followable from the fediverse now (published, and not switched off): its actor is /ap/campaigns/{slug}. */
+  federated: boolean;
   updatedAt: Date;
   /** The language its own text is written in. */
   language: string;
@@ -134,6 +136,7 @@ function toPublicCampaign(c: Campaign, orgName: string): PublicCampaign {
     orgName,
     retentionDays: c.retentionDays,
     acceptsProposals: c.acceptsProposals && c.status === "published",
+    federated: c.federated && c.status === "published",
     updatedAt: c.updatedAt,
     language: c.language,
   };

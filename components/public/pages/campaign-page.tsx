@@ -60,6 +60,7 @@ export function CampaignPage({ data }: { data: CampaignPageData }) {
       <PageHead title={campaign.title} description={campaign.summary || undefined} />
       <link rel="alternate" type="application/atom+xml" href={`/c/${campaign.slug}/feed.xml`} title={campaign.title} />
       <link rel="alternate" type="text/calendar" href={`/c/${campaign.slug}/calendar.ics`} title={campaign.title} />
+      {campaign.federated ? <link rel="alternate" type="application/activity+json" href={`/ap/campaigns/${campaign.slug}`} title={campaign.title} /> : null}
       {campaign.status === "archived" ? <Alert tone="info">{t("archived")}</Alert> : null}
       <header>
         <p className="text-sm text-stone-600">

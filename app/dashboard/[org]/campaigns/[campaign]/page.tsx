@@ -18,6 +18,7 @@ import { listCampaignTranslations } from "@/lib/translations/translations";
 import { deleteCampaignTranslationAction, saveCampaignTranslationAction } from "../translation-actions";
 import { deleteCampaignAction, setCampaignStatusAction, updateCampaignAction } from "../actions";
 import { ConfirmDeleteForm } from "@/components/trials/confirm-delete-form";
+import { siteOrigin } from "@/lib/mail/origin";
 import { loadCampaignPage } from "@/lib/orgs/page-guard";
 import { listPartners } from "@/lib/orgs/partners";
 import { PartnersCard } from "@/components/orgs/partners-card";
@@ -134,6 +135,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                 key={campaign.updatedAt.toISOString()}
                 action={updateCampaignAction}
                 org={org.slug}
+                fediverseHost={new URL(siteOrigin()).host}
                 campaign={{
                   id: campaign.id,
                   slug: campaign.slug,
@@ -144,6 +146,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
                   appealUrl: campaign.appealUrl,
                   signupOrigins: campaign.signupOrigins.join("\n"),
                   acceptsProposals: campaign.acceptsProposals,
+                  federated: campaign.federated,
                   retentionDays: campaign.retentionDays,
                   status: campaign.status,
                   language: campaign.language,

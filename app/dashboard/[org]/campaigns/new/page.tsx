@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { Breadcrumbs } from "@/components/dashboard/breadcrumbs";
 import { Card, PageTitle } from "@/components/ui/card";
+import { siteOrigin } from "@/lib/mail/origin";
 import { loadOrganisationPage } from "@/lib/orgs/page-guard";
 import { createCampaignAction } from "../actions";
 
@@ -20,7 +21,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
       <Breadcrumbs items={[{ href: `/dashboard/${org.slug}/campaigns`, label: tc("nav") }, { label: t("newTitle") }]} />
       <PageTitle lead={t("newLead")}>{t("newTitle")}</PageTitle>
       <Card>
-        <CampaignForm action={createCampaignAction} org={org.slug} />
+        <CampaignForm action={createCampaignAction} org={org.slug} fediverseHost={new URL(siteOrigin()).host} />
       </Card>
     </div>
   );
