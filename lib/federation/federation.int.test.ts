@@ -28,7 +28,7 @@ import { deliverDueRequests } from "@/lib/deliveries/runner";
 import { deleteEvent, postponeEvent } from "@/lib/events/events";
 import { postponeSchema } from "@/lib/events/schemas";
 import { forgetFederation } from "./federation";
-import { handleFederation } from "./handler";
+import { handleFederation, INBOX_BODY_LIMIT } from "./handler";
 import { queueFederation } from "./queue";
 import { sendActivity } from "./send";
 
@@ -313,6 +313,16 @@ describe("followers and what they are told", () => {
       }),
     });
     expect(res.status).toBe(401);
+  });
+
+  it("an activity heavier than an inbox takes is refused before anything reads it whole", async () => {
+    const followers = () => handle.db.select().from(federationFollowers).where(eq(federationFollowers.campaignId, campaignId));
+    const before = (await followers()).length;
+    const padding = "x".repeat(INBOX_BODY_LIMIT);
+    const body = JSON.stringify({ "@context": "https://www.w3.org/ns/activitystreams", type: "Follow", summary: padding });
+    const res = await fetch(`${origin}/ap/campaigns/${slug}/inbox`, { method: "POST", headers: { "content-type": AS }, body });
+    expect(res.status).toBe(413);
+    expect(await followers()).toHaveLength(before);
   });
 
   it("queues a Create for each public object once, an Update after a postponement, a Delete after a deletion", async () => {
