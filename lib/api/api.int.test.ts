@@ -31,7 +31,8 @@ async function call(template: string, params: Record<string, string> = {}, query
   const handler = handlers[method];
   if (!handler) throw new Error(`${template} has no ${method}`);
   const address = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name]!));
-  return handler(new Request(`${ORIGIN}${address}${query}`, init), { params: Promise.resolve(params) });
+  // As Next calls it: without params for an address without dynamic segments.
+  return handler(new Request(`${ORIGIN}${address}${query}`, init), template.includes("{") ? { params: Promise.resolve(params) } : ({} as never));
 }
 
 const get = async (template: string, params: Record<string, string> = {}, query = "") => {

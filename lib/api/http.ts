@@ -48,7 +48,9 @@ export function apiGet<P extends ApiFields, Q extends ApiFields, R extends z.Zod
   return async function GET(request: Request, context: Context): Promise<Response> {
     try {
       // An address that cannot name a campaign or an event names none.
-      const params = route.params.safeParse(await context.params);
+      // Next gives no params at all to a route without dynamic segments, whatever its types say.
+      const given: Record<string, unknown> | undefined = await context.params;
+      const params = route.params.safeParse(given ?? {});
       if (!params.success) return apiError(404, "not_found", route.notFound);
       const raw: Record<string, string> = {};
       for (const [key, value] of new URL(request.url).searchParams) {

@@ -28,9 +28,11 @@ type JsonSchema = Record<string, unknown>;
 
 const REF = "#/components/schemas/";
 
-// The long pattern zod writes beside format "date-time" says nothing the format does not.
+// The long pattern zod writes beside format "date-time" says nothing the format does not; a query parameter read
+// as a number is documented as one, without the pattern of its text.
 const override = (ctx: { jsonSchema: JsonSchema }) => {
-  if (ctx.jsonSchema.format === "date-time" || ctx.jsonSchema.format === "date") delete ctx.jsonSchema.pattern;
+  const { format, type } = ctx.jsonSchema;
+  if (format === "date-time" || format === "date" || type === "integer") delete ctx.jsonSchema.pattern;
 };
 
 function bare(schema: JsonSchema): JsonSchema {
@@ -70,8 +72,8 @@ function responses(op: ApiOperation): JsonSchema {
     for (const [status, { description, schema }] of Object.entries(op.errors)) out[status] = { description, content: json(schemaOf(schema, "output")) };
     return out;
   }
-  if (Object.keys(op.query.shape).length)
-    out["400"] = { description: "A query parameter is unknown or wrong (a bad cursor, a limit out of range)", content: ERROR };
+  // Every GET refuses a query parameter it does not know.
+  out["400"] = { description: "A query parameter is unknown or wrong (a bad cursor, a limit out of range)", content: ERROR };
   if (Object.keys(op.params.shape).length) out["404"] = { description: "Nothing public at this address", content: ERROR };
   return out;
 }

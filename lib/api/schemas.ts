@@ -187,8 +187,9 @@ export const articleListSchema = named(z.object({ data: z.array(articleSchema) }
 export const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }) });
 
 // Path parameters: a slug that cannot be one is answered like one that names nothing.
-export const campaignParams = z.strictObject({ campaign: slug.describe("The campaign's address, as in /c/{campaign}") });
-export const eventParams = z.strictObject({ campaign: slug, event: slug.describe("The event's address, as in /c/{campaign}/{event}") });
+const campaignField = slug.describe("The campaign's address, as in /c/{campaign}");
+export const campaignParams = z.strictObject({ campaign: campaignField });
+export const eventParams = z.strictObject({ campaign: campaignField, event: slug.describe("The event's address, as in /c/{campaign}/{event}") });
 export const noParams = z.strictObject({});
 
 // Query parameters arrive as text.
@@ -198,7 +199,8 @@ const limitField = z
   .optional()
   .transform((v) => (v === undefined ? 20 : Number(v)))
   .pipe(z.number().int().min(1).max(100))
-  .describe("How many on a page: 1 to 100, 20 unless given");
+  // Documented as the number it is read as (lib/api/openapi.ts leaves out the pattern of its text).
+  .meta({ description: "How many on a page: 1 to 100, 20 unless given", type: "integer", minimum: 1, maximum: 100 });
 const cursorField = z
   .string()
   .optional()
