@@ -251,6 +251,7 @@ describe("the open API", () => {
     ["?when=soon", "bad_request"],
     ["?sort=title", "bad_request"],
     ["?limit=5&limit=6", "bad_request"],
+    ["?__proto__=x", "bad_request"],
   ])("refuses %s with a 400 in JSON", async (query, code) => {
     const { status, body } = await get("/api/v1/campaigns/{campaign}/events", { campaign: main.slug }, query);
     expect(status).toBe(400);

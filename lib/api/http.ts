@@ -47,17 +47,17 @@ type Context = { params: Promise<Record<string, string | string[] | undefined>> 
 export function apiGet<P extends ApiFields, Q extends ApiFields, R extends z.ZodType>(route: ApiRoute<P, Q, R>) {
   return async function GET(request: Request, context: Context): Promise<Response> {
     try {
-      // An address that cannot name a campaign or an event names none.
-      // Next gives no params at all to a route without dynamic segments, whatever its types say.
+      // Next gives no params at all to a route without dynamic segments, whatever its types say. An address that
+      // cannot name a campaign or an event names none.
       const given: Record<string, unknown> | undefined = await context.params;
       const params = route.params.safeParse(given ?? {});
       if (!params.success) return apiError(404, "not_found", route.notFound);
-      const raw: Record<string, string> = {};
+      const raw = new Map<string, string>();
       for (const [key, value] of new URL(request.url).searchParams) {
-        if (key in raw) return apiError(400, "bad_request", `${key}: given more than once`);
-        raw[key] = value;
+        if (raw.has(key)) return apiError(400, "bad_request", `${key}: given more than once`);
+        raw.set(key, value);
       }
-      const query = route.query.safeParse(raw);
+      const query = route.query.safeParse(Object.fromEntries(raw));
       if (!query.success) {
         const { code, message } = queryProblem(query.error.issues);
         return apiError(400, code, message);
