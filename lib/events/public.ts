@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gte, ne } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { campaigns, events, organisations, type Campaign, type Event } from "@/db/schema";
 import { signupAvailability, type SignupState } from "@/lib/signups/availability";
@@ -171,6 +171,12 @@ export async function getPublicCampaign(slug: string, now = new Date()): Promise
   return { campaign: { ...campaign, hosts }, events: rows.map((r) => toPublicEvent(r.event, row.campaign.status, now, r.hostName, row.campaign.orgId)) };
 }
 
+/** A campaign that is not a draft, without its events; null for a draft or none. */
+export async function findPublicCampaign(slug: string): Promise<PublicCampaign | null> {
+  const row = await visibleCampaign(slug);
+  return row ? toPublicCampaign(row.campaign, row.orgName) : null;
+}
+
 export async function getPublicEvent(
   campaignSlug: string,
   eventSlug: string,
@@ -249,4 +255,87 @@ export async function revealedPlaceFor(eventId: string, status: string, now = ne
     .where(and(eq(events.id, eventId), ne(campaigns.status, "draft"), ne(events.status, "cancelled")));
   if (!row?.event.placeHidden || !placeDue(row.event, now)) return null;
   return exactPlaceOf(row.event);
+}
+
+/** Where a page of a list starts: after the row with this sort instant (in UTC, to the microsecond) and id. */
+export interface PageKey {
+  at: string;
+  id: string;
+}
+
+// The sort instant as the database has it, microseconds included, so that the next page starts exactly after it.
+const keyOf = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const afterKey = (instant: AnyPgColumn, id: AnyPgColumn, key: PageKey, before = false) =>
+  sql`(${instant}, ${id}) ${sql.raw(before ? "<" : ">")} (${key.at}::timestamptz, ${key.id}::uuid)`;
+
+/**
+ * Published campaigns a page at a time, oldest first, each with its hosts (its organisation first, then the partners
+ * running its events) and its numbers of upcoming and past events: one query.
+ */
+export async function listPublicCampaignsPage({ after, limit, now = new Date() }: { after: PageKey | null; limit: number; now?: Date }) {
+  const db = await getDb();
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const rows = await db
+    .select({
+      campaign: campaigns,
+      orgName: organisations.name,
+      key: keyOf(campaigns.createdAt),
+      upcoming: sql<number>`count(${events.id}) filter (where ${events.endsAt} >= ${at})`.mapWith(Number),
+      past: sql<number>`count(${events.id}) filter (where ${events.endsAt} < ${at})`.mapWith(Number),
+      partners: sql<string[]>`coalesce(array_agg(distinct ${hostOrg.name}) filter (where ${events.hostOrgId} <> ${campaigns.orgId}), '{}')`,
+    })
+    .from(campaigns)
+    .innerJoin(organisations, eq(organisations.id, campaigns.orgId))
+    .leftJoin(events, eq(events.campaignId, campaigns.id))
+    .leftJoin(hostOrg, eq(hostOrg.id, events.hostOrgId))
+    .where(and(eq(campaigns.status, "published"), after ? afterKey(campaigns.createdAt, campaigns.id, after) : undefined))
+    .groupBy(campaigns.id, organisations.id)
+    .orderBy(asc(campaigns.createdAt), asc(campaigns.id))
+    .limit(limit + 1);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    campaigns: shown.map((r) => ({
+      ...toPublicCampaign(r.campaign, r.orgName),
+      hosts: [r.orgName, ...r.partners],
+      counts: { upcomingEvents: r.upcoming, pastEvents: r.past },
+    })),
+    next: rows.length > limit && last ? { at: last.key, id: last.campaign.id } : null,
+  };
+}
+
+export type EventsWhen = "upcoming" | "past" | "all";
+
+/**
+ * A page of a visible campaign's events: upcoming (not yet ended) and all in start order, past ones latest first;
+ * null for a campaign that is a draft or none. Two queries: the campaign, then the page.
+ */
+export async function listPublicEventsPage(
+  campaignSlug: string,
+  { when, after, limit, now = new Date() }: { when: EventsWhen; after: PageKey | null; limit: number; now?: Date },
+): Promise<{ campaign: PublicCampaign; events: PublicEvent[]; next: PageKey | null } | null> {
+  const row = await visibleCampaign(campaignSlug);
+  if (!row) return null;
+  const db = await getDb();
+  const past = when === "past";
+  const rows = await db
+    .select({ event: events, hostName: organisations.name, key: keyOf(events.startsAt) })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.hostOrgId))
+    .where(
+      and(
+        eq(events.campaignId, row.campaign.id),
+        when === "upcoming" ? gte(events.endsAt, now) : past ? lt(events.endsAt, now) : undefined,
+        after ? afterKey(events.startsAt, events.id, after, past) : undefined,
+      ),
+    )
+    .orderBy(...(past ? [desc(events.startsAt), desc(events.id)] : [asc(events.startsAt), asc(events.id)]))
+    .limit(limit + 1);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    campaign: toPublicCampaign(row.campaign, row.orgName),
+    events: shown.map((r) => toPublicEvent(r.event, row.campaign.status, now, r.hostName, row.campaign.orgId)),
+    next: rows.length > limit && last ? { at: last.key, id: last.event.id } : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantToZonedLocal, isValidTimeZone, zoneCity, zonedLocalToInstant } from "./zones";
+import { instantToZonedLocal, isoInZone, isValidTimeZone, zoneCity, zonedLocalToInstant } from "./zones";
 
 describe("local time at the place ↔ instant", () => {
   it("runs in a zone other than the events' (the suite's TZ is Asia/Kathmandu)", () => {
@@ -34,5 +34,18 @@ describe("local time at the place ↔ instant", () => {
   it("names a zone by its city", () => {
     expect(zoneCity("Europe/London")).toBe("London");
     expect(zoneCity("America/Argentina/Buenos_Aires")).toBe("Buenos Aires");
+  });
+});
+
+describe("an instant in ISO 8601 with the zone's offset", () => {
+  it.each([
+    ["2031-05-01T12:00:00Z", "Europe/Berlin", "2031-05-01T14:00:00+02:00"],
+    ["2031-01-01T12:00:00Z", "Europe/Berlin", "2031-01-01T13:00:00+01:00"],
+    ["2012-12-16T03:45:00Z", "Asia/Kathmandu", "2012-12-16T09:30:00+05:45"],
+    ["2012-07-20T02:00:00Z", "America/New_York", "2012-07-19T22:00:00-04:00"],
+    ["2012-07-20T02:00:00Z", "UTC", "2012-07-20T02:00:00+00:00"],
+  ])("%s in %s is %s", (instant, zone, iso) => {
+    expect(isoInZone(new Date(instant), zone)).toBe(iso);
+    expect(new Date(iso).getTime()).toBe(new Date(instant).getTime());
   });
 });

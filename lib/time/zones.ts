@@ -88,3 +88,12 @@ export function allTimeZones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
   return intl.supportedValuesOf?.("timeZone") ?? ["UTC"];
 }
+
+/** The instant as ISO 8601 on the zone's wall clock with its offset: "2031-05-01T14:00:00+02:00" in "Europe/Berlin". */
+export function isoInZone(instant: Date, zone: string): string {
+  const offset = Math.round(offsetAt(instant.getTime(), zone) / 60_000);
+  const wall = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
