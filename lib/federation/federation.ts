@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
-import { createFederation, type Federation } from "@fedify/fedify";
+import { createFederation, type Federation, type InboxContext } from "@fedify/fedify";
 import { Accept, Activity, Create, Delete, Endpoints, Follow, Group, Undo } from "@fedify/vocab";
 import { getDb } from "@/db/client";
 import { deliveries, federatedObjects, federationFollowers } from "@/db/schema";
@@ -31,7 +31,15 @@ function build(): Federation<void> {
     allowPrivateAddress: process.env.PICKET_FETCH_ALLOW_LOOPBACK === "1",
     userAgent: { software: `picket/${packageJson.version}` },
   });
+  registerDispatchers(federation);
+  return federation;
+}
 
+/**
+ * Picket's actors, collections, inbox and NodeInfo on a federation: the process's own, or a test's
+ * (@fedify/testing's createFederation).
+ */
+export function registerDispatchers(federation: Omit<Federation<void>, "createContext">): void {
   federation
     .setActorDispatcher(PATHS.actor, async (ctx, identifier) => {
       const campaign = await federatedCampaign(await getDb(), identifier);
@@ -93,52 +101,7 @@ function build(): Federation<void> {
       return Number(row?.n ?? 0);
     });
 
-  federation
-    .setInboxListeners(PATHS.inbox, PATHS.sharedInbox)
-    .on(Follow, async (ctx, follow) => {
-      if (!follow.id || !follow.actorId || !follow.objectId) return;
-      const target = ctx.parseUri(follow.objectId);
-      if (target?.type !== "actor") return;
-      const db = await getDb();
-      // A campaign that is not followable is not answered at all.
-      const campaign = await federatedCampaign(db, target.identifier);
-      if (!campaign) return;
-      const follower = await follow.getActor(ctx);
-      if (!follower?.id || !follower.inboxId || follower.id.href !== follow.actorId.href) return;
-      const actor = ctx.getActorUri(campaign.slug);
-      const accept = new Accept({ id: new URL(`${actor.href}#accept-${crypto.randomUUID()}`), actor, object: follow, to: follower.id });
-      const payload = JSON.stringify(await accept.toJsonLd({ format: "compact" }));
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(federationFollowers)
-          .values({
-            campaignId: campaign.id,
-            actorId: follower.id!.href,
-            inbox: follower.inboxId!.href,
-            sharedInbox: follower.endpoints?.sharedInbox?.href ?? null,
-          })
-          .onConflictDoUpdate({
-            target: [federationFollowers.campaignId, federationFollowers.actorId],
-            set: { inbox: follower.inboxId!.href, sharedInbox: follower.endpoints?.sharedInbox?.href ?? null },
-          });
-        // The answer goes out with the other deliveries: retried until the follower's server takes it.
-        await tx
-          .insert(deliveries)
-          .values({ orgId: campaign.orgId, kind: "activity", campaignId: campaign.id, target: follower.inboxId!.href, topic: "Accept", payload });
-      });
-    })
-    .on(Undo, async (ctx, undo) => {
-      if (!undo.actorId) return;
-      const object = await undo.getObject(ctx);
-      if (!(object instanceof Follow) || !object.objectId || object.actorId?.href !== undo.actorId.href) return;
-      const target = ctx.parseUri(object.objectId);
-      if (target?.type !== "actor") return;
-      const db = await getDb();
-      const campaign = await federatedCampaign(db, target.identifier);
-      if (!campaign) return;
-      await db.delete(federationFollowers).where(and(eq(federationFollowers.campaignId, campaign.id), eq(federationFollowers.actorId, undo.actorId.href)));
-    })
-    .onError((_ctx, error) => log.warn(`picket: an activity from another server failed: ${error.message}`));
+  registerInboxListeners(federation);
 
   federation.setNodeInfoDispatcher("/nodeinfo/2.1", () => ({
     software: { name: "picket", version: packageJson.version },
@@ -147,8 +110,63 @@ function build(): Federation<void> {
     // How many accounts there are is nobody's business: no numbers.
     usage: { users: {}, localPosts: 0, localComments: 0 },
   }));
+}
 
-  return federation;
+/** What a campaign's inbox does with a Follow and an Undo (Fedify has verified their signatures before). */
+export function registerInboxListeners(federation: Pick<Federation<void>, "setInboxListeners">): void {
+  federation
+    .setInboxListeners(PATHS.inbox, PATHS.sharedInbox)
+    .on(Follow, acceptFollow)
+    .on(Undo, undoFollow)
+    // Named by its kind only: the message may name a follower's account.
+    .onError((_ctx, error) => log.warn(`picket: an activity from another server failed: ${error.name}`));
+}
+
+/** A Follow of a followable campaign: its follower kept (address and inbox only) and an Accept queued, together. */
+export async function acceptFollow(ctx: InboxContext<void>, follow: Follow): Promise<void> {
+  if (!follow.id || !follow.actorId || !follow.objectId) return;
+  const target = ctx.parseUri(follow.objectId);
+  if (target?.type !== "actor") return;
+  const db = await getDb();
+  // A campaign that is not followable is not answered at all.
+  const campaign = await federatedCampaign(db, target.identifier);
+  if (!campaign) return;
+  const follower = await follow.getActor(ctx);
+  if (!follower?.id || !follower.inboxId || follower.id.href !== follow.actorId.href) return;
+  const actor = ctx.getActorUri(campaign.slug);
+  const accept = new Accept({ id: new URL(`${actor.href}#accept-${crypto.randomUUID()}`), actor, object: follow, to: follower.id });
+  const payload = JSON.stringify(await accept.toJsonLd({ format: "compact" }));
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(federationFollowers)
+      .values({
+        campaignId: campaign.id,
+        actorId: follower.id!.href,
+        inbox: follower.inboxId!.href,
+        sharedInbox: follower.endpoints?.sharedInbox?.href ?? null,
+      })
+      .onConflictDoUpdate({
+        target: [federationFollowers.campaignId, federationFollowers.actorId],
+        set: { inbox: follower.inboxId!.href, sharedInbox: follower.endpoints?.sharedInbox?.href ?? null },
+      });
+    // The answer goes out with the other deliveries: retried until the follower's server takes it.
+    await tx
+      .insert(deliveries)
+      .values({ orgId: campaign.orgId, kind: "activity", campaignId: campaign.id, target: follower.inboxId!.href, topic: "Accept", payload });
+  });
+}
+
+/** An Undo of a Follow, by the actor who followed: that follower is forgotten. */
+export async function undoFollow(ctx: InboxContext<void>, undo: Undo): Promise<void> {
+  if (!undo.actorId) return;
+  const object = await undo.getObject(ctx);
+  if (!(object instanceof Follow) || !object.objectId || object.actorId?.href !== undo.actorId.href) return;
+  const target = ctx.parseUri(object.objectId);
+  if (target?.type !== "actor") return;
+  const db = await getDb();
+  const campaign = await federatedCampaign(db, target.identifier);
+  if (!campaign) return;
+  await db.delete(federationFollowers).where(and(eq(federationFollowers.campaignId, campaign.id), eq(federationFollowers.actorId, undo.actorId.href)));
 }
 
 type Make = () => Promise<Activity>;
