@@ -49,7 +49,7 @@ test("the dashboard's menus stay on the screen, one at a time, and Escape closes
 test("every tab of the organisation's navigation is on the screen, none hidden past its edge", async ({ browser }) => {
   const { context, page } = await owner(browser, "ru");
   const tabs = page.getByRole("navigation", { name: "Организация" }).getByRole("link");
-  await expect(tabs).toHaveCount(7);
+  await expect(tabs).toHaveCount(8);
   for (const tab of await tabs.all()) {
     await expect(tab).toBeInViewport({ ratio: 1 });
     const box = (await tab.boundingBox())!;
