@@ -1,8 +1,9 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { deliveries, type Delivery } from "@/db/schema";
 import { backoffMs, deliverySettings } from "@/lib/mail/worker";
+import { claimDue } from "./claim";
 import { log as logger, withoutAddresses } from "@/lib/log";
 
 // Delivery of requests to other servers (lib/federation's activities, lib/webhooks' calls), the way the mail outbox
@@ -44,20 +45,7 @@ export interface RequestDeliveryReport {
 }
 
 async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Promise<Delivery[]> {
-  const at = now.toISOString();
-  const until = new Date(now.getTime() + leaseMs).toISOString();
-  const result = await db.execute(sql`
-    update ${deliveries} set status = 'sending', locked_until = ${until}::timestamptz, attempts = attempts + 1
-    where id in (
-      select id from ${deliveries}
-      where (status = 'pending' and next_attempt_at <= ${at}::timestamptz)
-         or (status = 'sending' and locked_until < ${at}::timestamptz)
-      order by next_attempt_at, id
-      limit ${batchSize}
-      for update skip locked
-    )
-    returning id`);
-  const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  const ids = await claimDue(db, deliveries, now, batchSize, leaseMs);
   if (ids.length === 0) return [];
   const rows = await db.select().from(deliveries).where(inArray(deliveries.id, ids));
   return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id.localeCompare(b.id));

@@ -13,6 +13,7 @@ import { privateUrl, withPrivateLink } from "./render";
 import { openMessages, type MailContent } from "./sealed-mail";
 import { LINK_KINDS } from "./signup-mail";
 import { log as logger, withoutAddresses } from "@/lib/log";
+import { claimDue } from "@/lib/deliveries/claim";
 
 // Delivery from the outbox. A worker claims a batch in one statement (FOR UPDATE SKIP LOCKED),
 // so two workers never hold the same message; each message is marked sent as soon as the
@@ -128,20 +129,7 @@ export function transportFromEnv(): MailTransport | null {
 }
 
 async function claim(db: Db, now: Date, batchSize: number, leaseMs: number) {
-  const at = now.toISOString();
-  const until = new Date(now.getTime() + leaseMs).toISOString();
-  const result = await db.execute(sql`
-    update ${outbox} set status = 'sending', locked_until = ${until}::timestamptz, attempts = attempts + 1
-    where id in (
-      select id from ${outbox}
-      where (status = 'pending' and next_attempt_at <= ${at}::timestamptz)
-         or (status = 'sending' and locked_until < ${at}::timestamptz)
-      order by next_attempt_at, id
-      limit ${batchSize}
-      for update skip locked
-    )
-    returning id`);
-  const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  const ids = await claimDue(db, outbox, now, batchSize, leaseMs);
   if (ids.length === 0) return [];
   const rows = await db
     .select()
