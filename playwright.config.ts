@@ -1,3 +1,4 @@
+import { KEEP_ALIVE_MS } from "./e2e/support/keep-alive";
 import { defineConfig, devices } from "@playwright/test";
 import path from "node:path";
 import { CHROMIUM_ARGS } from "./scripts/chromium";
@@ -47,8 +48,10 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      // The demo story is the fixture: seeded into the fresh database before the server starts.
-      command: `NODE_OPTIONS=--conditions=react-server npx tsx scripts/seed.ts && npx next start -p ${port}`,
+      // The demo story is the fixture: seeded into the fresh database before the server starts. Idle connections are
+      // kept longer than any pause in a test (KEEP_ALIVE_MS), so that a test's request never reuses a connection at
+      // the instant the server closes it (a reset no browser would show, as browsers retry; a test's client does not).
+      command: `NODE_OPTIONS=--conditions=react-server npx tsx scripts/seed.ts && npx next start -p ${port} --keepAliveTimeout ${KEEP_ALIVE_MS}`,
       url: `${baseURL}/login`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { seededTemplateDir } from "../../playwright.config";
+import { KEEP_ALIVE_MS } from "./keep-alive";
 
 // Servers of the built app that a test starts, kills and starts again itself, beside the suite's own.
 
@@ -111,7 +112,10 @@ async function runSeed(store: Store) {
 }
 
 export async function startServer(store: Store, port: number, extra: Record<string, string> = {}): Promise<AppServer> {
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: env(store, port, extra), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["next", "start", "-p", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)], {
+    env: env(store, port, extra),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const printed: Buffer[] = [];
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => printed.push(d));
