@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE, LOCALE_HEADER, PATH_HEADER, splitLocalePath } from "@/lib/i18n/config";
-import { trustedProxies } from "@/lib/security/client";
+import { FORWARDING_HEADERS, trustedProxies } from "@/lib/security/client";
 import { contentSecurityPolicy, tileOrigin } from "@/lib/security/headers";
 
 /**
@@ -21,7 +21,7 @@ export default function proxy(request: NextRequest) {
   // Without a trusted proxy in front, a client's own X-Forwarded-* headers are its word only: dropped, so that
   // Next's server puts the connection's address there (lib/security/client.ts) and nothing downstream (Auth.js's
   // redirects) takes a host the client made up. Links in emails never come from any header (lib/mail/origin.ts).
-  if (trustedProxies() === 0) for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) headers.delete(name);
+  if (trustedProxies() === 0) for (const name of FORWARDING_HEADERS) headers.delete(name);
   const { locale, path } = splitLocalePath(request.nextUrl.pathname);
   headers.set(PATH_HEADER, path + request.nextUrl.search);
   if (locale) headers.set(LOCALE_HEADER, locale);

@@ -31,6 +31,9 @@ export function clientKey(headers: Headers, secret: string): string {
  * itself), cleaned up as the proxy cleans them: with no trusted proxy in front, the client's own X-Forwarded-*
  * headers are dropped and its connection's address is the one that counts.
  */
+/** The headers a client may forge to claim another address or host: dropped unless a trusted proxy sets them. */
+export const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"] as const;
+
 export function headersPastTheProxy(raw: Record<string, string | string[] | undefined>, connection: string | undefined, hops = trustedProxies()): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(raw)) {
@@ -38,7 +41,7 @@ export function headersPastTheProxy(raw: Record<string, string | string[] | unde
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   if (hops === 0) {
-    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) headers.delete(name);
+    for (const name of FORWARDING_HEADERS) headers.delete(name);
     if (connection) headers.set("x-forwarded-for", connection);
   }
   // Only the proxy names the language: a client's own copy is dropped.
