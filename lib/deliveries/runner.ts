@@ -2,7 +2,7 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { deliveries, type Delivery } from "@/db/schema";
-import { backoffMs, deliverySettings } from "@/lib/mail/worker";
+import { backoffMs, deliverySettings, type DeliveryOptions } from "@/lib/mail/worker";
 import { claimDue } from "./claim";
 import { log as logger, withoutAddresses } from "@/lib/log";
 
@@ -28,15 +28,8 @@ export class DeliveryError extends Error {
   }
 }
 
-export interface RequestDeliveryOptions {
-  db?: Db;
-  now?: () => Date;
-  batchSize?: number;
-  leaseMs?: number;
-  maxAttempts?: number;
-  retryBaseMs?: number;
-  log?: (line: string) => void;
-}
+/** The same settings as the mail outbox's delivery, without its mail transport. */
+export type RequestDeliveryOptions = Omit<DeliveryOptions, "transport">;
 
 export interface RequestDeliveryReport {
   sent: number;
